@@ -1,0 +1,93 @@
+package dev.vigil.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps domain exceptions of every REST controller to the Morpheus error shape. */
+@RestControllerAdvice(annotations = ApiController.class)
+class ApiExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+    return error(HttpStatus.NOT_FOUND, e.getMessage(), null);
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
+    return error(HttpStatus.CONFLICT, e.getMessage(), null);
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return error(
+        HttpStatus.BAD_REQUEST, "Request body is not valid JSON of the expected shape", null);
+  }
+
+  @ExceptionHandler({
+    MethodArgumentTypeMismatchException.class,
+    MissingServletRequestParameterException.class
+  })
+  ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), null);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+    return error(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage(), null);
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
+    return error(HttpStatus.NOT_FOUND, "Not found", null);
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+    return error(
+        HttpStatus.FORBIDDEN, "You do not have permissions to access this api endpoint", null);
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) {
+    log.error("unexpected error in API call", e);
+    return error(
+        HttpStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e.getClass().getSimpleName(), null);
+  }
+
+  /** Builds the Morpheus error body. */
+  static ResponseEntity<Map<String, Object>> error(
+      HttpStatus status, String msg, Map<String, String> errors) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", false);
+    body.put("msg", msg);
+    if (errors != null && !errors.isEmpty()) {
+      body.put("errors", errors);
+    }
+    return ResponseEntity.status(status).body(body);
+  }
+}
