@@ -1,0 +1,30 @@
+// Small page helpers: self-refreshing regions and local time display.
+(function () {
+  function localTimes(root) {
+    root.querySelectorAll('time[datetime]').forEach(function (t) {
+      var d = new Date(t.getAttribute('datetime'));
+      if (!isNaN(d)) { t.title = t.getAttribute('datetime'); t.textContent = d.toLocaleString(); }
+    });
+  }
+  // An element with data-refresh-url and data-refresh-while replaces itself from that URL every
+  // few seconds while the attribute's condition (a CSS selector inside it) still matches.
+  function autoRefresh(el) {
+    var url = el.getAttribute('data-refresh-url');
+    var whileSel = el.getAttribute('data-refresh-while');
+    var timer = setInterval(function () {
+      if (whileSel && !el.querySelector(whileSel)) { clearInterval(timer); return; }
+      fetch(url, { headers: { 'X-Requested-With': 'fetch' }, credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (html == null) return;
+          var doc = new DOMParser().parseFromString(html, 'text/html');
+          var fresh = doc.getElementById(el.id);
+          if (fresh) { el.innerHTML = fresh.innerHTML; localTimes(el); }
+        });
+    }, 2000);
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    localTimes(document);
+    document.querySelectorAll('[data-refresh-url]').forEach(autoRefresh);
+  });
+})();
