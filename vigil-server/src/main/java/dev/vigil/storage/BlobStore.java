@@ -30,7 +30,7 @@ public class BlobStore {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  BlobStore(JdbcClient jdbc, Clock clock) {
+  public BlobStore(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }

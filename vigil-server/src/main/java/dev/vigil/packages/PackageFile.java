@@ -1,0 +1,6 @@
+package dev.vigil.packages;
+
+/**
+ * A file of a package version, its SCAP kind, and what was wrong with it if it could not be read.
+ */
+public record PackageFile(String path, String kind, String problem) {}

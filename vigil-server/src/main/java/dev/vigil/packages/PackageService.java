@@ -1,0 +1,189 @@
+package dev.vigil.packages;
+
+import dev.vigil.scheduling.TaskQueue;
+import dev.vigil.storage.BlobStore;
+import dev.vigil.web.ConflictException;
+import dev.vigil.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Security packages: create, change, refresh and delete them; read their versions and index. Saving
+ * returns at once; fetching and indexing run as a background task ({@link PackageFetchTask}).
+ */
+@Service
+public class PackageService {
+
+  private final PackageRepository packages;
+  private final VersionRepository versions;
+  private final BlobStore blobs;
+  private final TaskQueue tasks;
+  private final List<PackageUsage> usages;
+  private final Clock clock;
+
+  PackageService(
+      PackageRepository packages,
+      VersionRepository versions,
+      BlobStore blobs,
+      TaskQueue tasks,
+      List<PackageUsage> usages,
+      Clock clock) {
+    this.packages = packages;
+    this.versions = versions;
+    this.blobs = blobs;
+    this.tasks = tasks;
+    this.usages = usages;
+    this.clock = clock;
+  }
+
+  /** Saves a new package as pending and queues its first fetch. */
+  @Transactional
+  public SecurityPackage create(PackageInput in, String createdBy) {
+    PackageValidator.validate(
+        in, true, in.name() != null && packages.nameTaken(in.name().trim(), null));
+    Instant now = clock.instant();
+    SecurityPackage draft =
+        new SecurityPackage(
+            0,
+            UUID.randomUUID().toString(),
+            in.name().trim(),
+            blankToNull(in.description()),
+            in.url().trim(),
+            in.enabled() == null || in.enabled(),
+            sha(in.expectedSha256()),
+            labels(in.labels()),
+            PackageStatus.PENDING,
+            "queued",
+            null,
+            createdBy,
+            now,
+            now);
+    long id = packages.insert(draft);
+    queueFetch(id, now);
+    return get(id);
+  }
+
+  /** Changes a package; a new URL or expected sha256 queues a fresh fetch. */
+  @Transactional
+  public SecurityPackage update(long id, PackageInput in) {
+    SecurityPackage current = lock(id);
+    boolean taken = in.name() != null && packages.nameTaken(in.name().trim(), id);
+    PackageValidator.validate(in, false, taken);
+    Instant now = clock.instant();
+    SecurityPackage changed =
+        current.withDetails(
+            in.name() == null ? current.name() : in.name().trim(),
+            in.description() == null ? current.description() : blankToNull(in.description()),
+            in.url() == null ? current.url() : in.url().trim(),
+            in.enabled() == null ? current.enabled() : in.enabled(),
+            in.expectedSha256() == null ? current.expectedSha256() : sha(in.expectedSha256()),
+            in.labels() == null ? current.labels() : labels(in.labels()),
+            now);
+    boolean refetch =
+        !changed.url().equals(current.url())
+            || !Objects.equals(changed.expectedSha256(), current.expectedSha256());
+    if (refetch && !changed.status().inProgress()) {
+      changed = changed.requeue(now);
+      queueFetch(id, now);
+    }
+    packages.update(changed);
+    return get(id);
+  }
+
+  /** Fetches the package again; a new version is made only when the content changed. */
+  @Transactional
+  public SecurityPackage refresh(long id) {
+    SecurityPackage current = lock(id);
+    if (current.status().inProgress()) {
+      throw new ConflictException(
+          "Security package " + current.name() + " is already " + current.status().code());
+    }
+    Instant now = clock.instant();
+    packages.update(current.requeue(now));
+    queueFetch(id, now);
+    return get(id);
+  }
+
+  /**
+   * Deletes a package, its versions and the blobs only it used; refused while something uses it.
+   */
+  @Transactional
+  public void delete(long id) {
+    SecurityPackage current = lock(id);
+    List<String> users = usages.stream().flatMap(u -> u.usersOf(id).stream()).toList();
+    if (!users.isEmpty()) {
+      throw new ConflictException(
+          "Security package " + current.name() + " is in use by " + String.join(", ", users));
+    }
+    List<String> orphanBlobs = versions.blobsOnlyUsedBy(id);
+    packages.delete(id);
+    orphanBlobs.forEach(blobs::delete);
+  }
+
+  public SecurityPackage get(long id) {
+    return packages.find(id).orElseThrow(() -> new NotFoundException("Security package", id));
+  }
+
+  public List<SecurityPackage> list(PackageQuery query) {
+    return packages.list(query);
+  }
+
+  public long count(PackageQuery query) {
+    return packages.count(query);
+  }
+
+  /** The version a package currently serves, if it was ever fetched. */
+  public java.util.Optional<PackageVersion> currentVersion(SecurityPackage p) {
+    return p.currentVersionId() == null
+        ? java.util.Optional.empty()
+        : versions.find(p.currentVersionId());
+  }
+
+  /** Every version of a package, newest first. */
+  public List<PackageVersion> versions(long id) {
+    get(id);
+    return versions.versions(id);
+  }
+
+  /** The checklists of the package's current version; empty before the first successful fetch. */
+  public List<Checklist> checklists(long id) {
+    SecurityPackage p = get(id);
+    return p.currentVersionId() == null ? List.of() : versions.checklists(p.currentVersionId());
+  }
+
+  /** The files of the package's current version with their kinds. */
+  public List<PackageFile> files(long id) {
+    SecurityPackage p = get(id);
+    return p.currentVersionId() == null ? List.of() : versions.files(p.currentVersionId());
+  }
+
+  private SecurityPackage lock(long id) {
+    return packages
+        .findForUpdate(id)
+        .orElseThrow(() -> new NotFoundException("Security package", id));
+  }
+
+  private void queueFetch(long id, Instant now) {
+    tasks.enqueue(PackageFetchTask.NAME, PackageFetchTask.instanceId(id, now));
+  }
+
+  private static List<String> labels(List<String> labels) {
+    return labels == null
+        ? List.of()
+        : labels.stream().flatMap(l -> Stream.of(l.trim())).distinct().toList();
+  }
+
+  private static String sha(String sha256) {
+    return sha256 == null || sha256.isBlank() ? null : sha256.trim().toLowerCase();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.vigil.packages;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A security package: named SCAP content fetched from a URL. It owns its fetch state machine; a
+ * transition from the wrong state throws naming the state.
+ */
+public record SecurityPackage(
+    long id,
+    String uuid,
+    String name,
+    String description,
+    String url,
+    boolean enabled,
+    String expectedSha256,
+    List<String> labels,
+    PackageStatus status,
+    String statusMessage,
+    Long currentVersionId,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public SecurityPackage {
+    labels = List.copyOf(labels);
+  }
+
+  /** The background task picked the package up. */
+  SecurityPackage startFetching(Instant now) {
+    require(PackageStatus.PENDING, "start fetching");
+    return withStatus(PackageStatus.FETCHING, "fetching " + url, currentVersionId, now);
+  }
+
+  /** Fetched and indexed; {@code versionId} is the version now current. */
+  SecurityPackage markReady(long versionId, String message, Instant now) {
+    require(PackageStatus.FETCHING, "mark ready");
+    return withStatus(PackageStatus.READY, message, versionId, now);
+  }
+
+  /** The fetch failed for {@code reason}; an earlier version, if any, stays current. */
+  SecurityPackage markFailed(String reason, Instant now) {
+    require(PackageStatus.FETCHING, "mark failed");
+    return withStatus(PackageStatus.FAILED, reason, currentVersionId, now);
+  }
+
+  /** Queues a new fetch (refresh, or the URL changed). */
+  SecurityPackage requeue(Instant now) {
+    if (status.inProgress()) {
+      throw new IllegalStateException(
+          "security package " + id + " is " + status.code() + "; a fetch is already under way");
+    }
+    return withStatus(PackageStatus.PENDING, "queued", currentVersionId, now);
+  }
+
+  private void require(PackageStatus expected, String action) {
+    if (status != expected) {
+      throw new IllegalStateException(
+          "cannot " + action + " security package " + id + ": it is " + status.code());
+    }
+  }
+
+  private SecurityPackage withStatus(
+      PackageStatus next, String message, Long versionId, Instant now) {
+    return new SecurityPackage(
+        id,
+        uuid,
+        name,
+        description,
+        url,
+        enabled,
+        expectedSha256,
+        labels,
+        next,
+        message,
+        versionId,
+        createdBy,
+        createdAt,
+        now);
+  }
+
+  /** A copy with the user-editable fields replaced. */
+  SecurityPackage withDetails(
+      String newName,
+      String newDescription,
+      String newUrl,
+      boolean newEnabled,
+      String newExpectedSha256,
+      List<String> newLabels,
+      Instant now) {
+    return new SecurityPackage(
+        id,
+        uuid,
+        newName,
+        newDescription,
+        newUrl,
+        newEnabled,
+        newExpectedSha256,
+        newLabels,
+        status,
+        statusMessage,
+        currentVersionId,
+        createdBy,
+        createdAt,
+        now);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.vigil.packages.web;
+
+import dev.vigil.packages.PackageInput;
+import dev.vigil.packages.SecurityPackage;
+import java.util.Arrays;
+import java.util.List;
+
+/** The add/edit form's fields as the user typed them (kept on error). */
+record PackageForm(
+    String name,
+    String url,
+    String description,
+    String labels,
+    String expectedSha256,
+    boolean enabled) {
+
+  static PackageForm empty() {
+    return new PackageForm("", "", "", "", "", true);
+  }
+
+  static PackageForm of(SecurityPackage p) {
+    return new PackageForm(
+        p.name(),
+        p.url(),
+        p.description() == null ? "" : p.description(),
+        String.join(", ", p.labels()),
+        p.expectedSha256() == null ? "" : p.expectedSha256(),
+        p.enabled());
+  }
+
+  PackageInput toInput() {
+    List<String> labelList =
+        labels == null
+            ? List.of()
+            : Arrays.stream(labels.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return new PackageInput(
+        name == null ? "" : name,
+        description == null ? "" : description,
+        url == null ? "" : url,
+        enabled,
+        expectedSha256 == null ? "" : expectedSha256,
+        labelList);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.vigil.packages;
+
+import dev.vigil.testsupport.TestDatabases;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The package repository contract on H2 in PostgreSQL mode (the default database). */
+class H2PackageRepositoryIntegrationTest extends PackageRepositoryContract {
+
+  private DataSource ds;
+
+  @BeforeEach
+  void database() {
+    ds = TestDatabases.h2();
+    setUp();
+  }
+
+  @Override
+  DataSource dataSource() {
+    return ds;
+  }
+}
