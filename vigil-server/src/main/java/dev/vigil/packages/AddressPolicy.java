@@ -41,9 +41,14 @@ final class AddressPolicy {
 
   /** What makes the address non-public ("a loopback address"), or null for a public address. */
   static String kindOf(InetAddress address) {
-    if (address instanceof Inet6Address v6 && v6.isIPv4CompatibleAddress()) {
-      return kindOf(embeddedIpv4(v6));
+    String kind = directKindOf(address);
+    if (kind == null && address instanceof Inet6Address v6 && v6.isIPv4CompatibleAddress()) {
+      return directKindOf(embeddedIpv4(v6));
     }
+    return kind;
+  }
+
+  private static String directKindOf(InetAddress address) {
     if (address.isLoopbackAddress()) {
       return "a loopback address";
     }
