@@ -1,5 +1,6 @@
 package dev.vigil.packages;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -126,7 +127,10 @@ class PackageUnpacker {
   }
 
   private static PackageFetchException damaged(FetchedFile fetched, Exception e) {
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String detail =
+        e instanceof EOFException || e.getMessage() == null
+            ? "it ends unexpectedly"
+            : e.getMessage();
     return new PackageFetchException(
         "cannot unpack "
             + fetched.fileName()

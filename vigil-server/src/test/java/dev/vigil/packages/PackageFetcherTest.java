@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 class PackageFetcherTest {
@@ -300,6 +303,36 @@ class PackageFetcherTest {
     assertRefused(
         localOk(), URI.create("jar:file:/tmp/x.jar!/ds.xml"), null, "unsupported URL scheme 'jar'");
     assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void settingsBindWithTheDocumentedDefaults() {
+    PackageSettings bound =
+        new Binder(new MapConfigurationPropertySource(Map.of()))
+            .bindOrCreate("vigil.packages", PackageSettings.class);
+
+    assertThat(bound).isEqualTo(PackageSettings.defaults());
+    assertThat(bound.workDir())
+        .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "vigil-packages"));
+  }
+
+  @Test
+  void settingsBindFromKebabCaseProperties() {
+    PackageSettings bound =
+        new Binder(
+                new MapConfigurationPropertySource(
+                    Map.of(
+                        "vigil.packages.allowed-file-roots", "/srv/scap,/opt/scap",
+                        "vigil.packages.allow-private-addresses", "true",
+                        "vigil.packages.max-download-size", "1GB",
+                        "vigil.packages.work-dir", "/var/lib/vigil/packages")))
+            .bindOrCreate("vigil.packages", PackageSettings.class);
+
+    assertThat(bound.allowedFileRoots()).containsExactly("/srv/scap", "/opt/scap");
+    assertThat(bound.allowPrivateAddresses()).isTrue();
+    assertThat(bound.maxDownloadSize()).isEqualTo(DataSize.ofGigabytes(1));
+    assertThat(bound.workDir()).isEqualTo(Path.of("/var/lib/vigil/packages"));
+    assertThat(bound.maxRedirects()).isEqualTo(5);
   }
 
   // --- helpers
