@@ -27,9 +27,13 @@ final class ArchiveLimits {
   void entry() throws PackageFetchException {
     entries++;
     if (entries > maxEntries) {
-      throw new PackageFetchException(
-          "archive has more than " + maxEntries + " entries (vigil.packages.max-entries)");
+      throw tooManyEntries(maxEntries);
     }
+  }
+
+  static PackageFetchException tooManyEntries(int maxEntries) {
+    return new PackageFetchException(
+        "archive has more than " + maxEntries + " entries (vigil.packages.max-entries)");
   }
 
   /** Counts bytes written, failing as soon as a limit is passed. */

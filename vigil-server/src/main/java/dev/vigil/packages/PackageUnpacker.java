@@ -51,6 +51,7 @@ class PackageUnpacker {
 
   private void unpackZip(Path file, UnpackTarget target, ArchiveLimits limits)
       throws IOException, PackageFetchException {
+    ZipDirectory.requireAtMost(file, settings.maxEntries());
     try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
       Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
       while (entries.hasMoreElements()) {

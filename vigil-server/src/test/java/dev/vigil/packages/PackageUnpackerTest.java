@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
@@ -289,6 +290,39 @@ class PackageUnpackerTest {
   }
 
   @Test
+  void rejectsTooManyEntriesInTar() throws Exception {
+    byte[] small = "<x/>".getBytes(StandardCharsets.UTF_8);
+    Path tgz =
+        tar(
+            "many.tar.gz",
+            true,
+            tarFile("a.xml", small),
+            tarFile("b.xml", small),
+            tarFile("c.xml", small),
+            tarFile("d.xml", small));
+
+    assertRefused(limits(3, DataSize.ofGigabytes(2)), tgz, "archive has more than 3 entries");
+  }
+
+  @Test
+  void countsZip64CentralDirectoryBeforeLoadingIt() throws Exception {
+    Path zip = temp.resolve("zip64.zip");
+    try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
+      out.setUseZip64(Zip64Mode.Always);
+      for (String name : List.of("a.xml", "b.xml", "c.xml", "d.xml")) {
+        out.putArchiveEntry(new ZipArchiveEntry(name));
+        out.write(ds);
+        out.closeArchiveEntry();
+      }
+    }
+    pointEndRecordToZip64(zip);
+
+    assertRefused(limits(3, DataSize.ofGigabytes(2)), zip, "archive has more than 3 entries");
+    assertThat(unpacker(limits(4, DataSize.ofGigabytes(2))).unpack(fetched(zip), target))
+        .hasSize(4);
+  }
+
+  @Test
   void rejectsUnpackedSizeOverTheLimit() throws Exception {
     Path tgz = tar("big.tar.gz", true, tarFile("ds.xml", ds));
 
@@ -350,6 +384,19 @@ class PackageUnpackerTest {
   }
 
   // --- helpers
+
+  /** Sets the classic end record's directory offset to 0xffffffff, as large zip64 archives do. */
+  private static void pointEndRecordToZip64(Path zip) throws IOException {
+    byte[] bytes = Files.readAllBytes(zip);
+    for (int i = bytes.length - 22; i >= 0; i--) {
+      if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 5 && bytes[i + 3] == 6) {
+        java.util.Arrays.fill(bytes, i + 16, i + 20, (byte) 0xff);
+        Files.write(zip, bytes);
+        return;
+      }
+    }
+    throw new AssertionError("no end record");
+  }
 
   private void assertRefused(PackageSettings settings, Path archive, String message) {
     assertThatThrownBy(() -> unpacker(settings).unpack(fetched(archive), target))
