@@ -70,8 +70,7 @@ final class HttpFetcher {
   }
 
   private Hop send(URI url, Path file, Progress progress) throws PackageFetchException {
-    HttpRequest request =
-        HttpRequest.newBuilder(url).GET().header("User-Agent", "Vigil package fetcher").build();
+    HttpRequest request = request(url);
     AtomicReference<DownloadSink> sink = new AtomicReference<>();
     progress.touch();
     CompletableFuture<HttpResponse<Void>> future =
@@ -83,6 +82,18 @@ final class HttpFetcher {
             });
     HttpResponse<Void> response = await(future, sink, progress, url);
     return new Hop(response, sink.get());
+  }
+
+  private HttpRequest request(URI url) throws PackageFetchException {
+    try {
+      return HttpRequest.newBuilder(url)
+          .GET()
+          .header("User-Agent", "Vigil package fetcher")
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new PackageFetchException(
+          "invalid URL " + Urls.display(url) + ": " + e.getMessage(), e);
+    }
   }
 
   private DownloadSink sinkFor(HttpResponse.ResponseInfo info, Path file, Progress progress) {
