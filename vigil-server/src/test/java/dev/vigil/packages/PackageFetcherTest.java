@@ -130,7 +130,7 @@ class PackageFetcherTest {
 
   @Test
   void cutsOffTricklingStreamAtTheTotalTimeout() {
-    PackageSettings settings = timeouts(Duration.ofMillis(500), Duration.ofSeconds(1));
+    PackageSettings settings = timeouts(Duration.ofSeconds(10), Duration.ofSeconds(1));
 
     assertTimeoutPreemptively(
         Duration.ofSeconds(20),
