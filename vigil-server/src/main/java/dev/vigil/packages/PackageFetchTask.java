@@ -164,9 +164,7 @@ class PackageFetchTask implements TaskHandler {
   }
 
   private Path workRoot() {
-    return settings.workDir() != null
-        ? settings.workDir()
-        : Path.of(System.getProperty("java.io.tmpdir"), "vigil-packages");
+    return settings.workDir();
   }
 
   private static void deleteTree(Path dir) {
