@@ -69,8 +69,8 @@ final class BenchmarkReader {
 
   private boolean benchmarkChild(String name) throws XMLStreamException {
     switch (name) {
-      case "title" -> title.offer(lang(), Text.read(r));
-      case "version" -> m.version = Text.read(r);
+      case "title" -> title.offer(lang(), Text.title(r));
+      case "version" -> m.version = Text.title(r);
       case "platform" -> {
         m.platforms.add(attr(null, "idref", ""));
         return false;
@@ -123,8 +123,8 @@ final class BenchmarkReader {
       } else if (event == XMLStreamConstants.START_ELEMENT) {
         if (depth == 0 && Ns.isXccdf(r.getNamespaceURI())) {
           switch (r.getLocalName()) {
-            case "title" -> profileTitle.offer(lang(), Text.read(r));
-            case "description" -> description.offer(lang(), Text.read(r));
+            case "title" -> profileTitle.offer(lang(), Text.title(r));
+            case "description" -> description.offer(lang(), Text.description(r));
             case "select" -> selects.add(select());
             default -> {}
           }

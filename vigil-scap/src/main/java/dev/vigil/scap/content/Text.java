@@ -13,32 +13,44 @@ final class Text {
   private Text() {}
 
   /**
-   * Reads from the current START_ELEMENT to its END_ELEMENT, returning the text with markup
-   * removed, block elements separated by a space and whitespace collapsed.
+   * Reads a title from the current START_ELEMENT to its END_ELEMENT: markup removed, ends trimmed,
+   * inner whitespace kept as written, which is what {@code oscap info} prints.
    */
-  static String read(XMLStreamReader r) throws XMLStreamException {
+  static String title(XMLStreamReader r) throws XMLStreamException {
+    return read(r, false).toString().strip();
+  }
+
+  /**
+   * Reads a description from the current START_ELEMENT to its END_ELEMENT: markup removed, block
+   * elements separated by a space, whitespace collapsed.
+   */
+  static String description(XMLStreamReader r) throws XMLStreamException {
+    return collapse(read(r, true));
+  }
+
+  private static CharSequence read(XMLStreamReader r, boolean separate) throws XMLStreamException {
     StringBuilder sb = new StringBuilder();
     int depth = 1;
     while (depth > 0) {
       switch (r.next()) {
         case XMLStreamConstants.START_ELEMENT -> {
           depth++;
-          separate(sb, r.getLocalName());
+          separate(sb, r.getLocalName(), separate);
         }
         case XMLStreamConstants.END_ELEMENT -> {
           depth--;
-          separate(sb, r.getLocalName());
+          separate(sb, r.getLocalName(), separate);
         }
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA ->
             sb.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
         default -> {}
       }
     }
-    return collapse(sb);
+    return sb;
   }
 
-  private static void separate(StringBuilder sb, String local) {
-    if (!INLINE.contains(local)) {
+  private static void separate(StringBuilder sb, String local, boolean separate) {
+    if (separate && !INLINE.contains(local)) {
       sb.append(' ');
     }
   }

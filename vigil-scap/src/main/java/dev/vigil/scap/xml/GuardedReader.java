@@ -71,9 +71,15 @@ final class GuardedReader extends StreamReaderDelegate {
       case XMLStreamConstants.END_ELEMENT -> depth--;
       case XMLStreamConstants.DTD -> throw new RefusedException(DOCTYPE_REFUSED, this);
       case XMLStreamConstants.ENTITY_REFERENCE ->
-          throw new RefusedException("entity references are not allowed: &" + getLocalName(), this);
+          throw new RefusedException(
+              "entity reference &" + getLocalName() + "; at line " + line() + " is not allowed",
+              this);
       default -> {}
     }
+  }
+
+  private int line() {
+    return getLocation() == null ? -1 : getLocation().getLineNumber();
   }
 
   @Override
