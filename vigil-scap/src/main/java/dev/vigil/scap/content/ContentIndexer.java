@@ -10,7 +10,9 @@ import javax.xml.stream.XMLStreamReader;
 
 /** Indexes SCAP content files with one streaming pass each. Thread-safe and reusable. */
 public final class ContentIndexer {
-  private final XMLInputFactory factory = SafeXml.newInputFactory();
+  // StAX does not promise that a factory may be shared across threads; one per thread is cheap.
+  private final ThreadLocal<XMLInputFactory> factory =
+      ThreadLocal.withInitial(SafeXml::newInputFactory);
 
   /**
    * Reads one XML file and says what it is and what checklists it carries.
@@ -20,11 +22,9 @@ public final class ContentIndexer {
    * @throws ScapContentException when the file is not well-formed XML or breaks a safety limit
    */
   public ContentFile index(Path file, String relativePath) throws ScapContentException {
-    XMLStreamReader r = SafeXml.open(file, factory);
+    XMLStreamReader r = SafeXml.open(file, factory.get());
     try {
-      ContentFile result = read(r, relativePath);
-      r.close();
-      return result;
+      return read(r, relativePath);
     } catch (XMLStreamException e) {
       throw SafeXml.failure(e);
     } finally {
