@@ -27,30 +27,31 @@ public final class IndexBenchmark {
 
   private IndexBenchmark() {}
 
-  /** Arguments: [file] [warm-ups] [measured runs]; defaults: SSG rhel9, 5, 10. */
+  /** Arguments: [file] [warm-ups] [measured runs]; defaults: SSG rhel9, 10, 10. */
   public static void main(String[] args) throws Exception {
     Path file =
         Path.of(args.length > 0 ? args[0] : "/usr/share/xml/scap/ssg/content/ssg-rhel9-ds.xml");
-    int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int runs = Math.max(5, args.length > 2 ? Integer.parseInt(args[2]) : 10);
 
     System.out.printf(Locale.ROOT, "file: %s (%.1f MiB)%n", file, Files.size(file) / MIB);
-    List<Sample> vigil = measureVigil(file, warmups, runs);
-    List<Sample> oscap = OscapInfo.measure(file, runs);
+    List<Sample> vigil = new ArrayList<>();
+    List<Sample> oscap = new ArrayList<>();
+    try (HeapPeak heap = new HeapPeak()) {
+      ContentIndexer indexer = warmUp(file, warmups);
+      // Interleaved, so that both sides see the same background load on a shared machine.
+      for (int i = 0; i < runs; i++) {
+        vigil.add(measureOnce(indexer, file, heap));
+        oscap.add(OscapInfo.measureOnce(file));
+      }
+    }
     report(vigil, oscap);
   }
 
-  private static List<Sample> measureVigil(Path file, int warmups, int runs) throws Exception {
-    try (HeapPeak heap = new HeapPeak()) {
-      return measureVigil(file, warmups, runs, heap);
-    }
-  }
-
-  private static List<Sample> measureVigil(Path file, int warmups, int runs, HeapPeak heap)
-      throws Exception {
+  private static ContentIndexer warmUp(Path file, int warmups) throws Exception {
     ContentIndexer indexer = new ContentIndexer();
-    ContentFile last = null;
-    for (int i = 0; i < warmups; i++) {
+    ContentFile last = indexer.index(file, file.getFileName().toString());
+    for (int i = 1; i < warmups; i++) {
       last = indexer.index(file, file.getFileName().toString());
     }
     System.out.printf(
@@ -58,11 +59,7 @@ public final class IndexBenchmark {
         last.kind(),
         last.checklists().size(),
         last.checklists().stream().mapToInt(c -> c.benchmark().profiles().size()).sum());
-    List<Sample> samples = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      samples.add(measureOnce(indexer, file, heap));
-    }
-    return samples;
+    return indexer;
   }
 
   private static Sample measureOnce(ContentIndexer indexer, Path file, HeapPeak heap)

@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Runs {@code oscap info} as a process and measures its wall time and peak resident set size. */
@@ -14,12 +13,8 @@ final class OscapInfo {
 
   private OscapInfo() {}
 
-  static List<Sample> measure(Path file, int runs) throws IOException, InterruptedException {
-    List<Sample> samples = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      samples.add(Files.isExecutable(TIME) ? withTime(file) : withProcStatus(file));
-    }
-    return samples;
+  static Sample measureOnce(Path file) throws IOException, InterruptedException {
+    return Files.isExecutable(TIME) ? withTime(file) : withProcStatus(file);
   }
 
   /** Peak RSS as GNU time reports it ({@code %M}, KiB). */
