@@ -59,7 +59,11 @@ final class Oscap {
     }
   }
 
-  /** Profiles as {@code oscap info} prints them: "refId profileId" to title, in order. */
+  /**
+   * Selectable profiles as {@code oscap info} prints them: "refId profileId" to title, in order.
+   * Abstract profiles, which oscap lists as "Id: x (abstract)" but refuses to evaluate, are left
+   * out.
+   */
   static Map<String, String> infoProfiles(Path file) throws IOException, InterruptedException {
     Map<String, String> profiles = new LinkedHashMap<>();
     String ref = null;
@@ -70,7 +74,7 @@ final class Oscap {
         ref = m.group(1);
       } else if ((m = TITLE.matcher(line)).matches()) {
         title = m.group(1);
-      } else if ((m = ID.matcher(line)).matches()) {
+      } else if ((m = ID.matcher(line)).matches() && !m.group(1).endsWith(" (abstract)")) {
         profiles.put(ref + " " + m.group(1), title);
       }
     }
