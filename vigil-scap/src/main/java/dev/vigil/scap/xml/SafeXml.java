@@ -1,0 +1,145 @@
+package dev.vigil.scap.xml;
+
+import dev.vigil.scap.content.ScapContentException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Hardened StAX parsing for untrusted SCAP content: no DTDs, no entities, no external access, and
+ * limits on nesting and sizes, so a hostile file fails with a readable reason instead of leaking
+ * files or exhausting memory.
+ */
+public final class SafeXml {
+
+  /** Deepest element nesting accepted; SSG datastreams nest about 25 levels. */
+  public static final int MAX_ELEMENT_DEPTH = 256;
+
+  private static final int SNIFF_BYTES = 512;
+  private static final String JDK = "jdk.xml.";
+
+  private SafeXml() {}
+
+  /** A namespace-aware factory with DTDs, entities and external access switched off. */
+  public static XMLInputFactory newInputFactory() {
+    XMLInputFactory f = XMLInputFactory.newFactory();
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    f.setProperty(XMLInputFactory.IS_VALIDATING, false);
+    f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    f.setXMLResolver(
+        (publicId, systemId, baseUri, ns) -> {
+          throw new XMLStreamException("external resource refused: " + systemId);
+        });
+    setIfSupported(f, "http://java.sun.com/xml/stream/properties/ignore-external-dtd", true);
+    // Defence in depth only: a DOCTYPE is refused before any entity could be declared. The JDK
+    // counts predefined entities (&lt;) against some of these, so they cannot be near zero.
+    setIfSupported(f, JDK + "entityExpansionLimit", "1000");
+    setIfSupported(f, JDK + "maxGeneralEntitySizeLimit", "65536");
+    setIfSupported(f, JDK + "maxParameterEntitySizeLimit", "65536");
+    setIfSupported(f, JDK + "totalEntitySizeLimit", "10000000");
+    setIfSupported(f, JDK + "entityReplacementLimit", "100000");
+    setIfSupported(f, JDK + "maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH + 1));
+    setIfSupported(f, JDK + "elementAttributeLimit", "1000");
+    setIfSupported(f, JDK + "maxXMLNameLimit", "1000");
+    return f;
+  }
+
+  /**
+   * Opens a file for hardened streaming; the returned reader also rejects any DOCTYPE and nesting
+   * deeper than {@link #MAX_ELEMENT_DEPTH} with a readable {@link XMLStreamException}.
+   *
+   * @throws ScapContentException when the file cannot be read or plainly is not XML
+   */
+  public static XMLStreamReader open(Path file, XMLInputFactory factory)
+      throws ScapContentException {
+    InputStream in = null;
+    try {
+      in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+      sniff(in);
+      return new GuardedReader(factory.createXMLStreamReader(in), in, MAX_ELEMENT_DEPTH);
+    } catch (NoSuchFileException e) {
+      throw new ScapContentException("file not found: " + file, e);
+    } catch (IOException e) {
+      closeQuietly(in);
+      throw new ScapContentException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (XMLStreamException e) {
+      closeQuietly(in);
+      throw failure(e);
+    } catch (ScapContentException e) {
+      closeQuietly(in);
+      throw e;
+    }
+  }
+
+  /** Opens a file with a fresh {@link #newInputFactory()}. */
+  public static XMLStreamReader open(Path file) throws ScapContentException {
+    return open(file, newInputFactory());
+  }
+
+  /** Turns a parser failure into an exception whose message a user can read. */
+  public static ScapContentException failure(XMLStreamException e) {
+    if (e instanceof GuardedReader.RefusedException) {
+      return new ScapContentException(e.getMessage(), e);
+    }
+    Location loc = e.getLocation();
+    String where = loc == null || loc.getLineNumber() < 0 ? "" : " at line " + loc.getLineNumber();
+    return new ScapContentException("not well-formed XML" + where + ": " + reason(e), e);
+  }
+
+  private static String reason(XMLStreamException e) {
+    String msg = e.getMessage() == null ? "" : e.getMessage();
+    int i = msg.indexOf("Message: ");
+    msg = i >= 0 ? msg.substring(i + "Message: ".length()) : msg;
+    if (msg.isBlank() && e.getNestedException() != null) {
+      msg = String.valueOf(e.getNestedException().getMessage());
+    }
+    if (msg.contains("JAXP0008") || msg.contains("maxElementDepth")) {
+      return "element nesting deeper than " + MAX_ELEMENT_DEPTH;
+    }
+    return msg.strip();
+  }
+
+  /** Refuses empty and binary files before the parser sees them, with a clearer message. */
+  private static void sniff(InputStream in) throws IOException, ScapContentException {
+    in.mark(SNIFF_BYTES);
+    byte[] head = in.readNBytes(SNIFF_BYTES);
+    in.reset();
+    if (head.length == 0) {
+      throw new ScapContentException("not an XML file: the file is empty");
+    }
+    boolean utf16 = (head[0] == (byte) 0xFE || head[0] == (byte) 0xFF) && head.length > 1;
+    for (byte b : head) {
+      if (b == 0 && !utf16) {
+        throw new ScapContentException("not an XML file: it contains binary data");
+      }
+    }
+  }
+
+  private static void setIfSupported(XMLInputFactory f, String name, Object value) {
+    if (f.isPropertySupported(name)) {
+      f.setProperty(name, value);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    if (in != null) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // already failing
+      }
+    }
+  }
+}
