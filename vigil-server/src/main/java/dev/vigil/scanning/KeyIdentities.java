@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -15,6 +18,10 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 /** Turns private key text (OpenSSH or PEM, optionally encrypted) into key pairs for login. */
 final class KeyIdentities {
 
+  private static final Pattern OPENSSH_BODY =
+      Pattern.compile(
+          "-----BEGIN OPENSSH PRIVATE KEY-----(.*?)-----END OPENSSH PRIVATE KEY-----",
+          Pattern.DOTALL);
   private static final NamedResource RESOURCE = NamedResource.ofName("target private key");
 
   private KeyIdentities() {}
@@ -54,7 +61,21 @@ final class KeyIdentities {
         e);
   }
 
+  /** PEM and PKCS#8 say ENCRYPTED; an OpenSSH key names its cipher, "none" when plain. */
   private static boolean looksEncrypted(String keyText) {
-    return keyText.contains("ENCRYPTED") || keyText.contains("Proc-Type: 4,ENCRYPTED");
+    if (keyText.contains("ENCRYPTED")) {
+      return true;
+    }
+    Matcher openssh = OPENSSH_BODY.matcher(keyText);
+    if (!openssh.find()) {
+      return false;
+    }
+    try {
+      byte[] body = Base64.getMimeDecoder().decode(openssh.group(1));
+      String header = new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1);
+      return !header.contains("none");
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
   }
 }

@@ -129,6 +129,20 @@ class SshConnectorTest {
   }
 
   @Test
+  void rejectsAnEncryptedKeyWithoutPassphraseAsUndecryptable() {
+    String key = sshd.userKeyWithPassphrase("never given");
+    SshTarget target = target(sshd, "root", new SshSecret.PrivateKey(key), null);
+    assertFailure(target, FailureReason.AUTHENTICATION_FAILED)
+        .hasMessageContaining("cannot decrypt the private key");
+  }
+
+  @Test
+  void rejectsTextThatIsNoPrivateKey() {
+    SshTarget target = target(sshd, "root", new SshSecret.PrivateKey("not a key"), null);
+    assertFailure(target, FailureReason.AUTHENTICATION_FAILED).hasMessageContaining("private key");
+  }
+
+  @Test
   void reportsAStoppedServerAsUnreachable() throws Exception {
     try (SshdHarness own = SshdHarness.start()) {
       own.stop();

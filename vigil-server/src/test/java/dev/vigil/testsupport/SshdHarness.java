@@ -43,7 +43,12 @@ public final class SshdHarness implements AutoCloseable {
     hostKey();
     userKeys.add(generateKey("user_key", ""));
     writeConfig();
-    launch();
+    try {
+      launch();
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   /** Starts sshd on 127.0.0.2. */
@@ -64,6 +69,9 @@ public final class SshdHarness implements AutoCloseable {
   public static void requireRunnable() {
     requireThat("root".equals(System.getProperty("user.name")), "tests with sshd need root");
     requireThat(Files.isExecutable(SSHD), "tests with sshd need " + SSHD + " (openssh-server)");
+    requireThat(
+        Files.isExecutable(Path.of("/usr/bin/ssh-keygen")),
+        "tests with sshd need ssh-keygen (openssh-client)");
   }
 
   /** Skips (or under CI=true fails) when {@code condition} is false. */
