@@ -117,9 +117,10 @@ public final class SshSession implements AutoCloseable {
     }
   }
 
+  /** Kills the process groups of commands still running (as {@link #cancel()}), then closes. */
   @Override
   public void close() {
-    running.forEach(CommandRun::close);
+    cancel();
     session.close(false);
   }
 

@@ -36,7 +36,6 @@ class SshSessionTest {
     sshd = SshdHarness.start();
     sshd.authorize("root");
     SshdHarness.ensureUser(PLAIN_USER, false, PASSWORD);
-    SshdHarness.ensureUser(SUDO_USER, true, PASSWORD);
     connector = new SshConnector();
     root = open("root", new SshSecret.PrivateKey(sshd.userKey()));
   }
@@ -114,12 +113,15 @@ class SshSessionTest {
   @Test
   void timeoutKillsARootProcessGroupThroughSudoForAnOrdinaryUser() throws Exception {
     String sleep = uniqueSleep();
+    SshdHarness.ensureUser(SUDO_USER, true, PASSWORD);
     try (SshSession session = open(SUDO_USER, new SshSecret.Password(PASSWORD))) {
       assertThat(session.exec("id -u", COMMAND, true).stdout()).isEqualTo("0\n");
       assertThatThrownBy(() -> session.exec(sleep + " & " + sleep, Duration.ofSeconds(1), true))
           .isInstanceOfSatisfying(
               ScanFailure.class,
               f -> assertThat(f.reason()).isEqualTo(FailureReason.SCAN_TIMED_OUT));
+    } finally {
+      SshdHarness.ensureUser(SUDO_USER, false, PASSWORD);
     }
     assertThat(countProcesses(sleep)).isZero();
   }
