@@ -32,8 +32,10 @@ class PackagePrivateAddressSystemTest {
       ApiClient api = new ApiClient(port).login("admin", "private-test-admin-pw");
       String body =
           "{\"securityPackage\":{\"name\":\"private\",\"type\":\"scap-package\",\"url\":"
-              + ApiClient.quote(server.url("/ds.xml")) + "}}";
-      long id = api.post("/api/security-packages", body).json().get("securityPackage").get("id").asLong();
+              + ApiClient.quote(server.url("/ds.xml"))
+              + "}}";
+      long id =
+          api.post("/api/security-packages", body).json().get("securityPackage").get("id").asLong();
       JsonNode[] p = new JsonNode[1];
       await()
           .atMost(Duration.ofSeconds(30))

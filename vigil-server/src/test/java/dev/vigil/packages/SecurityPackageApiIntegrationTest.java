@@ -44,20 +44,30 @@ class SecurityPackageApiIntegrationTest {
     assertThat(byCode.get("securityPackageTypes")).hasSize(1);
     assertThat(byCode.get("securityPackageTypes").get(0).get("optionTypes").isArray()).isTrue();
     assertThat(byCode.get("meta").get("total").asInt()).isEqualTo(1);
-    assertThat(api.get("/api/security-package-types?name=SCAP%20Package").json()
-        .get("securityPackageTypes")).hasSize(1);
-    assertThat(api.get("/api/security-package-types?name=other").json()
-        .get("securityPackageTypes")).isEmpty();
-    assertThat(api.get("/api/security-package-types/1").json()
-        .get("securityPackageType").get("code").asString()).isEqualTo("scap-package");
+    assertThat(
+            api.get("/api/security-package-types?name=SCAP%20Package")
+                .json()
+                .get("securityPackageTypes"))
+        .hasSize(1);
+    assertThat(api.get("/api/security-package-types?name=other").json().get("securityPackageTypes"))
+        .isEmpty();
+    assertThat(
+            api.get("/api/security-package-types/1")
+                .json()
+                .get("securityPackageType")
+                .get("code")
+                .asString())
+        .isEqualTo("scap-package");
     assertThat(api.get("/api/security-package-types/2").status()).isEqualTo(404);
   }
 
   @Test
   void createReturnsTheRecordInMorpheusShapeAndGetFindsIt() {
-    Response r = create("{\"securityPackage\":{\"name\":\"cis-rhel8\",\"type\":\"scap-package\","
-        + "\"description\":\"CIS benchmark\",\"url\":\"https://example.invalid/scap.zip\","
-        + "\"labels\":[\"os:rhel\",\"tier:web\"],\"enabled\":true,\"unknownKey\":\"ignored\"}}");
+    Response r =
+        create(
+            "{\"securityPackage\":{\"name\":\"cis-rhel8\",\"type\":\"scap-package\","
+                + "\"description\":\"CIS benchmark\",\"url\":\"https://example.invalid/scap.zip\","
+                + "\"labels\":[\"os:rhel\",\"tier:web\"],\"enabled\":true,\"unknownKey\":\"ignored\"}}");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("success").asBoolean()).isTrue();
     JsonNode p = r.json().get("securityPackage");
@@ -73,8 +83,14 @@ class SecurityPackageApiIntegrationTest {
   @Test
   void listSupportsExactNamePhraseLabelsMaxAllAndBareKeys() {
     for (String n : List.of("alpha", "alphabet", "beta")) {
-      create("{\"securityPackage\":{\"name\":\"" + n + "\",\"url\":\"https://e.invalid/" + n
-          + "\",\"labels\":[\"l-" + n + "\",\"common\"]}}");
+      create(
+          "{\"securityPackage\":{\"name\":\""
+              + n
+              + "\",\"url\":\"https://e.invalid/"
+              + n
+              + "\",\"labels\":[\"l-"
+              + n
+              + "\",\"common\"]}}");
     }
     assertThat(names("/api/security-packages?name=alpha")).containsExactly("alpha");
     assertThat(names("/api/security-packages?phrase=alpha")).containsExactly("alpha", "alphabet");
@@ -84,7 +100,8 @@ class SecurityPackageApiIntegrationTest {
         .containsExactly("beta");
     assertThat(names("/api/security-packages?max=-1&name&phrase&foo=bar"))
         .containsExactly("alpha", "alphabet", "beta");
-    JsonNode page = api.get("/api/security-packages?max=1&offset=1&sort=name&direction=desc").json();
+    JsonNode page =
+        api.get("/api/security-packages?max=1&offset=1&sort=name&direction=desc").json();
     assertThat(page.get("securityPackages").get(0).get("name").asString()).isEqualTo("alphabet");
     assertThat(page.get("meta").get("total").asInt()).isEqualTo(3);
     assertThat(page.get("meta").get("size").asInt()).isEqualTo(1);
@@ -92,16 +109,25 @@ class SecurityPackageApiIntegrationTest {
 
   @Test
   void updateChangesOnlyWhatIsSentAndDeleteRemoves() {
-    long id = create("{\"securityPackage\":{\"name\":\"u\",\"url\":\"https://e.invalid/u\","
-        + "\"description\":\"old\"}}").json().get("securityPackage").get("id").asLong();
-    Response r = api.put("/api/security-packages/" + id,
-        "{\"securityPackage\":{\"description\":\"new\",\"enabled\":false}}");
+    long id =
+        create(
+                "{\"securityPackage\":{\"name\":\"u\",\"url\":\"https://e.invalid/u\","
+                    + "\"description\":\"old\"}}")
+            .json()
+            .get("securityPackage")
+            .get("id")
+            .asLong();
+    Response r =
+        api.put(
+            "/api/security-packages/" + id,
+            "{\"securityPackage\":{\"description\":\"new\",\"enabled\":false}}");
     assertThat(r.status()).isEqualTo(200);
     JsonNode p = r.json().get("securityPackage");
     assertThat(p.get("description").asString()).isEqualTo("new");
     assertThat(p.get("enabled").asBoolean()).isFalse();
     assertThat(p.get("url").asString()).isEqualTo("https://e.invalid/u");
-    assertThat(api.delete("/api/security-packages/" + id).json().get("success").asBoolean()).isTrue();
+    assertThat(api.delete("/api/security-packages/" + id).json().get("success").asBoolean())
+        .isTrue();
     assertThat(api.get("/api/security-packages/" + id).status()).isEqualTo(404);
     assertThat(api.delete("/api/security-packages/" + id).status()).isEqualTo(404);
   }
@@ -110,15 +136,49 @@ class SecurityPackageApiIntegrationTest {
   void badInputGets400WithFieldErrorsAndWritesNothing() {
     create("{\"securityPackage\":{\"name\":\"taken\",\"url\":\"https://e.invalid/t\"}}");
     List<String[]> cases = new ArrayList<>();
-    cases.add(new String[] {"{\"securityPackage\":{\"url\":\"https://e.invalid/x\"}}", "name", "is required"});
+    cases.add(
+        new String[] {
+          "{\"securityPackage\":{\"url\":\"https://e.invalid/x\"}}", "name", "is required"
+        });
     cases.add(new String[] {"{\"securityPackage\":{\"name\":\"x\"}}", "url", "is required"});
-    cases.add(new String[] {"{\"securityPackage\":{\"name\":\"taken\",\"url\":\"https://e.invalid/x\"}}", "name", "must be unique"});
-    cases.add(new String[] {"{\"securityPackage\":{\"name\":\"x\",\"url\":\"ftp://e.invalid/x\"}}", "url", "http, https or file"});
-    cases.add(new String[] {"{\"securityPackage\":{\"name\":\"x\",\"url\":\"https://\"}}", "url", ""});
-    cases.add(new String[] {"{\"securityPackage\":{\"name\":\"x\",\"url\":\"https://e.invalid/x\",\"expectedSha256\":\"abc\"}}", "expectedSha256", "64 hexadecimal"});
-    cases.add(new String[] {"{\"securityPackage\":{\"name\":\"x\",\"url\":\"https://e.invalid/x\",\"labels\":{\"a\":1}}}", "labels", "list of strings"});
-    cases.add(new String[] {"{\"securityPackage\":{\"name\":\"x\",\"url\":\"https://e.invalid/x\",\"enabled\":\"maybe\"}}", "enabled", "true or false"});
-    cases.add(new String[] {"{\"securityPackage\":{\"name\":\"x\",\"url\":\"https://e.invalid/x\",\"type\":\"other\"}}", "type", "scap-package"});
+    cases.add(
+        new String[] {
+          "{\"securityPackage\":{\"name\":\"taken\",\"url\":\"https://e.invalid/x\"}}",
+          "name",
+          "must be unique"
+        });
+    cases.add(
+        new String[] {
+          "{\"securityPackage\":{\"name\":\"x\",\"url\":\"ftp://e.invalid/x\"}}",
+          "url",
+          "http, https or file"
+        });
+    cases.add(
+        new String[] {"{\"securityPackage\":{\"name\":\"x\",\"url\":\"https://\"}}", "url", ""});
+    cases.add(
+        new String[] {
+          "{\"securityPackage\":{\"name\":\"x\",\"url\":\"https://e.invalid/x\",\"expectedSha256\":\"abc\"}}",
+          "expectedSha256",
+          "64 hexadecimal"
+        });
+    cases.add(
+        new String[] {
+          "{\"securityPackage\":{\"name\":\"x\",\"url\":\"https://e.invalid/x\",\"labels\":{\"a\":1}}}",
+          "labels",
+          "list of strings"
+        });
+    cases.add(
+        new String[] {
+          "{\"securityPackage\":{\"name\":\"x\",\"url\":\"https://e.invalid/x\",\"enabled\":\"maybe\"}}",
+          "enabled",
+          "true or false"
+        });
+    cases.add(
+        new String[] {
+          "{\"securityPackage\":{\"name\":\"x\",\"url\":\"https://e.invalid/x\",\"type\":\"other\"}}",
+          "type",
+          "scap-package"
+        });
     for (String[] c : cases) {
       Response r = api.post("/api/security-packages", c[0]);
       assertThat(r.status()).as(c[0]).isEqualTo(400);
@@ -138,8 +198,12 @@ class SecurityPackageApiIntegrationTest {
 
   @Test
   void refreshWhileAFetchIsQueuedIsAConflict() {
-    long id = create("{\"securityPackage\":{\"name\":\"r\",\"url\":\"https://e.invalid/r\"}}")
-        .json().get("securityPackage").get("id").asLong();
+    long id =
+        create("{\"securityPackage\":{\"name\":\"r\",\"url\":\"https://e.invalid/r\"}}")
+            .json()
+            .get("securityPackage")
+            .get("id")
+            .asLong();
     Response r = api.post("/api/security-packages/" + id + "/refresh", "{}");
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.json().get("msg").asString()).contains("already pending");

@@ -8,7 +8,6 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ContentServer;
 import dev.vigil.testsupport.TestArchives;
 import java.io.IOException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Security packages end to end over HTTP: real SSG content served by a loopback HTTP server and from
- * {@code file:} URLs, fetched, unpacked and indexed by the running application; and hostile or
+ * Security packages end to end over HTTP: real SSG content served by a loopback HTTP server and
+ * from {@code file:} URLs, fetched, unpacked and indexed by the running application; and hostile or
  * broken inputs, each ending failed with its own reason and nothing half-stored.
  */
 @SpringBootTest(
@@ -79,7 +78,9 @@ class SecurityPackageSystemTest {
         .bytes("/dtd-heavy.xml", Hostile.dtdHeavy().getBytes())
         .bytes("/slip.zip", TestArchives.zip(Map.of("../evil.xml", ssg("ssg-firefox-ds.xml"))))
         .bytes("/absolute.tar.gz", TestArchives.tarGz(Map.of("/tmp/evil.xml", "<a/>".getBytes())))
-        .bytes("/symlink.tar.gz", TestArchives.tarGz(Map.of("a.xml", "<a/>".getBytes()), "passwd.xml", "/etc/passwd"))
+        .bytes(
+            "/symlink.tar.gz",
+            TestArchives.tarGz(Map.of("a.xml", "<a/>".getBytes()), "passwd.xml", "/etc/passwd"))
         .bytes("/bomb.zip", TestArchives.zipBomb(60L << 20))
         .stalled("/too-big", 25L << 20)
         .endless("/endless")
@@ -104,7 +105,8 @@ class SecurityPackageSystemTest {
   void zipOfSsgContentBecomesReadyWithEveryChecklistAndProfile() {
     JsonNode p = awaitFinal(create("ssg-zip", server.url("/ssg.zip"), null));
     assertThat(p.get("status").asString()).isEqualTo("ready");
-    JsonNode lists = api.get("/api/security-packages/" + p.get("id").asLong() + "/checklists").json();
+    JsonNode lists =
+        api.get("/api/security-packages/" + p.get("id").asLong() + "/checklists").json();
     assertThat(paths(lists.get("checklists")))
         .containsExactlyInAnyOrder("ssg/ssg-chromium-ds.xml", "ssg/ssg-firefox-ds.xml");
     assertThat(profileIds(lists, "ssg/ssg-firefox-ds.xml")).contains(FIREFOX_STIG);
@@ -116,7 +118,8 @@ class SecurityPackageSystemTest {
   void bareDatastreamBecomesReadyWithProfileTitlesAndRuleCounts() {
     JsonNode p = awaitFinal(create("bare-ds", server.url("/ssg-firefox-ds.xml"), null));
     assertThat(p.get("status").asString()).isEqualTo("ready");
-    JsonNode lists = api.get("/api/security-packages/" + p.get("id").asLong() + "/checklists").json();
+    JsonNode lists =
+        api.get("/api/security-packages/" + p.get("id").asLong() + "/checklists").json();
     JsonNode profile = lists.get("checklists").get(0).get("profiles").get(0);
     assertThat(profile.get("id").asString()).isEqualTo(FIREFOX_STIG);
     assertThat(profile.get("title").asString()).isEqualTo("Mozilla Firefox STIG");
@@ -181,7 +184,8 @@ class SecurityPackageSystemTest {
     cases.put(server.url("/loop"), new String[] {"redirect"});
     cases.put(server.url("/missing"), new String[] {"404"});
     cases.put(server.url("/random.bin"), new String[] {"not a supported package format"});
-    cases.put(server.url("/not-scap.xml"), new String[] {"no SCAP checklist found in not-scap.xml"});
+    cases.put(
+        server.url("/not-scap.xml"), new String[] {"no SCAP checklist found in not-scap.xml"});
     cases.put(outside.toUri().toString(), new String[] {"outside the allowed file roots"});
     List<String> problems = new ArrayList<>();
     int n = 0;
@@ -196,9 +200,13 @@ class SecurityPackageSystemTest {
       assertThat(api.get("/api/security-packages?max=1").status()).isEqualTo(200);
     }
     assertThat(problems).isEmpty();
-    assertThat(jdbc.sql("select count(*) from security_package_checklists c join"
-            + " security_package_versions v on v.id = c.version_id join security_packages p on"
-            + " p.id = v.package_id where p.name like 'hostile-%'").query(Long.class).single())
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from security_package_checklists c join"
+                        + " security_package_versions v on v.id = c.version_id join security_packages p on"
+                        + " p.id = v.package_id where p.name like 'hostile-%'")
+                .query(Long.class)
+                .single())
         .isZero();
   }
 
@@ -212,9 +220,14 @@ class SecurityPackageSystemTest {
 
   private long create(String name, String url, String sha) {
     String body =
-        "{\"securityPackage\":{\"name\":" + ApiClient.quote(name) + ",\"type\":\"scap-package\","
-            + "\"url\":" + ApiClient.quote(url) + ",\"labels\":[\"test\"],\"enabled\":true"
-            + (sha == null ? "" : ",\"expectedSha256\":\"" + sha + "\"") + "}}";
+        "{\"securityPackage\":{\"name\":"
+            + ApiClient.quote(name)
+            + ",\"type\":\"scap-package\","
+            + "\"url\":"
+            + ApiClient.quote(url)
+            + ",\"labels\":[\"test\"],\"enabled\":true"
+            + (sha == null ? "" : ",\"expectedSha256\":\"" + sha + "\"")
+            + "}}";
     ApiClient.Response r = api.post("/api/security-packages", body);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.json().get("securityPackage").get("status").asString()).isEqualTo("pending");
@@ -237,7 +250,9 @@ class SecurityPackageSystemTest {
 
   private int versionCount(JsonNode p) {
     return api.get("/api/security-packages/" + p.get("id").asLong() + "/versions")
-        .json().get("versions").size();
+        .json()
+        .get("versions")
+        .size();
   }
 
   private static List<String> paths(JsonNode checklists) {
@@ -248,11 +263,14 @@ class SecurityPackageSystemTest {
 
   private static List<String> profileIds(JsonNode lists, String path) {
     List<String> out = new ArrayList<>();
-    lists.get("checklists").forEach(c -> {
-      if (c.get("path").asString().equals(path)) {
-        c.get("profiles").forEach(p -> out.add(p.get("id").asString()));
-      }
-    });
+    lists
+        .get("checklists")
+        .forEach(
+            c -> {
+              if (c.get("path").asString().equals(path)) {
+                c.get("profiles").forEach(p -> out.add(p.get("id").asString()));
+              }
+            });
     return out;
   }
 
@@ -288,5 +306,4 @@ class SecurityPackageSystemTest {
 
     private Hostile() {}
   }
-
 }

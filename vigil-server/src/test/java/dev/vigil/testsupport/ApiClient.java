@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for system tests: logs in through {@code /oauth/token}, then calls the API. */
+/**
+ * A small HTTP client for system tests: logs in through {@code /oauth/token}, then calls the API.
+ */
 public final class ApiClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,11 +34,14 @@ public final class ApiClient {
         send(
             HttpRequest.newBuilder(
                     URI.create(
-                        base + "/oauth/token?grant_type=password&scope=write&client_id=morph-cli"
-                            + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                        base
+                            + "/oauth/token?grant_type=password&scope=write&client_id=morph-cli"
+                            + "&username="
+                            + URLEncoder.encode(username, StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))));
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))));
     if (r.status() != 200) {
       throw new IllegalStateException("login failed: " + r.status() + " " + r.body());
     }
@@ -53,13 +58,17 @@ public final class ApiClient {
   }
 
   public Response post(String path, String json) {
-    return send(authorized(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        authorized(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Response put(String path, String json) {
-    return send(authorized(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        authorized(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** JSON text of a value, quoted and escaped. */

@@ -1,0 +1,120 @@
+package dev.vigil.scanning;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.session.ClientSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One wrapped remote command on its own exec channel, which can be killed as a process group. */
+final class CommandRun {
+
+  static final int STDOUT_LIMIT = 1 << 20;
+  static final int STDERR_TAIL = 8 << 10;
+  private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration PGID_WAIT = Duration.ofSeconds(5);
+  private static final Duration KILL_TIMEOUT = Duration.ofSeconds(20);
+  private static final Logger log = LoggerFactory.getLogger(CommandRun.class);
+
+  private final ClientSession session;
+  private final String command;
+  private final boolean sudo;
+  private final HeadBuffer stdout = new HeadBuffer(STDOUT_LIMIT);
+  private final StderrTail stderr = new StderrTail(STDERR_TAIL);
+  private ChannelExec channel;
+  private boolean cancelled;
+
+  CommandRun(ClientSession session, String command, boolean sudo) {
+    this.session = session;
+    this.command = command;
+    this.sudo = sudo;
+  }
+
+  /** Opens the channel and starts the command; false when the run was cancelled before. */
+  synchronized boolean start() throws IOException {
+    if (cancelled) {
+      return false;
+    }
+    channel = session.createExecChannel(RemoteCommand.wrap(command, sudo));
+    channel.setOut(stdout);
+    channel.setErr(stderr);
+    channel.open().verify(OPEN_TIMEOUT);
+    return true;
+  }
+
+  /** Waits until the command ends or the timeout passes; true when it ended. */
+  boolean awaitEnd(Duration timeout) {
+    Set<ClientChannelEvent> events =
+        channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
+    return events.contains(ClientChannelEvent.CLOSED);
+  }
+
+  /** Marks the run cancelled and, if it started, kills its process group. */
+  void cancel() {
+    synchronized (this) {
+      cancelled = true;
+      if (channel == null) {
+        return;
+      }
+    }
+    kill();
+  }
+
+  synchronized boolean cancelled() {
+    return cancelled;
+  }
+
+  /** TERM then KILL to the command's process group through a second exec channel, then close. */
+  void kill() {
+    try {
+      Long pgid = stderr.pgid().get(PGID_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      runKill(RemoteCommand.kill(pgid, sudo));
+    } catch (TimeoutException | ExecutionException e) {
+      log.warn("Cannot kill remote command, its process group id never arrived: {}", command);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      log.warn("Killing remote command failed: {}: {}", command, e.toString());
+    } finally {
+      channel.close(false);
+    }
+  }
+
+  /** The result once the channel closed; null when the server sent no exit status. */
+  ExecResult result() {
+    Integer status = channel.getExitStatus();
+    return status == null ? null : new ExecResult(status, stdout.text(), stderr.text());
+  }
+
+  void close() {
+    ChannelExec open;
+    synchronized (this) {
+      open = channel;
+    }
+    if (open != null) {
+      open.close(true);
+    }
+  }
+
+  private void runKill(String killCommand) throws IOException {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try (ChannelExec killer = session.createExecChannel(killCommand)) {
+      killer.setOut(output);
+      killer.setErr(output);
+      killer.open().verify(OPEN_TIMEOUT);
+      killer.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), KILL_TIMEOUT);
+      Integer status = killer.getExitStatus();
+      if (status == null || status != 0) {
+        log.warn("Killing remote command ended with {}: {}", status, output);
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.vigil.scanning;
+
+import java.io.IOException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.future.CancelOption;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+
+/**
+ * Opens authenticated SSH sessions to targets with one shared MINA client, verifying the host key
+ * against the pinned fingerprint (or trusting on first use) before any credential is sent.
+ */
+public final class SshConnector implements AutoCloseable {
+
+  private final SshClient client;
+
+  public SshConnector() {
+    client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier(HostKeyCheck.VERIFIER);
+    client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+    client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+    client.setUserAuthFactories(
+        List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
+    client.start();
+  }
+
+  /**
+   * Connects, checks the host key and logs in, all within {@code connectTimeout}.
+   *
+   * @throws ScanFailure UNREACHABLE, CONNECTION_TIMEOUT, HOST_KEY_MISMATCH or AUTHENTICATION_FAILED
+   */
+  public SshSession open(SshTarget target, Duration connectTimeout) throws ScanFailure {
+    List<KeyPair> keys = keysOf(target);
+    long deadline = System.nanoTime() + connectTimeout.toNanos();
+    HostKeyCheck check = new HostKeyCheck(target.expectedHostKey());
+    ClientSession session = connect(target, check, connectTimeout);
+    try {
+      if (target.secret() instanceof SshSecret.Password password) {
+        session.addPasswordIdentity(password.password());
+      }
+      keys.forEach(session::addPublicKeyIdentity);
+      session.auth().verify(remaining(deadline), CancelOption.CANCEL_ON_TIMEOUT);
+    } catch (IOException | RuntimeException e) {
+      session.close(true);
+      throw ConnectFailures.loggingIn(target, check, connectTimeout, e);
+    }
+    return new SshSession(session, check.presented(), target);
+  }
+
+  @Override
+  public void close() {
+    client.stop();
+  }
+
+  private ClientSession connect(SshTarget target, HostKeyCheck check, Duration timeout)
+      throws ScanFailure {
+    try {
+      ConnectFuture future =
+          client.connect(target.username(), target.host(), target.port(), check.asContext());
+      return future.verify(timeout, CancelOption.CANCEL_ON_TIMEOUT).getSession();
+    } catch (IOException | RuntimeException e) {
+      throw ConnectFailures.connecting(target, timeout, e);
+    }
+  }
+
+  private static List<KeyPair> keysOf(SshTarget target) throws ScanFailure {
+    return target.secret() instanceof SshSecret.PrivateKey key
+        ? KeyIdentities.load(key, target)
+        : List.of();
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime()));
+  }
+}
