@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class SshConnectorTest {
+class SshConnectorSystemTest {
 
   private static final Duration CONNECT = Duration.ofSeconds(10);
   private static final Duration COMMAND = Duration.ofSeconds(10);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SshSessionTest {
+class SshSessionSystemTest {
 
   private static final Duration CONNECT = Duration.ofSeconds(10);
   private static final Duration COMMAND = Duration.ofSeconds(20);
