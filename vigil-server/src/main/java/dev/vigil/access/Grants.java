@@ -28,7 +28,7 @@ record Grants(Map<Permission, Level> levels) {
     return new Grants(max);
   }
 
-  Level level(Permission permission) {
+  public Level level(Permission permission) {
     return levels.get(permission);
   }
 

@@ -39,7 +39,7 @@ record UserForm(
             .toList());
   }
 
-  boolean hasRole(long id) {
+  public boolean hasRole(long id) {
     return roleIds.contains(id);
   }
 
