@@ -1,8 +1,8 @@
 package dev.vigil.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.util.ArrayList;
@@ -17,8 +17,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -50,6 +52,7 @@ class PermissionWalkIntegrationTest {
   RequestMappingHandlerMapping mapping;
 
   private static WalkUsers walkUsers;
+  private static final Map<String, MockHttpSession> SESSIONS = new java.util.HashMap<>();
 
   @Test
   void everyHandlerDeclaresAGuard() {
@@ -106,6 +109,8 @@ class PermissionWalkIntegrationTest {
               + (username == null ? "anonymous" : username)
               + ": status "
               + outcome.status()
+              + " "
+              + outcome.location()
               + ", expected "
               + (allowed ? "allowed" : "refused"));
     }
@@ -118,7 +123,7 @@ class PermissionWalkIntegrationTest {
     if (api && username != null) {
       req.header("Authorization", "Bearer " + users().token(username));
     } else if (username != null) {
-      req.with(user(username));
+      req.session(session(username));
     }
     if (api && write) {
       req.contentType(MediaType.APPLICATION_JSON).content("{}");
@@ -128,10 +133,24 @@ class PermissionWalkIntegrationTest {
     try {
       MockHttpServletResponse response = mvc.perform(req).andReturn().getResponse();
       String location = response.getRedirectedUrl();
-      return new Outcome(response.getStatus(), location != null && location.contains("/login"));
+      return new Outcome(response.getStatus(), location);
     } catch (Exception handlerFailed) {
-      return new Outcome(500, false);
+      return new Outcome(500, null);
     }
+  }
+
+  /** A signed-in page session of the user, made once through the real login form. */
+  private MockHttpSession session(String username) throws Exception {
+    users();
+    MockHttpSession session = SESSIONS.get(username);
+    if (session == null) {
+      MvcResult login =
+          mvc.perform(formLogin("/login").user(username).password(WalkUsers.PASSWORD)).andReturn();
+      assertThat(login.getResponse().getRedirectedUrl()).as("login of " + username).isEqualTo("/");
+      session = (MockHttpSession) login.getRequest().getSession(false);
+      SESSIONS.put(username, session);
+    }
+    return session;
   }
 
   private WalkUsers users() {
@@ -173,8 +192,9 @@ class PermissionWalkIntegrationTest {
     return calls;
   }
 
-  private record Outcome(int status, boolean toLogin) {
+  private record Outcome(int status, String location) {
     boolean refused() {
+      boolean toLogin = location != null && location.contains("/login");
       return status == 401 || status == 403 || (status / 100 == 3 && toLogin);
     }
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 final class WalkUsers {
 
   static final String NONE = "walk-none";
+  static final String PASSWORD = "walk-password";
 
   private final UserAdminService users;
   private final RoleAdminService roles;
@@ -54,7 +55,7 @@ final class WalkUsers {
       Role role = roles.create(new RoleRequest(username, null, "permission walk", levels));
       roleRefs = List.of(new UserRequest.IdRef(role.id()));
     }
-    var request = new UserRequest(username, null, null, "walk-password", true, roleRefs);
+    var request = new UserRequest(username, null, null, PASSWORD, true, roleRefs);
     ids.put(username, users.create(request).id());
   }
 }
