@@ -3,7 +3,6 @@ package dev.vigil.access;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -81,15 +80,17 @@ class LoginPageIntegrationTest {
     mvc.perform(get("/admin/users"))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/login"));
-    mvc.perform(get("/admin/users").with(user(userWithoutRoles())))
+    mvc.perform(
+            get("/admin/users")
+                .session(PageLogin.session(mvc, userWithoutRoles(), "no-roles-pass")))
         .andExpect(status().isForbidden());
   }
 
   @Test
   void homeRedirectsScanReadersAndWelcomesOthers() throws Exception {
-    mvc.perform(get("/").with(user("admin")))
+    mvc.perform(get("/").session(PageLogin.session(mvc, "admin", "admin-test-password")))
         .andExpect(redirectedUrl("/provisioning/jobs/security-packages"));
-    mvc.perform(get("/").with(user(userWithoutRoles())))
+    mvc.perform(get("/").session(PageLogin.session(mvc, userWithoutRoles(), "no-roles-pass")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Welcome to Vigil")))
         .andExpect(content().string(containsString("No Roles")));

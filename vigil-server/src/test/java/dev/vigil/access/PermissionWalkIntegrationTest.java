@@ -1,7 +1,6 @@
 package dev.vigil.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
@@ -20,7 +19,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -144,10 +142,7 @@ class PermissionWalkIntegrationTest {
     users();
     MockHttpSession session = SESSIONS.get(username);
     if (session == null) {
-      MvcResult login =
-          mvc.perform(formLogin("/login").user(username).password(WalkUsers.PASSWORD)).andReturn();
-      assertThat(login.getResponse().getRedirectedUrl()).as("login of " + username).isEqualTo("/");
-      session = (MockHttpSession) login.getRequest().getSession(false);
+      session = PageLogin.session(mvc, username, WalkUsers.PASSWORD);
       SESSIONS.put(username, session);
     }
     return session;

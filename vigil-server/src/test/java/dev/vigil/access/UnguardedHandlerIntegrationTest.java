@@ -1,7 +1,6 @@
 package dev.vigil.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -48,7 +47,9 @@ class UnguardedHandlerIntegrationTest {
         .andExpect(jsonPath("$.success").value(false))
         .andExpect(
             jsonPath("$.msg").value("You do not have permissions to access this api endpoint"));
-    mvc.perform(get("/forgotten-guard").with(user("admin"))).andExpect(status().isForbidden());
+    mvc.perform(
+            get("/forgotten-guard").session(PageLogin.session(mvc, "admin", "admin-test-password")))
+        .andExpect(status().isForbidden());
     assertThat(output.getOut())
         .contains("has neither @RequiresPermission nor @PublicEndpoint")
         .contains("Forgetful#forgotten");

@@ -2,7 +2,6 @@ package dev.vigil.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -151,7 +150,7 @@ class UserAdminIntegrationTest {
   void userPageKeepsTypedValuesAndShowsFieldErrors() throws Exception {
     mvc.perform(
             post("/admin/users")
-                .with(user("admin"))
+                .session(adminSession())
                 .with(csrf())
                 .param("username", "typed name!")
                 .param("displayName", "Typed Display")
@@ -172,7 +171,7 @@ class UserAdminIntegrationTest {
   void pagePostWithoutCsrfTokenIsRefused() throws Exception {
     mvc.perform(
             post("/admin/users")
-                .with(user("admin"))
+                .session(adminSession())
                 .param("username", "no-csrf")
                 .param("password", "long-enough"))
         .andExpect(status().isForbidden());
@@ -181,10 +180,10 @@ class UserAdminIntegrationTest {
 
   @Test
   void userAndRolePagesRender() throws Exception {
-    mvc.perform(get("/admin/users").param("phrase", "adm").with(user("admin")))
+    mvc.perform(get("/admin/users").param("phrase", "adm").session(adminSession()))
         .andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString(">admin</a>")));
-    mvc.perform(get("/admin/roles/" + auditorRoleId()).with(user("admin")))
+    mvc.perform(get("/admin/roles/" + auditorRoleId()).session(adminSession()))
         .andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("Security: Scanning")));
   }
@@ -229,6 +228,10 @@ class UserAdminIntegrationTest {
     Map<String, Object> body =
         json.readValue(result.andReturn().getResponse().getContentAsString(), Map.class);
     return ((Number) ((Map<String, Object>) body.get(key)).get("id")).longValue();
+  }
+
+  private org.springframework.mock.web.MockHttpSession adminSession() throws Exception {
+    return PageLogin.session(mvc, "admin", "admin-test-password");
   }
 
   private ResultActions api(MockHttpServletRequestBuilder request) throws Exception {
