@@ -33,26 +33,25 @@ class PermissionInterceptor implements HandlerInterceptor {
       return true;
     }
     if (!(handler instanceof HandlerMethod method)) {
-      log.error(
-          "Refused {} {}: handler {} is not a controller method",
-          request.getMethod(),
-          request.getRequestURI(),
-          handler);
-      return deny(request, response);
+      return refuse(request, response, handler, "is not a controller method");
     }
     if (Guard.isFramework(method)) {
       return true;
     }
     Guard guard = Guard.of(method);
     if (guard == null) {
-      log.error(
-          "Refused {} {}: handler {} has neither @RequiresPermission nor @PublicEndpoint",
-          request.getMethod(),
-          request.getRequestURI(),
-          method);
-      return deny(request, response);
+      return refuse(
+          request, response, method, "has neither @RequiresPermission nor @PublicEndpoint");
     }
     return check(guard, request, response);
+  }
+
+  private boolean refuse(
+      HttpServletRequest request, HttpServletResponse response, Object handler, String why)
+      throws IOException {
+    log.error(
+        "Refused {} {}: handler {} {}", request.getMethod(), request.getRequestURI(), handler, why);
+    return deny(request, response);
   }
 
   private boolean check(Guard guard, HttpServletRequest request, HttpServletResponse response)

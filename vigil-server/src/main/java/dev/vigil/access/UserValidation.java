@@ -36,15 +36,19 @@ final class UserValidation {
     return common(id, r, users, roles, errors);
   }
 
+  private static void checkUsername(
+      long id, String name, UserRepository users, FieldErrors errors) {
+    if (!USERNAME.matcher(name).matches()) {
+      errors.add("username", "may use only letters, digits and . _ @ - (at most 100)");
+    } else if (users.findByUsername(name).filter(u -> u.id() != id).isPresent()) {
+      errors.add("username", "must be unique");
+    }
+  }
+
   private static FieldErrors common(
       long id, UserRequest r, UserRepository users, RoleRepository roles, FieldErrors errors) {
     if (r.username() != null && !r.username().isBlank()) {
-      String name = r.username().trim();
-      if (!USERNAME.matcher(name).matches()) {
-        errors.add("username", "may use only letters, digits and . _ @ - (at most 100)");
-      } else if (users.findByUsername(name).filter(u -> u.id() != id).isPresent()) {
-        errors.add("username", "must be unique");
-      }
+      checkUsername(id, r.username().trim(), users, errors);
     }
     if (r.password() != null && !r.password().isEmpty() && r.password().length() < MIN_PASSWORD) {
       errors.add("password", "must be at least " + MIN_PASSWORD + " characters");
