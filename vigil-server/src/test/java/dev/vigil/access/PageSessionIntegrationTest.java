@@ -35,7 +35,7 @@ class PageSessionIntegrationTest {
           .build();
 
   @Test
-  void signedInUserWithoutPermissionGets403AndTheWelcomePage() throws Exception {
+  void signedInUserWithoutPermissionGetsReadable403PageAndTheWelcomePage() throws Exception {
     users.create(new UserRequest("plain", "Plain User", null, "plain-password", true, List.of()));
     HttpResponse<String> login = get("/login");
     Matcher csrf = CSRF.matcher(login.body());
@@ -57,6 +57,7 @@ class PageSessionIntegrationTest {
     System.out.println(
         "DEBUG404 " + missing.statusCode() + " " + missing.headers().map() + " " + missing.body());
     assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.body()).contains("Not allowed").contains(">plain</span>");
     assertThat(denied.headers().firstValue("Content-Security-Policy"))
         .get()
         .asString()
@@ -68,7 +69,8 @@ class PageSessionIntegrationTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,*/*;q=0.8").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {
