@@ -1,4 +1,4 @@
 package dev.vigil.access;
 
-/** STUB until the access branch merges. */
+/** The id and names of a user, for "created by" fields and audit records of other features. */
 public record UserRef(long id, String username, String displayName) {}

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -28,15 +29,16 @@ class SchedulerConfig {
   SchedulerLifecycle schedulerLifecycle(
       DataSource dataSource, List<TaskHandler> handlers, SchedulerSettings settings) {
     List<Task<?>> tasks = handlers.stream().<Task<?>>map(SchedulerConfig::oneTime).toList();
-    Scheduler scheduler =
-        Scheduler.create(dataSource, tasks)
-            .tableName("scheduled_tasks")
-            .threads(settings.threads())
-            .pollingInterval(settings.pollingInterval())
-            .enableImmediateExecution()
-            .shutdownMaxWait(Duration.ofSeconds(30))
-            .build();
-    return new SchedulerLifecycle(scheduler, settings.enabled());
+    Supplier<Scheduler> factory =
+        () ->
+            Scheduler.create(dataSource, tasks)
+                .tableName("scheduled_tasks")
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(30))
+                .build();
+    return new SchedulerLifecycle(factory, settings.enabled());
   }
 
   private static OneTimeTask<Void> oneTime(TaskHandler handler) {
@@ -45,36 +47,40 @@ class SchedulerConfig {
         .execute((instance, context) -> handler.execute(instance.getId()));
   }
 
-  /** Starts the scheduler after the context is ready and stops it before the DataSource closes. */
+  /**
+   * Starts a scheduler after the context is ready and stops it before the DataSource closes. A
+   * db-scheduler {@link Scheduler} cannot start again once stopped, so each start builds a new one
+   * (Spring may stop and restart the context's lifecycle, as its test framework does).
+   */
   static final class SchedulerLifecycle implements SmartLifecycle {
-    private final Scheduler scheduler;
+    private final Supplier<Scheduler> factory;
     private final boolean enabled;
-    private volatile boolean running;
+    private volatile Scheduler scheduler;
 
-    SchedulerLifecycle(Scheduler scheduler, boolean enabled) {
-      this.scheduler = scheduler;
+    SchedulerLifecycle(Supplier<Scheduler> factory, boolean enabled) {
+      this.factory = factory;
       this.enabled = enabled;
     }
 
     @Override
-    public void start() {
-      if (enabled) {
+    public synchronized void start() {
+      if (enabled && scheduler == null) {
+        scheduler = factory.get();
         scheduler.start();
       }
-      running = true;
     }
 
     @Override
-    public void stop() {
-      if (enabled) {
+    public synchronized void stop() {
+      if (scheduler != null) {
         scheduler.stop();
+        scheduler = null;
       }
-      running = false;
     }
 
     @Override
     public boolean isRunning() {
-      return running;
+      return scheduler != null;
     }
   }
 }

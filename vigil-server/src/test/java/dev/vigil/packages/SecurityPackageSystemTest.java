@@ -180,7 +180,7 @@ class SecurityPackageSystemTest {
     cases.put(server.url("/bomb.zip"), new String[] {"bomb"});
     cases.put(server.url("/too-big"), new String[] {"limit"});
     cases.put(server.url("/endless"), new String[] {"limit"});
-    cases.put(server.url("/idle"), new String[] {"no data"});
+    cases.put(server.url("/idle"), new String[] {"no response data"});
     cases.put(server.url("/loop"), new String[] {"redirect"});
     cases.put(server.url("/missing"), new String[] {"404"});
     cases.put(server.url("/random.bin"), new String[] {"not a supported package format"});

@@ -12,7 +12,7 @@ record PackageForm(
     String description,
     String labels,
     String expectedSha256,
-    boolean enabled) {
+    Boolean enabled) {
 
   static PackageForm empty() {
     return new PackageForm("", "", "", "", "", true);
@@ -37,7 +37,7 @@ record PackageForm(
         name == null ? "" : name,
         description == null ? "" : description,
         url == null ? "" : url,
-        enabled,
+        Boolean.TRUE.equals(enabled),
         expectedSha256 == null ? "" : expectedSha256,
         labelList);
   }

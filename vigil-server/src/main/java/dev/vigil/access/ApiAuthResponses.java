@@ -1,0 +1,55 @@
+package dev.vigil.access;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes the API's 401 (OAuth shape) and 403 (Morpheus shape) bodies outside controllers. */
+@Component
+class ApiAuthResponses {
+
+  static final String FORBIDDEN_MSG = "You do not have permissions to access this api endpoint";
+
+  private final JsonMapper json;
+
+  ApiAuthResponses(JsonMapper json) {
+    this.json = json;
+  }
+
+  void unauthorized(HttpServletResponse response) throws IOException {
+    oauthError(response, 401, "unauthorized", "Full authentication is required");
+  }
+
+  void invalidToken(HttpServletResponse response, String reason) throws IOException {
+    oauthError(response, 401, "invalid_token", "Invalid access token: " + reason);
+  }
+
+  void forbidden(HttpServletResponse response) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", false);
+    body.put("msg", FORBIDDEN_MSG);
+    write(response, 403, body);
+  }
+
+  void oauthError(HttpServletResponse response, int status, String error, String description)
+      throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", error);
+    body.put("error_description", description);
+    write(response, status, body);
+  }
+
+  private void write(HttpServletResponse response, int status, Map<String, Object> body)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.getWriter().write(json.writeValueAsString(body));
+    response.getWriter().flush();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.vigil.access;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A level for every permission; a user's grants are the maximum over their roles. */
+record Grants(Map<Permission, Level> levels) {
+
+  Grants {
+    EnumMap<Permission, Level> all = new EnumMap<>(Permission.class);
+    for (Permission p : Permission.values()) {
+      all.put(p, levels.getOrDefault(p, Level.NONE));
+    }
+    levels = Map.copyOf(all);
+  }
+
+  static Grants none() {
+    return new Grants(Map.of());
+  }
+
+  static Grants maxOf(Collection<Grants> grants) {
+    EnumMap<Permission, Level> max = new EnumMap<>(Permission.class);
+    for (Grants g : grants) {
+      g.levels.forEach((p, l) -> max.merge(p, l, (a, b) -> a.allows(b) ? a : b));
+    }
+    return new Grants(max);
+  }
+
+  public Level level(Permission permission) {
+    return levels.get(permission);
+  }
+
+  /** Permission code to level code, in declaration order: {@code {"security-scanning":"full"}}. */
+  Map<String, String> codes() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (Permission p : Permission.values()) {
+      codes.put(p.code(), levels.get(p).code());
+    }
+    return codes;
+  }
+}

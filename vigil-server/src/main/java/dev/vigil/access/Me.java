@@ -1,0 +1,43 @@
+package dev.vigil.access;
+
+import java.util.Map;
+
+/**
+ * The signed-in user as every page sees it (model attribute {@code me}): {@code me.username},
+ * {@code me.canRead('security-scanning')}, {@code me.canWrite('admin')}.
+ */
+public final class Me {
+  private final long id;
+  private final String username;
+  private final String displayName;
+  private final Map<Permission, Level> levels;
+
+  Me(Subject subject) {
+    this.id = subject.user().id();
+    this.username = subject.user().username();
+    this.displayName = subject.user().ref().displayName();
+    this.levels = subject.grants().levels();
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  /** True when the user may look at the area with this permission code. */
+  public boolean canRead(String permissionCode) {
+    return levels.get(Permission.fromCode(permissionCode)).allows(Level.READ);
+  }
+
+  /** True when the user may change things in the area with this permission code. */
+  public boolean canWrite(String permissionCode) {
+    return levels.get(Permission.fromCode(permissionCode)).allows(Level.FULL);
+  }
+}

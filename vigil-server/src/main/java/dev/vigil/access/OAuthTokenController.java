@@ -1,0 +1,88 @@
+package dev.vigil.access;
+
+import dev.vigil.web.ListQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /oauth/token}: the password and refresh_token grants of Morpheus's OAuth endpoint
+ * (parameters from the query string or the form body; clients {@code morph-cli} and {@code
+ * morph-api}).
+ */
+@RestController
+@PublicEndpoint
+class OAuthTokenController {
+
+  private final PasswordCheck passwords;
+  private final TokenService tokens;
+
+  OAuthTokenController(PasswordCheck passwords, TokenService tokens) {
+    this.passwords = passwords;
+    this.tokens = tokens;
+  }
+
+  @PostMapping("/oauth/token")
+  ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
+    Map<String, String[]> params = request.getParameterMap();
+    String grant = ListQuery.text(params, "grant_type");
+    String client = ListQuery.text(params, "client_id");
+    if (client == null || !TokenService.CLIENTS.contains(client)) {
+      return error("invalid_client", "Unknown client: " + (client == null ? "(none)" : client));
+    }
+    if ("password".equals(grant)) {
+      return password(ListQuery.text(params, "username"), param(params, "password"), client);
+    }
+    if ("refresh_token".equals(grant)) {
+      return refresh(ListQuery.text(params, "refresh_token"), client);
+    }
+    return error("unsupported_grant_type", "Unsupported grant type: " + grant);
+  }
+
+  private ResponseEntity<Map<String, Object>> password(
+      String username, String password, String client) {
+    Optional<User> user = passwords.verify(username, password);
+    if (user.isEmpty()) {
+      return error("invalid_grant", "Bad credentials");
+    }
+    return success(tokens.issue(user.get().id(), client));
+  }
+
+  private ResponseEntity<Map<String, Object>> refresh(String refreshToken, String client) {
+    if (refreshToken == null) {
+      return error("invalid_request", "Missing refresh_token");
+    }
+    try {
+      return success(tokens.refresh(refreshToken, client));
+    } catch (InvalidTokenException e) {
+      return error("invalid_grant", "Invalid refresh token: " + e.getMessage());
+    }
+  }
+
+  private static String param(Map<String, String[]> params, String key) {
+    String[] values = params.get(key);
+    return values == null || values.length == 0 ? null : values[0];
+  }
+
+  private static ResponseEntity<Map<String, Object>> success(TokenPair pair) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("access_token", pair.accessToken());
+    body.put("refresh_token", pair.refreshToken());
+    body.put("token_type", "bearer");
+    body.put("expires_in", pair.expiresInSeconds());
+    body.put("scope", "write");
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+  }
+
+  private static ResponseEntity<Map<String, Object>> error(String error, String description) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", error);
+    body.put("error_description", description);
+    return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(body);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.vigil.access;
+
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Verifies a username and password for the token endpoint, in constant work per attempt. */
+@Component
+class PasswordCheck {
+
+  private final UserRepository users;
+  private final PasswordEncoder encoder;
+  private final String dummyHash;
+
+  PasswordCheck(UserRepository users, PasswordEncoder encoder) {
+    this.users = users;
+    this.encoder = encoder;
+    this.dummyHash = encoder.encode("not-a-password");
+  }
+
+  /** The enabled user with these credentials, empty otherwise. */
+  Optional<User> verify(String username, String password) {
+    if (username == null || password == null) {
+      return Optional.empty();
+    }
+    Optional<User> user = users.findByUsername(username);
+    String hash = user.map(User::passwordHash).orElse(dummyHash);
+    boolean matches = encoder.matches(password, hash);
+    return user.filter(u -> matches && u.enabled());
+  }
+}

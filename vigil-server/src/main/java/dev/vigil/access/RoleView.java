@@ -1,0 +1,18 @@
+package dev.vigil.access;
+
+import java.util.Map;
+
+/** A role as the API shows it; {@code authority} repeats the name as Morpheus does. */
+record RoleView(
+    long id,
+    String name,
+    String authority,
+    String description,
+    boolean builtIn,
+    Map<String, String> permissions) {
+
+  static RoleView of(Role r) {
+    return new RoleView(
+        r.id(), r.name(), r.name(), r.description(), r.builtIn(), r.permissionCodes());
+  }
+}

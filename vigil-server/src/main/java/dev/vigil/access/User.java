@@ -1,0 +1,19 @@
+package dev.vigil.access;
+
+import java.time.OffsetDateTime;
+
+/** A stored user account; the password hash never leaves this package. */
+record User(
+    long id,
+    String username,
+    String displayName,
+    String email,
+    String passwordHash,
+    boolean enabled,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
+
+  UserRef ref() {
+    return new UserRef(id, username, displayName == null ? username : displayName);
+  }
+}
