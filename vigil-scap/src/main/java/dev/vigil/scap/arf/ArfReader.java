@@ -45,7 +45,7 @@ public final class ArfReader {
     try {
       return parse(r, name);
     } catch (XMLStreamException e) {
-      throw SafeXml.failure(e);
+      throw failure(e, name);
     } finally {
       try {
         r.close();
@@ -53,6 +53,16 @@ public final class ArfReader {
         // the result, or the failure, is already decided
       }
     }
+  }
+
+  /** A parser failure, saying so plainly when the document simply stops (a cut-off download). */
+  private static ScapContentException failure(XMLStreamException e, String name) {
+    ScapContentException f = SafeXml.failure(e);
+    if (f.getMessage().contains("must start and end within the same entity")) {
+      return new ScapContentException(
+          name + " ends before its XML document does (truncated?): " + f.getMessage(), e);
+    }
+    return f;
   }
 
   private static ScanReport parse(XMLStreamReader r, String name)

@@ -164,11 +164,21 @@ class ArfReaderTest {
 
   @Test
   void rejectsTruncatedArfWithReadableMessage() throws Exception {
+    String arf = Files.readString(fixture("nine-results-arf.xml"));
+    Path file = write(arf.substring(0, arf.indexOf("</rule-result>") + "</rule-result>".length()));
+
+    assertFailure(file)
+        .hasMessageContaining("ends before its XML document does (truncated?)")
+        .hasMessageContaining("not well-formed XML at line ");
+  }
+
+  @Test
+  void rejectsArfCutInsideATagWithTheLine() throws Exception {
     byte[] arf = Files.readAllBytes(fixture("nine-results-arf.xml"));
-    Path file = dir.resolve("truncated.xml");
+    Path file = dir.resolve("cut.xml");
     Files.write(file, Arrays.copyOf(arf, arf.length * 9 / 10));
 
-    assertFailure(file).hasMessageStartingWith("not well-formed XML at line ");
+    assertFailure(file).hasMessageContaining("not well-formed XML at line ");
   }
 
   @Test
