@@ -45,6 +45,22 @@ class ArfReaderSystemTest {
   }
 
   @Test
+  void datastreamComposedFromTheContentGivesTheSameNineResults() throws Exception {
+    OscapRun.assumeAvailable(true);
+    Path ds = dir.resolve("nine-results-ds.xml");
+    OscapRun.run(dir, "oscap", "ds", "sds-compose", copyNineResults().toString(), ds.toString());
+    Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+
+    OscapRun run = OscapRun.eval(elsewhere, ds, NINE_PROFILE, "--remediate");
+    ScanReport report = reader.read(run.arf());
+
+    assertSameAsOscap(report, run);
+    for (ResultType type : ResultType.values()) {
+      assertThat(report.count(type)).as(type.xccdf()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void withoutRemediationTheFixableRuleFails() throws Exception {
     OscapRun.assumeAvailable(true);
     Path content = copyNineResults();

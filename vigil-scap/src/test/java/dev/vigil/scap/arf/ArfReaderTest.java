@@ -17,7 +17,11 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ArfReader on oscap's own output kept as fixtures, and on hand-made and hostile files. */
+/**
+ * ArfReader on oscap's own output kept as fixtures (oscap 1.3.7 evaluating the nine-results
+ * datastream with --remediate: the ARF and the --results file of the same run), and on hand-made
+ * and hostile files.
+ */
 class ArfReaderTest {
   private static final String DOCTYPE = "DOCTYPE declarations are not allowed";
 
@@ -53,8 +57,8 @@ class ArfReaderTest {
     assertThat(report.profileId()).isEqualTo("xccdf_dev.vigil_profile_nine-results");
     assertThat(report.testResultId())
         .isEqualTo("xccdf_org.open-scap_testresult_xccdf_dev.vigil_profile_nine-results");
-    assertThat(report.startTime()).isEqualTo(Instant.parse("2026-11-27T07:34:32Z"));
-    assertThat(report.endTime()).isEqualTo(Instant.parse("2026-11-27T07:34:32Z"));
+    assertThat(report.startTime()).isEqualTo(Instant.parse("2026-11-27T07:46:31Z"));
+    assertThat(report.endTime()).isEqualTo(Instant.parse("2026-11-27T07:46:31Z"));
     assertThat(report.targetName()).isEqualTo("vm");
     assertThat(report.targetAddresses()).contains("127.0.0.1", "0:0:0:0:0:0:0:1");
     assertThat(report.targetFacts())
@@ -74,13 +78,16 @@ class ArfReaderTest {
     assertThat(fail.title()).isEqualTo("Always fails");
     assertThat(fail.severity()).isEqualTo("high");
     assertThat(fail.weight()).isEqualTo("1.000000");
-    assertThat(fail.time()).isEqualTo(Instant.parse("2026-11-27T07:34:32Z"));
+    assertThat(fail.time()).isEqualTo(Instant.parse("2026-11-27T07:46:31Z"));
     assertThat(fail.idents())
         .containsExactly(
             new Ident("https://ncp.nist.gov/cce", "CCE-00002-2"),
             new Ident("http://cve.mitre.org", "CVE-0000-0002"));
     assertThat(fail.checkSystem()).isEqualTo("http://open-scap.org/page/SCE");
     assertThat(fail.checkRef()).isEqualTo("fail.sh");
+    RuleResult pass = rule(report, "xccdf_dev.vigil_rule_pass");
+    assertThat(pass.checkSystem()).isEqualTo("http://oval.mitre.org/XMLSchema/oval-definitions-5");
+    assertThat(pass.checkRef()).isEqualTo("oval:dev.vigil:def:1");
     assertThat(rule(report, "xccdf_dev.vigil_rule_notselected").title())
         .isEqualTo("Not selected by the profile");
   }

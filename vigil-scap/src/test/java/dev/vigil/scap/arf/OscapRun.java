@@ -72,6 +72,21 @@ record OscapRun(int exitCode, Path arf, Path results, String stdout) {
     return new OscapRun(p.exitValue(), arf, results, out);
   }
 
+  /** Runs a command in {@code dir}; fails unless it exits 0. */
+  static void run(Path dir, String... cmd) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      fail(String.join(" ", cmd) + " failed: " + out);
+    }
+  }
+
   /** Rule id to XCCDF result, in file order, as the plain results file says. */
   Map<String, String> resultsFileRuleResults() throws IOException {
     return pairs(RULE_RESULT.matcher(Files.readString(results)));
