@@ -64,16 +64,33 @@ public final class SafeXml {
    */
   public static XMLStreamReader open(Path file, XMLInputFactory factory)
       throws ScapContentException {
-    InputStream in = null;
+    InputStream in;
     try {
-      in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-      sniff(in);
-      return new GuardedReader(factory.createXMLStreamReader(in), in, MAX_ELEMENT_DEPTH);
+      in = Files.newInputStream(file);
     } catch (NoSuchFileException e) {
       throw new ScapContentException("file not found: " + file, e);
     } catch (IOException e) {
-      closeQuietly(in);
       throw new ScapContentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return open(in, factory, file.toString());
+  }
+
+  /**
+   * Opens a stream for hardened streaming, with the same refusals as {@link #open(Path,
+   * XMLInputFactory)}; closing the returned reader closes the stream, and so does a failure here.
+   *
+   * @param name what the stream is, for messages
+   * @throws ScapContentException when the stream cannot be read or plainly is not XML
+   */
+  public static XMLStreamReader open(InputStream stream, XMLInputFactory factory, String name)
+      throws ScapContentException {
+    InputStream in = new BufferedInputStream(stream, 1 << 16);
+    try {
+      sniff(in);
+      return new GuardedReader(factory.createXMLStreamReader(in), in, MAX_ELEMENT_DEPTH);
+    } catch (IOException e) {
+      closeQuietly(in);
+      throw new ScapContentException("cannot read " + name + ": " + e.getMessage(), e);
     } catch (XMLStreamException e) {
       closeQuietly(in);
       throw failure(e);

@@ -1,0 +1,9 @@
+package dev.vigil.scap.arf;
+
+/**
+ * An identifier a rule result carries, such as a CCE.
+ *
+ * @param system the naming system, such as {@code https://ncp.nist.gov/cce}; null when absent
+ * @param value the identifier, such as {@code CCE-80171-3}
+ */
+public record Ident(String system, String value) {}
