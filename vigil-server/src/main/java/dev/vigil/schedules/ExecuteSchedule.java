@@ -1,0 +1,39 @@
+package dev.vigil.schedules;
+
+import java.time.Instant;
+
+/** An execute schedule: a named 5-field cron expression in a time zone, shared by many jobs. */
+public record ExecuteSchedule(
+    long id,
+    String name,
+    String description,
+    String cron,
+    String timezone,
+    boolean enabled,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  /** Morpheus's visibility of every execute schedule. */
+  public static final String VISIBILITY = "private";
+
+  /** Morpheus's schedule type; the only one Vigil has. */
+  public static final String TYPE = "execute";
+
+  /** The parsed cron expression in the schedule's zone. */
+  public CronSchedule cronSchedule() {
+    return CronSchedule.of(cron, timezone);
+  }
+
+  /** A copy with the user-editable fields replaced. */
+  ExecuteSchedule withDetails(
+      String newName,
+      String newDescription,
+      String newCron,
+      String newTimezone,
+      boolean newEnabled,
+      Instant now) {
+    return new ExecuteSchedule(
+        id, newName, newDescription, newCron, newTimezone, newEnabled, createdBy, createdAt, now);
+  }
+}
