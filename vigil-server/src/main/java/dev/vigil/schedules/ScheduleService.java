@@ -1,12 +1,16 @@
 package dev.vigil.schedules;
 
 import dev.vigil.web.ConflictException;
+import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +57,7 @@ public class ScheduleService {
             createdBy,
             now,
             now);
-    return get(schedules.insert(draft));
+    return get(unique(() -> schedules.insert(draft)));
   }
 
   /** Changes the fields that are not null in {@code in}. */
@@ -70,7 +74,11 @@ public class ScheduleService {
             in.timezone() == null ? current.timezone() : zoneId(in.timezone()),
             in.enabled() == null ? current.enabled() : in.enabled(),
             clock.instant());
-    schedules.update(changed);
+    unique(
+        () -> {
+          schedules.update(changed);
+          return id;
+        });
     return get(id);
   }
 
@@ -142,6 +150,15 @@ public class ScheduleService {
     return schedules
         .findForUpdate(id)
         .orElseThrow(() -> new NotFoundException("Execute schedule", id));
+  }
+
+  /** Runs a write; a concurrent save of the same name becomes the usual 400 on the name. */
+  private static long unique(LongSupplier write) {
+    try {
+      return write.getAsLong();
+    } catch (DuplicateKeyException e) {
+      throw new InvalidInputException(ScheduleValidator.MESSAGE, Map.of("name", "must be unique"));
+    }
   }
 
   private static String zoneId(String zone) {
