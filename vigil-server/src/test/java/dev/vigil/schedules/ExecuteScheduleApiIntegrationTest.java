@@ -8,21 +8,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Morpheus-shaped execute schedule API: envelopes, list conventions, members, next fire times,
- * 409 while in use, and a 400 with {@code errors.<field>} for every kind of bad input, writing
- * nothing.
+ * The Morpheus-shaped execute schedule API: envelopes, list conventions, next fire times, 409 while
+ * in use, and a 400 with {@code errors.<field>} for every kind of bad input, writing nothing.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -32,29 +29,20 @@ import tools.jackson.databind.JsonNode;
       "vigil.access.admin-password=sched-api-admin-pw",
       "vigil.scheduler.enabled=false"
     })
+@Import(TestScheduleUsage.class)
 class ExecuteScheduleApiIntegrationTest {
 
   private static final String BASE = "/api/execute-schedules";
-  static final Map<Long, List<String>> USERS = new ConcurrentHashMap<>();
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   ApiClient api;
 
-  /** Stands in for jobs, which will tell which of them use a schedule. */
-  @TestConfiguration
-  static class Usage {
-    @Bean
-    ScheduleUsage testScheduleUsage() {
-      return id -> USERS.getOrDefault(id, List.of());
-    }
-  }
-
   @BeforeEach
   void login() {
     api = new ApiClient(port).login("admin", "sched-api-admin-pw");
     jdbc.sql("delete from execute_schedules").update();
-    USERS.clear();
+    TestScheduleUsage.USERS.clear();
   }
 
   @Test
@@ -135,43 +123,6 @@ class ExecuteScheduleApiIntegrationTest {
   }
 
   @Test
-  void membersAreAddedOnceAndRemovedAndShownOnGet() {
-    long id = id(create("{\"schedule\":{\"name\":\"members\"}}"));
-    assertThat(put(id, "add-servers", "{\"servers\":[11,12,\"13\",{\"id\":14}]}")).isEqualTo(200);
-    assertThat(put(id, "add-servers", "{\"servers\":[11]}")).isEqualTo(200);
-    assertThat(put(id, "add-instances", "{\"instances\":[21,22]}")).isEqualTo(200);
-    assertThat(put(id, "remove-servers", "{\"servers\":[12,99]}")).isEqualTo(200);
-    assertThat(put(id, "remove-instances", "{\"instances\":[22]}")).isEqualTo(200);
-    JsonNode got = api.get(BASE + "/" + id).json();
-    assertThat(ids(got.get("servers"))).containsExactly(11L, 13L, 14L);
-    assertThat(ids(got.get("instances"))).containsExactly(21L);
-    assertThat(got.get("servers").get(0).has("name")).isTrue();
-  }
-
-  @Test
-  void badMemberIdsGet400WithTheFieldAndWriteNothing() {
-    long id = id(create("{\"schedule\":{\"name\":\"m\"}}"));
-    String[][] cases = {
-      {"add-servers", "{\"servers\":[11,\"web-1\"]}", "servers"},
-      {"add-servers", "{\"servers\":[1.5]}", "servers"},
-      {"add-servers", "{\"servers\":11}", "servers"},
-      {"add-servers", "{}", "servers"},
-      {"remove-servers", "{\"servers\":[true]}", "servers"},
-      {"add-instances", "{\"instances\":[\"x\"]}", "instances"},
-      {"remove-instances", "{\"instances\":[{\"id\":\"y\"}]}", "instances"}
-    };
-    for (String[] c : cases) {
-      Response r = api.put(BASE + "/" + id + "/" + c[0], c[1]);
-      assertThat(r.status()).as(c[1]).isEqualTo(400);
-      assertThat(r.json().get("errors").get(c[2]).asString()).as(c[1]).contains("ids");
-    }
-    assertThat(count("execute_schedule_servers")).isZero();
-    assertThat(count("execute_schedule_instances")).isZero();
-    assertThat(put(999999, "add-servers", "{\"servers\":[1]}")).isEqualTo(404);
-    assertThat(put(999999, "remove-instances", "{\"instances\":[1]}")).isEqualTo(404);
-  }
-
-  @Test
   void badFieldsGet400WithFieldErrorsAndWriteNothing() {
     create("{\"schedule\":{\"name\":\"taken\"}}");
     String[][] cases = {
@@ -226,7 +177,7 @@ class ExecuteScheduleApiIntegrationTest {
   @Test
   void deleteWhileInUseIs409NamingTheUsersAndKeepsTheSchedule() {
     long id = id(create("{\"schedule\":{\"name\":\"busy\"}}"));
-    USERS.put(id, List.of("job nightly-scan", "job weekly-scan"));
+    TestScheduleUsage.USERS.put(id, List.of("job nightly-scan", "job weekly-scan"));
     Response r = api.delete(BASE + "/" + id);
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.json().get("msg").asString())
@@ -254,22 +205,8 @@ class ExecuteScheduleApiIntegrationTest {
     return r;
   }
 
-  private int put(long id, String action, String body) {
-    return api.put(BASE + "/" + id + "/" + action, body).status();
-  }
-
-  private long count(String table) {
-    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-  }
-
   private static long id(Response r) {
     return r.json().get("schedule").get("id").asLong();
-  }
-
-  private static List<Long> ids(JsonNode refs) {
-    List<Long> out = new ArrayList<>();
-    refs.forEach(n -> out.add(n.get("id").asLong()));
-    return out;
   }
 
   private List<String> names(String path) {

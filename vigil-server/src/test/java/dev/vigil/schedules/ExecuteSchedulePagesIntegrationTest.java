@@ -14,16 +14,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.TestUsers;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,25 +39,16 @@ import org.springframework.test.web.servlet.MockMvc;
       "vigil.scheduler.enabled=false"
     })
 @AutoConfigureMockMvc
+@Import(TestScheduleUsage.class)
 class ExecuteSchedulePagesIntegrationTest {
 
   private static final String BASE = "/provisioning/automation/execute-schedules";
-  static final Map<Long, List<String>> USERS = new ConcurrentHashMap<>();
   private static boolean usersMade;
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   long scheduleId;
-
-  /** Stands in for jobs, which will tell which of them use a schedule. */
-  @TestConfiguration
-  static class Usage {
-    @Bean
-    ScheduleUsage pagesTestScheduleUsage() {
-      return id -> USERS.getOrDefault(id, List.of());
-    }
-  }
 
   @BeforeEach
   void setUp() {
@@ -71,7 +59,7 @@ class ExecuteSchedulePagesIntegrationTest {
       usersMade = true;
     }
     jdbc.sql("delete from execute_schedules").update();
-    USERS.clear();
+    TestScheduleUsage.USERS.clear();
     scheduleId =
         admin
             .post(
@@ -202,7 +190,7 @@ class ExecuteSchedulePagesIntegrationTest {
 
   @Test
   void deletingAScheduleInUseShowsWhyAndKeepsIt() throws Exception {
-    USERS.put(scheduleId, List.of("job nightly-scan"));
+    TestScheduleUsage.USERS.put(scheduleId, List.of("job nightly-scan"));
     mvc.perform(post(BASE + "/" + scheduleId + "/delete").with(user("operator1")).with(csrf()))
         .andExpect(redirectedUrl(BASE + "/" + scheduleId))
         .andExpect(flash().attribute("problem", containsString("in use by job nightly-scan")));
@@ -216,7 +204,7 @@ class ExecuteSchedulePagesIntegrationTest {
             .getContentAsString();
     assertThat(detail).contains("schedule-problem", "is in use by job x");
     assertThat(count("visible-schedule")).isOne();
-    USERS.clear();
+    TestScheduleUsage.USERS.clear();
     mvc.perform(post(BASE + "/" + scheduleId + "/delete").with(user("operator1")).with(csrf()))
         .andExpect(redirectedUrl(BASE));
     assertThat(count("visible-schedule")).isZero();

@@ -1,0 +1,106 @@
+package dev.vigil.schedules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.ApiClient.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The execute schedule member calls: servers and instances by id, added once, removed, shown on
+ * get; bad ids are a 400 on the field and write nothing; an unknown schedule is a 404.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:schedapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "vigil.access.admin-password=sched-api-admin-pw",
+      "vigil.scheduler.enabled=false"
+    })
+@Import(TestScheduleUsage.class)
+class ExecuteScheduleMembersApiIntegrationTest {
+
+  private static final String BASE = "/api/execute-schedules";
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  ApiClient api;
+
+  @BeforeEach
+  void login() {
+    api = new ApiClient(port).login("admin", "sched-api-admin-pw");
+    jdbc.sql("delete from execute_schedules").update();
+    TestScheduleUsage.USERS.clear();
+  }
+
+  @Test
+  void membersAreAddedOnceAndRemovedAndShownOnGet() {
+    long id = id(create("{\"schedule\":{\"name\":\"members\"}}"));
+    assertThat(put(id, "add-servers", "{\"servers\":[11,12,\"13\",{\"id\":14}]}")).isEqualTo(200);
+    assertThat(put(id, "add-servers", "{\"servers\":[11]}")).isEqualTo(200);
+    assertThat(put(id, "add-instances", "{\"instances\":[21,22]}")).isEqualTo(200);
+    assertThat(put(id, "remove-servers", "{\"servers\":[12,99]}")).isEqualTo(200);
+    assertThat(put(id, "remove-instances", "{\"instances\":[22]}")).isEqualTo(200);
+    JsonNode got = api.get(BASE + "/" + id).json();
+    assertThat(ids(got.get("servers"))).containsExactly(11L, 13L, 14L);
+    assertThat(ids(got.get("instances"))).containsExactly(21L);
+    assertThat(got.get("servers").get(0).has("name")).isTrue();
+  }
+
+  @Test
+  void badMemberIdsGet400WithTheFieldAndWriteNothing() {
+    long id = id(create("{\"schedule\":{\"name\":\"m\"}}"));
+    String[][] cases = {
+      {"add-servers", "{\"servers\":[11,\"web-1\"]}", "servers"},
+      {"add-servers", "{\"servers\":[1.5]}", "servers"},
+      {"add-servers", "{\"servers\":11}", "servers"},
+      {"add-servers", "{}", "servers"},
+      {"remove-servers", "{\"servers\":[true]}", "servers"},
+      {"add-instances", "{\"instances\":[\"x\"]}", "instances"},
+      {"remove-instances", "{\"instances\":[{\"id\":\"y\"}]}", "instances"}
+    };
+    for (String[] c : cases) {
+      Response r = api.put(BASE + "/" + id + "/" + c[0], c[1]);
+      assertThat(r.status()).as(c[1]).isEqualTo(400);
+      assertThat(r.json().get("errors").get(c[2]).asString()).as(c[1]).contains("ids");
+    }
+    assertThat(count("execute_schedule_servers")).isZero();
+    assertThat(count("execute_schedule_instances")).isZero();
+    assertThat(put(999999, "add-servers", "{\"servers\":[1]}")).isEqualTo(404);
+    assertThat(put(999999, "remove-instances", "{\"instances\":[1]}")).isEqualTo(404);
+  }
+
+  private Response create(String body) {
+    Response r = api.post(BASE, body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r;
+  }
+
+  private int put(long id, String action, String body) {
+    return api.put(BASE + "/" + id + "/" + action, body).status();
+  }
+
+  private long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  private static long id(Response r) {
+    return r.json().get("schedule").get("id").asLong();
+  }
+
+  private static List<Long> ids(JsonNode refs) {
+    List<Long> out = new ArrayList<>();
+    refs.forEach(n -> out.add(n.get("id").asLong()));
+    return out;
+  }
+}
