@@ -5,7 +5,6 @@ import dev.vigil.web.ConflictException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -192,9 +191,5 @@ public class ServerService {
 
   private Server lock(long id) {
     return servers.findForUpdate(id).orElseThrow(() -> new NotFoundException("Server", id));
-  }
-
-  Instant now() {
-    return clock.instant();
   }
 }
