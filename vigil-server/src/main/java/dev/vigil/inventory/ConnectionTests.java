@@ -38,7 +38,25 @@ public class ConnectionTests {
   }
 
   private ConnectionReport testSsh(Server s, boolean sudo) {
-    SshTarget target = servers.sshTarget(s.id());
+    SshTarget target;
+    try {
+      target = servers.sshTarget(s.id());
+    } catch (SecretUnreadableException e) {
+      return new ConnectionReport(
+          false,
+          null,
+          false,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          FailureReason.AUTHENTICATION_FAILED,
+          "cannot use credential: " + e.getMessage());
+    }
     ConnectionReport r =
         tester.testSsh(
             s.name(), target, sudo, settings.connectTimeout(), settings.commandTimeout());

@@ -50,7 +50,12 @@ public class CredentialService {
   public Credential update(long id, CredentialInput in, String user) {
     Credential current = lock(id);
     boolean taken = in.name() != null && credentials.nameTaken(in.name().trim(), id);
-    StoredSecret stored = stored(id);
+    StoredSecret stored;
+    try {
+      stored = stored(id);
+    } catch (SecretUnreadableException e) {
+      throw new ConflictException("Credential " + current.name() + ": " + e.getMessage());
+    }
     CredentialValidator.Checked ok = CredentialValidator.validate(in, current, stored, taken);
     boolean secretChanged = !ok.secret().equals(stored);
     Credential changed =
@@ -91,7 +96,11 @@ public class CredentialService {
     return credentials.count(q);
   }
 
-  /** Decrypts the credential's secret for a login; call only when connecting. */
+  /**
+   * Decrypts the credential's secret for a login; call only when connecting.
+   *
+   * @throws SecretUnreadableException when the master key in use did not seal it
+   */
   public SshSecret secret(long id) {
     get(id);
     StoredSecret s = stored(id);

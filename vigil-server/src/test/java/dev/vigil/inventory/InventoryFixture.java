@@ -19,8 +19,8 @@ public final class InventoryFixture implements AutoCloseable {
 
   public static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
 
-  public final DataSource dataSource = TestDatabases.h2();
-  public final JdbcClient jdbc = JdbcClient.create(dataSource);
+  public final DataSource dataSource;
+  public final JdbcClient jdbc;
   public final MasterKey masterKey;
   public final SecretCipher cipher;
   public final CredentialService credentials;
@@ -35,6 +35,17 @@ public final class InventoryFixture implements AutoCloseable {
   }
 
   InventoryFixture(MasterKey key) {
+    this(key, TestDatabases.h2());
+  }
+
+  /** The inventory on {@code dataSource} (already migrated). */
+  public InventoryFixture(DataSource dataSource) {
+    this(MasterKey.random(), dataSource);
+  }
+
+  InventoryFixture(MasterKey key, DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.jdbc = JdbcClient.create(dataSource);
     Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     masterKey = key;
     cipher = new SecretCipher(key);

@@ -10,22 +10,35 @@ import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import java.nio.file.Path;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Credentials, servers and instances through their services on H2 (PostgreSQL mode). */
-class InventoryServiceIntegrationTest {
+/**
+ * Credentials, servers and instances through their services and repositories against a real
+ * database; run on H2 and on PostgreSQL by the subclasses.
+ */
+abstract class InventoryRepositoryContract {
 
   private static final String FP = "SHA256:" + "A".repeat(43);
   private static final String FP2 = "SHA256:" + "B".repeat(43);
 
   @TempDir Path tmp;
-  private final InventoryFixture inv = new InventoryFixture();
+  InventoryFixture inv;
+
+  abstract DataSource dataSource();
+
+  /** Called by each subclass once its database is ready. */
+  void setUp() {
+    inv = new InventoryFixture(dataSource());
+  }
 
   @AfterEach
   void close() {
-    inv.close();
+    if (inv != null) {
+      inv.close();
+    }
   }
 
   @Test
