@@ -42,18 +42,10 @@ public class ConnectionTests {
     try {
       target = servers.sshTarget(s.id());
     } catch (SecretUnreadableException e) {
-      return new ConnectionReport(
+      return ConnectionReport.stopped(
           false,
           null,
           false,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
           FailureReason.AUTHENTICATION_FAILED,
           "cannot use credential: " + e.getMessage());
     }

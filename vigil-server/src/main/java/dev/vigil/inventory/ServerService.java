@@ -59,33 +59,7 @@ public class ServerService {
     boolean taken = in.name() != null && servers.nameTaken(in.name().trim(), id);
     ServerValidator.Fields f =
         ServerValidator.validate(in, c, taken, cid -> credentials.find(cid).isPresent());
-    String fp = c.hostKeyFingerprint();
-    boolean expected = c.hostKeyExpected();
-    String pending = c.pendingHostKey();
-    if (in.hostKeyFingerprint() != null) {
-      fp = Fields.blankToNull(in.hostKeyFingerprint());
-      expected = fp != null;
-      pending = null;
-    }
-    servers.update(
-        new Server(
-            id,
-            f.name(),
-            f.sshHost(),
-            f.sshPort(),
-            f.sshUsername(),
-            f.credentialId(),
-            null,
-            f.privilegeMode(),
-            f.connectionType(),
-            fp,
-            expected,
-            pending,
-            in.description() == null ? c.description() : Fields.blankToNull(in.description()),
-            in.labels() == null ? c.labels() : Fields.cleanLabels(in.labels()),
-            c.lastTest(),
-            c.createdAt(),
-            clock.instant()));
+    servers.update(edited(c, f, in));
     return get(id);
   }
 
@@ -166,6 +140,35 @@ public class ServerService {
   /** The servers with these ids (missing ids are left out), by name. */
   public List<Server> byIds(List<Long> ids) {
     return servers.byIds(ids);
+  }
+
+  private Server edited(Server c, ServerValidator.Fields f, ServerInput in) {
+    String fp = c.hostKeyFingerprint();
+    boolean expected = c.hostKeyExpected();
+    String pending = c.pendingHostKey();
+    if (in.hostKeyFingerprint() != null) {
+      fp = Fields.blankToNull(in.hostKeyFingerprint());
+      expected = fp != null;
+      pending = null;
+    }
+    return new Server(
+        c.id(),
+        f.name(),
+        f.sshHost(),
+        f.sshPort(),
+        f.sshUsername(),
+        f.credentialId(),
+        null,
+        f.privilegeMode(),
+        f.connectionType(),
+        fp,
+        expected,
+        pending,
+        in.description() == null ? c.description() : Fields.blankToNull(in.description()),
+        in.labels() == null ? c.labels() : Fields.cleanLabels(in.labels()),
+        c.lastTest(),
+        c.createdAt(),
+        clock.instant());
   }
 
   private static Server withHostKey(Server s, String fp) {

@@ -25,6 +25,29 @@ public record ConnectionReport(
     return error == null;
   }
 
+  /** A report of a test that stopped with {@code reason} before gathering any fact. */
+  public static ConnectionReport stopped(
+      boolean reachable,
+      String hostKey,
+      boolean authenticated,
+      FailureReason reason,
+      String error) {
+    return new ConnectionReport(
+        reachable,
+        hostKey,
+        authenticated,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        reason,
+        error);
+  }
+
   /** A report of a connection that failed before any command ran. */
   static ConnectionReport failed(boolean reachable, String hostKey, ScanFailure failure) {
     return new ConnectionReport(

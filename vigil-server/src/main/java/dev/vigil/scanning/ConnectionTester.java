@@ -31,20 +31,8 @@ public final class ConnectionTester {
       Preflight.Facts facts = Preflight.check(c -> session.exec(c, command), serverName, sudo);
       return ConnectionReport.loggedIn(session.hostKeyFingerprint(), facts);
     } catch (ScanFailure e) {
-      return new ConnectionReport(
-          true,
-          session.hostKeyFingerprint(),
-          true,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          e.reason(),
-          e.getMessage());
+      return ConnectionReport.stopped(
+          true, session.hostKeyFingerprint(), true, e.reason(), e.getMessage());
     }
   }
 
@@ -54,20 +42,7 @@ public final class ConnectionTester {
       Preflight.Facts facts = Preflight.check(new LocalCommands(command), serverName, sudo);
       return ConnectionReport.loggedIn(null, facts);
     } catch (ScanFailure e) {
-      return new ConnectionReport(
-          true,
-          null,
-          true,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          e.reason(),
-          e.getMessage());
+      return ConnectionReport.stopped(true, null, true, e.reason(), e.getMessage());
     }
   }
 }
