@@ -29,10 +29,7 @@ final class ConnectFailures {
   static ScanFailure loggingIn(
       SshTarget target, HostKeyCheck check, Duration timeout, Throwable error) {
     if (check.mismatched()) {
-      return new ScanFailure(
-          FailureReason.HOST_KEY_MISMATCH,
-          "host key mismatch: expected " + check.expected() + ", got " + check.presented(),
-          error);
+      return new HostKeyMismatch(check.expected(), check.presented(), error);
     }
     if (has(error, TimeoutException.class)) {
       return timedOut(target, timeout, error);

@@ -62,7 +62,7 @@ final class KeyIdentities {
   }
 
   /** PEM and PKCS#8 say ENCRYPTED; an OpenSSH key names its cipher, "none" when plain. */
-  private static boolean looksEncrypted(String keyText) {
+  static boolean looksEncrypted(String keyText) {
     if (keyText.contains("ENCRYPTED")) {
       return true;
     }

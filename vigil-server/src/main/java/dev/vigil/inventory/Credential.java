@@ -1,0 +1,17 @@
+package dev.vigil.inventory;
+
+import java.time.Instant;
+
+/**
+ * A stored login for servers, without its secret: the secret stays encrypted in the database and is
+ * decrypted only to connect.
+ */
+public record Credential(
+    long id,
+    String name,
+    CredentialType type,
+    String username,
+    String keyFingerprint,
+    String updatedBy,
+    Instant createdAt,
+    Instant updatedAt) {}

@@ -1,0 +1,46 @@
+package dev.vigil.inventory;
+
+import java.util.List;
+import java.util.Map;
+
+/** Field checks shared by the inventory validators. */
+final class Fields {
+
+  private Fields() {}
+
+  static void name(String name, boolean creating, boolean taken, Map<String, String> errors) {
+    if (name == null ? creating : name.isBlank()) {
+      errors.put("name", "is required");
+    } else if (name != null && name.trim().length() > 255) {
+      errors.put("name", "must be at most 255 characters");
+    } else if (taken) {
+      errors.put("name", "must be unique");
+    }
+  }
+
+  static void description(String description, Map<String, String> errors) {
+    if (description != null && description.length() > 4000) {
+      errors.put("description", "must be at most 4000 characters");
+    }
+  }
+
+  static void labels(List<String> labels, Map<String, String> errors) {
+    if (labels == null) {
+      return;
+    }
+    for (String label : labels) {
+      if (label == null || label.isBlank() || label.trim().length() > 255) {
+        errors.put("labels", "each label must be 1 to 255 characters");
+        return;
+      }
+    }
+  }
+
+  static List<String> cleanLabels(List<String> labels) {
+    return labels == null ? List.of() : labels.stream().map(String::trim).distinct().toList();
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,166 @@
+package dev.vigil.inventory;
+
+import static dev.vigil.inventory.Rows.instant;
+import static dev.vigil.inventory.Rows.ts;
+
+import dev.vigil.web.ListQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Instances, their labels and member servers in the database. */
+@Repository
+class InstanceRepository {
+
+  private static final Map<String, String> SORTS =
+      Map.of("id", "i.id", "name", "lower(i.name)", "lastUpdated", "i.updated_at");
+
+  private final JdbcClient jdbc;
+  private final Labels labels;
+
+  InstanceRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+    this.labels = new Labels(jdbc, "instance_labels", "instance_id");
+  }
+
+  long insert(Instance i, List<Long> serverIds) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into instances (name, description, created_at, updated_at)"
+                + " values (?, ?, ?, ?)")
+        .params(i.name(), i.description(), ts(i.createdAt()), ts(i.updatedAt()))
+        .update(keys, "id");
+    long id = keys.getKey().longValue();
+    labels.write(id, i.labels());
+    writeMembers(id, serverIds);
+    return id;
+  }
+
+  void update(Instance i, List<Long> serverIds) {
+    jdbc.sql("update instances set name = ?, description = ?, updated_at = ? where id = ?")
+        .params(i.name(), i.description(), ts(i.updatedAt()), i.id())
+        .update();
+    labels.replace(i.id(), i.labels());
+    jdbc.sql("delete from instance_servers where instance_id = ?").param(i.id()).update();
+    writeMembers(i.id(), serverIds);
+  }
+
+  Optional<Instance> find(long id) {
+    return jdbc.sql("select * from instances i where i.id = ?")
+        .param(id)
+        .query(this::row)
+        .optional()
+        .map(this::complete);
+  }
+
+  Optional<Instance> findForUpdate(long id) {
+    jdbc.sql("select id from instances where id = ? for update")
+        .param(id)
+        .query(Long.class)
+        .optional();
+    return find(id);
+  }
+
+  List<Long> memberIds(long instanceId) {
+    return jdbc.sql("select server_id from instance_servers where instance_id = ?")
+        .param(instanceId)
+        .query(Long.class)
+        .list();
+  }
+
+  boolean nameTaken(String name, Long exceptId) {
+    return jdbc.sql("select count(*) from instances where lower(name) = lower(?) and id <> ?")
+            .params(name, exceptId == null ? -1L : exceptId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  List<Instance> list(ListQuery q) {
+    List<Object> params = new ArrayList<>();
+    String order = SORTS.getOrDefault(q.sortOr(SORTS.keySet(), "name"), "lower(i.name)");
+    String sql =
+        "select * from instances i"
+            + where(q, params)
+            + " order by "
+            + order
+            + (q.descending() ? " desc" : " asc")
+            + ", i.id limit ? offset ?";
+    params.add(q.max());
+    params.add(q.offset());
+    return jdbc.sql(sql).params(params).query(this::row).list().stream()
+        .map(this::complete)
+        .toList();
+  }
+
+  long count(ListQuery q) {
+    List<Object> params = new ArrayList<>();
+    return jdbc.sql("select count(*) from instances i" + where(q, params))
+        .params(params)
+        .query(Long.class)
+        .single();
+  }
+
+  void delete(long id) {
+    jdbc.sql("delete from instances where id = ?").param(id).update();
+  }
+
+  private void writeMembers(long id, List<Long> serverIds) {
+    for (Long serverId : new LinkedHashSet<>(serverIds)) {
+      jdbc.sql("insert into instance_servers (instance_id, server_id) values (?, ?)")
+          .params(id, serverId)
+          .update();
+    }
+  }
+
+  private static String where(ListQuery q, List<Object> params) {
+    List<String> clauses = new ArrayList<>();
+    if (q.name() != null) {
+      clauses.add("i.name = ?");
+      params.add(q.name());
+    }
+    if (q.phrase() != null) {
+      clauses.add("(lower(i.name) like ? or lower(coalesce(i.description, '')) like ?)");
+      params.add(Rows.like(q.phrase()));
+      params.add(Rows.like(q.phrase()));
+    }
+    return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+  }
+
+  private Instance complete(Instance i) {
+    List<Instance.Member> members =
+        jdbc.sql(
+                "select s.id, s.name from instance_servers m join servers s on s.id = m.server_id"
+                    + " where m.instance_id = ? order by lower(s.name)")
+            .param(i.id())
+            .query((rs, n) -> new Instance.Member(rs.getLong("id"), rs.getString("name")))
+            .list();
+    return new Instance(
+        i.id(),
+        i.name(),
+        i.description(),
+        labels.read(i.id()),
+        members,
+        i.createdAt(),
+        i.updatedAt());
+  }
+
+  private Instance row(ResultSet rs, int n) throws SQLException {
+    return new Instance(
+        rs.getLong("id"),
+        rs.getString("name"),
+        rs.getString("description"),
+        List.of(),
+        List.of(),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
+  }
+}

@@ -1,0 +1,109 @@
+package dev.vigil.inventory;
+
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.ListQuery;
+import dev.vigil.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Instances: named groups of servers; the scan engine expands one into its servers. */
+@Service
+public class InstanceService {
+
+  private final InstanceRepository instances;
+  private final ServerRepository servers;
+  private final Clock clock;
+
+  InstanceService(InstanceRepository instances, ServerRepository servers, Clock clock) {
+    this.instances = instances;
+    this.servers = servers;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Instance create(InstanceInput in) {
+    validate(in, null);
+    Instant now = clock.instant();
+    Instance draft =
+        new Instance(
+            0,
+            in.name().trim(),
+            Fields.blankToNull(in.description()),
+            Fields.cleanLabels(in.labels()),
+            List.of(),
+            now,
+            now);
+    return get(instances.insert(draft, in.serverIds() == null ? List.of() : in.serverIds()));
+  }
+
+  @Transactional
+  public Instance update(long id, InstanceInput in) {
+    Instance c = lock(id);
+    validate(in, c);
+    Instance changed =
+        new Instance(
+            id,
+            in.name() == null ? c.name() : in.name().trim(),
+            in.description() == null ? c.description() : Fields.blankToNull(in.description()),
+            in.labels() == null ? c.labels() : Fields.cleanLabels(in.labels()),
+            List.of(),
+            c.createdAt(),
+            clock.instant());
+    List<Long> members = in.serverIds() == null ? instances.memberIds(id) : in.serverIds();
+    instances.update(changed, members);
+    return get(id);
+  }
+
+  @Transactional
+  public void delete(long id) {
+    lock(id);
+    instances.delete(id);
+  }
+
+  public Instance get(long id) {
+    return instances.find(id).orElseThrow(() -> new NotFoundException("Instance", id));
+  }
+
+  public List<Instance> list(ListQuery q) {
+    return instances.list(q);
+  }
+
+  public long count(ListQuery q) {
+    return instances.count(q);
+  }
+
+  /** The member servers of an instance, by name; 404 when the instance does not exist. */
+  public List<Server> serversOf(long instanceId) {
+    get(instanceId);
+    return servers.byIds(instances.memberIds(instanceId));
+  }
+
+  private void validate(InstanceInput in, Instance current) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Long except = current == null ? null : current.id();
+    boolean taken = in.name() != null && instances.nameTaken(in.name().trim(), except);
+    Fields.name(in.name(), current == null, taken, errors);
+    Fields.description(in.description(), errors);
+    Fields.labels(in.labels(), errors);
+    if (in.serverIds() != null) {
+      Set<Long> found = servers.existing(in.serverIds());
+      List<Long> missing = in.serverIds().stream().filter(i -> !found.contains(i)).toList();
+      if (!missing.isEmpty()) {
+        errors.put("servers", "unknown server ids " + missing);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("Unable to save instance", errors);
+    }
+  }
+
+  private Instance lock(long id) {
+    return instances.findForUpdate(id).orElseThrow(() -> new NotFoundException("Instance", id));
+  }
+}

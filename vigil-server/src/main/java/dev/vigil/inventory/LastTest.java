@@ -1,0 +1,17 @@
+package dev.vigil.inventory;
+
+import java.time.Instant;
+
+/** What the last connection test of a server found; sizes in bytes. */
+public record LastTest(
+    Instant testedAt,
+    boolean ok,
+    String error,
+    String osName,
+    String oscapVersion,
+    String privilege,
+    Long freeBytes,
+    Long memTotal,
+    Long memFree,
+    Long diskTotal,
+    Long diskFree) {}

@@ -1,0 +1,57 @@
+package dev.vigil.inventory;
+
+import static dev.vigil.inventory.Rows.instant;
+import static dev.vigil.inventory.Rows.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The last connection test's columns of the servers table. */
+final class LastTestColumns {
+
+  private LastTestColumns() {}
+
+  static void write(JdbcClient jdbc, long id, LastTest t) {
+    jdbc.sql(
+            "update servers set tested_at = ?, test_ok = ?, test_error = ?, os_name = ?,"
+                + " oscap_version = ?, privilege = ?, free_bytes = ?, mem_total = ?, mem_free = ?,"
+                + " disk_total = ?, disk_free = ? where id = ?")
+        .params(
+            ts(t.testedAt()),
+            t.ok(),
+            cut(t.error(), 4000),
+            cut(t.osName(), 255),
+            cut(t.oscapVersion(), 255),
+            cut(t.privilege(), 255),
+            t.freeBytes(),
+            t.memTotal(),
+            t.memFree(),
+            t.diskTotal(),
+            t.diskFree(),
+            id)
+        .update();
+  }
+
+  static LastTest read(ResultSet rs) throws SQLException {
+    if (rs.getObject("tested_at") == null) {
+      return null;
+    }
+    return new LastTest(
+        instant(rs, "tested_at"),
+        rs.getBoolean("test_ok"),
+        rs.getString("test_error"),
+        rs.getString("os_name"),
+        rs.getString("oscap_version"),
+        rs.getString("privilege"),
+        rs.getObject("free_bytes", Long.class),
+        rs.getObject("mem_total", Long.class),
+        rs.getObject("mem_free", Long.class),
+        rs.getObject("disk_total", Long.class),
+        rs.getObject("disk_free", Long.class));
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

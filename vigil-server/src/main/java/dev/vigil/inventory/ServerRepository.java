@@ -1,0 +1,255 @@
+package dev.vigil.inventory;
+
+import static dev.vigil.inventory.Rows.instant;
+import static dev.vigil.inventory.Rows.ts;
+
+import dev.vigil.web.ListQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Servers, their labels, host key state and last connection test in the database. */
+@Repository
+class ServerRepository {
+
+  private static final String SELECT =
+      "select s.*, c.name as credential_name from servers s"
+          + " left join credentials c on c.id = s.credential_id";
+  private static final Map<String, String> SORTS =
+      Map.of("id", "s.id", "name", "lower(s.name)", "lastUpdated", "s.updated_at");
+
+  private final JdbcClient jdbc;
+  private final Labels labels;
+
+  ServerRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+    this.labels = new Labels(jdbc, "server_labels", "server_id");
+  }
+
+  long insert(
+      ServerValidator.Fields f,
+      String hostKey,
+      String description,
+      List<String> lbls,
+      java.time.Instant now) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into servers (name, ssh_host, ssh_port, ssh_username, credential_id,"
+                + " privilege_mode, connection_type, host_key_fingerprint, host_key_expected,"
+                + " description, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            f.name(),
+            f.sshHost(),
+            f.sshPort(),
+            f.sshUsername(),
+            f.credentialId(),
+            f.privilegeMode().code(),
+            f.connectionType().code(),
+            hostKey,
+            hostKey != null,
+            description,
+            ts(now),
+            ts(now))
+        .update(keys, "id");
+    long id = keys.getKey().longValue();
+    labels.write(id, lbls);
+    return id;
+  }
+
+  void update(Server s) {
+    jdbc.sql(
+            "update servers set name = ?, ssh_host = ?, ssh_port = ?, ssh_username = ?,"
+                + " credential_id = ?, privilege_mode = ?, connection_type = ?,"
+                + " host_key_fingerprint = ?, host_key_expected = ?, pending_host_key = ?,"
+                + " description = ?, updated_at = ? where id = ?")
+        .params(
+            s.name(),
+            s.sshHost(),
+            s.sshPort(),
+            s.sshUsername(),
+            s.credentialId(),
+            s.privilegeMode().code(),
+            s.connectionType().code(),
+            s.hostKeyFingerprint(),
+            s.hostKeyExpected(),
+            s.pendingHostKey(),
+            s.description(),
+            ts(s.updatedAt()),
+            s.id())
+        .update();
+    labels.replace(s.id(), s.labels());
+  }
+
+  /** Pins {@code fingerprint} only while no key is pinned; false when one already was. */
+  boolean pinIfUnpinned(long id, String fingerprint) {
+    return jdbc.sql(
+                "update servers set host_key_fingerprint = ?, pending_host_key = null"
+                    + " where id = ? and host_key_fingerprint is null")
+            .params(fingerprint, id)
+            .update()
+        == 1;
+  }
+
+  void setPendingHostKey(long id, String fingerprint) {
+    jdbc.sql("update servers set pending_host_key = ? where id = ?")
+        .params(fingerprint, id)
+        .update();
+  }
+
+  void recordTest(long id, LastTest t) {
+    LastTestColumns.write(jdbc, id, t);
+  }
+
+  Optional<Server> find(long id) {
+    return jdbc.sql(SELECT + " where s.id = ?")
+        .param(id)
+        .query(this::row)
+        .optional()
+        .map(this::withLabels);
+  }
+
+  Optional<Server> findForUpdate(long id) {
+    jdbc.sql("select id from servers where id = ? for update")
+        .param(id)
+        .query(Long.class)
+        .optional();
+    return find(id);
+  }
+
+  boolean nameTaken(String name, Long exceptId) {
+    return jdbc.sql("select count(*) from servers where lower(name) = lower(?) and id <> ?")
+            .params(name, exceptId == null ? -1L : exceptId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  List<Server> list(ListQuery q) {
+    List<Object> params = new ArrayList<>();
+    String order = SORTS.getOrDefault(q.sortOr(SORTS.keySet(), "name"), "lower(s.name)");
+    String sql =
+        SELECT
+            + where(q, params)
+            + " order by "
+            + order
+            + (q.descending() ? " desc" : " asc")
+            + ", s.id limit ? offset ?";
+    params.add(q.max());
+    params.add(q.offset());
+    return jdbc.sql(sql).params(params).query(this::row).list().stream()
+        .map(this::withLabels)
+        .toList();
+  }
+
+  long count(ListQuery q) {
+    List<Object> params = new ArrayList<>();
+    return jdbc.sql("select count(*) from servers s" + where(q, params))
+        .params(params)
+        .query(Long.class)
+        .single();
+  }
+
+  List<Server> byIds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc
+        .sql(SELECT + " where s.id in (" + Rows.marks(ids.size()) + ") order by lower(s.name)")
+        .params(List.copyOf(ids))
+        .query(this::row)
+        .list()
+        .stream()
+        .map(this::withLabels)
+        .toList();
+  }
+
+  /** Which of {@code ids} exist. */
+  Set<Long> existing(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        jdbc.sql("select id from servers where id in (" + Rows.marks(ids.size()) + ")")
+            .params(List.copyOf(ids))
+            .query(Long.class)
+            .list());
+  }
+
+  List<String> namesUsingCredential(long credentialId) {
+    return jdbc.sql("select name from servers where credential_id = ? order by lower(name)")
+        .param(credentialId)
+        .query(String.class)
+        .list();
+  }
+
+  void delete(long id) {
+    jdbc.sql("delete from servers where id = ?").param(id).update();
+  }
+
+  private static String where(ListQuery q, List<Object> params) {
+    List<String> clauses = new ArrayList<>();
+    if (q.name() != null) {
+      clauses.add("s.name = ?");
+      params.add(q.name());
+    }
+    if (q.phrase() != null) {
+      clauses.add(
+          "(lower(s.name) like ? or lower(coalesce(s.description, '')) like ?"
+              + " or lower(s.ssh_host) like ?)");
+      String like = Rows.like(q.phrase());
+      params.addAll(List.of(like, like, like));
+    }
+    return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+  }
+
+  private Server withLabels(Server s) {
+    return new Server(
+        s.id(),
+        s.name(),
+        s.sshHost(),
+        s.sshPort(),
+        s.sshUsername(),
+        s.credentialId(),
+        s.credentialName(),
+        s.privilegeMode(),
+        s.connectionType(),
+        s.hostKeyFingerprint(),
+        s.hostKeyExpected(),
+        s.pendingHostKey(),
+        s.description(),
+        labels.read(s.id()),
+        s.lastTest(),
+        s.createdAt(),
+        s.updatedAt());
+  }
+
+  private Server row(ResultSet rs, int n) throws SQLException {
+    return new Server(
+        rs.getLong("id"),
+        rs.getString("name"),
+        rs.getString("ssh_host"),
+        rs.getInt("ssh_port"),
+        rs.getString("ssh_username"),
+        rs.getObject("credential_id", Long.class),
+        rs.getString("credential_name"),
+        PrivilegeMode.fromCode(rs.getString("privilege_mode")).orElseThrow(),
+        ConnectionType.fromCode(rs.getString("connection_type")).orElseThrow(),
+        rs.getString("host_key_fingerprint"),
+        rs.getBoolean("host_key_expected"),
+        rs.getString("pending_host_key"),
+        rs.getString("description"),
+        List.of(),
+        LastTestColumns.read(rs),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
+  }
+}

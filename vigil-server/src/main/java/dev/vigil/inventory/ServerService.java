@@ -1,0 +1,198 @@
+package dev.vigil.inventory;
+
+import dev.vigil.scanning.SshTarget;
+import dev.vigil.web.ConflictException;
+import dev.vigil.web.ListQuery;
+import dev.vigil.web.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Servers: create, change, delete, read; and the calls the scan engine makes: the SSH target of a
+ * server (with its decrypted secret) and the host key pinning around a connection.
+ */
+@Service
+public class ServerService {
+
+  private final ServerRepository servers;
+  private final CredentialRepository credentials;
+  private final CredentialService credentialService;
+  private final Clock clock;
+
+  ServerService(
+      ServerRepository servers,
+      CredentialRepository credentials,
+      CredentialService credentialService,
+      Clock clock) {
+    this.servers = servers;
+    this.credentials = credentials;
+    this.credentialService = credentialService;
+    this.clock = clock;
+  }
+
+  /** Validates and saves a new server; a given host key fingerprint is pinned as expected. */
+  @Transactional
+  public Server create(ServerInput in) {
+    boolean taken = in.name() != null && servers.nameTaken(in.name().trim(), null);
+    ServerValidator.Fields f =
+        ServerValidator.validate(in, null, taken, id -> credentials.find(id).isPresent());
+    String hostKey = Fields.blankToNull(in.hostKeyFingerprint());
+    long id =
+        servers.insert(
+            f,
+            hostKey,
+            Fields.blankToNull(in.description()),
+            Fields.cleanLabels(in.labels()),
+            clock.instant());
+    return get(id);
+  }
+
+  /**
+   * Changes a server. A new {@code hostKeyFingerprint} pins that key as expected; an empty one
+   * forgets the pin (trust on next first use).
+   */
+  @Transactional
+  public Server update(long id, ServerInput in) {
+    Server c = lock(id);
+    boolean taken = in.name() != null && servers.nameTaken(in.name().trim(), id);
+    ServerValidator.Fields f =
+        ServerValidator.validate(in, c, taken, cid -> credentials.find(cid).isPresent());
+    servers.update(edited(c, f, in));
+    return get(id);
+  }
+
+  /** Deletes a server; it leaves every instance it was a member of. */
+  @Transactional
+  public void delete(long id) {
+    lock(id);
+    servers.delete(id);
+  }
+
+  /** The server, or 404. */
+  public Server get(long id) {
+    return servers.find(id).orElseThrow(() -> new NotFoundException("Server", id));
+  }
+
+  public List<Server> list(ListQuery q) {
+    return servers.list(q);
+  }
+
+  public long count(ListQuery q) {
+    return servers.count(q);
+  }
+
+  /**
+   * Where and how to log in to an SSH server, with the credential decrypted and the pinned host key
+   * (null = trust on first use); username is the server's, else the credential's.
+   */
+  @Transactional(readOnly = true)
+  public SshTarget sshTarget(long serverId) {
+    Server s = get(serverId);
+    if (!s.ssh() || s.credentialId() == null) {
+      throw new ConflictException("Server " + s.name() + " is not reached over SSH");
+    }
+    Credential c = credentialService.get(s.credentialId());
+    String user = s.sshUsername() != null ? s.sshUsername() : c.username();
+    return new SshTarget(
+        s.sshHost(), s.sshPort(), user, credentialService.secret(c.id()), s.hostKeyFingerprint());
+  }
+
+  /** Pins {@code fingerprint} after a first successful connection; no-op if one is pinned. */
+  @Transactional
+  public void pinHostKey(long serverId, String fingerprint) {
+    Server s = lock(serverId);
+    if (s.hostKeyFingerprint() == null) {
+      s.requireUnpinned(fingerprint);
+      servers.pinIfUnpinned(serverId, fingerprint);
+    }
+  }
+
+  /** Remembers the key a server presented that differs from the pinned one, for acceptance. */
+  @Transactional
+  public void recordHostKeyMismatch(long serverId, String seen) {
+    Server s = lock(serverId);
+    s.requireMismatch(seen);
+    servers.setPendingHostKey(serverId, seen);
+  }
+
+  /** Pins the pending key (an operator accepted it); 409 when there is none. */
+  @Transactional
+  public Server acceptPendingHostKey(long serverId) {
+    Server s = lock(serverId);
+    try {
+      s.requirePending();
+    } catch (IllegalStateException e) {
+      throw new ConflictException(e.getMessage());
+    }
+    servers.update(withHostKey(s, s.pendingHostKey()));
+    return get(serverId);
+  }
+
+  /** Stores a connection test's outcome as the server's last test. */
+  @Transactional
+  public void recordConnectionTest(long serverId, LastTest test) {
+    lock(serverId);
+    servers.recordTest(serverId, test);
+  }
+
+  /** The servers with these ids (missing ids are left out), by name. */
+  public List<Server> byIds(List<Long> ids) {
+    return servers.byIds(ids);
+  }
+
+  private Server edited(Server c, ServerValidator.Fields f, ServerInput in) {
+    String fp = c.hostKeyFingerprint();
+    boolean expected = c.hostKeyExpected();
+    String pending = c.pendingHostKey();
+    if (in.hostKeyFingerprint() != null) {
+      fp = Fields.blankToNull(in.hostKeyFingerprint());
+      expected = fp != null;
+      pending = null;
+    }
+    return new Server(
+        c.id(),
+        f.name(),
+        f.sshHost(),
+        f.sshPort(),
+        f.sshUsername(),
+        f.credentialId(),
+        null,
+        f.privilegeMode(),
+        f.connectionType(),
+        fp,
+        expected,
+        pending,
+        in.description() == null ? c.description() : Fields.blankToNull(in.description()),
+        in.labels() == null ? c.labels() : Fields.cleanLabels(in.labels()),
+        c.lastTest(),
+        c.createdAt(),
+        clock.instant());
+  }
+
+  private static Server withHostKey(Server s, String fp) {
+    return new Server(
+        s.id(),
+        s.name(),
+        s.sshHost(),
+        s.sshPort(),
+        s.sshUsername(),
+        s.credentialId(),
+        s.credentialName(),
+        s.privilegeMode(),
+        s.connectionType(),
+        fp,
+        false,
+        null,
+        s.description(),
+        s.labels(),
+        s.lastTest(),
+        s.createdAt(),
+        s.updatedAt());
+  }
+
+  private Server lock(long id) {
+    return servers.findForUpdate(id).orElseThrow(() -> new NotFoundException("Server", id));
+  }
+}

@@ -1,0 +1,133 @@
+package dev.vigil.inventory.web;
+
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.inventory.ConnectionTests;
+import dev.vigil.inventory.CredentialService;
+import dev.vigil.inventory.Server;
+import dev.vigil.inventory.ServerService;
+import dev.vigil.web.ConflictException;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.ListQuery;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Infrastructure → Hosts: server list, add, detail, edit, delete, connection test, host key. */
+@Controller
+class HostPageController {
+
+  static final String BASE = "/infrastructure/hosts";
+
+  private final ServerService servers;
+  private final CredentialService credentials;
+  private final ConnectionTests connectionTests;
+
+  HostPageController(
+      ServerService servers, CredentialService credentials, ConnectionTests connectionTests) {
+    this.servers = servers;
+    this.credentials = credentials;
+    this.connectionTests = connectionTests;
+  }
+
+  @GetMapping(BASE)
+  @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
+  String list(
+      @RequestParam(required = false) String phrase,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    ListQuery q = Paging.query(phrase, page, model);
+    Paging.total(servers.count(q), model);
+    model.addAttribute("servers", servers.list(q));
+    return "infrastructure/hosts";
+  }
+
+  @GetMapping(BASE + "/new")
+  @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
+  String newForm(Model model) {
+    return form(model, ServerForm.empty(), null, Map.of());
+  }
+
+  @PostMapping(BASE)
+  @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
+  String create(ServerForm form, Model model, RedirectAttributes redirect) {
+    try {
+      Server s = servers.create(form.toInput(false));
+      redirect.addFlashAttribute("notice", "Server " + s.name() + " saved.");
+      return "redirect:" + BASE + "/" + s.id();
+    } catch (InvalidInputException e) {
+      return form(model, form, null, e.errors());
+    }
+  }
+
+  @GetMapping(BASE + "/{id}")
+  @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
+  String detail(@PathVariable long id, Model model) {
+    model.addAttribute("server", servers.get(id));
+    return "infrastructure/host-detail";
+  }
+
+  @GetMapping(BASE + "/{id}/edit")
+  @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
+  String editForm(@PathVariable long id, Model model) {
+    Server s = servers.get(id);
+    return form(model, ServerForm.of(s), s, Map.of());
+  }
+
+  @PostMapping(BASE + "/{id}")
+  @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
+  String update(@PathVariable long id, ServerForm form, Model model, RedirectAttributes redirect) {
+    Server existing = servers.get(id);
+    try {
+      servers.update(id, form.toInput(true));
+      redirect.addFlashAttribute("notice", "Server saved.");
+      return "redirect:" + BASE + "/" + id;
+    } catch (InvalidInputException e) {
+      return form(model, form, existing, e.errors());
+    }
+  }
+
+  @PostMapping(BASE + "/{id}/delete")
+  @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
+  String delete(@PathVariable long id, RedirectAttributes redirect) {
+    String name = servers.get(id).name();
+    servers.delete(id);
+    redirect.addFlashAttribute("notice", "Server " + name + " deleted.");
+    return "redirect:" + BASE;
+  }
+
+  @PostMapping(BASE + "/{id}/test-connection")
+  @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
+  String testConnection(@PathVariable long id, Model model) {
+    model.addAttribute("report", connectionTests.test(id));
+    return detail(id, model);
+  }
+
+  @PostMapping(BASE + "/{id}/accept-host-key")
+  @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
+  String acceptHostKey(@PathVariable long id, RedirectAttributes redirect) {
+    try {
+      Server s = servers.acceptPendingHostKey(id);
+      redirect.addFlashAttribute("notice", "Host key " + s.hostKeyFingerprint() + " accepted.");
+    } catch (ConflictException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    }
+    return "redirect:" + BASE + "/" + id;
+  }
+
+  private String form(Model model, ServerForm form, Server existing, Map<String, String> errors) {
+    model.addAttribute("form", form);
+    model.addAttribute("server", existing);
+    model.addAttribute("errors", errors);
+    model.addAttribute(
+        "credentials",
+        credentials.list(new ListQuery(ListQuery.ALL, 0, null, null, "name", false)));
+    return "infrastructure/host-form";
+  }
+}

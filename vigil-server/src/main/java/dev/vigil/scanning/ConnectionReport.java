@@ -1,0 +1,86 @@
+package dev.vigil.scanning;
+
+/**
+ * What a connection test found on a target: each step's outcome and the facts gathered; {@code
+ * error} (with its {@code reason}) names the first step that failed, null when all passed. Sizes
+ * are bytes.
+ */
+public record ConnectionReport(
+    boolean reachable,
+    String hostKey,
+    boolean authenticated,
+    String os,
+    String oscapVersion,
+    String privilege,
+    Long freeBytes,
+    Long memTotal,
+    Long memFree,
+    Long diskTotal,
+    Long diskFree,
+    FailureReason reason,
+    String error) {
+
+  /** True when every check passed. */
+  public boolean ok() {
+    return error == null;
+  }
+
+  /** A report of a test that stopped with {@code reason} before gathering any fact. */
+  public static ConnectionReport stopped(
+      boolean reachable,
+      String hostKey,
+      boolean authenticated,
+      FailureReason reason,
+      String error) {
+    return new ConnectionReport(
+        reachable,
+        hostKey,
+        authenticated,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        reason,
+        error);
+  }
+
+  /** A report of a connection that failed before any command ran. */
+  static ConnectionReport failed(boolean reachable, String hostKey, ScanFailure failure) {
+    return new ConnectionReport(
+        reachable,
+        hostKey,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        failure.reason(),
+        failure.getMessage());
+  }
+
+  /** A report of a logged-in connection with the facts found. */
+  static ConnectionReport loggedIn(String hostKey, Preflight.Facts f) {
+    return new ConnectionReport(
+        true,
+        hostKey,
+        true,
+        f.os(),
+        f.oscapVersion(),
+        f.privilege(),
+        f.diskFree(),
+        f.memTotal(),
+        f.memFree(),
+        f.diskTotal(),
+        f.diskFree(),
+        f.reason(),
+        f.error());
+  }
+}

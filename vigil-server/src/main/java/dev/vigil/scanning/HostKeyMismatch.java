@@ -1,0 +1,27 @@
+package dev.vigil.scanning;
+
+/** The server presented a host key other than the pinned one; carries both fingerprints. */
+public final class HostKeyMismatch extends ScanFailure {
+
+  private final String expected;
+  private final String presented;
+
+  public HostKeyMismatch(String expected, String presented, Throwable cause) {
+    super(
+        FailureReason.HOST_KEY_MISMATCH,
+        "host key mismatch: expected " + expected + ", got " + presented,
+        cause);
+    this.expected = expected;
+    this.presented = presented;
+  }
+
+  /** The pinned fingerprint. */
+  public String expected() {
+    return expected;
+  }
+
+  /** The fingerprint the server presented. */
+  public String presented() {
+    return presented;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.vigil.scanning;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The shared SSH client (closed on shutdown) and the connection tester built on it. */
+@Configuration
+public class ScanningConfig {
+
+  @Bean(destroyMethod = "close")
+  SshConnector sshConnector() {
+    return new SshConnector();
+  }
+
+  @Bean
+  ConnectionTester connectionTester(SshConnector connector) {
+    return new ConnectionTester(connector);
+  }
+}

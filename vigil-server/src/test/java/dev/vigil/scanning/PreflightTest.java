@@ -1,0 +1,90 @@
+package dev.vigil.scanning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The preflight's reading of command output and its failure messages. The target is a test double
+ * (scripted command outputs), because a host without {@code oscap} on its PATH cannot be made here.
+ */
+class PreflightTest {
+
+  private static final String DF =
+      "Filesystem 1024-blocks Used Available Capacity Mounted on\n"
+          + "/dev/sda1 1000 400 600 40% /\n";
+  private static final String MEMINFO =
+      "MemTotal:        2048 kB\nMemFree:          100 kB\nMemAvailable:    1024 kB\n";
+
+  @Test
+  void readsEveryFactAsRoot() throws ScanFailure {
+    Preflight.Facts f = Preflight.check(target(Map.of()), "web-1", false);
+    assertThat(f.os()).isEqualTo("Debian GNU/Linux 12 (bookworm)");
+    assertThat(f.oscapVersion()).isEqualTo("OpenSCAP command line tool (oscap) 1.3.7");
+    assertThat(f.privilege()).isEqualTo("root");
+    assertThat(f.diskTotal()).isEqualTo(1000 * 1024L);
+    assertThat(f.diskFree()).isEqualTo(600 * 1024L);
+    assertThat(f.memTotal()).isEqualTo(2048 * 1024L);
+    assertThat(f.memFree()).isEqualTo(1024 * 1024L);
+    assertThat(f.orThrow().error()).isNull();
+  }
+
+  @Test
+  void missingOscapIsNamedWithTheServer() {
+    Preflight.Commands noOscap = target(Map.of("oscap", new ExecResult(127, "", "")));
+    assertThatThrownBy(() -> Preflight.check(noOscap, "web-1", false).orThrow())
+        .isInstanceOf(ScanFailure.class)
+        .hasMessage("oscap not installed on web-1")
+        .extracting(e -> ((ScanFailure) e).reason())
+        .isEqualTo(FailureReason.OSCAP_MISSING);
+  }
+
+  @Test
+  void nonRootNeedsWorkingSudoInSudoMode() throws ScanFailure {
+    ExecResult user = new ExecResult(0, "1000\n", "");
+    Preflight.Commands withSudo = target(Map.of("id -u", user));
+    assertThat(Preflight.check(withSudo, "db", true).privilege()).isEqualTo("sudo");
+    assertThat(Preflight.check(withSudo, "db", false).error())
+        .isEqualTo("needs root or passwordless sudo on db");
+    Preflight.Commands noSudo =
+        target(Map.of("id -u", user, "sudo -n true", new ExecResult(1, "", "a password")));
+    Preflight.Facts f = Preflight.check(noSudo, "db", true);
+    assertThat(f.reason()).isEqualTo(FailureReason.PRIVILEGE_MISSING);
+    assertThat(f.privilege()).isNull();
+  }
+
+  @Test
+  void unreadableSizesAreZero() {
+    assertThat(Probes.disk("garbage")).containsExactly(0, 0);
+    assertThat(Probes.memory("MemTotal: 10 kB\nMemFree: 5 kB\n")).containsExactly(10240, 5120);
+  }
+
+  /** Answers each command by the first key it contains, else a healthy root Debian host. */
+  private static Preflight.Commands target(Map<String, ExecResult> overrides) {
+    return command -> {
+      for (var e : overrides.entrySet()) {
+        if (command.contains(e.getKey())) {
+          return e.getValue();
+        }
+      }
+      if (command.contains("os-release")) {
+        return new ExecResult(0, "Debian GNU/Linux 12 (bookworm)\n", "");
+      }
+      if (command.contains("oscap")) {
+        return new ExecResult(0, "OpenSCAP command line tool (oscap) 1.3.7\nCopyright\n", "");
+      }
+      if (command.equals("id -u")) {
+        return new ExecResult(0, "0\n", "");
+      }
+      if (command.startsWith("df")) {
+        return new ExecResult(0, DF, "");
+      }
+      if (command.contains("meminfo")) {
+        return new ExecResult(0, MEMINFO, "");
+      }
+      return new ExecResult(0, "", "");
+    };
+  }
+}
