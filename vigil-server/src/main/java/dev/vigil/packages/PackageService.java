@@ -25,6 +25,7 @@ public class PackageService {
   private final BlobStore blobs;
   private final TaskQueue tasks;
   private final List<PackageUsage> usages;
+  private final ChecklistExtractor extractor;
   private final Clock clock;
 
   PackageService(
@@ -33,12 +34,14 @@ public class PackageService {
       BlobStore blobs,
       TaskQueue tasks,
       List<PackageUsage> usages,
+      ChecklistExtractor extractor,
       Clock clock) {
     this.packages = packages;
     this.versions = versions;
     this.blobs = blobs;
     this.tasks = tasks;
     this.usages = usages;
+    this.extractor = extractor;
     this.clock = clock;
   }
 
@@ -161,6 +164,36 @@ public class PackageService {
   public List<PackageFile> files(long id) {
     SecurityPackage p = get(id);
     return p.currentVersionId() == null ? List.of() : versions.files(p.currentVersionId());
+  }
+
+  /**
+   * The checklist at {@code path} of the package's current version, with {@code profileId} checked
+   * against its index (null = no profile).
+   */
+  public Checklist checklist(long packageId, String path, String profileId) {
+    Checklist c =
+        checklists(packageId).stream()
+            .filter(x -> x.path().equals(path))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new dev.vigil.web.InvalidInputException(
+                        "scanPath", "no checklist " + path + " in security package " + packageId));
+    if (profileId != null && c.profiles().stream().noneMatch(pr -> pr.id().equals(profileId))) {
+      throw new dev.vigil.web.InvalidInputException(
+          "securityProfile", "no profile " + profileId + " in checklist " + path);
+    }
+    return c;
+  }
+
+  /** Writes the checklist at {@code path} of the package's current version under {@code dir}. */
+  public ChecklistFile checklistFile(long packageId, String path, java.nio.file.Path dir) {
+    SecurityPackage p = get(packageId);
+    Checklist c = checklist(packageId, path, null);
+    PackageVersion v =
+        currentVersion(p).orElseThrow(() -> new ConflictException("package has no version"));
+    java.nio.file.Path file = extractor.extract(v, path, dir);
+    return new ChecklistFile(p.id(), p.name(), v.id(), file, BlobStore.sha256Of(file), c);
   }
 
   private SecurityPackage lock(long id) {

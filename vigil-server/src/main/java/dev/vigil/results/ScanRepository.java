@@ -1,0 +1,232 @@
+package dev.vigil.results;
+
+import dev.vigil.scap.arf.ResultType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Security scans and their rule results in the database. */
+@Repository
+class ScanRepository {
+
+  private static final Map<String, String> SORTS =
+      Map.of(
+          "id", "s.id",
+          "scanDate", "s.finished_at",
+          "dateCreated", "s.created_at",
+          "scanScore", "s.score",
+          "name", "lower(s.server_name)");
+
+  private final JdbcClient jdbc;
+
+  ScanRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(SecurityScan s) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    List<Object> values =
+        new ArrayList<>(
+            Arrays.asList(
+                s.serverId(),
+                s.serverName(),
+                s.packageId(),
+                s.packageName(),
+                s.packageVersionId(),
+                s.checklistPath(),
+                s.benchmarkId(),
+                s.benchmarkVersion(),
+                s.profileId(),
+                s.testResultId(),
+                s.status(),
+                s.notApplicable(),
+                s.summary(),
+                ts(s.startedAt()),
+                ts(s.finishedAt()),
+                s.score(),
+                s.scoreMax(),
+                s.scoreSystem()));
+    for (ResultType t : ResultType.values()) {
+      values.add(s.count(t));
+    }
+    values.addAll(
+        Arrays.asList(
+            s.arfSha256(), s.reportSha256(), s.oscapVersion(), s.createdBy(), ts(s.createdAt())));
+    jdbc.sql(
+            "insert into security_scans (server_id, server_name, package_id, package_name,"
+                + " package_version_id, checklist_path, benchmark_id, benchmark_version, profile_id,"
+                + " test_result_id, status, not_applicable, summary, started_at, finished_at, score,"
+                + " score_max, score_system, "
+                + countColumns()
+                + ", arf_sha256, report_sha256,"
+                + " oscap_version, created_by, created_at) values ("
+                + String.join(", ", Collections.nCopies(values.size(), "?"))
+                + ")")
+        .params(values)
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void insertRules(long scanId, List<StoredRuleResult> rules) {
+    int position = 0;
+    for (StoredRuleResult r : rules) {
+      jdbc.sql(
+              "insert into security_scan_rules (scan_id, position, rule_id, result, severity,"
+                  + " title, idents) values (?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              scanId,
+              position++,
+              r.ruleId(),
+              r.result(),
+              r.severity(),
+              truncate(r.title(), 2000),
+              truncate(String.join(" ", r.idents()), 2000))
+          .update();
+    }
+  }
+
+  Optional<SecurityScan> find(long id) {
+    return jdbc.sql("select * from security_scans s where s.id = ?")
+        .param(id)
+        .query(this::row)
+        .optional();
+  }
+
+  List<SecurityScan> list(ScanQuery q) {
+    List<Object> params = new ArrayList<>();
+    String where = where(q, params);
+    String order = SORTS.get(q.list().sortOr(SORTS.keySet(), "scanDate"));
+    boolean desc = q.list().sort() == null || q.list().descending();
+    params.add(q.list().max());
+    params.add(q.list().offset());
+    return jdbc.sql(
+            "select * from security_scans s"
+                + where
+                + " order by "
+                + order
+                + (desc ? " desc" : " asc")
+                + ", s.id desc limit ? offset ?")
+        .params(params)
+        .query(this::row)
+        .list();
+  }
+
+  long count(ScanQuery q) {
+    List<Object> params = new ArrayList<>();
+    return jdbc.sql("select count(*) from security_scans s" + where(q, params))
+        .params(params)
+        .query(Long.class)
+        .single();
+  }
+
+  List<StoredRuleResult> rules(long scanId) {
+    return jdbc.sql(
+            "select rule_id, result, severity, title, idents from security_scan_rules"
+                + " where scan_id = ? order by position")
+        .param(scanId)
+        .query(
+            (rs, n) -> {
+              String idents = rs.getString(5);
+              return new StoredRuleResult(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  idents == null || idents.isBlank() ? List.of() : List.of(idents.split(" ")));
+            })
+        .list();
+  }
+
+  private static String where(ScanQuery q, List<Object> params) {
+    List<String> clauses = new ArrayList<>();
+    if (!q.serverIds().isEmpty()) {
+      clauses.add("s.server_id in (" + marks(q.serverIds().size()) + ")");
+      params.addAll(q.serverIds());
+    }
+    if (!q.packageIds().isEmpty()) {
+      clauses.add("s.package_id in (" + marks(q.packageIds().size()) + ")");
+      params.addAll(q.packageIds());
+    }
+    if (q.list().phrase() != null) {
+      clauses.add(
+          "(lower(s.server_name) like ? or lower(s.package_name) like ?"
+              + " or lower(s.profile_id) like ?)");
+      String like = "%" + q.list().phrase().toLowerCase(Locale.ROOT) + "%";
+      params.addAll(List.of(like, like, like));
+    }
+    return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+  }
+
+  private SecurityScan row(ResultSet rs, int n) throws SQLException {
+    Map<ResultType, Integer> counts = new EnumMap<>(ResultType.class);
+    for (ResultType t : ResultType.values()) {
+      counts.put(t, rs.getInt(countColumn(t)));
+    }
+    return new SecurityScan(
+        rs.getLong("id"),
+        rs.getLong("server_id"),
+        rs.getString("server_name"),
+        rs.getObject("package_id", Long.class),
+        rs.getString("package_name"),
+        rs.getObject("package_version_id", Long.class),
+        rs.getString("checklist_path"),
+        rs.getString("benchmark_id"),
+        rs.getString("benchmark_version"),
+        rs.getString("profile_id"),
+        rs.getString("test_result_id"),
+        rs.getString("status"),
+        rs.getBoolean("not_applicable"),
+        rs.getString("summary"),
+        instant(rs, "started_at"),
+        instant(rs, "finished_at"),
+        rs.getObject("score", Double.class),
+        rs.getObject("score_max", Double.class),
+        rs.getString("score_system"),
+        counts,
+        rs.getString("arf_sha256"),
+        rs.getString("report_sha256"),
+        rs.getString("oscap_version"),
+        rs.getString("created_by"),
+        instant(rs, "created_at"));
+  }
+
+  private static String countColumns() {
+    return String.join(
+        ", ", Arrays.stream(ResultType.values()).map(ScanRepository::countColumn).toList());
+  }
+
+  private static String countColumn(ResultType t) {
+    return t.xccdf() + "_count";
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static OffsetDateTime ts(Instant i) {
+    return i == null ? null : i.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String col) throws SQLException {
+    OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.vigil.results.web;
+
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.results.ResultService;
+import dev.vigil.results.ScanQuery;
+import dev.vigil.results.SecurityScan;
+import dev.vigil.web.ApiController;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.ListQuery;
+import dev.vigil.web.Meta;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /api/security-scans}: the scans of every server, in Morpheus's shape. */
+@ApiController
+@RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+class ScanApiController {
+
+  private final ResultService results;
+
+  ScanApiController(ResultService results) {
+    this.results = results;
+  }
+
+  @GetMapping("/api/security-scans")
+  Map<String, Object> list(HttpServletRequest request) {
+    Map<String, String[]> params = request.getParameterMap();
+    ScanQuery q =
+        new ScanQuery(
+            ListQuery.from(params), ids(params, "serverId"), ids(params, "securityPackageId"));
+    boolean withResults = "true".equalsIgnoreCase(ListQuery.text(params, "results"));
+    List<Map<String, Object>> items =
+        results.list(q).stream().map(s -> record(s, withResults)).toList();
+    return Map.of(
+        "securityScans", items, "meta", Meta.of(q.list(), items.size(), results.count(q)));
+  }
+
+  @GetMapping("/api/security-scans/{id}")
+  Map<String, Object> get(@PathVariable long id, @RequestParam(required = false) String results) {
+    return Map.of("securityScan", record(this.results.get(id), "true".equalsIgnoreCase(results)));
+  }
+
+  private Map<String, Object> record(SecurityScan s, boolean withResults) {
+    Map<String, Object> m = ScanJson.record(s);
+    if (withResults) {
+      m.put("results", ScanJson.results(s, results.rules(s.id())));
+    }
+    return m;
+  }
+
+  private static List<Long> ids(Map<String, String[]> params, String key) {
+    List<Long> out = new ArrayList<>();
+    String[] values = params.get(key);
+    if (values == null) {
+      return out;
+    }
+    for (String v : values) {
+      if (v == null || v.isBlank()) {
+        continue;
+      }
+      try {
+        out.add(Long.parseLong(v.trim()));
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException(key, key + " must be a number, got '" + v + "'");
+      }
+    }
+    return out;
+  }
+}

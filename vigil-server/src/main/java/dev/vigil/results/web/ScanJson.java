@@ -1,0 +1,93 @@
+package dev.vigil.results.web;
+
+import dev.vigil.results.SecurityScan;
+import dev.vigil.results.StoredRuleResult;
+import dev.vigil.scap.arf.ResultType;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders scans in the Morpheus record shape: testCount = selected rules, runCount = selected rules
+ * that were checked, passCount = pass + fixed, failCount = fail, otherCount = the rest of runCount.
+ */
+final class ScanJson {
+
+  private ScanJson() {}
+
+  static Map<String, Object> record(SecurityScan s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.id());
+    m.put("securityPackage", packageRef(s));
+    m.put("server", Map.of("id", s.serverId(), "name", s.serverName()));
+    m.put("status", s.status());
+    m.put("scanDate", time(s.finishedAt()));
+    m.put("scanDuration", s.duration().toMillis());
+    m.put("testCount", s.testCount());
+    m.put("runCount", s.runCount());
+    m.put("passCount", s.passCount());
+    m.put("failCount", s.failCount());
+    m.put("otherCount", s.otherCount());
+    m.put("scanScore", s.score());
+    m.put("externalId", null);
+    m.put("notApplicable", s.notApplicable());
+    m.put("summary", s.summary());
+    m.put("profileId", s.profileId());
+    m.put("checklist", s.checklistPath());
+    m.put("benchmark", Map.of("id", nz(s.benchmarkId()), "version", nz(s.benchmarkVersion())));
+    m.put("counts", counts(s));
+    m.put("createdBy", s.createdBy());
+    m.put("updatedBy", s.createdBy());
+    m.put("dateCreated", time(s.createdAt()));
+    m.put("lastUpdated", time(s.createdAt()));
+    return m;
+  }
+
+  static Map<String, Object> results(SecurityScan s, List<StoredRuleResult> rules) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("testResultId", s.testResultId());
+    m.put(
+        "score",
+        s.score() == null
+            ? null
+            : Map.of("system", nz(s.scoreSystem()), "value", s.score(), "maximum", s.scoreMax()));
+    m.put("ruleResults", rules.stream().map(ScanJson::rule).toList());
+    return m;
+  }
+
+  private static Map<String, Object> rule(StoredRuleResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ruleId", r.ruleId());
+    m.put("result", r.result());
+    m.put("severity", r.severity());
+    m.put("title", r.title());
+    m.put("idents", r.idents());
+    return m;
+  }
+
+  private static Map<String, Object> packageRef(SecurityScan s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.packageId());
+    m.put("name", s.packageName());
+    m.put("description", null);
+    m.put("type", Map.of("id", 1, "code", "scap-package", "name", "SCAP Package"));
+    return m;
+  }
+
+  private static Map<String, Integer> counts(SecurityScan s) {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    for (ResultType t : ResultType.values()) {
+      m.put(t.xccdf(), s.count(t));
+    }
+    return m;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String time(Instant t) {
+    return t == null ? null : t.toString();
+  }
+}
