@@ -68,6 +68,7 @@ public final class ScanFixtures {
     Path script = source.resolve("slow.sh");
     Files.writeString(script, "#!/bin/sh\nsleep " + seconds + "\nexit \"$XCCDF_RESULT_PASS\"\n");
     script.toFile().setExecutable(true, false);
+    Files.copy(NINE_RESULTS.resolve("nine-results-oval.xml"), source.resolve("pass-oval.xml"));
     Files.writeString(
         source.resolve("slow-xccdf.xml"),
         String.join(
@@ -77,7 +78,12 @@ public final class ScanFixtures {
             "    id=\"xccdf_dev.vigil_benchmark_slow\" resolved=\"1\" xml:lang=\"en-US\">",
             "  <status>draft</status><title>Slow</title><version>1</version>",
             "  <Profile id=\"" + SLOW_PROFILE + "\"><title>Slow</title>",
+            "    <select idref=\"xccdf_dev.vigil_rule_pass\" selected=\"true\"/>",
             "    <select idref=\"xccdf_dev.vigil_rule_slow\" selected=\"true\"/></Profile>",
+            "  <Rule id=\"xccdf_dev.vigil_rule_pass\" selected=\"false\"><title>Passes</title>",
+            "    <check system=\"http://oval.mitre.org/XMLSchema/oval-definitions-5\">",
+            "      <check-content-ref href=\"pass-oval.xml\" name=\"oval:dev.vigil:def:1\"/>",
+            "    </check></Rule>",
             "  <Rule id=\"xccdf_dev.vigil_rule_slow\" selected=\"false\"><title>Sleeps</title>",
             "    <check system=\"http://open-scap.org/page/SCE\">",
             "      <check-content-ref href=\"slow.sh\"/></check></Rule>",
