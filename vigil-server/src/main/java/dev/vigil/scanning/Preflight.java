@@ -5,17 +5,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Checks a target before a scan, in one command as the login user: where oscap is and its version,
- * who the user is, and whether the work directory is writable with room enough; then, in sudo mode,
- * that {@code sudo -n} works.
+ * Checks a target before a scan and prepares its run, in one command as the login user (each
+ * command costs a round trip and a few processes): where oscap is and its version, root or a
+ * working {@code sudo -n}, a writable work directory with room enough; only when all of that holds
+ * does the same command create the run's directory (see {@link RunDirectory}).
  *
  * <p>An unwritable or missing work directory is reported as NO_SPACE, with its path: like a full
  * disk, it leaves the scan nowhere to write.
  */
 final class Preflight {
 
-  /** What preflight found: oscap's absolute path and version line, and whether to use sudo. */
-  record Facts(String oscapPath, String oscapVersion, boolean useSudo) {}
+  /** What preflight found and prepared: oscap's path and version, sudo or not, the run dir. */
+  record Facts(
+      String oscapPath, String oscapVersion, boolean useSudo, RunDirectory.Prepared prepared) {}
 
   static final long HEADROOM_KIB = 64 * 1024;
   private static final String NO_OSCAP = "vigil-no-oscap";
@@ -24,58 +26,76 @@ final class Preflight {
 
   static Facts check(TargetShell shell, ScanRequest request, long checklistBytes, Duration timeout)
       throws ScanFailure {
-    String dir = request.remoteWorkDir();
-    Map<String, String> found = parse(shell.exec(script(dir), timeout, false));
+    long needKib = 4 * (checklistBytes / 1024 + 1) + HEADROOM_KIB;
+    String script = script(request, needKib) + RunDirectory.script(request, shell.remote());
+    ExecResult result = shell.exec(script, timeout, false);
+    Map<String, String> found = parse(result);
     String name = request.targetName();
     if (found.containsKey(NO_OSCAP) || !found.getOrDefault("oscap", "").startsWith("/")) {
       throw new ScanFailure(FailureReason.OSCAP_MISSING, "oscap not installed on " + name);
     }
     boolean root = "0".equals(found.get("uid"));
-    boolean useSudo = request.sudo() && !root;
-    if (!root && (!request.sudo() || shell.exec("true", timeout, true).exitCode() != 0)) {
+    if (!root && !(request.sudo() && found.containsKey("sudo"))) {
       throw new ScanFailure(
           FailureReason.PRIVILEGE_MISSING,
           "needs root or passwordless sudo on " + name + " (uid " + found.get("uid") + ")");
     }
-    if (!"yes".equals(found.get("writable"))) {
+    if (!found.containsKey("writable")) {
       throw new ScanFailure(
           FailureReason.NO_SPACE,
-          "work directory " + dir + " on " + name + " is missing or not writable by the user");
+          "work directory "
+              + request.remoteWorkDir()
+              + " on "
+              + name
+              + " is missing or not writable by the user");
     }
-    requireSpace(found, checklistBytes, dir, name);
-    return new Facts(found.get("oscap"), found.getOrDefault("version", ""), useSudo);
+    requireSpace(found, needKib, request);
+    return new Facts(
+        found.get("oscap"),
+        found.getOrDefault("version", ""),
+        request.sudo() && !root,
+        RunDirectory.parse(result, request));
   }
 
-  /** Needs four times the checklist (cached copy, upload, ARF, report) plus 64 MiB. */
-  private static void requireSpace(Map<String, String> found, long bytes, String dir, String name)
+  private static void requireSpace(Map<String, String> found, long needKib, ScanRequest request)
       throws ScanFailure {
-    long needKib = 4 * (bytes / 1024 + 1) + HEADROOM_KIB;
     long availKib;
     try {
       availKib = Long.parseLong(found.getOrDefault("avail", ""));
     } catch (NumberFormatException e) {
-      throw new ScanFailure(
-          FailureReason.NO_SPACE, "cannot tell the free space of " + dir + " on " + name);
+      availKib = -1;
     }
     if (availKib < needKib) {
       throw new ScanFailure(
           FailureReason.NO_SPACE,
           String.format(
-              "only %d KiB free in %s on %s; this scan needs %d KiB",
-              availKib, dir, name, needKib));
+              "only %s KiB free in %s on %s; this scan needs %d KiB",
+              availKib < 0 ? "unknown" : Long.toString(availKib),
+              request.remoteWorkDir(),
+              request.targetName(),
+              needKib));
     }
   }
 
-  private static String script(String dir) {
+  /** Stops (exit 0) at the first check that fails; Java then names it from what was printed. */
+  private static String script(ScanRequest request, long needKib) {
+    String privilege =
+        request.sudo()
+            ? "[ \"$u\" = 0 ] || { sudo -n sh -c : 2>/dev/null || exit 0; echo sudo; }"
+            : "[ \"$u\" = 0 ] || exit 0";
     return String.join(
         "\n",
         "p=$(command -v oscap) || { echo " + NO_OSCAP + "; exit 0; }",
         "echo \"oscap=$p\"",
         "echo \"version=$(\"$p\" --version 2>&1 | head -n 1)\"",
-        "echo \"uid=$(id -u)\"",
-        "w=" + Shell.quote(dir),
-        "if [ -d \"$w\" ] && [ -w \"$w\" ] && [ -x \"$w\" ]; then echo writable=yes; fi",
-        "echo \"avail=$(df -Pk \"$w\" 2>/dev/null | awk 'NR==2 {print $4}')\"");
+        "u=$(id -u); echo \"uid=$u\"",
+        privilege,
+        "w=" + Shell.quote(request.remoteWorkDir()),
+        "[ -d \"$w\" ] && [ -w \"$w\" ] && [ -x \"$w\" ] || exit 0",
+        "echo writable",
+        "a=$(df -Pk \"$w\" 2>/dev/null | awk 'NR==2 {print $4}'); echo \"avail=$a\"",
+        "[ \"${a:-0}\" -ge " + needKib + " ] 2>/dev/null || exit 0",
+        "");
   }
 
   private static Map<String, String> parse(ExecResult result) {

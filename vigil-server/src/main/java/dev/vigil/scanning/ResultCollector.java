@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Fetches a finished scan's ARF and HTML report: compressed with {@code gzip -c} on the target and
- * decompressed here when the target is remote, copied as they are when it is local.
+ * Fetches a finished scan's ARF and HTML report, which the scan command readied: the ARF compressed
+ * on the target and decompressed here when the target is remote, as it is when local.
  */
 final class ResultCollector {
 
@@ -19,31 +19,18 @@ final class ResultCollector {
 
   private ResultCollector() {}
 
-  static Results collect(
-      TargetShell shell, ScanRequest request, String runDir, boolean sudo, Duration timeout)
-      throws ScanFailure {
-    String arf = runDir + "/" + OscapCommand.ARF;
-    String report = runDir + "/" + OscapCommand.REPORT;
-    String arfToFetch = shell.remote() ? arf + ".gz" : arf;
-    String prepare =
-        "cd "
-            + Shell.quote(runDir)
-            + " && [ -s arf.xml ] && [ -s report.html ] || exit 3\n"
-            + (shell.remote() ? "gzip -c arf.xml > arf.xml.gz || exit 4\n" : "")
-            + "chmod 644 "
-            + Shell.quote(arfToFetch)
-            + " report.html";
-    ExecResult result = shell.exec(prepare, timeout, sudo);
-    if (result.exitCode() != 0) {
-      throw unreadable(request, runDir, StderrLines.last(result.stderrTail(), 3));
-    }
+  static Results collect(TargetShell shell, ScanRequest request, String runDir) throws ScanFailure {
     Path localArf = null;
     Path localReport = null;
     try {
       localArf = Files.createTempFile("vigil-arf-", ".xml");
       localReport = Files.createTempFile("vigil-report-", ".html");
-      fetch(shell, arfToFetch, localArf, shell.remote());
-      fetch(shell, report, localReport, false);
+      if (shell.remote()) {
+        fetchGzipped(shell, runDir + "/" + OscapCommand.ARF_GZ, localArf);
+      } else {
+        fetch(shell, runDir + "/" + OscapCommand.ARF, localArf);
+      }
+      fetch(shell, runDir + "/" + OscapCommand.REPORT, localReport);
       return new Results(localArf, localReport);
     } catch (IOException | ScanFailure | RuntimeException e) {
       deleteQuietly(localArf);
@@ -55,31 +42,30 @@ final class ResultCollector {
     }
   }
 
-  private static void fetch(TargetShell shell, String remote, Path local, boolean gzipped)
+  static ScanFailure unreadable(ScanRequest request, String runDir, String why) {
+    return new ScanFailure(
+        FailureReason.RESULTS_UNREADABLE,
+        "cannot read the results in " + runDir + " on " + request.targetName() + ": " + why);
+  }
+
+  private static void fetch(TargetShell shell, String remote, Path local)
       throws IOException, ScanFailure {
-    if (!gzipped) {
-      try (OutputStream out = Files.newOutputStream(local)) {
-        shell.download(remote, out);
-      }
-      return;
+    try (OutputStream out = Files.newOutputStream(local)) {
+      shell.download(remote, out);
     }
+  }
+
+  private static void fetchGzipped(TargetShell shell, String remote, Path local)
+      throws IOException, ScanFailure {
     Path compressed = Files.createTempFile("vigil-arf-", ".xml.gz");
     try {
-      try (OutputStream out = Files.newOutputStream(compressed)) {
-        shell.download(remote, out);
-      }
+      fetch(shell, remote, compressed);
       try (InputStream in = new GZIPInputStream(Files.newInputStream(compressed), 64 * 1024)) {
-        Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
       Files.deleteIfExists(compressed);
     }
-  }
-
-  private static ScanFailure unreadable(ScanRequest request, String runDir, String why) {
-    return new ScanFailure(
-        FailureReason.RESULTS_UNREADABLE,
-        "cannot read the results in " + runDir + " on " + request.targetName() + ": " + why);
   }
 
   static void deleteQuietly(Path file) {

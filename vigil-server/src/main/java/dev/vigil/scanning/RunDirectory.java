@@ -1,18 +1,17 @@
 package dev.vigil.scanning;
 
-import java.time.Duration;
-
 /**
- * Creates the run's private temporary directory on the target ({@code mktemp -d}, mode 0700) and,
- * for a remote target, makes sure the content cache directory exists and is the user's own, telling
- * the sha256 of the cached checklist if there is one.
+ * The part of the preflight command that creates the run's private temporary directory on the
+ * target ({@code mktemp -d}, mode 0700) and, for a remote target, makes sure the content cache
+ * directory exists and is the user's own, telling the sha256 of the cached checklist if there is
+ * one.
  *
  * <p>The cache is {@code <work dir>/vigil-content-<uid>} (mode 0700, refused when it is a symlink
  * or owned by someone else) and holds each checklist as {@code <sha256>.xml}.
  */
 final class RunDirectory {
 
-  /** The run's directory, the cached checklist's path, and its sha256 (null when absent). */
+  /** The run's directory, the cached checklist's path and its sha256 (null when absent). */
   record Prepared(String runDir, String cachedChecklist, String cachedSha256) {}
 
   private static final int CACHE_NOT_OURS = 3;
@@ -20,49 +19,32 @@ final class RunDirectory {
 
   private RunDirectory() {}
 
-  static Prepared prepare(
-      TargetShell shell, ScanRequest request, boolean withCache, Duration timeout)
-      throws ScanFailure {
+  static String script(ScanRequest request, boolean withCache) {
     String dir = request.remoteWorkDir();
-    String cache = dir + "/vigil-content-<uid>";
     StringBuilder script = new StringBuilder("umask 077\n");
     if (withCache) {
-      script
-          .append("c=")
-          .append(Shell.quote(dir + "/vigil-content-"))
-          .append("\"$(id -u)\"\n")
-          .append("[ -d \"$c\" ] || mkdir -m 700 \"$c\" || exit ")
-          .append(CACHE_NOT_OURS)
-          .append("\n[ -O \"$c\" ] && [ ! -L \"$c\" ] || exit ")
-          .append(CACHE_NOT_OURS)
-          .append("\nchmod 700 \"$c\"\necho \"cache=$c\"\n");
+      script.append("c=").append(Shell.quote(dir + "/vigil-content-")).append("\"$u\"\n");
+      script.append("[ -d \"$c\" ] || mkdir -m 700 \"$c\" || exit " + CACHE_NOT_OURS + "\n");
+      script.append("[ -O \"$c\" ] && [ ! -L \"$c\" ] || exit " + CACHE_NOT_OURS + "\n");
+      script.append("chmod 700 \"$c\"; echo \"cache=$c\"\n");
     }
-    script
-        .append("t=$(mktemp -d ")
-        .append(Shell.quote(dir + "/vigil-run.XXXXXXXX"))
-        .append(") || exit ")
-        .append(NO_TEMP_DIR)
-        .append("\necho \"run=$t\"\n");
+    script.append("t=$(mktemp -d ").append(Shell.quote(dir + "/vigil-run.XXXXXXXX"));
+    script.append(") || exit " + NO_TEMP_DIR + "\necho \"run=$t\"\n");
     if (withCache) {
-      script
-          .append("f=\"$c/")
-          .append(request.checklistSha256())
-          .append(
-              ".xml\"\n[ -f \"$f\" ] && echo \"cached=$(sha256sum < \"$f\" | cut -d' ' -f1)\"\n");
+      script.append("f=\"$c/").append(request.checklistSha256()).append(".xml\"\n");
+      script.append("[ -f \"$f\" ] && echo \"cached=$(sha256sum < \"$f\" | cut -d' ' -f1)\"\n");
     }
-    script.append("exit 0");
-    return parse(shell.exec(script.toString(), timeout, false), request, cache);
+    return script.append("exit 0\n").toString();
   }
 
-  private static Prepared parse(ExecResult result, ScanRequest request, String cache)
-      throws ScanFailure {
+  static Prepared parse(ExecResult result, ScanRequest request) throws ScanFailure {
     String run = value(result, "run");
     if (result.exitCode() == CACHE_NOT_OURS) {
       throw new ScanFailure(
           FailureReason.CONTENT_UPLOAD_FAILED,
           "cannot use the content cache "
-              + cache
-              + " on "
+              + request.remoteWorkDir()
+              + "/vigil-content-<uid> on "
               + request.targetName()
               + ": it is not a directory of the login user");
     }

@@ -97,13 +97,11 @@ public final class ScanEngine {
     ScanOutcome scan() throws ScanFailure {
       control.enter(ScanPhase.PREFLIGHT, request.targetName());
       Preflight.Facts facts = Preflight.check(shell, request, checklistBytes, STEP_TIMEOUT);
-      RunDirectory.Prepared prepared =
-          RunDirectory.prepare(shell, request, shell.remote(), STEP_TIMEOUT);
       try {
-        return scanIn(prepared, facts);
+        return scanIn(facts.prepared(), facts);
       } finally {
         new RunCleanup(ScanEngine.this, request, control)
-            .remove(shell, prepared.runDir(), facts.useSudo());
+            .remove(shell, facts.prepared().runDir(), facts.useSudo());
       }
     }
 
@@ -117,8 +115,7 @@ public final class ScanEngine {
       control.enter(ScanPhase.SCANNING, request.targetName());
       int exitCode = runOscap(facts, prepared.runDir(), checklist);
       control.enter(ScanPhase.COLLECTING, request.targetName());
-      ResultCollector.Results results =
-          ResultCollector.collect(shell, request, prepared.runDir(), facts.useSudo(), STEP_TIMEOUT);
+      ResultCollector.Results results = ResultCollector.collect(shell, request, prepared.runDir());
       return new ScanOutcome(
           results.arf(),
           results.report(),
@@ -132,7 +129,8 @@ public final class ScanEngine {
 
     private int runOscap(Preflight.Facts facts, String runDir, String checklist)
         throws ScanFailure {
-      String command = OscapCommand.eval(facts.oscapPath(), request, runDir, checklist);
+      String command =
+          OscapCommand.eval(facts.oscapPath(), request, runDir, checklist, shell.remote());
       ExecResult result;
       try {
         result = shell.exec(command, request.timeout(), facts.useSudo());
@@ -157,6 +155,10 @@ public final class ScanEngine {
                 + result.exitCode()
                 + "): "
                 + StderrLines.last(result.stderrTail(), 5));
+      }
+      if (result.stdout().contains(OscapCommand.RESULTS_MISSING)) {
+        throw ResultCollector.unreadable(
+            request, runDir, "oscap exited " + result.exitCode() + " without an ARF and a report");
       }
       return result.exitCode();
     }

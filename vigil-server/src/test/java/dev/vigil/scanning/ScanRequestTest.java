@@ -79,13 +79,16 @@ class ScanRequestTest {
             null,
             null);
     assertThat(
-            OscapCommand.eval("/usr/bin/oscap", request, "/var/tmp/vigil-run.abcdEFGH", "/c/x.xml"))
-        .isEqualTo(
-            "cd '/var/tmp/vigil-run.abcdEFGH' && '/usr/bin/oscap' 'xccdf' 'eval' '--profile' '"
+            OscapCommand.eval(
+                "/usr/bin/oscap", request, "/var/tmp/vigil-run.abcdEFGH", "/c/x.xml", true))
+        .startsWith(
+            "cd '/var/tmp/vigil-run.abcdEFGH' || exit 1\n"
+                + "'/usr/bin/oscap' 'xccdf' 'eval' '--profile' '"
                 + PROFILE
                 + "' '--datastream-id' 'd.s:1' '--xccdf-id' 'x-1'"
                 + " '--results-arf' '/var/tmp/vigil-run.abcdEFGH/arf.xml'"
-                + " '--report' '/var/tmp/vigil-run.abcdEFGH/report.html' '/c/x.xml' > /dev/null");
+                + " '--report' '/var/tmp/vigil-run.abcdEFGH/report.html' '/c/x.xml' > /dev/null\n")
+        .endsWith("exit $rc");
   }
 
   private static ScanRequest request(
