@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,23 +163,49 @@ class ScanEngineFailureSystemTest {
   void tinyTimeoutKillsTheRemoteOscapAndRemovesTheRunDirectory() throws Exception {
     ScanRequest request =
         request(
-            rootTarget(), false, slowDs, ScanFixtures.SLOW_PROFILE, workDir, Duration.ofSeconds(2));
+            rootTarget(), false, slowDs, ScanFixtures.SLOW_PROFILE, workDir, Duration.ofSeconds(3));
+    CompletableFuture<Boolean> sawTheCheckRun = watchForTheSlowCheck();
 
     assertFails(() -> engine.scan(request, new ScanControl()), FailureReason.SCAN_TIMED_OUT)
-        .hasMessage("scan of test-target timed out after 2 s");
+        .hasMessage("scan of test-target timed out after 3 s");
+    assertThat(sawTheCheckRun.get()).as("the slow check ran before the timeout").isTrue();
     assertNothingOfTheRunLeft();
   }
 
   @Test
   void cancelMidScanKillsTheRemoteOscapOfASudoUserAndRemovesTheRunDirectory() throws Exception {
     TargetConnection target = ssh(sshd, SUDO_USER, new SshSecret.Password(PASSWORD));
-    ScanRequest request = request(target, true, slowDs, ScanFixtures.SLOW_PROFILE, workDir);
+    cancelMidScan(request(target, true, slowDs, ScanFixtures.SLOW_PROFILE, workDir));
+  }
+
+  @Test
+  void cancelMidScanOfTheLocalHostKillsItsOscapAndRemovesTheRunDirectory() throws Exception {
+    cancelMidScan(
+        request(TargetConnection.local(), false, slowDs, ScanFixtures.SLOW_PROFILE, workDir));
+  }
+
+  @Test
+  void tinyTimeoutOnTheLocalHostKillsItsOscap() throws Exception {
+    ScanRequest request =
+        request(
+            TargetConnection.local(),
+            false,
+            slowDs,
+            ScanFixtures.SLOW_PROFILE,
+            workDir,
+            Duration.ofSeconds(3));
+    CompletableFuture<Boolean> sawTheCheckRun = watchForTheSlowCheck();
+
+    assertFails(() -> engine.scan(request, new ScanControl()), FailureReason.SCAN_TIMED_OUT);
+    assertThat(sawTheCheckRun.get()).isTrue();
+    assertNothingOfTheRunLeft();
+  }
+
+  private void cancelMidScan(ScanRequest request) throws Exception {
     ScanControl control = new ScanControl();
     CompletableFuture<ScanFailure> scan =
         CompletableFuture.supplyAsync(() -> failureOf(() -> engine.scan(request, control)));
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> processesMentioning("^sleep " + sleepSeconds + "$") > 0);
+    await().atMost(Duration.ofSeconds(60)).until(() -> processesMentioning(slowCheck()) > 0);
     assertThat(control.phase()).isEqualTo(ScanPhase.SCANNING);
 
     control.cancel();
@@ -187,6 +214,26 @@ class ScanEngineFailureSystemTest {
     assertThat(failure.reason()).isEqualTo(FailureReason.CANCELLED);
     assertThat(control.phase()).isEqualTo(ScanPhase.FINISHED);
     assertNothingOfTheRunLeft();
+  }
+
+  /** Completes with true once the slow rule's {@code sleep} runs, false after 30 s without it. */
+  private static CompletableFuture<Boolean> watchForTheSlowCheck() {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> processesMentioning(slowCheck()) > 0);
+            return true;
+          } catch (ConditionTimeoutException e) {
+            return false;
+          }
+        });
+  }
+
+  private static String slowCheck() {
+    return "^sleep " + sleepSeconds + "$";
   }
 
   @Test
@@ -247,7 +294,7 @@ class ScanEngineFailureSystemTest {
 
   private void assertNothingOfTheRunLeft() throws Exception {
     assertThat(processesMentioning(workDir + "/vigil-run")).isZero();
-    assertThat(processesMentioning("^sleep " + sleepSeconds + "$")).isZero();
+    assertThat(processesMentioning(slowCheck())).isZero();
   }
 
   private TargetConnection rootTarget() {
