@@ -1,10 +1,12 @@
 package dev.vigil.scanning;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,12 +54,29 @@ final class LocalTargetShell implements TargetShell {
   }
 
   @Override
-  public void download(String remotePath, OutputStream out) throws ScanFailure {
-    try {
-      Files.copy(Path.of(remotePath), out);
+  public void downloadAll(Map<String, Path> files) throws ScanFailure {
+    for (Map.Entry<String, Path> file : files.entrySet()) {
+      try {
+        Files.copy(Path.of(file.getKey()), file.getValue(), StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new ScanFailure(
+            FailureReason.RESULTS_UNREADABLE,
+            "cannot read " + file.getKey() + ": " + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  @Override
+  public boolean removeDirectory(String dir) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of(dir))) {
+      for (Path file : files) {
+        Files.delete(file);
+      }
+      Files.delete(Path.of(dir));
+      return true;
     } catch (IOException e) {
-      throw new ScanFailure(
-          FailureReason.RESULTS_UNREADABLE, "cannot read " + remotePath + ": " + e.getMessage(), e);
+      return false;
     }
   }
 

@@ -2,10 +2,11 @@ package dev.vigil.scanning;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -26,11 +27,16 @@ final class ResultCollector {
       localArf = Files.createTempFile("vigil-arf-", ".xml");
       localReport = Files.createTempFile("vigil-report-", ".html");
       if (shell.remote()) {
-        fetchGzipped(shell, runDir + "/" + OscapCommand.ARF_GZ, localArf);
+        Path compressed = Files.createTempFile("vigil-arf-", ".xml.gz");
+        try {
+          shell.downloadAll(files(runDir, OscapCommand.ARF_GZ, compressed, localReport));
+          gunzip(compressed, localArf);
+        } finally {
+          Files.deleteIfExists(compressed);
+        }
       } else {
-        fetch(shell, runDir + "/" + OscapCommand.ARF, localArf);
+        shell.downloadAll(files(runDir, OscapCommand.ARF, localArf, localReport));
       }
-      fetch(shell, runDir + "/" + OscapCommand.REPORT, localReport);
       return new Results(localArf, localReport);
     } catch (IOException | ScanFailure | RuntimeException e) {
       deleteQuietly(localArf);
@@ -48,23 +54,16 @@ final class ResultCollector {
         "cannot read the results in " + runDir + " on " + request.targetName() + ": " + why);
   }
 
-  private static void fetch(TargetShell shell, String remote, Path local)
-      throws IOException, ScanFailure {
-    try (OutputStream out = Files.newOutputStream(local)) {
-      shell.download(remote, out);
-    }
+  private static Map<String, Path> files(String runDir, String arf, Path localArf, Path report) {
+    Map<String, Path> files = new LinkedHashMap<>();
+    files.put(runDir + "/" + arf, localArf);
+    files.put(runDir + "/" + OscapCommand.REPORT, report);
+    return files;
   }
 
-  private static void fetchGzipped(TargetShell shell, String remote, Path local)
-      throws IOException, ScanFailure {
-    Path compressed = Files.createTempFile("vigil-arf-", ".xml.gz");
-    try {
-      fetch(shell, remote, compressed);
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(compressed), 64 * 1024)) {
-        Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(compressed);
+  private static void gunzip(Path compressed, Path local) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(compressed), 64 * 1024)) {
+      Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

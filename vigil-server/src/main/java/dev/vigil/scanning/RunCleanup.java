@@ -5,7 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes a run's temporary directory on the target, whatever ended the run. After a cancel the
+ * Removes a run's temporary directory on the target, whatever ended the run: over SFTP when it can
+ * (no process to start), else with {@code rm -rf} (through sudo in sudo mode). After a cancel the
  * shell refuses commands, so it first waits for the cancel's kill of the process group to finish
  * and then removes the directory through a fresh connection (pinned to the same host key); when the
  * shell fails for any other reason, it tries a fresh connection too.
@@ -27,7 +28,8 @@ final class RunCleanup {
 
   void remove(TargetShell shell, String runDir, boolean sudo) {
     String command = command(runDir);
-    if (!control.cancelled() && removed(shell, command, sudo, runDir)) {
+    if (!control.cancelled()
+        && (shell.removeDirectory(runDir) || removed(shell, command, sudo, runDir))) {
       return;
     }
     control.awaitKill(KILL_WAIT);

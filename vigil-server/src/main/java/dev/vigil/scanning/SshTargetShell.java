@@ -1,8 +1,8 @@
 package dev.vigil.scanning;
 
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** A {@link TargetShell} over one SSH session. */
 final class SshTargetShell implements TargetShell {
@@ -24,8 +24,13 @@ final class SshTargetShell implements TargetShell {
   }
 
   @Override
-  public void download(String remotePath, OutputStream out) throws ScanFailure {
-    session.download(remotePath, out);
+  public void downloadAll(Map<String, Path> files) throws ScanFailure {
+    session.downloadAll(files);
+  }
+
+  @Override
+  public boolean removeDirectory(String remoteDir) {
+    return session.removeDirectory(remoteDir);
   }
 
   @Override

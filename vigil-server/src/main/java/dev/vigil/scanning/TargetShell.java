@@ -1,8 +1,8 @@
 package dev.vigil.scanning;
 
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Runs shell command lines on a scan target, each in its own process group that a timeout or {@link
@@ -16,8 +16,11 @@ interface TargetShell extends AutoCloseable {
   /** Copies a local file to {@code remotePath} on the target. */
   void upload(Path local, String remotePath) throws ScanFailure;
 
-  /** Copies {@code remotePath} on the target into {@code out}. */
-  void download(String remotePath, OutputStream out) throws ScanFailure;
+  /** Copies each file on the target (key) into its local file (value). */
+  void downloadAll(Map<String, Path> files) throws ScanFailure;
+
+  /** Removes a directory of plain files as the login user; false when that did not work. */
+  boolean removeDirectory(String remoteDir);
 
   /** Bytes uploaded through this shell. */
   long bytesUploaded();
