@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScanEngineCacheSystemTest {
 
-  private static final int RUNS = 3;
+  private static final int RUNS = Integer.getInteger("vigil.scan.timing.runs", 3);
 
   @TempDir Path dir;
   private SshdHarness sshd;
