@@ -38,10 +38,11 @@ public final class ScanEngine {
   public ScanOutcome scan(ScanRequest request, ScanControl control) throws ScanFailure {
     long checklistBytes = checklistSize(request);
     Instant started = clock.instant();
-    control.enter(ScanPhase.CONNECTING, request.targetName());
-    TargetShell shell = open(request.connection(), null);
-    control.attach(shell);
+    TargetShell shell = null;
     try {
+      control.enter(ScanPhase.CONNECTING, request.targetName());
+      shell = open(request.connection(), null);
+      control.attach(shell);
       return new Run(request, control, shell, checklistBytes, started).scan();
     } catch (ScanFailure e) {
       throw control.cancelled() && e.reason() != FailureReason.CANCELLED
@@ -50,7 +51,9 @@ public final class ScanEngine {
           : e;
     } finally {
       control.detach();
-      shell.close();
+      if (shell != null) {
+        shell.close();
+      }
       control.finish();
     }
   }

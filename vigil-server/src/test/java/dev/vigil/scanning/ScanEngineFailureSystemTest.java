@@ -112,8 +112,12 @@ class ScanEngineFailureSystemTest {
       own.authorize("root");
       TargetConnection target = ssh(own, "root", new SshSecret.PrivateKey(own.userKey()));
       own.stop();
+      ScanControl control = new ScanControl();
 
-      assertFails(scanNine(target, false), FailureReason.UNREACHABLE);
+      assertFails(
+          () -> engine.scan(request(target, false, nineDs, NINE_PROFILE, workDir), control),
+          FailureReason.UNREACHABLE);
+      assertThat(control.phase()).isEqualTo(ScanPhase.FINISHED);
     }
   }
 
@@ -182,6 +186,18 @@ class ScanEngineFailureSystemTest {
   void cancelMidScanOfTheLocalHostKillsItsOscapAndRemovesTheRunDirectory() throws Exception {
     cancelMidScan(
         request(TargetConnection.local(), false, slowDs, ScanFixtures.SLOW_PROFILE, workDir));
+  }
+
+  @Test
+  void cancelBeforeTheScanStartsRunsNothing() throws Exception {
+    ScanControl control = new ScanControl();
+    control.cancel();
+
+    assertFails(
+        () -> engine.scan(request(rootTarget(), false, nineDs, NINE_PROFILE, workDir), control),
+        FailureReason.CANCELLED);
+    assertThat(control.phase()).isEqualTo(ScanPhase.FINISHED);
+    assertThat(Files.list(Path.of(workDir)).count()).isZero();
   }
 
   @Test
