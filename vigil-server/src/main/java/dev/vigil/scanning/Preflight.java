@@ -30,6 +30,18 @@ final class Preflight {
     String script = script(request, needKib) + RunDirectory.script(request, shell.remote());
     ExecResult result = shell.exec(script, timeout, false);
     Map<String, String> found = parse(result);
+    boolean root = requireAccess(found, request);
+    requireSpace(found, needKib, request);
+    return new Facts(
+        found.get("oscap"),
+        found.getOrDefault("version", ""),
+        request.sudo() && !root,
+        RunDirectory.parse(result, request));
+  }
+
+  /** Oscap present, root or sudo, a writable work directory; returns whether the user is root. */
+  private static boolean requireAccess(Map<String, String> found, ScanRequest request)
+      throws ScanFailure {
     String name = request.targetName();
     if (found.containsKey(NO_OSCAP) || !found.getOrDefault("oscap", "").startsWith("/")) {
       throw new ScanFailure(FailureReason.OSCAP_MISSING, "oscap not installed on " + name);
@@ -49,12 +61,7 @@ final class Preflight {
               + name
               + " is missing or not writable by the user");
     }
-    requireSpace(found, needKib, request);
-    return new Facts(
-        found.get("oscap"),
-        found.getOrDefault("version", ""),
-        request.sudo() && !root,
-        RunDirectory.parse(result, request));
+    return root;
   }
 
   private static void requireSpace(Map<String, String> found, long needKib, ScanRequest request)

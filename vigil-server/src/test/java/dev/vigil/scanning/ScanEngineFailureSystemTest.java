@@ -197,7 +197,9 @@ class ScanEngineFailureSystemTest {
         () -> engine.scan(request(rootTarget(), false, nineDs, NINE_PROFILE, workDir), control),
         FailureReason.CANCELLED);
     assertThat(control.phase()).isEqualTo(ScanPhase.FINISHED);
-    assertThat(Files.list(Path.of(workDir)).count()).isZero();
+    try (var entries = Files.list(Path.of(workDir))) {
+      assertThat(entries.count()).isZero();
+    }
   }
 
   @Test
