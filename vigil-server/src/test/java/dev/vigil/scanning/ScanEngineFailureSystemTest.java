@@ -1,24 +1,17 @@
 package dev.vigil.scanning;
 
-import static dev.vigil.scanning.ScanTestSupport.processesMentioning;
+import static dev.vigil.scanning.ScanTestSupport.assertFails;
 import static dev.vigil.scanning.ScanTestSupport.request;
 import static dev.vigil.scanning.ScanTestSupport.runDirsIn;
 import static dev.vigil.scanning.ScanTestSupport.ssh;
 import static dev.vigil.testsupport.ScanFixtures.NINE_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import org.assertj.core.api.AbstractThrowableAssert;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every reason a scan of a target fails, each caused for real, and the target's run directory gone
- * afterwards.
+ * The reasons a scan of a target fails before or without a kill, each caused for real, and the
+ * target's run directory gone afterwards; timeouts and cancels are in {@link
+ * ScanEngineKillSystemTest}.
  */
 class ScanEngineFailureSystemTest {
 
@@ -60,8 +54,6 @@ class ScanEngineFailureSystemTest {
   private static SshConnector connector;
   private static ScanEngine engine;
   private static Path nineDs;
-  private static int sleepSeconds;
-  private static Path slowDs;
 
   @TempDir static Path shared;
   private String workDir;
@@ -80,8 +72,6 @@ class ScanEngineFailureSystemTest {
     connector = new SshConnector();
     engine = new ScanEngine(connector);
     nineDs = ScanFixtures.nineResultsDatastream(shared);
-    sleepSeconds = 400 + ThreadLocalRandom.current().nextInt(500);
-    slowDs = ScanFixtures.slowDatastream(shared, sleepSeconds);
   }
 
   @AfterAll
@@ -164,97 +154,6 @@ class ScanEngineFailureSystemTest {
   }
 
   @Test
-  void tinyTimeoutKillsTheRemoteOscapAndRemovesTheRunDirectory() throws Exception {
-    ScanRequest request =
-        request(
-            rootTarget(), false, slowDs, ScanFixtures.SLOW_PROFILE, workDir, Duration.ofSeconds(3));
-    CompletableFuture<Boolean> sawTheCheckRun = watchForTheSlowCheck();
-
-    assertFails(() -> engine.scan(request, new ScanControl()), FailureReason.SCAN_TIMED_OUT)
-        .hasMessage("scan of test-target timed out after 3 s");
-    assertThat(sawTheCheckRun.get()).as("the slow check ran before the timeout").isTrue();
-    assertNothingOfTheRunLeft();
-  }
-
-  @Test
-  void cancelMidScanKillsTheRemoteOscapOfASudoUserAndRemovesTheRunDirectory() throws Exception {
-    TargetConnection target = ssh(sshd, SUDO_USER, new SshSecret.Password(PASSWORD));
-    cancelMidScan(request(target, true, slowDs, ScanFixtures.SLOW_PROFILE, workDir));
-  }
-
-  @Test
-  void cancelMidScanOfTheLocalHostKillsItsOscapAndRemovesTheRunDirectory() throws Exception {
-    cancelMidScan(
-        request(TargetConnection.local(), false, slowDs, ScanFixtures.SLOW_PROFILE, workDir));
-  }
-
-  @Test
-  void cancelBeforeTheScanStartsRunsNothing() throws Exception {
-    ScanControl control = new ScanControl();
-    control.cancel();
-
-    assertFails(
-        () -> engine.scan(request(rootTarget(), false, nineDs, NINE_PROFILE, workDir), control),
-        FailureReason.CANCELLED);
-    assertThat(control.phase()).isEqualTo(ScanPhase.FINISHED);
-    try (var entries = Files.list(Path.of(workDir))) {
-      assertThat(entries.count()).isZero();
-    }
-  }
-
-  @Test
-  void tinyTimeoutOnTheLocalHostKillsItsOscap() throws Exception {
-    ScanRequest request =
-        request(
-            TargetConnection.local(),
-            false,
-            slowDs,
-            ScanFixtures.SLOW_PROFILE,
-            workDir,
-            Duration.ofSeconds(3));
-    CompletableFuture<Boolean> sawTheCheckRun = watchForTheSlowCheck();
-
-    assertFails(() -> engine.scan(request, new ScanControl()), FailureReason.SCAN_TIMED_OUT);
-    assertThat(sawTheCheckRun.get()).isTrue();
-    assertNothingOfTheRunLeft();
-  }
-
-  private void cancelMidScan(ScanRequest request) throws Exception {
-    ScanControl control = new ScanControl();
-    CompletableFuture<ScanFailure> scan =
-        CompletableFuture.supplyAsync(() -> failureOf(() -> engine.scan(request, control)));
-    await().atMost(Duration.ofSeconds(60)).until(() -> processesMentioning(slowCheck()) > 0);
-    assertThat(control.phase()).isEqualTo(ScanPhase.SCANNING);
-
-    control.cancel();
-
-    ScanFailure failure = scan.get();
-    assertThat(failure.reason()).isEqualTo(FailureReason.CANCELLED);
-    assertThat(control.phase()).isEqualTo(ScanPhase.FINISHED);
-    assertNothingOfTheRunLeft();
-  }
-
-  /** Completes with true once the slow rule's {@code sleep} runs, false after 30 s without it. */
-  private static CompletableFuture<Boolean> watchForTheSlowCheck() {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            await()
-                .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> processesMentioning(slowCheck()) > 0);
-            return true;
-          } catch (ConditionTimeoutException e) {
-            return false;
-          }
-        });
-  }
-
-  private static String slowCheck() {
-    return "^sleep " + sleepSeconds + "$";
-  }
-
-  @Test
   void unwritableWorkDirectoryIsNoSpaceNamingThePath() throws Exception {
     String readOnly = workDir + "/root-only";
     ScanFixtures.run("install", "-d", "-m", "0755", readOnly);
@@ -310,35 +209,13 @@ class ScanEngineFailureSystemTest {
         .hasMessageContaining("content cache");
   }
 
-  private void assertNothingOfTheRunLeft() throws Exception {
-    assertThat(processesMentioning(workDir + "/vigil-run")).isZero();
-    assertThat(processesMentioning(slowCheck())).isZero();
-  }
-
   private TargetConnection rootTarget() {
     return ssh(sshd, "root", new SshSecret.PrivateKey(sshd.userKey()));
   }
 
-  private ScanCall scanNine(TargetConnection target, boolean sudo) {
+  private ScanTestSupport.ScanCall scanNine(TargetConnection target, boolean sudo) {
     return () ->
         engine.scan(request(target, sudo, nineDs, NINE_PROFILE, workDir), new ScanControl());
-  }
-
-  private static AbstractThrowableAssert<?, ? extends Throwable> assertFails(
-      ScanCall call, FailureReason reason) {
-    return assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(ScanFailure.class, f -> assertThat(f.reason()).isEqualTo(reason));
-  }
-
-  private static ScanFailure failureOf(ScanCall call) {
-    try {
-      call.run();
-      return null;
-    } catch (Exception e) {
-      return e instanceof ScanFailure f
-          ? f
-          : new ScanFailure(FailureReason.SCANNER_FAILED, e.toString(), e);
-    }
   }
 
   /** A directory of symlinks to the tools a target needs, but not to oscap. */
@@ -349,10 +226,5 @@ class ScanEngineFailureSystemTest {
       String real = ScanFixtures.run("sh", "-c", "command -v " + tool).strip();
       Files.createSymbolicLink(NOPATH_BIN.resolve(tool), Path.of(real));
     }
-  }
-
-  @FunctionalInterface
-  interface ScanCall {
-    void run() throws Exception;
   }
 }

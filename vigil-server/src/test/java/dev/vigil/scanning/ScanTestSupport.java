@@ -1,6 +1,7 @@
 package dev.vigil.scanning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.scap.arf.ArfReader;
 import dev.vigil.scap.arf.ScanReport;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.AbstractThrowableAssert;
 
 /** Requests, work directories and comparisons shared by the scan engine's system tests. */
 final class ScanTestSupport {
@@ -104,5 +106,27 @@ final class ScanTestSupport {
     Map<String, String> rules = new LinkedHashMap<>();
     report.ruleResults().forEach(r -> rules.put(r.ruleId(), r.result().xccdf()));
     return rules;
+  }
+
+  static AbstractThrowableAssert<?, ? extends Throwable> assertFails(
+      ScanCall call, FailureReason reason) {
+    return assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(ScanFailure.class, f -> assertThat(f.reason()).isEqualTo(reason));
+  }
+
+  static ScanFailure failureOf(ScanCall call) {
+    try {
+      call.run();
+      return null;
+    } catch (Exception e) {
+      return e instanceof ScanFailure f
+          ? f
+          : new ScanFailure(FailureReason.SCANNER_FAILED, e.toString(), e);
+    }
+  }
+
+  @FunctionalInterface
+  interface ScanCall {
+    void run() throws Exception;
   }
 }
