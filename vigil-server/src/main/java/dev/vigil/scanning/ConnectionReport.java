@@ -67,7 +67,7 @@ public record ConnectionReport(
   }
 
   /** A report of a logged-in connection with the facts found. */
-  static ConnectionReport loggedIn(String hostKey, Preflight.Facts f) {
+  static ConnectionReport loggedIn(String hostKey, TargetProbe.Facts f) {
     return new ConnectionReport(
         true,
         hostKey,

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Tests whether Vigil can scan a target: reach it, check its host key, log in, then run the {@link
- * Preflight} checks; answers with a report rather than throwing.
+ * TargetProbe} checks; answers with a report rather than throwing.
  */
 public final class ConnectionTester {
 
@@ -28,7 +28,7 @@ public final class ConnectionTester {
       return ConnectionReport.failed(reachable, null, e);
     }
     try (session) {
-      Preflight.Facts facts = Preflight.check(c -> session.exec(c, command), serverName, sudo);
+      TargetProbe.Facts facts = TargetProbe.check(c -> session.exec(c, command), serverName, sudo);
       return ConnectionReport.loggedIn(session.hostKeyFingerprint(), facts);
     } catch (ScanFailure e) {
       return ConnectionReport.stopped(
@@ -39,7 +39,7 @@ public final class ConnectionTester {
   /** Tests the Vigil host itself with local processes (no SSH). */
   public ConnectionReport testLocal(String serverName, boolean sudo, Duration command) {
     try {
-      Preflight.Facts facts = Preflight.check(new LocalCommands(command), serverName, sudo);
+      TargetProbe.Facts facts = TargetProbe.check(new LocalCommands(command), serverName, sudo);
       return ConnectionReport.loggedIn(null, facts);
     } catch (ScanFailure e) {
       return ConnectionReport.stopped(true, null, true, e.reason(), e.getMessage());

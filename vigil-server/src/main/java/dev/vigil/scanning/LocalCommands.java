@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Runs shell commands as local processes on the Vigil host, for servers of type {@code local}. */
-final class LocalCommands implements Preflight.Commands {
+final class LocalCommands implements TargetProbe.Commands {
 
   private static final int MAX_OUTPUT = 1 << 20;
 

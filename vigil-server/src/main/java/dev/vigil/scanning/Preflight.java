@@ -1,83 +1,120 @@
 package dev.vigil.scanning;
 
-import java.util.List;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The checks before a scan, on a logged-in target: OS name, {@code oscap} version, root or
- * passwordless sudo, free space in the work directory and memory. Used by the connection test and
- * the scan engine.
+ * Checks a target before a scan and prepares its run, in one command as the login user (each
+ * command costs a round trip and a few processes): where oscap is and its version, root or a
+ * working {@code sudo -n}, a writable work directory with room enough; only when all of that holds
+ * does the same command create the run's directory (see {@link RunDirectory}).
+ *
+ * <p>An unwritable or missing work directory is reported as NO_SPACE, with its path: like a full
+ * disk, it leaves the scan nowhere to write.
  */
-public final class Preflight {
+final class Preflight {
 
-  /** Where temporary scan files go on a target; its free space is reported. */
-  public static final String WORK_DIR = "/var/tmp";
+  /** What preflight found and prepared: oscap's path and version, sudo or not, the run dir. */
+  record Facts(
+      String oscapPath, String oscapVersion, boolean useSudo, RunDirectory.Prepared prepared) {}
 
-  /** Runs one shell command on the target (over SSH or as a local process). */
-  @FunctionalInterface
-  public interface Commands {
-    ExecResult run(String command) throws ScanFailure;
-  }
-
-  /**
-   * The facts found; {@code error} and {@code reason} name the first failed check, null when all
-   * passed.
-   */
-  public record Facts(
-      String os,
-      String oscapVersion,
-      String privilege,
-      Long diskTotal,
-      Long diskFree,
-      Long memTotal,
-      Long memFree,
-      FailureReason reason,
-      String error) {
-
-    /** Throws the first failed check, for the scan engine. */
-    public Facts orThrow() throws ScanFailure {
-      if (error != null) {
-        throw new ScanFailure(reason, error);
-      }
-      return this;
-    }
-  }
+  static final long HEADROOM_KIB = 64 * 1024;
+  private static final String NO_OSCAP = "vigil-no-oscap";
 
   private Preflight() {}
 
-  /** Runs every check on {@code target} (named {@code serverName} in messages). */
-  public static Facts check(Commands target, String serverName, boolean sudo) throws ScanFailure {
-    String os = firstLine(target.run(". /etc/os-release 2>/dev/null; echo \"$PRETTY_NAME\""));
-    ExecResult oscap =
-        target.run("command -v oscap >/dev/null 2>&1 || exit 127; oscap --version 2>&1");
-    String version = oscap.exitCode() == 0 ? firstLine(oscap) : null;
-    String privilege = privilege(target, sudo);
-    long[] disk = Probes.disk(target.run("df -Pk " + WORK_DIR).stdout());
-    long[] mem = Probes.memory(target.run("cat /proc/meminfo").stdout());
-    FailureReason reason = null;
-    String error = null;
-    if (version == null) {
-      reason = FailureReason.OSCAP_MISSING;
-      error = "oscap not installed on " + serverName;
-    } else if (privilege == null) {
-      reason = FailureReason.PRIVILEGE_MISSING;
-      error = "needs root or passwordless sudo on " + serverName;
-    }
-    return new Facts(os, version, privilege, disk[0], disk[1], mem[0], mem[1], reason, error);
+  static Facts check(TargetShell shell, ScanRequest request, long checklistBytes, Duration timeout)
+      throws ScanFailure {
+    long needKib = 4 * (checklistBytes / 1024 + 1) + HEADROOM_KIB;
+    String script = script(request, needKib) + RunDirectory.script(request, shell.remote());
+    ExecResult result = shell.exec(script, timeout, false);
+    Map<String, String> found = parse(result);
+    boolean root = requireAccess(found, request);
+    requireSpace(found, needKib, request);
+    return new Facts(
+        found.get("oscap"),
+        found.getOrDefault("version", ""),
+        request.sudo() && !root,
+        RunDirectory.parse(result, request));
   }
 
-  /** "root", "sudo", or null when neither is available as needed. */
-  private static String privilege(Commands target, boolean sudo) throws ScanFailure {
-    if ("0".equals(firstLine(target.run("id -u")))) {
-      return "root";
+  /** Oscap present, root or sudo, a writable work directory; returns whether the user is root. */
+  private static boolean requireAccess(Map<String, String> found, ScanRequest request)
+      throws ScanFailure {
+    String name = request.targetName();
+    if (found.containsKey(NO_OSCAP) || !found.getOrDefault("oscap", "").startsWith("/")) {
+      throw new ScanFailure(FailureReason.OSCAP_MISSING, "oscap not installed on " + name);
     }
-    if (sudo && target.run("sudo -n true").exitCode() == 0) {
-      return "sudo";
+    boolean root = "0".equals(found.get("uid"));
+    if (!root && !(request.sudo() && found.containsKey("sudo"))) {
+      throw new ScanFailure(
+          FailureReason.PRIVILEGE_MISSING,
+          "needs root or passwordless sudo on " + name + " (uid " + found.get("uid") + ")");
     }
-    return null;
+    if (!found.containsKey("writable")) {
+      throw new ScanFailure(
+          FailureReason.NO_SPACE,
+          "work directory "
+              + request.remoteWorkDir()
+              + " on "
+              + name
+              + " is missing or not writable by the user");
+    }
+    return root;
   }
 
-  private static String firstLine(ExecResult r) {
-    List<String> lines = r.stdout().lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
-    return lines.isEmpty() ? null : lines.get(0);
+  private static void requireSpace(Map<String, String> found, long needKib, ScanRequest request)
+      throws ScanFailure {
+    long availKib;
+    try {
+      availKib = Long.parseLong(found.getOrDefault("avail", ""));
+    } catch (NumberFormatException e) {
+      availKib = -1;
+    }
+    if (availKib < needKib) {
+      throw new ScanFailure(
+          FailureReason.NO_SPACE,
+          String.format(
+              "only %s KiB free in %s on %s; this scan needs %d KiB",
+              availKib < 0 ? "unknown" : Long.toString(availKib),
+              request.remoteWorkDir(),
+              request.targetName(),
+              needKib));
+    }
+  }
+
+  /** Stops (exit 0) at the first check that fails; Java then names it from what was printed. */
+  private static String script(ScanRequest request, long needKib) {
+    String privilege =
+        request.sudo()
+            ? "[ \"$u\" = 0 ] || { sudo -n sh -c : 2>/dev/null || exit 0; echo sudo; }"
+            : "[ \"$u\" = 0 ] || exit 0";
+    return String.join(
+        "\n",
+        "p=$(command -v oscap) || { echo " + NO_OSCAP + "; exit 0; }",
+        "echo \"oscap=$p\"",
+        "echo \"version=$(\"$p\" --version 2>&1 | head -n 1)\"",
+        "u=$(id -u); echo \"uid=$u\"",
+        privilege,
+        "w=" + Shell.quote(request.remoteWorkDir()),
+        "[ -d \"$w\" ] && [ -w \"$w\" ] && [ -x \"$w\" ] || exit 0",
+        "echo writable",
+        "a=$(df -Pk \"$w\" 2>/dev/null | awk 'NR==2 {print $4}'); echo \"avail=$a\"",
+        "[ \"${a:-0}\" -ge " + needKib + " ] 2>/dev/null || exit 0",
+        "");
+  }
+
+  private static Map<String, String> parse(ExecResult result) {
+    Map<String, String> found = new HashMap<>();
+    for (String line : result.stdout().split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        found.putIfAbsent(line.substring(0, eq), line.substring(eq + 1).strip());
+      } else if (!line.isBlank()) {
+        found.putIfAbsent(line.strip(), "");
+      }
+    }
+    return found;
   }
 }

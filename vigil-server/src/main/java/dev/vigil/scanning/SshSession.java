@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -114,6 +115,48 @@ public final class SshSession implements AutoCloseable {
           FailureReason.RESULTS_UNREADABLE,
           "cannot read " + target.address() + ":" + remotePath + ": " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Copies each remote file (key) into its local file (value) over one SFTP channel.
+   *
+   * @throws ScanFailure RESULTS_UNREADABLE naming the first file that could not be read
+   */
+  public void downloadAll(Map<String, Path> files) throws ScanFailure {
+    String current = null;
+    try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+      for (Map.Entry<String, Path> file : files.entrySet()) {
+        current = file.getKey();
+        try (InputStream in = sftp.read(current);
+            OutputStream out = Files.newOutputStream(file.getValue())) {
+          in.transferTo(out);
+        }
+      }
+    } catch (IOException e) {
+      throw new ScanFailure(
+          FailureReason.RESULTS_UNREADABLE,
+          "cannot read " + target.address() + ":" + current + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Removes the files in {@code remoteDir} and then the directory over SFTP, without starting a
+   * process; false when that did not work (a subdirectory, say), for the caller to fall back on.
+   */
+  public boolean removeDirectory(String remoteDir) {
+    try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+      for (SftpClient.DirEntry entry : sftp.readEntries(remoteDir)) {
+        String name = entry.getFilename();
+        if (!".".equals(name) && !"..".equals(name)) {
+          sftp.remove(remoteDir + "/" + name);
+        }
+      }
+      sftp.rmdir(remoteDir);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -33,10 +33,16 @@ public final class SshdHarness implements AutoCloseable {
   private final int port;
   private final List<Path> userKeys = new ArrayList<>();
   private final Set<String> authorized = new LinkedHashSet<>();
+  private final List<String> extraConfig;
   private Process sshd;
 
   private SshdHarness(String host) throws IOException {
+    this(host, List.of());
+  }
+
+  private SshdHarness(String host, List<String> extraConfig) throws IOException {
     this.host = host;
+    this.extraConfig = List.copyOf(extraConfig);
     this.dir = Files.createTempDirectory("vigil-sshd-");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     this.port = freePort(host);
@@ -63,6 +69,15 @@ public final class SshdHarness implements AutoCloseable {
       throw new IllegalArgumentException("only loopback addresses: " + loopbackHost);
     }
     return new SshdHarness(loopbackHost);
+  }
+
+  /**
+   * Starts sshd on 127.0.0.2 with extra {@code sshd_config} lines appended (such as a {@code Match
+   * User} block).
+   */
+  public static SshdHarness startWithConfig(List<String> extraConfig) throws IOException {
+    requireRunnable();
+    return new SshdHarness("127.0.0.2", extraConfig);
   }
 
   /** Skips (or under CI=true fails) when this is not root or when there is no sshd. */
@@ -213,7 +228,7 @@ public final class SshdHarness implements AutoCloseable {
             "MaxStartups 100",
             "Subsystem sftp internal-sftp",
             "");
-    Files.writeString(dir.resolve("sshd_config"), config);
+    Files.writeString(dir.resolve("sshd_config"), config + String.join("\n", extraConfig) + "\n");
   }
 
   private void hostKey() {

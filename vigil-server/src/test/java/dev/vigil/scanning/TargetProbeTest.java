@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * The preflight's reading of command output and its failure messages. The target is a test double
  * (scripted command outputs), because a host without {@code oscap} on its PATH cannot be made here.
  */
-class PreflightTest {
+class TargetProbeTest {
 
   private static final String DF =
       "Filesystem 1024-blocks Used Available Capacity Mounted on\n"
@@ -20,7 +20,7 @@ class PreflightTest {
 
   @Test
   void readsEveryFactAsRoot() throws ScanFailure {
-    Preflight.Facts f = Preflight.check(target(Map.of()), "web-1", false);
+    TargetProbe.Facts f = TargetProbe.check(target(Map.of()), "web-1", false);
     assertThat(f.os()).isEqualTo("Debian GNU/Linux 12 (bookworm)");
     assertThat(f.oscapVersion()).isEqualTo("OpenSCAP command line tool (oscap) 1.3.7");
     assertThat(f.privilege()).isEqualTo("root");
@@ -33,8 +33,8 @@ class PreflightTest {
 
   @Test
   void missingOscapIsNamedWithTheServer() {
-    Preflight.Commands noOscap = target(Map.of("oscap", new ExecResult(127, "", "")));
-    assertThatThrownBy(() -> Preflight.check(noOscap, "web-1", false).orThrow())
+    TargetProbe.Commands noOscap = target(Map.of("oscap", new ExecResult(127, "", "")));
+    assertThatThrownBy(() -> TargetProbe.check(noOscap, "web-1", false).orThrow())
         .isInstanceOf(ScanFailure.class)
         .hasMessage("oscap not installed on web-1")
         .extracting(e -> ((ScanFailure) e).reason())
@@ -44,13 +44,13 @@ class PreflightTest {
   @Test
   void nonRootNeedsWorkingSudoInSudoMode() throws ScanFailure {
     ExecResult user = new ExecResult(0, "1000\n", "");
-    Preflight.Commands withSudo = target(Map.of("id -u", user));
-    assertThat(Preflight.check(withSudo, "db", true).privilege()).isEqualTo("sudo");
-    assertThat(Preflight.check(withSudo, "db", false).error())
+    TargetProbe.Commands withSudo = target(Map.of("id -u", user));
+    assertThat(TargetProbe.check(withSudo, "db", true).privilege()).isEqualTo("sudo");
+    assertThat(TargetProbe.check(withSudo, "db", false).error())
         .isEqualTo("needs root or passwordless sudo on db");
-    Preflight.Commands noSudo =
+    TargetProbe.Commands noSudo =
         target(Map.of("id -u", user, "sudo -n true", new ExecResult(1, "", "a password")));
-    Preflight.Facts f = Preflight.check(noSudo, "db", true);
+    TargetProbe.Facts f = TargetProbe.check(noSudo, "db", true);
     assertThat(f.reason()).isEqualTo(FailureReason.PRIVILEGE_MISSING);
     assertThat(f.privilege()).isNull();
   }
@@ -62,7 +62,7 @@ class PreflightTest {
   }
 
   /** Answers each command by the first key it contains, else a healthy root Debian host. */
-  private static Preflight.Commands target(Map<String, ExecResult> overrides) {
+  private static TargetProbe.Commands target(Map<String, ExecResult> overrides) {
     return command -> {
       for (var e : overrides.entrySet()) {
         if (command.contains(e.getKey())) {

@@ -1,0 +1,118 @@
+package dev.vigil.scanning;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One wrapped command as a local process in its own process group (the same wrapper as over SSH),
+ * which a timeout or a cancel kills as a whole group.
+ */
+final class LocalCommandRun {
+
+  private static final Duration PGID_WAIT = Duration.ofSeconds(5);
+  private static final Duration KILL_TIMEOUT = Duration.ofSeconds(20);
+  private static final Logger log = LoggerFactory.getLogger(LocalCommandRun.class);
+
+  private final String command;
+  private final boolean sudo;
+  private final HeadBuffer stdout = new HeadBuffer(CommandRun.STDOUT_LIMIT);
+  private final StderrTail stderr = new StderrTail(CommandRun.STDERR_TAIL);
+  private Process process;
+  private Thread[] pumps;
+  private boolean cancelled;
+
+  LocalCommandRun(String command, boolean sudo) {
+    this.command = command;
+    this.sudo = sudo;
+  }
+
+  /** Starts the process; false when the run was cancelled before. */
+  synchronized boolean start() throws IOException {
+    if (cancelled) {
+      return false;
+    }
+    process =
+        new ProcessBuilder("sh", "-c", RemoteCommand.wrap(command, sudo))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    pumps =
+        new Thread[] {
+          pump(process.getInputStream(), stdout), pump(process.getErrorStream(), stderr)
+        };
+    return true;
+  }
+
+  /** Waits until the command ends or the timeout passes; true when it ended. */
+  boolean awaitEnd(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    for (Thread pump : pumps) {
+      pump.join(KILL_TIMEOUT.toMillis());
+    }
+    return true;
+  }
+
+  /** Marks the run cancelled and, if it started, kills its process group. */
+  void cancel() {
+    synchronized (this) {
+      cancelled = true;
+      if (process == null) {
+        return;
+      }
+    }
+    kill();
+  }
+
+  synchronized boolean cancelled() {
+    return cancelled;
+  }
+
+  /** TERM then KILL to the process group, as over SSH. */
+  void kill() {
+    try {
+      long pgid = stderr.pgid().get(PGID_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      Process killer =
+          new ProcessBuilder("sh", "-c", RemoteCommand.kill(pgid, sudo))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!killer.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        killer.destroyForcibly();
+      }
+    } catch (TimeoutException | ExecutionException | IOException e) {
+      log.warn("Cannot kill local command {}: {}", command, e.toString());
+      process.destroyForcibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  ExecResult result() {
+    return new ExecResult(process.exitValue(), stdout.text(), stderr.text());
+  }
+
+  private static Thread pump(InputStream in, OutputStream out) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try (in) {
+                in.transferTo(out);
+              } catch (IOException ignored) {
+                // the process ended or was killed; what arrived is kept
+              }
+            },
+            "vigil-local-pump");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+}

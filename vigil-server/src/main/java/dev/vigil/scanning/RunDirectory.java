@@ -1,0 +1,81 @@
+package dev.vigil.scanning;
+
+/**
+ * The part of the preflight command that creates the run's private temporary directory on the
+ * target ({@code mktemp -d}, mode 0700) and, for a remote target, makes sure the content cache
+ * directory exists and is the user's own, telling the sha256 of the cached checklist if there is
+ * one.
+ *
+ * <p>The cache is {@code <work dir>/vigil-content-<uid>} (mode 0700, refused when it is a symlink
+ * or owned by someone else) and holds each checklist as {@code <sha256>.xml}.
+ */
+final class RunDirectory {
+
+  /** The run's directory, the cached checklist's path and its sha256 (null when absent). */
+  record Prepared(String runDir, String cachedChecklist, String cachedSha256) {}
+
+  private static final int CACHE_NOT_OURS = 3;
+  private static final int NO_TEMP_DIR = 4;
+
+  private RunDirectory() {}
+
+  static String script(ScanRequest request, boolean withCache) {
+    String dir = request.remoteWorkDir();
+    StringBuilder script = new StringBuilder("umask 077\n");
+    if (withCache) {
+      script.append("c=").append(Shell.quote(dir + "/vigil-content-")).append("\"$u\"\n");
+      script.append("[ -d \"$c\" ] || mkdir -m 700 \"$c\" || exit " + CACHE_NOT_OURS + "\n");
+      script.append("[ -O \"$c\" ] && [ ! -L \"$c\" ] || exit " + CACHE_NOT_OURS + "\n");
+      script.append("chmod 700 \"$c\"; echo \"cache=$c\"\n");
+    }
+    script.append("t=$(mktemp -d ").append(Shell.quote(dir + "/vigil-run.XXXXXXXX"));
+    script.append(") || exit " + NO_TEMP_DIR + "\necho \"run=$t\"\n");
+    if (withCache) {
+      script.append("f=\"$c/").append(request.checklistSha256()).append(".xml\"\n");
+      script.append("[ -f \"$f\" ] && echo \"cached=$(sha256sum < \"$f\" | cut -d' ' -f1)\"\n");
+    }
+    return script.append("exit 0\n").toString();
+  }
+
+  static Prepared parse(ExecResult result, ScanRequest request) throws ScanFailure {
+    String run = value(result, "run");
+    if (result.exitCode() == CACHE_NOT_OURS) {
+      throw new ScanFailure(
+          FailureReason.CONTENT_UPLOAD_FAILED,
+          "cannot use the content cache "
+              + request.remoteWorkDir()
+              + "/vigil-content-<uid> on "
+              + request.targetName()
+              + ": it is not a directory of the login user");
+    }
+    if (result.exitCode() != 0 || run == null || !isRunDir(run, request.remoteWorkDir())) {
+      throw new ScanFailure(
+          FailureReason.NO_SPACE,
+          "cannot create a temporary directory in "
+              + request.remoteWorkDir()
+              + " on "
+              + request.targetName()
+              + ": "
+              + StderrLines.last(result.stderrTail(), 3));
+    }
+    String cacheDir = value(result, "cache");
+    String cached = cacheDir == null ? null : cacheDir + "/" + request.checklistSha256() + ".xml";
+    return new Prepared(run, cached, value(result, "cached"));
+  }
+
+  /** A directory mktemp made from our template, and nothing else (it is removed with rm -rf). */
+  private static boolean isRunDir(String run, String workDir) {
+    String prefix = workDir.endsWith("/") ? workDir : workDir + "/";
+    return run.startsWith(prefix)
+        && run.substring(prefix.length()).matches("vigil-run\\.[A-Za-z0-9]{8}");
+  }
+
+  private static String value(ExecResult result, String key) {
+    for (String line : result.stdout().split("\n")) {
+      if (line.startsWith(key + "=")) {
+        return line.substring(key.length() + 1).strip();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.vigil.scanning;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What to scan where: a checklist (a source datastream, or over a local connection also a plain
+ * XCCDF benchmark) with one of its profiles, on one target, under a timeout. Every identifier is
+ * checked against a strict pattern here, before anything runs.
+ *
+ * @param targetName the target's name, for messages only
+ * @param sudo true to run oscap through {@code sudo -n} (privilege mode sudo), false to require
+ *     root
+ * @param checklistSha256 the checklist file's sha256, lower-case hex: its name in the target cache
+ * @param dataStreamId {@code --datastream-id}, nullable
+ * @param xccdfId {@code --xccdf-id} (a component-ref id), nullable
+ * @param benchmarkId {@code --benchmark-id} for a plain XCCDF checklist, nullable
+ * @param timeout the limit for the oscap run; null means {@link #DEFAULT_TIMEOUT}
+ * @param remoteWorkDir absolute directory on the target for the run and the cache; null means
+ *     {@link #DEFAULT_WORK_DIR}
+ */
+public record ScanRequest(
+    String targetName,
+    TargetConnection connection,
+    boolean sudo,
+    Path checklistFile,
+    String checklistSha256,
+    String dataStreamId,
+    String xccdfId,
+    String benchmarkId,
+    String profileId,
+    Duration timeout,
+    String remoteWorkDir) {
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+  public static final String DEFAULT_WORK_DIR = "/var/tmp";
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,255}");
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern WORK_DIR = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
+
+  public ScanRequest {
+    Objects.requireNonNull(targetName, "targetName");
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(checklistFile, "checklistFile");
+    timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    remoteWorkDir = remoteWorkDir == null ? DEFAULT_WORK_DIR : stripTrailingSlash(remoteWorkDir);
+    require("profile id", profileId, ID, false);
+    require("datastream id", dataStreamId, ID, true);
+    require("xccdf id", xccdfId, ID, true);
+    require("benchmark id", benchmarkId, ID, true);
+    require("checklist sha256", checklistSha256, SHA256, false);
+    require("work directory", remoteWorkDir, WORK_DIR, false);
+    if (remoteWorkDir.length() > 200
+        || remoteWorkDir.contains("/..")
+        || remoteWorkDir.contains("/./")) {
+      throw new IllegalArgumentException("work directory must be a plain absolute path");
+    }
+    if (benchmarkId != null && (dataStreamId != null || xccdfId != null)) {
+      throw new IllegalArgumentException(
+          "a benchmark id excludes datastream and xccdf ids: a checklist is one or the other");
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
+  }
+
+  /** True when the checklist is a plain XCCDF benchmark rather than a source datastream. */
+  public boolean plainXccdf() {
+    return benchmarkId != null;
+  }
+
+  private static String stripTrailingSlash(String dir) {
+    return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+  }
+
+  private static void require(String what, String value, Pattern pattern, boolean nullable) {
+    if (value == null && nullable) {
+      return;
+    }
+    if (value == null || !pattern.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          "invalid "
+              + what
+              + ": must match "
+              + pattern.pattern()
+              + (value == null ? ", got null" : ""));
+    }
+  }
+}

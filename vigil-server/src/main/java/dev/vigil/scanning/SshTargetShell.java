@@ -1,0 +1,60 @@
+package dev.vigil.scanning;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** A {@link TargetShell} over one SSH session. */
+final class SshTargetShell implements TargetShell {
+
+  private final SshSession session;
+
+  SshTargetShell(SshSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public ExecResult exec(String command, Duration timeout, boolean sudo) throws ScanFailure {
+    return session.exec(command, timeout, sudo);
+  }
+
+  @Override
+  public void upload(Path local, String remotePath) throws ScanFailure {
+    session.upload(local, remotePath);
+  }
+
+  @Override
+  public void downloadAll(Map<String, Path> files) throws ScanFailure {
+    session.downloadAll(files);
+  }
+
+  @Override
+  public boolean removeDirectory(String remoteDir) {
+    return session.removeDirectory(remoteDir);
+  }
+
+  @Override
+  public long bytesUploaded() {
+    return session.bytesUploaded();
+  }
+
+  @Override
+  public String hostKeyFingerprint() {
+    return session.hostKeyFingerprint();
+  }
+
+  @Override
+  public boolean remote() {
+    return true;
+  }
+
+  @Override
+  public void cancel() {
+    session.cancel();
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.vigil.scanning;
+
+import java.util.List;
+
+/**
+ * What a connection test finds on a logged-in target: OS name, {@code oscap} version, root or
+ * passwordless sudo, free space in the work directory and memory. Used by the connection test and
+ * the scan engine.
+ */
+public final class TargetProbe {
+
+  /** Where temporary scan files go on a target; its free space is reported. */
+  public static final String WORK_DIR = "/var/tmp";
+
+  /** Runs one shell command on the target (over SSH or as a local process). */
+  @FunctionalInterface
+  public interface Commands {
+    ExecResult run(String command) throws ScanFailure;
+  }
+
+  /**
+   * The facts found; {@code error} and {@code reason} name the first failed check, null when all
+   * passed.
+   */
+  public record Facts(
+      String os,
+      String oscapVersion,
+      String privilege,
+      Long diskTotal,
+      Long diskFree,
+      Long memTotal,
+      Long memFree,
+      FailureReason reason,
+      String error) {
+
+    /** Throws the first failed check, for the scan engine. */
+    public Facts orThrow() throws ScanFailure {
+      if (error != null) {
+        throw new ScanFailure(reason, error);
+      }
+      return this;
+    }
+  }
+
+  private TargetProbe() {}
+
+  /** Runs every check on {@code target} (named {@code serverName} in messages). */
+  public static Facts check(Commands target, String serverName, boolean sudo) throws ScanFailure {
+    String os = firstLine(target.run(". /etc/os-release 2>/dev/null; echo \"$PRETTY_NAME\""));
+    ExecResult oscap =
+        target.run("command -v oscap >/dev/null 2>&1 || exit 127; oscap --version 2>&1");
+    String version = oscap.exitCode() == 0 ? firstLine(oscap) : null;
+    String privilege = privilege(target, sudo);
+    long[] disk = Probes.disk(target.run("df -Pk " + WORK_DIR).stdout());
+    long[] mem = Probes.memory(target.run("cat /proc/meminfo").stdout());
+    FailureReason reason = null;
+    String error = null;
+    if (version == null) {
+      reason = FailureReason.OSCAP_MISSING;
+      error = "oscap not installed on " + serverName;
+    } else if (privilege == null) {
+      reason = FailureReason.PRIVILEGE_MISSING;
+      error = "needs root or passwordless sudo on " + serverName;
+    }
+    return new Facts(os, version, privilege, disk[0], disk[1], mem[0], mem[1], reason, error);
+  }
+
+  /** "root", "sudo", or null when neither is available as needed. */
+  private static String privilege(Commands target, boolean sudo) throws ScanFailure {
+    if ("0".equals(firstLine(target.run("id -u")))) {
+      return "root";
+    }
+    if (sudo && target.run("sudo -n true").exitCode() == 0) {
+      return "sudo";
+    }
+    return null;
+  }
+
+  private static String firstLine(ExecResult r) {
+    List<String> lines = r.stdout().lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+    return lines.isEmpty() ? null : lines.get(0);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.vigil.scanning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ScanRequestTest {
+
+  private static final String SHA = "a".repeat(64);
+  private static final String PROFILE = "xccdf_org.ssgproject.content_profile_standard";
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"x; rm -rf /", "$(id)", "`id`", "a'b", "a\"b", "a\nb", "a b", "", "a|b", "a>b"})
+  void refusesHostileIdentifiersInEveryIdField(String hostile) {
+    assertRefused(() -> request(hostile, null, null, null, SHA, "/var/tmp"));
+    assertRefused(() -> request(PROFILE, hostile, null, null, SHA, "/var/tmp"));
+    assertRefused(() -> request(PROFILE, null, hostile, null, SHA, "/var/tmp"));
+    assertRefused(() -> request(PROFILE, null, null, hostile, SHA, "/var/tmp"));
+    assertRefused(() -> request(PROFILE, null, null, null, hostile, "/var/tmp"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"var/tmp", "/var/tmp; id", "/var/$(id)", "/var/../etc", "/", "/var tmp", "~/x"})
+  void refusesWorkDirectoriesThatAreNotPlainAbsolutePaths(String dir) {
+    assertRefused(() -> request(PROFILE, null, null, null, SHA, dir));
+  }
+
+  @Test
+  void refusesAnUppercaseOrShortSha256() {
+    assertRefused(() -> request(PROFILE, null, null, null, "A".repeat(64), "/var/tmp"));
+    assertRefused(() -> request(PROFILE, null, null, null, "a".repeat(63), "/var/tmp"));
+  }
+
+  @Test
+  void refusesABenchmarkIdTogetherWithDatastreamIds() {
+    assertRefused(() -> request(PROFILE, "ds", null, "bench", SHA, "/var/tmp"));
+  }
+
+  @Test
+  void acceptsRealIdsAndFillsDefaults() {
+    ScanRequest request =
+        new ScanRequest(
+            "t",
+            TargetConnection.local(),
+            true,
+            Path.of("x.xml"),
+            SHA,
+            "scap_org.open-scap_datastream_from_xccdf_ssg-debian11-xccdf.xml",
+            "scap_org.open-scap_cref_ssg-debian11-xccdf.xml",
+            null,
+            PROFILE,
+            null,
+            "/var/tmp/");
+    assertThat(request.timeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(request.remoteWorkDir()).isEqualTo("/var/tmp");
+    assertThat(request.plainXccdf()).isFalse();
+  }
+
+  @Test
+  void quotesEveryWordOfTheOscapCommandLine() {
+    ScanRequest request =
+        new ScanRequest(
+            "t",
+            TargetConnection.local(),
+            false,
+            Path.of("x.xml"),
+            SHA,
+            "d.s:1",
+            "x-1",
+            null,
+            PROFILE,
+            null,
+            null);
+    assertThat(
+            OscapCommand.eval(
+                "/usr/bin/oscap", request, "/var/tmp/vigil-run.abcdEFGH", "/c/x.xml", true))
+        .startsWith(
+            "cd '/var/tmp/vigil-run.abcdEFGH' || exit 1\n"
+                + "'/usr/bin/oscap' 'xccdf' 'eval' '--profile' '"
+                + PROFILE
+                + "' '--datastream-id' 'd.s:1' '--xccdf-id' 'x-1'"
+                + " '--results-arf' '/var/tmp/vigil-run.abcdEFGH/arf.xml'"
+                + " '--report' '/var/tmp/vigil-run.abcdEFGH/report.html' '/c/x.xml' > /dev/null\n")
+        .endsWith("exit $rc");
+  }
+
+  private static ScanRequest request(
+      String profile, String ds, String xccdf, String benchmark, String sha, String dir) {
+    return new ScanRequest(
+        "t",
+        TargetConnection.local(),
+        false,
+        Path.of("x.xml"),
+        sha,
+        ds,
+        xccdf,
+        benchmark,
+        profile,
+        Duration.ofSeconds(5),
+        dir);
+  }
+
+  private static void assertRefused(ThrowingCall call) {
+    assertThatThrownBy(call::run).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @FunctionalInterface
+  interface ThrowingCall {
+    void run() throws Exception;
+  }
+}

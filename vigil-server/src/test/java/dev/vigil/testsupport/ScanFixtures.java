@@ -1,0 +1,158 @@
+package dev.vigil.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Scan test content and a direct local {@code oscap xccdf eval} to compare the engine with: the
+ * project's nine-results benchmark (from vigil-scap's test resources) composed into a datastream,
+ * and a datastream whose one rule sleeps, for timeouts and cancels.
+ */
+public final class ScanFixtures {
+
+  public static final String NINE_PROFILE = "xccdf_dev.vigil_profile_nine-results";
+  public static final String NINE_BENCHMARK = "xccdf_dev.vigil_benchmark_nine-results";
+  public static final String SLOW_PROFILE = "xccdf_dev.vigil_profile_slow";
+  public static final Path SSG_DEBIAN11 =
+      Path.of("/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml");
+  public static final String SSG_STANDARD = "xccdf_org.ssgproject.content_profile_standard";
+  private static final Path NINE_RESULTS =
+      Path.of("../vigil-scap/src/test/resources/dev/vigil/scap/arf/nine-results");
+
+  private ScanFixtures() {}
+
+  /** Skips (fails under CI=true) without sshd, root, an oscap with SCE, or the test content. */
+  public static void requireScanning() {
+    SshdHarness.requireRunnable();
+    SshdHarness.requireThat(
+        Files.isExecutable(Path.of("/usr/bin/oscap")), "scan tests need oscap (openscap-scanner)");
+    SshdHarness.requireThat(
+        run("oscap", "--version").contains("SCE"), "scan tests need oscap's SCE plugin");
+    SshdHarness.requireThat(Files.isDirectory(NINE_RESULTS), "missing " + NINE_RESULTS);
+    SshdHarness.requireThat(Files.exists(SSG_DEBIAN11), "scan tests need ssg-debian");
+  }
+
+  /** Copies the nine-results XCCDF, OVAL and SCE scripts into {@code dir}; returns the XCCDF. */
+  public static Path nineResultsXccdf(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(NINE_RESULTS)) {
+      for (Path f : files.toList()) {
+        Path copy = Files.copy(f, dir.resolve(f.getFileName()));
+        copy.toFile().setExecutable(copy.toString().endsWith(".sh"), false);
+      }
+    }
+    return dir.resolve("nine-results-xccdf.xml");
+  }
+
+  /** The nine-results benchmark composed into a source datastream in {@code dir}. */
+  public static Path nineResultsDatastream(Path dir) throws IOException {
+    Path source = Files.createDirectories(dir.resolve("nine-source"));
+    Path ds = dir.resolve("nine-results-ds.xml");
+    runIn(source, "oscap", "ds", "sds-compose", nineResultsXccdf(source).toString(), ds.toString());
+    return ds;
+  }
+
+  /** A datastream whose one rule's SCE check sleeps for {@code seconds}. */
+  public static Path slowDatastream(Path dir, int seconds) throws IOException {
+    Path source = Files.createDirectories(dir.resolve("slow-source"));
+    Path script = source.resolve("slow.sh");
+    Files.writeString(script, "#!/bin/sh\nsleep " + seconds + "\nexit \"$XCCDF_RESULT_PASS\"\n");
+    script.toFile().setExecutable(true, false);
+    Files.copy(NINE_RESULTS.resolve("nine-results-oval.xml"), source.resolve("pass-oval.xml"));
+    Files.writeString(
+        source.resolve("slow-xccdf.xml"),
+        String.join(
+            "\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<Benchmark xmlns=\"http://checklists.nist.gov/xccdf/1.2\"",
+            "    id=\"xccdf_dev.vigil_benchmark_slow\" resolved=\"1\" xml:lang=\"en-US\">",
+            "  <status>draft</status><title>Slow</title><version>1</version>",
+            "  <Profile id=\"" + SLOW_PROFILE + "\"><title>Slow</title>",
+            "    <select idref=\"xccdf_dev.vigil_rule_pass\" selected=\"true\"/>",
+            "    <select idref=\"xccdf_dev.vigil_rule_slow\" selected=\"true\"/></Profile>",
+            "  <Rule id=\"xccdf_dev.vigil_rule_pass\" selected=\"false\"><title>Passes</title>",
+            "    <check system=\"http://oval.mitre.org/XMLSchema/oval-definitions-5\">",
+            "      <check-content-ref href=\"pass-oval.xml\" name=\"oval:dev.vigil:def:1\"/>",
+            "    </check></Rule>",
+            "  <Rule id=\"xccdf_dev.vigil_rule_slow\" selected=\"false\"><title>Sleeps</title>",
+            "    <check system=\"http://open-scap.org/page/SCE\">",
+            "      <check-content-ref href=\"slow.sh\"/></check></Rule>",
+            "</Benchmark>",
+            ""));
+    Path ds = dir.resolve("slow-ds.xml");
+    runIn(source, "oscap", "ds", "sds-compose", "slow-xccdf.xml", ds.toString());
+    return ds;
+  }
+
+  /** One local {@code oscap xccdf eval} as this (root) process; returns its exit code. */
+  public static int oscapEval(Path checklist, String profile, Path arf, String... options)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of("oscap", "xccdf", "eval", "--profile", profile));
+    command.addAll(List.of(options));
+    command.addAll(List.of("--results-arf", arf.toString(), checklist.toString()));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(arf.getParent().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    try {
+      if (!process.waitFor(300, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("oscap timed out: " + command);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    return process.exitValue();
+  }
+
+  public static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs a local command and returns its output; fails unless it exits 0. */
+  public static String run(String... command) {
+    return LocalCommands.run(null, command);
+  }
+
+  /** Runs a local command and returns its exit code. */
+  public static int exitCode(String... command) {
+    return LocalCommands.exitCode(command);
+  }
+
+  private static void runIn(Path dir, String... command) throws IOException {
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (process.waitFor() != 0) {
+        throw new IOException(String.join(" ", command) + " failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+}
