@@ -1,0 +1,170 @@
+package dev.vigil.executions;
+
+import dev.vigil.inventory.PrivilegeMode;
+import dev.vigil.inventory.Server;
+import dev.vigil.inventory.ServerService;
+import dev.vigil.packages.Checklist;
+import dev.vigil.packages.ChecklistFile;
+import dev.vigil.packages.PackageService;
+import dev.vigil.results.NewScan;
+import dev.vigil.results.ResultService;
+import dev.vigil.results.SecurityScan;
+import dev.vigil.scanning.FailureReason;
+import dev.vigil.scanning.HostKeyMismatch;
+import dev.vigil.scanning.ScanControl;
+import dev.vigil.scanning.ScanEngine;
+import dev.vigil.scanning.ScanFailure;
+import dev.vigil.scanning.ScanOutcome;
+import dev.vigil.scanning.ScanRequest;
+import dev.vigil.scanning.TargetConnection;
+import dev.vigil.scap.arf.ArfReader;
+import dev.vigil.scap.arf.ScanReport;
+import dev.vigil.scap.content.ScapContentException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+
+/**
+ * Scans one registered server with a checklist and profile of a ready security package and records
+ * the result in the server's scan history: the unit of work a job's target run performs.
+ */
+@Service
+public class ServerScanService {
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final ServerService servers;
+  private final PackageService packages;
+  private final ScanEngine engine;
+  private final ResultService results;
+  private final ArfReader arfReader = new ArfReader();
+
+  ServerScanService(
+      ServerService servers, PackageService packages, ScanEngine engine, ResultService results) {
+    this.servers = servers;
+    this.packages = packages;
+    this.engine = engine;
+    this.results = results;
+  }
+
+  /**
+   * Runs the scan and records it.
+   *
+   * @throws ScanFailure with the reason when the target could not be scanned
+   */
+  public SecurityScan scan(ScanOrder order, ScanControl control) throws ScanFailure {
+    Server server = servers.get(order.serverId());
+    packages.checklist(order.packageId(), order.checklistPath(), order.profileId());
+    Path work = tempDir();
+    try {
+      ChecklistFile file = packages.checklistFile(order.packageId(), order.checklistPath(), work);
+      ScanOutcome outcome = run(server, request(server, file, order), control);
+      try {
+        return record(server, file, order, outcome, read(outcome, server));
+      } finally {
+        deleteQuietly(outcome.arfFile());
+        deleteQuietly(outcome.reportHtml());
+      }
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private ScanOutcome run(Server server, ScanRequest request, ScanControl control)
+      throws ScanFailure {
+    try {
+      ScanOutcome outcome = engine.scan(request, control);
+      if (server.ssh()
+          && server.hostKeyFingerprint() == null
+          && outcome.hostKeyFingerprint() != null) {
+        servers.pinHostKey(server.id(), outcome.hostKeyFingerprint());
+      }
+      return outcome;
+    } catch (HostKeyMismatch e) {
+      servers.recordHostKeyMismatch(server.id(), e.presented());
+      throw e;
+    }
+  }
+
+  private ScanRequest request(Server server, ChecklistFile file, ScanOrder order) {
+    Checklist c = file.checklist();
+    boolean datastream = c.kind().equals("SOURCE_DATASTREAM");
+    TargetConnection connection =
+        server.ssh()
+            ? TargetConnection.ssh(servers.sshTarget(server.id()), CONNECT_TIMEOUT)
+            : TargetConnection.local();
+    return new ScanRequest(
+        server.name(),
+        connection,
+        server.privilegeMode() == PrivilegeMode.SUDO,
+        file.file(),
+        file.sha256(),
+        datastream ? c.dataStreamId() : null,
+        datastream ? c.componentRefId() : null,
+        datastream ? null : c.benchmarkId(),
+        order.profileId(),
+        order.timeout(),
+        null);
+  }
+
+  private ScanReport read(ScanOutcome outcome, Server server) throws ScanFailure {
+    try {
+      return arfReader.read(outcome.arfFile());
+    } catch (ScapContentException e) {
+      throw new ScanFailure(
+          FailureReason.RESULTS_UNREADABLE,
+          "results of " + server.name() + " are unreadable: " + e.getMessage());
+    }
+  }
+
+  private SecurityScan record(
+      Server server, ChecklistFile file, ScanOrder order, ScanOutcome outcome, ScanReport report) {
+    return results.record(
+        new NewScan(
+            server.id(),
+            server.name(),
+            file.packageId(),
+            file.packageName(),
+            file.versionId(),
+            order.checklistPath(),
+            order.profileId(),
+            report,
+            outcome.arfFile(),
+            outcome.reportHtml(),
+            outcome.oscapVersion(),
+            outcome.started(),
+            outcome.finished(),
+            order.requestedBy()));
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("vigil-scan");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a local work folder", e);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      if (p != null) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // a leftover temp file is harmless
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(ServerScanService::deleteQuietly);
+    } catch (IOException ignored) {
+      // a leftover temp folder is harmless
+    }
+  }
+}

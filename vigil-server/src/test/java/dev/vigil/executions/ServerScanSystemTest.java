@@ -1,0 +1,229 @@
+package dev.vigil.executions;
+
+import static dev.vigil.testsupport.ScanFixtures.NINE_PROFILE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigil.results.SecurityScan;
+import dev.vigil.scanning.FailureReason;
+import dev.vigil.scanning.ScanControl;
+import dev.vigil.scanning.ScanFailure;
+import dev.vigil.scap.arf.ArfReader;
+import dev.vigil.scap.arf.ResultType;
+import dev.vigil.scap.arf.RuleResult;
+import dev.vigil.scap.arf.ScanReport;
+import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SshdHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A registered server scanned end to end from a service call: a security package fetched from a
+ * {@code file:} URL, a server reached over a real loopback sshd with a stored key credential, the
+ * real oscap, the result recorded and equal rule by rule to oscap run directly.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:serverscan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "vigil.access.admin-password=server-scan-admin-pw",
+      "vigil.scheduler.polling-interval=200ms"
+    })
+class ServerScanSystemTest {
+
+  private static final Path contentRoot = tempDir();
+  private static SshdHarness sshd;
+  private static Path nineDs;
+  private static ScanReport direct;
+
+  @LocalServerPort int port;
+  @Autowired ServerScanService scans;
+  ApiClient api;
+
+  @DynamicPropertySource
+  static void roots(DynamicPropertyRegistry registry) {
+    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
+  }
+
+  @BeforeAll
+  static void startTarget() throws Exception {
+    ScanFixtures.requireScanning();
+    nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
+    Path arf = contentRoot.resolve("direct-arf.xml.out");
+    assertThat(ScanFixtures.oscapEval(nineDs, NINE_PROFILE, arf)).isEqualTo(2);
+    direct = new ArfReader().read(arf);
+    Files.delete(arf);
+    sshd = SshdHarness.start();
+    sshd.authorize("root");
+  }
+
+  @AfterAll
+  static void stopTarget() {
+    if (sshd != null) {
+      sshd.close();
+    }
+  }
+
+  @BeforeEach
+  void login() {
+    api = new ApiClient(port).login("admin", "server-scan-admin-pw");
+  }
+
+  @Test
+  void scansAnSshServerRecordsTheScanAndPinsItsHostKey() throws Exception {
+    long pkg = readyPackage("nine-ssh");
+    long server = sshServer("target-ssh");
+    SecurityScan scan = scans.scan(order(server, pkg), new ScanControl());
+    assertSameAsDirect(scan);
+    JsonNode s = api.get("/api/servers/" + server).json().get("server");
+    assertThat(s.get("hostKeyFingerprint").asString()).isEqualTo(sshd.hostKeyFingerprint());
+    JsonNode listed = api.get("/api/security-scans?serverId=" + server).json();
+    assertThat(listed.get("meta").get("total").asInt()).isEqualTo(1);
+    assertThat(listed.get("securityScans").get(0).get("failCount").asInt())
+        .isEqualTo(direct.count(ResultType.FAIL));
+    SecurityScan again = scans.scan(order(server, pkg), new ScanControl());
+    assertThat(again.id()).isNotEqualTo(scan.id());
+    assertThat(
+            api.get("/api/security-scans?serverId=" + server)
+                .json()
+                .get("meta")
+                .get("total")
+                .asInt())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void scansTheVigilHostItselfAsALocalServer() throws Exception {
+    long pkg = readyPackage("nine-local");
+    long server =
+        create(
+            "/api/servers",
+            "{\"server\":{\"name\":\"target-local\",\"connectionType\":\"local\","
+                + "\"sshHost\":\"localhost\",\"privilegeMode\":\"root\"}}",
+            "server");
+    assertSameAsDirect(scans.scan(order(server, pkg), new ScanControl()));
+  }
+
+  @Test
+  void anUnreachableServerFailsWithItsReasonAndRecordsNothing() throws Exception {
+    long pkg = readyPackage("nine-down");
+    long server = sshServer("target-down");
+    api.put("/api/servers/" + server, "{\"server\":{\"sshPort\":1}}");
+    assertThatThrownBy(() -> scans.scan(order(server, pkg), new ScanControl()))
+        .isInstanceOfSatisfying(
+            ScanFailure.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.UNREACHABLE));
+    assertThat(
+            api.get("/api/security-scans?serverId=" + server)
+                .json()
+                .get("meta")
+                .get("total")
+                .asInt())
+        .isZero();
+  }
+
+  private void assertSameAsDirect(SecurityScan scan) {
+    JsonNode got =
+        api.get("/api/security-scans/" + scan.id() + "?results=true").json().get("securityScan");
+    Map<String, String> byRule = new LinkedHashMap<>();
+    got.get("results")
+        .get("ruleResults")
+        .forEach(r -> byRule.put(r.get("ruleId").asString(), r.get("result").asString()));
+    Map<String, String> expected =
+        direct.ruleResults().stream()
+            .collect(
+                Collectors.toMap(
+                    RuleResult::ruleId, r -> r.result().xccdf(), (a, b) -> a, LinkedHashMap::new));
+    assertThat(byRule).isEqualTo(expected);
+    for (ResultType t : ResultType.values()) {
+      assertThat(scan.count(t)).as(t.xccdf()).isEqualTo(direct.count(t));
+    }
+    assertThat(scan.score()).isEqualTo(direct.scores().get(0).value());
+    assertThat(scan.profileId()).isEqualTo(NINE_PROFILE);
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("vigil-scan-content");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private ScanOrder order(long server, long pkg) {
+    return new ScanOrder(
+        server, pkg, nineDs.getFileName().toString(), NINE_PROFILE, Duration.ofMinutes(5), "admin");
+  }
+
+  private long sshServer(String name) {
+    long cred =
+        create(
+            "/api/credentials",
+            "{\"credential\":{\"name\":\"key-"
+                + name
+                + "\",\"type\":\"username-keypair\","
+                + "\"username\":\"root\",\"privateKey\":"
+                + ApiClient.quote(sshd.userKey())
+                + "}}",
+            "credential");
+    return create(
+        "/api/servers",
+        "{\"server\":{\"name\":\""
+            + name
+            + "\",\"sshHost\":\""
+            + sshd.host()
+            + "\",\"sshPort\":"
+            + sshd.port()
+            + ",\"credential\":{\"id\":"
+            + cred
+            + "},\"privilegeMode\":\"root\","
+            + "\"connectionType\":\"ssh\"}}",
+        "server");
+  }
+
+  private long readyPackage(String name) {
+    long id =
+        create(
+            "/api/security-packages",
+            "{\"securityPackage\":{\"name\":\""
+                + name
+                + "\",\"url\":"
+                + ApiClient.quote(nineDs.toUri().toString())
+                + "}}",
+            "securityPackage");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                api.get("/api/security-packages/" + id)
+                    .json()
+                    .get("securityPackage")
+                    .get("status")
+                    .asString()
+                    .equals("ready"));
+    return id;
+  }
+
+  private long create(String path, String body, String key) {
+    ApiClient.Response r = api.post(path, body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().get(key).get("id").asLong();
+  }
+}
