@@ -2,7 +2,6 @@ package dev.vigil.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.inventory.web.InventoryApi;
 import dev.vigil.scanning.ConnectionReport;
 import dev.vigil.scanning.FailureReason;
 import dev.vigil.testsupport.SshdHarness;
@@ -11,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The connection test against a real OpenSSH sshd: every check, host key pinning and mismatch,
@@ -46,17 +44,15 @@ class ConnectionTestSystemTest {
   @Test
   void rootWithKeyPassesEveryCheckAndPinsTheHostKey() {
     Server s = server("root-key", inv.key("k", "root", sshd.userKey(), null), "root");
-    JsonNode r =
-        new InventoryApi(inv).post("/api/servers/" + s.id() + "/test-connection", "").json();
-    assertThat(r.get("success").asBoolean()).as(r.toString()).isTrue();
-    JsonNode c = r.get("connection");
-    assertThat(c.get("reachable").asBoolean()).isTrue();
-    assertThat(c.get("authenticated").asBoolean()).isTrue();
-    assertThat(c.get("hostKey").asString()).isEqualTo(sshd.hostKeyFingerprint());
-    assertThat(c.get("os").asString()).isNotBlank();
-    assertThat(c.get("oscapVersion").asString()).contains("OpenSCAP");
-    assertThat(c.get("privilege").asString()).isEqualTo("root");
-    assertThat(c.get("freeBytes").asLong()).isPositive();
+    ConnectionReport r = inv.connectionTests.test(s.id());
+    assertThat(r.ok()).as(r.error()).isTrue();
+    assertThat(r.reachable()).isTrue();
+    assertThat(r.authenticated()).isTrue();
+    assertThat(r.hostKey()).isEqualTo(sshd.hostKeyFingerprint());
+    assertThat(r.os()).isNotBlank();
+    assertThat(r.oscapVersion()).contains("OpenSCAP");
+    assertThat(r.privilege()).isEqualTo("root");
+    assertThat(r.freeBytes()).isPositive();
     Server after = inv.servers.get(s.id());
     assertThat(after.hostKeyFingerprint()).isEqualTo(sshd.hostKeyFingerprint());
     assertThat(after.lastTest().ok()).isTrue();

@@ -9,13 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The application wires the inventory: settings, master key file, cipher and connection tester. */
+/**
+ * The application wires the inventory: settings, master key file, cipher and connection tester.
+ * Runs with the (mock) web environment: the access feature's filter chains need {@code
+ * HttpSecurity}, which only a web application context provides.
+ */
 @SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
       "spring.datasource.url=jdbc:h2:mem:invctx;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
       "vigil.scheduler.enabled=false",
+      "vigil.access.admin-password=inv-context-admin-pw",
       "vigil.data-dir=target/inventory-context-data",
       "vigil.inventory.master-key="
     })

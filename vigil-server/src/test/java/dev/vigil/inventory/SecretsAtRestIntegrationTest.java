@@ -2,20 +2,35 @@ package dev.vigil.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.inventory.web.InventoryApi;
+import dev.vigil.testsupport.ApiClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Secrets are encrypted at rest and never come back: the raw credentials table holds no password,
- * key text or passphrase, and no API response contains one.
+ * key text or passphrase, and no API response (over real HTTP, signed in as the admin) contains
+ * one.
  */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:invsecrets;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "vigil.access.admin-password=inv-secrets-admin-pw",
+      "vigil.scheduler.enabled=false",
+      "vigil.data-dir=target/inventory-secrets-data",
+      "vigil.inventory.master-key="
+    })
 class SecretsAtRestIntegrationTest {
 
   private static final String PASSWORD = "Pa55-word-at-rest!";
@@ -23,44 +38,50 @@ class SecretsAtRestIntegrationTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path tmp;
-  private final InventoryFixture inv = new InventoryFixture();
-  private final InventoryApi api = new InventoryApi(inv);
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  private ApiClient api;
 
-  @AfterEach
-  void close() {
-    inv.close();
+  @BeforeEach
+  void login() {
+    api = new ApiClient(port).login("admin", "inv-secrets-admin-pw");
+    jdbc.sql("delete from instances").update();
+    jdbc.sql("delete from servers").update();
+    jdbc.sql("delete from credentials").update();
   }
 
   @Test
   void theDatabaseAndTheApiNeverHoldOrShowAPlaintextSecret() {
     String key = TestKeys.generate(tmp, PASSPHRASE);
     List<String> responses = new ArrayList<>();
-    responses.add(create("pw", "username-password", "\"password\":" + q(PASSWORD)));
-    responses.add(
+    String pw = create("pw", "username-password", "\"password\":" + q(PASSWORD));
+    String kp =
         create(
             "key",
             "username-keypair",
-            "\"privateKey\":" + q(key) + ",\"passphrase\":" + q(PASSPHRASE)));
+            "\"privateKey\":" + q(key) + ",\"passphrase\":" + q(PASSPHRASE));
+    responses.add(pw);
+    responses.add(kp);
+    String pwPath = "/api/credentials/" + id(pw);
+    String keyPath = "/api/credentials/" + id(kp);
     responses.add(api.get("/api/credentials").body());
-    responses.add(api.get("/api/credentials/1").body());
-    responses.add(api.get("/api/credentials/2").body());
+    responses.add(api.get(pwPath).body());
+    responses.add(api.get(keyPath).body());
     responses.add(
-        api.put("/api/credentials/1", "{\"credential\":{\"password\":" + q(PASSWORD + "2") + "}}")
-            .body());
-    responses.add(api.put("/api/credentials/2", "{\"credential\":{\"name\":\"key2\"}}").body());
+        api.put(pwPath, "{\"credential\":{\"password\":" + q(PASSWORD + "2") + "}}").body());
+    responses.add(api.put(keyPath, "{\"credential\":{\"name\":\"key2\"}}").body());
     List<String> secrets = List.of(PASSWORD, PASSWORD + "2", PASSPHRASE, keyBody(key));
     for (String response : responses) {
       assertThat(response).contains("\"credential").doesNotContain(secrets);
     }
-    assertThat(api.get("/api/credentials/2").json().get("credential").get("fingerprint").asString())
+    assertThat(api.get(keyPath).json().get("credential").get("fingerprint").asString())
         .startsWith("SHA256:");
     assertRawTableHoldsNone(secrets);
   }
 
   private void assertRawTableHoldsNone(List<String> secrets) {
     List<byte[]> rows =
-        inv.jdbc
-            .sql("select * from credentials")
+        jdbc.sql("select * from credentials")
             .query(
                 (rs, n) -> {
                   StringBuilder all = new StringBuilder();
@@ -95,9 +116,13 @@ class SecretsAtRestIntegrationTest {
             + ",\"username\":\"root\","
             + secretFields
             + "}}";
-    InventoryApi.Response r = api.post("/api/credentials", body);
+    ApiClient.Response r = api.post("/api/credentials", body);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.body();
+  }
+
+  private static long id(String response) {
+    return JSON.readTree(response).get("credential").get("id").asLong();
   }
 
   /** The base64 body of the key file, the part that is secret. */
