@@ -9,7 +9,7 @@ if [ $# -ne 1 ]; then
   exit 2
 fi
 cd "$(dirname "$0")/.."
-jar="vigil-server/target/vigil-server-0.1.0-SNAPSHOT.jar"
+jar="vigil-server/target/vigil-server-0.1.0-SNAPSHOT-exec.jar"
 [ -f "$jar" ] || mvn -B -ntp -q package -DskipTests
 exec java -jar "$jar" \
   --vigil.inventory.rotate-master-key="$1" \

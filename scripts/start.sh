@@ -10,7 +10,7 @@ mvn -B -ntp -q package -DskipTests
 port="${VIGIL_PORT:-8080}"
 mkdir -p data
 echo "Starting Vigil on http://localhost:${port}/ (log: data/vigil.log)"
-java -jar vigil-server/target/vigil-server-0.1.0-SNAPSHOT.jar >data/vigil.log 2>&1 &
+java -jar vigil-server/target/vigil-server-0.1.0-SNAPSHOT-exec.jar >data/vigil.log 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   if curl -fs "http://localhost:${port}/actuator/health" >/dev/null 2>&1; then break; fi

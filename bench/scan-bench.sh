@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Scan this host over loopback SSH with vigil's ScanEngine (first scan with an empty target cache,
+# and re-scans) in a warm JVM, and compare with a local `oscap xccdf eval` and with `oscap-ssh`
+# (openscap-utils) in the same run; then ARF parse throughput (bench/arf-bench.sh).
+# Starts its own sshd on 127.0.0.2 (a free port, fresh host and user keys in a temp dir; root).
+# Usage: bench/scan-bench.sh [datastream.xml] [profile id] [warm-ups] [measured runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ds="${1:-/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml}"
+profile="${2:-xccdf_org.ssgproject.content_profile_standard}"
+host=127.0.0.2
+for tool in /usr/sbin/sshd /usr/bin/ssh-keygen /usr/bin/oscap /usr/bin/oscap-ssh; do
+  [ -x "$tool" ] || { echo "scan-bench needs $tool" >&2; exit 1; }
+done
+[ "$(id -u)" -eq 0 ] || { echo "scan-bench runs sshd and scans as root" >&2; exit 1; }
+
+mvn -B -ntp -q -pl bench -am package -DskipTests
+
+tmp="$(mktemp -d /tmp/vigil-scanbench-sshd.XXXXXX)"
+stop_sshd() {
+  if [ -s "$tmp/sshd.pid" ]; then
+    kill "$(cat "$tmp/sshd.pid")" 2>/dev/null || true
+  fi
+  rm -rf -- "$tmp"
+}
+trap stop_sshd EXIT
+port="$(python3 -c 'import socket,sys; s=socket.socket(); s.bind((sys.argv[1], 0)); print(s.getsockname()[1])' "$host")"
+mkdir -p /run/sshd
+ssh-keygen -q -t ed25519 -N '' -C vigil-scanbench -f "$tmp/host_key"
+ssh-keygen -q -t ed25519 -N '' -C vigil-scanbench -f "$tmp/user_key"
+cp "$tmp/user_key.pub" "$tmp/authorized_keys"
+cat >"$tmp/sshd_config" <<CFG
+ListenAddress $host
+Port $port
+HostKey $tmp/host_key
+AuthorizedKeysFile $tmp/authorized_keys
+PidFile $tmp/sshd.pid
+UsePAM no
+StrictModes no
+PermitRootLogin yes
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+MaxStartups 100
+Subsystem sftp internal-sftp
+CFG
+# Without -D sshd forks once it listens: when this returns, it accepts connections.
+/usr/sbin/sshd -f "$tmp/sshd_config" -E "$tmp/sshd.log"
+
+java -Xms256m -Xmx256m -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+  dev.vigil.bench.ScanBenchmark "$host" "$port" "$tmp/user_key" "$ds" "$profile" \
+  "${3:-1}" "${4:-7}"
+
+echo
+echo "== ARF parse throughput (bench/arf-bench.sh) =="
+bench/arf-bench.sh "$ds" "$profile"
