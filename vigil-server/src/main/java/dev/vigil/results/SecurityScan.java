@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record SecurityScan(
     long id,
-    long serverId,
+    Long serverId,
     String serverName,
     Long packageId,
     String packageName,
