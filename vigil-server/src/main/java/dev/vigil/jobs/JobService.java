@@ -57,6 +57,12 @@ public class JobService {
     return get(unique(() -> jobs.insert(draft)));
   }
 
+  /** Checks a new job as {@link #create} would, writing nothing; 400 with every problem. */
+  public void check(JobInput in) {
+    boolean taken = in.name() != null && jobs.nameTaken(in.name().trim(), null);
+    validator.check(in, null, taken, null);
+  }
+
   /** Changes the fields that are not null in {@code in}. */
   @Transactional
   public Job update(long id, JobInput in) {
