@@ -38,6 +38,15 @@ record JobForm(
   JobForm {
     targets = targets == null ? List.of() : List.copyOf(targets);
     enabled = enabled == null || enabled;
+    scheduleMode = scheduleMode == null ? "manual" : scheduleMode;
+    targetType = targetType == null ? TargetType.SERVER.code() : targetType;
+    timeoutMinutes = or(timeoutMinutes, JobOptions.DEFAULT_TIMEOUT_MINUTES);
+    maxParallel = or(maxParallel, JobOptions.DEFAULT_MAX_PARALLEL);
+    retriesOnTimeout = or(retriesOnTimeout, JobOptions.DEFAULT_RETRIES);
+  }
+
+  private static String or(String value, int fallback) {
+    return value == null ? String.valueOf(fallback) : value;
   }
 
   static JobForm empty() {
@@ -84,7 +93,7 @@ record JobForm(
   }
 
   /** True when the target id was chosen (for the checkboxes). */
-  boolean targeted(Object id) {
+  public boolean targeted(Object id) {
     return targets.contains(String.valueOf(id));
   }
 

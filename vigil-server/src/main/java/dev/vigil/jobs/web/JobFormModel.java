@@ -32,7 +32,9 @@ class JobFormModel {
     model.addAttribute("errors", errors);
     model.addAttribute("packages", packages(form.securityPackage()));
     model.addAttribute("checklists", checklists);
-    model.addAttribute("profiles", profiles.getOrDefault(form.scanPath(), List.of()));
+    model.addAttribute(
+        "profiles",
+        form.scanPath() == null ? List.of() : profiles.getOrDefault(form.scanPath(), List.of()));
     model.addAttribute("schedules", choices.schedules());
     model.addAttribute("targetTypes", choices.targetTypes());
     model.addAttribute("targetChoices", choices.targets(type == null ? TargetType.SERVER : type));
@@ -41,8 +43,9 @@ class JobFormModel {
   /** The form with checklist and profile moved to the first choice when no longer offered. */
   JobForm settle(JobForm f) {
     String path = offered(checklists(f.securityPackage()), f.scanPath());
-    String profile =
-        offered(profiles(f.securityPackage()).getOrDefault(path, List.of()), f.securityProfile());
+    List<Choice> profiles =
+        path == null ? List.of() : profiles(f.securityPackage()).getOrDefault(path, List.of());
+    String profile = offered(profiles, f.securityProfile());
     return new JobForm(
         f.type(),
         f.name(),
