@@ -26,37 +26,33 @@ record JobDraft(
   static JobDraft of(
       JobInput in, Job current, JobFields f, Map<String, String> errors, boolean taken) {
     Saved s = new Saved(current);
-    String name = name(in.name() == null ? s.name() : in.name().trim(), taken, errors);
-    String description = in.description() == null ? s.description() : blank(in.description());
-    if (description != null && description.length() > 4000) {
-      errors.putIfAbsent("description", "must be at most 4000 characters");
-    }
-    Long packageId =
-        in.securityPackage() == null && current != null
-            ? Long.valueOf(current.packageId())
-            : f.id("securityPackage", in.securityPackage());
-    String scanPath = required("scanPath", in.scanPath(), s.scanPath(), errors);
-    String profile = required("securityProfile", in.securityProfile(), s.profile(), errors);
     When when = When.of(in, current, f, errors);
     TargetType type = f.targetType(in.targetType() == null ? s.targetType() : in.targetType());
-    List<Long> targets =
-        in.targets() == null && current != null
-            ? current.refIds()
-            : f.targetIds(in.targets(), type);
     return new JobDraft(
-        name,
-        description,
+        name(in.name() == null ? s.name() : in.name().trim(), taken, errors),
+        description(in.description() == null ? s.description() : blank(in.description()), errors),
         labels(in, current, errors),
         in.enabled() != null ? in.enabled() : current == null || current.enabled(),
-        packageId,
-        scanPath,
-        profile,
+        in.securityPackage() == null && current != null
+            ? Long.valueOf(current.packageId())
+            : f.id("securityPackage", in.securityPackage()),
+        required("scanPath", in.scanPath(), s.scanPath(), errors),
+        required("securityProfile", in.securityProfile(), s.profile(), errors),
         when.mode(),
         when.scheduleId(),
         when.dateTime(),
         type,
-        targets,
+        in.targets() == null && current != null
+            ? current.refIds()
+            : f.targetIds(in.targets(), type),
         options(in, current == null ? JobOptions.defaults() : current.options(), f));
+  }
+
+  private static String description(String description, Map<String, String> errors) {
+    if (description != null && description.length() > 4000) {
+      errors.putIfAbsent("description", "must be at most 4000 characters");
+    }
+    return description;
   }
 
   /** The job these fields describe; a new one is created by {@code by} now. */

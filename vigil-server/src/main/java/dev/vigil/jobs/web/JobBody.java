@@ -30,31 +30,39 @@ final class JobBody {
     Map<String, String> problems = new LinkedHashMap<>();
     String packageId = packageId(raw.get("securityPackage"), problems);
     List<String> targets = targets(raw, problems);
-    JobInput in =
-        new JobInput(
-            json.string("name"),
-            json.string("description"),
-            json.strings("labels"),
-            json.bool("enabled"),
-            packageId,
-            json.string("scanPath"),
-            json.string("securityProfile"),
-            json.string("scheduleMode"),
-            json.string("dateTime"),
-            json.string("targetType"),
-            targets,
-            json.string("timeoutMinutes"),
-            json.string("maxParallel"),
-            json.string("retriesOnTimeout"),
-            problems);
+    JobInput in = fields(json, packageId, targets);
+    Map<String, String> all = new LinkedHashMap<>(shapeErrors(json));
+    all.putAll(problems);
+    return withProblems(in, all);
+  }
+
+  private static JobInput fields(JsonBody json, String packageId, List<String> targets) {
+    return new JobInput(
+        json.string("name"),
+        json.string("description"),
+        json.strings("labels"),
+        json.bool("enabled"),
+        packageId,
+        json.string("scanPath"),
+        json.string("securityProfile"),
+        json.string("scheduleMode"),
+        json.string("dateTime"),
+        json.string("targetType"),
+        targets,
+        json.string("timeoutMinutes"),
+        json.string("maxParallel"),
+        json.string("retriesOnTimeout"),
+        Map.of());
+  }
+
+  /** The type errors the lenient reader collected (a field of the wrong JSON type). */
+  private static Map<String, String> shapeErrors(JsonBody json) {
     try {
       json.finish("Unable to save job");
+      return Map.of();
     } catch (InvalidInputException e) {
-      Map<String, String> all = new LinkedHashMap<>(e.errors());
-      all.putAll(problems);
-      return withProblems(in, all);
+      return e.errors();
     }
-    return in;
   }
 
   private static void refuseOtherTypes(Map<?, ?> raw) {

@@ -49,10 +49,7 @@ class JobJson {
     m.put("enabled", j.enabled());
     m.put("status", null);
     m.put("description", j.description());
-    m.put("lastRun", null);
-    m.put("lastResult", null);
-    m.put("nextFire", jobs.nextFire(j).map(Instant::toString).orElse(null));
-    m.put("createdBy", user(j.createdBy()));
+    runs(j, m);
     m.put("targetType", j.targetType().code());
     m.put("targets", targets(j));
     m.put("customConfig", null);
@@ -63,6 +60,14 @@ class JobJson {
     m.put("dateCreated", time(j.createdAt()));
     m.put("lastUpdated", time(j.updatedAt()));
     return m;
+  }
+
+  /** The run fields: no executions yet, so only the next fire is known. */
+  private void runs(Job j, Map<String, Object> m) {
+    m.put("lastRun", null);
+    m.put("lastResult", null);
+    m.put("nextFire", jobs.nextFire(j).map(Instant::toString).orElse(null));
+    m.put("createdBy", user(j.createdBy()));
   }
 
   private List<Map<String, Object>> targets(Job j) {
