@@ -1,0 +1,72 @@
+package dev.vigil.jobs;
+
+import dev.vigil.access.UserRef;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A security scan job: which checklist and profile of which package to scan, when (manual, once at
+ * a date-time, or on an execute schedule), on which servers or instances, and how (timeout per
+ * target, max parallel targets, retries on timeout).
+ */
+public record Job(
+    long id,
+    String name,
+    String description,
+    List<String> labels,
+    boolean enabled,
+    long packageId,
+    String scanPath,
+    String securityProfile,
+    ScheduleMode scheduleMode,
+    Long scheduleId,
+    Instant dateTime,
+    TargetType targetType,
+    List<JobTarget> targets,
+    JobOptions options,
+    UserRef createdBy,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public Job {
+    labels = List.copyOf(labels);
+    targets = List.copyOf(targets);
+  }
+
+  /** Morpheus's scheduleMode: {@code manual}, {@code dateTime} or the schedule id as a string. */
+  public String scheduleModeCode() {
+    return scheduleMode.code(scheduleId);
+  }
+
+  /** The ids of the target servers or instances, in order. */
+  public List<Long> refIds() {
+    return targets.stream().map(JobTarget::refId).toList();
+  }
+
+  /** True when something other than a user starts the job (a date-time or a schedule). */
+  public boolean scheduled() {
+    return scheduleMode != ScheduleMode.MANUAL;
+  }
+
+  /** A copy enabled or disabled. */
+  Job withEnabled(boolean on, Instant now) {
+    return new Job(
+        id,
+        name,
+        description,
+        labels,
+        on,
+        packageId,
+        scanPath,
+        securityProfile,
+        scheduleMode,
+        scheduleId,
+        dateTime,
+        targetType,
+        targets,
+        options,
+        createdBy,
+        createdAt,
+        now);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.vigil.jobs;
+
+import dev.vigil.access.UserRef;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** A job's fields after merging what was sent over the saved job (or the defaults), typed. */
+record JobDraft(
+    String name,
+    String description,
+    List<String> labels,
+    boolean enabled,
+    Long packageId,
+    String scanPath,
+    String securityProfile,
+    ScheduleMode scheduleMode,
+    Long scheduleId,
+    Instant dateTime,
+    TargetType targetType,
+    List<Long> targetIds,
+    JobOptions options) {
+
+  /** Reads {@code in} over {@code current} (null = new job); problems go into {@code errors}. */
+  static JobDraft of(
+      JobInput in, Job current, JobFields f, Map<String, String> errors, boolean taken) {
+    Saved s = new Saved(current);
+    When when = When.of(in, current, f, errors);
+    TargetType type = f.targetType(in.targetType() == null ? s.targetType() : in.targetType());
+    return new JobDraft(
+        name(in.name() == null ? s.name() : in.name().trim(), taken, errors),
+        description(in.description() == null ? s.description() : blank(in.description()), errors),
+        labels(in, current, errors),
+        in.enabled() != null ? in.enabled() : current == null || current.enabled(),
+        in.securityPackage() == null && current != null
+            ? Long.valueOf(current.packageId())
+            : f.id("securityPackage", in.securityPackage()),
+        required("scanPath", in.scanPath(), s.scanPath(), errors),
+        required("securityProfile", in.securityProfile(), s.profile(), errors),
+        when.mode(),
+        when.scheduleId(),
+        when.dateTime(),
+        type,
+        in.targets() == null && current != null
+            ? current.refIds()
+            : f.targetIds(in.targets(), type),
+        options(in, current == null ? JobOptions.defaults() : current.options(), f));
+  }
+
+  private static String description(String description, Map<String, String> errors) {
+    if (description != null && description.length() > 4000) {
+      errors.putIfAbsent("description", "must be at most 4000 characters");
+    }
+    return description;
+  }
+
+  /** The job these fields describe; a new one is created by {@code by} now. */
+  Job toJob(Job current, UserRef by, Instant now) {
+    return new Job(
+        current == null ? 0 : current.id(),
+        name,
+        description,
+        labels,
+        enabled,
+        packageId,
+        scanPath,
+        securityProfile,
+        scheduleMode,
+        scheduleId,
+        dateTime,
+        targetType,
+        targetIds.stream().map(id -> new JobTarget(0, id)).toList(),
+        options,
+        current == null ? by : current.createdBy(),
+        current == null ? now : current.createdAt(),
+        now);
+  }
+
+  private static String name(String name, boolean taken, Map<String, String> errors) {
+    if (name == null || name.isBlank()) {
+      errors.putIfAbsent("name", "is required");
+    } else if (name.length() > 255) {
+      errors.putIfAbsent("name", "must be at most 255 characters");
+    } else if (taken) {
+      errors.putIfAbsent("name", "must be unique");
+    }
+    return name;
+  }
+
+  private static String required(
+      String field, String sent, String saved, Map<String, String> errors) {
+    String v = sent == null ? saved : blank(sent);
+    if (v == null) {
+      errors.putIfAbsent(field, "is required");
+    } else if (v.length() > 1024) {
+      errors.putIfAbsent(field, "must be at most 1024 characters");
+    }
+    return v;
+  }
+
+  private static List<String> labels(JobInput in, Job current, Map<String, String> errors) {
+    if (in.labels() == null) {
+      return current == null ? List.of() : current.labels();
+    }
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (String label : in.labels()) {
+      if (label == null || label.isBlank() || label.trim().length() > 255) {
+        errors.putIfAbsent("labels", "each label must be 1 to 255 characters");
+      } else {
+        out.add(label.trim());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static JobOptions options(JobInput in, JobOptions saved, JobFields f) {
+    return new JobOptions(
+        f.number(
+            "timeoutMinutes",
+            in.timeoutMinutes(),
+            saved.timeoutMinutes(),
+            1,
+            JobOptions.MAX_TIMEOUT_MINUTES),
+        f.number(
+            "maxParallel", in.maxParallel(), saved.maxParallel(), 1, JobOptions.MAX_MAX_PARALLEL),
+        f.number(
+            "retriesOnTimeout",
+            in.retriesOnTimeout(),
+            saved.retriesOnTimeout(),
+            0,
+            JobOptions.MAX_RETRIES));
+  }
+
+  static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** The saved job's text fields, null for a new job. */
+  private record Saved(Job job) {
+    String name() {
+      return job == null ? null : job.name();
+    }
+
+    String description() {
+      return job == null ? null : job.description();
+    }
+
+    String scanPath() {
+      return job == null ? null : job.scanPath();
+    }
+
+    String profile() {
+      return job == null ? null : job.securityProfile();
+    }
+
+    String targetType() {
+      return job == null ? null : job.targetType().code();
+    }
+  }
+}

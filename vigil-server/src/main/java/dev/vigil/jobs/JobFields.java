@@ -1,0 +1,108 @@
+package dev.vigil.jobs;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a job's typed fields (numbers, modes, dates, ids), collecting one message per field. */
+final class JobFields {
+
+  static final String TARGET_TYPE_MESSAGE = "security scan jobs target servers or instances";
+
+  private final Map<String, String> errors;
+
+  JobFields(Map<String, String> errors) {
+    this.errors = errors;
+  }
+
+  /** A whole number between min and max, the fallback when blank. */
+  int number(String field, String value, int fallback, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.putIfAbsent(field, "must be a whole number from " + min + " to " + max);
+    return fallback;
+  }
+
+  /** An id (digits), null with an error when malformed or blank. */
+  Long id(String field, String value) {
+    String v = value == null ? "" : value.trim();
+    if (v.matches("[0-9]{1,18}")) {
+      return Long.parseLong(v);
+    }
+    errors.putIfAbsent(field, v.isEmpty() ? "is required" : "must be an id (a number)");
+    return null;
+  }
+
+  /** The schedule mode of {@code manual}, {@code dateTime} or digits; null with an error. */
+  ScheduleMode scheduleMode(String value) {
+    String v = value.trim();
+    if (v.equalsIgnoreCase("manual")) {
+      return ScheduleMode.MANUAL;
+    }
+    if (v.equalsIgnoreCase("dateTime")) {
+      return ScheduleMode.DATE_TIME;
+    }
+    if (v.matches("[0-9]{1,18}")) {
+      return ScheduleMode.SCHEDULE;
+    }
+    errors.putIfAbsent(
+        "scheduleMode", "must be manual, dateTime or an execute schedule id, not '" + v + "'");
+    return null;
+  }
+
+  /** An ISO-8601 instant ({@code 2025-02-15T05:00:00Z}), null with an error. */
+  Instant dateTime(String value) {
+    try {
+      return OffsetDateTime.parse(value.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      errors.putIfAbsent(
+          "dateTime", "must be an ISO-8601 date and time in UTC, like 2025-02-15T05:00:00Z");
+      return null;
+    }
+  }
+
+  /** {@code server} or {@code instance}; null with an error naming what was sent. */
+  TargetType targetType(String value) {
+    TargetType t = TargetType.fromCode(value == null ? "" : value.trim());
+    if (t == null) {
+      errors.putIfAbsent(
+          "targetType",
+          value == null || value.isBlank()
+              ? "is required: " + TARGET_TYPE_MESSAGE
+              : TARGET_TYPE_MESSAGE + "; '" + value.trim() + "' is not supported");
+    }
+    return t;
+  }
+
+  /** The target ids; an error when empty or not numbers. */
+  List<Long> targetIds(List<String> values, TargetType type) {
+    String noun = type == TargetType.INSTANCE ? "instance" : "server";
+    List<Long> ids = new ArrayList<>();
+    for (String v : values == null ? List.<String>of() : values) {
+      if (v == null || !v.trim().matches("[0-9]{1,18}")) {
+        errors.putIfAbsent("targets", "must be a list of " + noun + " ids");
+        return List.of();
+      }
+      Long id = Long.parseLong(v.trim());
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    if (ids.isEmpty()) {
+      errors.putIfAbsent("targets", "at least one " + noun + " is required");
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.vigil.jobs;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a user sends to create or change a job, as typed. On update a null field means "unchanged".
+ * {@code scheduleMode} is {@code manual}, {@code dateTime} or an execute schedule id; {@code
+ * problems} are field errors found while reading the request, reported with the others.
+ */
+public record JobInput(
+    String name,
+    String description,
+    List<String> labels,
+    Boolean enabled,
+    String securityPackage,
+    String scanPath,
+    String securityProfile,
+    String scheduleMode,
+    String dateTime,
+    String targetType,
+    List<String> targets,
+    String timeoutMinutes,
+    String maxParallel,
+    String retriesOnTimeout,
+    Map<String, String> problems) {
+
+  public JobInput {
+    problems = problems == null ? Map.of() : Map.copyOf(problems);
+  }
+}

@@ -1,0 +1,182 @@
+package dev.vigil.jobs;
+
+import dev.vigil.access.UserRef;
+import dev.vigil.inventory.InstanceService;
+import dev.vigil.inventory.Server;
+import dev.vigil.inventory.ServerService;
+import dev.vigil.schedules.ScheduleService;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Security scan jobs: create, change, enable and delete them (validated against the package index,
+ * the schedules and the inventory), and tell the executions feature which servers a job scans and
+ * which jobs run by themselves.
+ */
+@Service
+public class JobService {
+
+  private final JobRepository jobs;
+  private final JobValidator validator;
+  private final ScheduleService schedules;
+  private final ServerService servers;
+  private final InstanceService instances;
+  private final Clock clock;
+
+  JobService(
+      JobRepository jobs,
+      JobValidator validator,
+      ScheduleService schedules,
+      ServerService servers,
+      InstanceService instances,
+      Clock clock) {
+    this.jobs = jobs;
+    this.validator = validator;
+    this.schedules = schedules;
+    this.servers = servers;
+    this.instances = instances;
+    this.clock = clock;
+  }
+
+  /** Validates and saves a new job; 400 with every field problem, nothing written. */
+  @Transactional
+  public Job create(JobInput in, UserRef createdBy) {
+    boolean taken = in.name() != null && jobs.nameTaken(in.name().trim(), null);
+    Job draft = validator.check(in, null, taken, createdBy);
+    return get(unique(() -> jobs.insert(draft)));
+  }
+
+  /** Checks a new job as {@link #create} would, writing nothing; 400 with every problem. */
+  public void check(JobInput in) {
+    boolean taken = in.name() != null && jobs.nameTaken(in.name().trim(), null);
+    validator.check(in, null, taken, null);
+  }
+
+  /** Changes the fields that are not null in {@code in}. */
+  @Transactional
+  public Job update(long id, JobInput in) {
+    Job current = lock(id);
+    boolean taken = in.name() != null && jobs.nameTaken(in.name().trim(), id);
+    Job changed = validator.check(in, current, taken, null);
+    unique(
+        () -> {
+          jobs.update(changed);
+          return id;
+        });
+    return get(id);
+  }
+
+  /** Enables or disables a job. */
+  @Transactional
+  public Job setEnabled(long id, boolean enabled) {
+    jobs.update(lock(id).withEnabled(enabled, clock.instant()));
+    return get(id);
+  }
+
+  @Transactional
+  public void delete(long id) {
+    lock(id);
+    jobs.delete(id);
+  }
+
+  /** The job with this id; NotFoundException (404) when there is none. */
+  public Job get(long id) {
+    return jobs.find(id).orElseThrow(() -> new NotFoundException("Job", id));
+  }
+
+  public List<Job> list(JobQuery query) {
+    return jobs.list(query);
+  }
+
+  public long count(JobQuery query) {
+    return jobs.count(query);
+  }
+
+  /** Enabled jobs with a date-time or an execute schedule, by id. */
+  public List<Job> scheduledJobs() {
+    return jobs.scheduled();
+  }
+
+  /**
+   * The servers the job scans now: its servers, or the members of its instances, de-duplicated in
+   * target order; servers and instances deleted since are left out.
+   */
+  public List<Long> resolveServerIds(Job job) {
+    LinkedHashSet<Long> ids = new LinkedHashSet<>();
+    if (job.targetType() == TargetType.SERVER) {
+      List<Long> existing = servers.byIds(job.refIds()).stream().map(Server::id).toList();
+      job.refIds().stream().filter(existing::contains).forEach(ids::add);
+    } else {
+      for (long instanceId : job.refIds()) {
+        try {
+          instances.serversOf(instanceId).forEach(s -> ids.add(s.id()));
+        } catch (NotFoundException gone) {
+          // an instance deleted since the job was saved has no servers to scan
+        }
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  /** When the job starts next by itself; empty when disabled, manual or nothing lies ahead. */
+  public Optional<Instant> nextFire(Job job) {
+    Instant now = clock.instant();
+    if (!job.enabled()) {
+      return Optional.empty();
+    }
+    return switch (job.scheduleMode()) {
+      case MANUAL -> Optional.empty();
+      case DATE_TIME -> Optional.ofNullable(job.dateTime()).filter(t -> t.isAfter(now));
+      case SCHEDULE -> scheduleFire(job.scheduleId(), now);
+    };
+  }
+
+  /** The names of the job's targets by server or instance id (missing ones are left out). */
+  public Map<Long, String> targetNames(Job job) {
+    Map<Long, String> names = new LinkedHashMap<>();
+    if (job.targetType() == TargetType.SERVER) {
+      servers.byIds(job.refIds()).forEach(s -> names.put(s.id(), s.name()));
+      return names;
+    }
+    for (long id : job.refIds()) {
+      try {
+        names.put(id, instances.get(id).name());
+      } catch (NotFoundException gone) {
+        // shown without a name
+      }
+    }
+    return names;
+  }
+
+  private Optional<Instant> scheduleFire(long scheduleId, Instant now) {
+    try {
+      return schedules.nextFire(scheduleId, now);
+    } catch (NotFoundException gone) {
+      return Optional.empty();
+    }
+  }
+
+  private Job lock(long id) {
+    return jobs.findForUpdate(id).orElseThrow(() -> new NotFoundException("Job", id));
+  }
+
+  /** Runs a write; a concurrent save of the same name becomes the usual 400 on the name. */
+  private static long unique(LongSupplier write) {
+    try {
+      return write.getAsLong();
+    } catch (DuplicateKeyException e) {
+      throw new InvalidInputException(JobValidator.MESSAGE, Map.of("name", "must be unique"));
+    }
+  }
+}

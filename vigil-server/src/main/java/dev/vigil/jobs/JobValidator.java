@@ -1,0 +1,130 @@
+package dev.vigil.jobs;
+
+import dev.vigil.access.UserRef;
+import dev.vigil.inventory.InstanceService;
+import dev.vigil.inventory.Server;
+import dev.vigil.inventory.ServerService;
+import dev.vigil.packages.PackageService;
+import dev.vigil.schedules.ScheduleService;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.NotFoundException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a job against everything it names (package, checklist, profile, schedule, targets) before
+ * anything is written, and reports every problem at once.
+ */
+@Component
+class JobValidator {
+
+  static final String MESSAGE = "Unable to save job";
+
+  private final PackageService packages;
+  private final ScheduleService schedules;
+  private final ServerService servers;
+  private final InstanceService instances;
+  private final Clock clock;
+
+  JobValidator(
+      PackageService packages,
+      ScheduleService schedules,
+      ServerService servers,
+      InstanceService instances,
+      Clock clock) {
+    this.packages = packages;
+    this.schedules = schedules;
+    this.servers = servers;
+    this.instances = instances;
+    this.clock = clock;
+  }
+
+  /** The job {@code in} makes of {@code current} (null = a new job); 400 with every problem. */
+  Job check(JobInput in, Job current, boolean nameTaken, UserRef by) {
+    Map<String, String> errors = new LinkedHashMap<>(in.problems());
+    JobDraft d = JobDraft.of(in, current, new JobFields(errors), errors, nameTaken);
+    if (current == null
+        || in.securityPackage() != null
+        || in.scanPath() != null
+        || in.securityProfile() != null) {
+      checkContent(d, errors);
+    }
+    if (current == null || in.scheduleMode() != null || in.dateTime() != null) {
+      checkWhen(d, errors);
+    }
+    if (current == null || in.targetType() != null || in.targets() != null) {
+      checkTargets(d, errors);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(MESSAGE, errors);
+    }
+    return d.toJob(current, by, clock.instant());
+  }
+
+  private void checkContent(JobDraft d, Map<String, String> errors) {
+    if (d.packageId() == null) {
+      return;
+    }
+    try {
+      packages.get(d.packageId());
+    } catch (NotFoundException e) {
+      errors.putIfAbsent("securityPackage", "unknown security package " + d.packageId());
+      return;
+    }
+    if (d.scanPath() == null) {
+      return;
+    }
+    try {
+      packages.checklist(d.packageId(), d.scanPath(), d.securityProfile());
+    } catch (InvalidInputException e) {
+      e.errors().forEach(errors::putIfAbsent);
+    }
+  }
+
+  private void checkWhen(JobDraft d, Map<String, String> errors) {
+    if (d.scheduleMode() == ScheduleMode.SCHEDULE && d.scheduleId() != null) {
+      try {
+        schedules.get(d.scheduleId());
+      } catch (NotFoundException e) {
+        errors.putIfAbsent("scheduleMode", "unknown execute schedule " + d.scheduleId());
+      }
+    }
+    if (d.scheduleMode() == ScheduleMode.DATE_TIME
+        && d.dateTime() != null
+        && !d.dateTime().isAfter(clock.instant())) {
+      errors.putIfAbsent("dateTime", "must be in the future");
+    }
+  }
+
+  private void checkTargets(JobDraft d, Map<String, String> errors) {
+    if (d.targetType() == null || d.targetIds().isEmpty()) {
+      return;
+    }
+    List<Long> missing =
+        d.targetType() == TargetType.SERVER
+            ? missingServers(d.targetIds())
+            : d.targetIds().stream().filter(id -> !instanceExists(id)).toList();
+    if (!missing.isEmpty()) {
+      errors.putIfAbsent("targets", "unknown " + d.targetType().code() + " ids " + missing);
+    }
+  }
+
+  private List<Long> missingServers(List<Long> ids) {
+    Set<Long> found = servers.byIds(ids).stream().map(Server::id).collect(Collectors.toSet());
+    return ids.stream().filter(id -> !found.contains(id)).toList();
+  }
+
+  private boolean instanceExists(long id) {
+    try {
+      instances.get(id);
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.vigil.jobs.web;
+
+import dev.vigil.access.CurrentUser;
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.jobs.Job;
+import dev.vigil.jobs.JobQuery;
+import dev.vigil.jobs.JobService;
+import dev.vigil.web.ApiController;
+import dev.vigil.web.ListQuery;
+import dev.vigil.web.Meta;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/** {@code /api/jobs}: Morpheus-compatible CRUD of security scan jobs. */
+@ApiController
+class JobApiController {
+
+  private static final String BASE = "/api/jobs";
+  private static final int DEFAULT_EXEC_COUNT = 3;
+
+  private final JobService jobs;
+  private final JobJson json;
+  private final CurrentUser currentUser;
+
+  JobApiController(JobService jobs, JobJson json, CurrentUser currentUser) {
+    this.jobs = jobs;
+    this.json = json;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping(BASE)
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  Map<String, Object> list(HttpServletRequest request) {
+    Map<String, String[]> params = request.getParameterMap();
+    JobQuery q =
+        new JobQuery(ListQuery.from(params), values(params, "labels"), values(params, "allLabels"));
+    List<Map<String, Object>> items = jobs.list(q).stream().map(json::record).toList();
+    return Map.of("jobs", items, "meta", Meta.of(q.list(), items.size(), jobs.count(q)));
+  }
+
+  @GetMapping(BASE + "/{id}")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  Map<String, Object> get(@PathVariable long id, HttpServletRequest request) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(JobBody.KEY, json.record(jobs.get(id)));
+    m.put("executions", executions(request.getParameterMap()));
+    return m;
+  }
+
+  @PostMapping(BASE)
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  Map<String, Object> create(@RequestBody(required = false) Map<String, Object> body) {
+    return saved(jobs.create(JobBody.input(body), currentUser.current().orElse(null)));
+  }
+
+  @PutMapping(BASE + "/{id}")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  Map<String, Object> update(
+      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+    jobs.get(id);
+    return saved(jobs.update(id, JobBody.input(body)));
+  }
+
+  @DeleteMapping(BASE + "/{id}")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  Map<String, Object> delete(@PathVariable long id) {
+    jobs.delete(id);
+    return Map.of("success", true);
+  }
+
+  /** No executions yet: the empty list the CLI needs to print a job. */
+  private static Map<String, Object> executions(Map<String, String[]> params) {
+    String count = ListQuery.text(params, "includeExecCount");
+    int max = count != null && count.matches("[0-9]{1,6}") ? Integer.parseInt(count) : 0;
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("offset", 0);
+    meta.put("max", max > 0 ? max : DEFAULT_EXEC_COUNT);
+    meta.put("size", 0);
+    meta.put("total", 0);
+    return Map.of("jobExecutions", List.of(), "meta", meta);
+  }
+
+  private Map<String, Object> saved(Job j) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("success", true);
+    m.put(JobBody.KEY, json.record(j));
+    return m;
+  }
+
+  private static List<String> values(Map<String, String[]> params, String key) {
+    String[] v = params.get(key);
+    return v == null
+        ? List.of()
+        : Arrays.stream(v).filter(s -> s != null && !s.isBlank()).map(String::trim).toList();
+  }
+}

@@ -1,0 +1,150 @@
+package dev.vigil.jobs.web;
+
+import dev.vigil.jobs.JobInput;
+import dev.vigil.jobs.JobType;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.JsonBody;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a Morpheus {@code {"job": {...}}} body leniently: the type is inferred (a security scan job
+ * has {@code securityPackage}; task and workflow jobs are refused), unknown keys are ignored, and
+ * shape problems are carried to the validator so every field error is reported at once.
+ */
+final class JobBody {
+
+  static final String KEY = "job";
+  static final String ONLY_SCANS = "only Security Scan Jobs are supported";
+
+  private JobBody() {}
+
+  static JobInput input(Map<String, Object> body) {
+    JsonBody json = JsonBody.of(body, KEY);
+    Map<?, ?> raw = (Map<?, ?>) body.get(KEY);
+    refuseOtherTypes(raw);
+    Map<String, String> problems = new LinkedHashMap<>();
+    String packageId = packageId(raw.get("securityPackage"), problems);
+    List<String> targets = targets(raw, problems);
+    JobInput in = fields(json, packageId, targets);
+    Map<String, String> all = new LinkedHashMap<>(shapeErrors(json));
+    all.putAll(problems);
+    return withProblems(in, all);
+  }
+
+  private static JobInput fields(JsonBody json, String packageId, List<String> targets) {
+    return new JobInput(
+        json.string("name"),
+        json.string("description"),
+        json.strings("labels"),
+        json.bool("enabled"),
+        packageId,
+        json.string("scanPath"),
+        json.string("securityProfile"),
+        json.string("scheduleMode"),
+        json.string("dateTime"),
+        json.string("targetType"),
+        targets,
+        json.string("timeoutMinutes"),
+        json.string("maxParallel"),
+        json.string("retriesOnTimeout"),
+        Map.of());
+  }
+
+  /** The type errors the lenient reader collected (a field of the wrong JSON type). */
+  private static Map<String, String> shapeErrors(JsonBody json) {
+    try {
+      json.finish("Unable to save job");
+      return Map.of();
+    } catch (InvalidInputException e) {
+      return e.errors();
+    }
+  }
+
+  private static void refuseOtherTypes(Map<?, ?> raw) {
+    boolean other = raw.get("task") != null || raw.get("workflow") != null;
+    Object type = raw.get("type");
+    if (other || (type != null && !isScanType(type))) {
+      throw new InvalidInputException(
+          "Unable to save job: " + ONLY_SCANS, Map.of("type", ONLY_SCANS));
+    }
+  }
+
+  private static boolean isScanType(Object type) {
+    Object v = type instanceof Map<?, ?> m ? firstOf(m, "id", "code", "name") : type;
+    String s = v == null ? "" : v.toString().trim();
+    return s.equals(String.valueOf(JobType.ID))
+        || s.equals(JobType.CODE)
+        || s.equals(JobType.CODE + ".jobType")
+        || s.equalsIgnoreCase(JobType.NAME)
+        || s.equalsIgnoreCase("Security Scan");
+  }
+
+  private static String packageId(Object value, Map<String, String> problems) {
+    Object id = value instanceof Map<?, ?> m ? m.get("id") : value;
+    if (value != null && !(id instanceof Number || id instanceof String)) {
+      problems.put("securityPackage", "must be an object with the package id: {\"id\": 5}");
+      return "";
+    }
+    return id == null ? null : id.toString();
+  }
+
+  private static List<String> targets(Map<?, ?> raw, Map<String, String> problems) {
+    Object value = raw.get("targets");
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof List<?> list)) {
+      problems.put("targets", "must be a list of {\"refId\": id}");
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    Set<String> kinds = new LinkedHashSet<>();
+    if (raw.get("targetType") != null) {
+      kinds.add(raw.get("targetType").toString().trim());
+    }
+    for (Object item : list) {
+      Object ref = item instanceof Map<?, ?> m ? firstOf(m, "refId", "id") : item;
+      if (item instanceof Map<?, ?> m && m.get("targetType") != null) {
+        kinds.add(m.get("targetType").toString().trim());
+      }
+      ids.add(ref == null ? "" : ref.toString());
+    }
+    if (kinds.size() > 1) {
+      problems.put("targets", "mixes " + kinds + "; a job targets servers or instances, not both");
+    }
+    return ids;
+  }
+
+  private static Object firstOf(Map<?, ?> m, String... keys) {
+    for (String k : keys) {
+      if (m.get(k) != null) {
+        return m.get(k);
+      }
+    }
+    return null;
+  }
+
+  private static JobInput withProblems(JobInput in, Map<String, String> problems) {
+    return new JobInput(
+        in.name(),
+        in.description(),
+        in.labels(),
+        in.enabled(),
+        in.securityPackage(),
+        in.scanPath(),
+        in.securityProfile(),
+        in.scheduleMode(),
+        in.dateTime(),
+        in.targetType(),
+        in.targets(),
+        in.timeoutMinutes(),
+        in.maxParallel(),
+        in.retriesOnTimeout(),
+        problems);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.vigil.jobs.web;
+
+import dev.vigil.jobs.TargetType;
+import dev.vigil.web.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * Puts a job form and its pick lists in the model: ready packages, the chosen package's checklists,
+ * the chosen checklist's profiles, schedules, and the servers or instances to target.
+ */
+@Component
+class JobFormModel {
+
+  private final JobChoices choices;
+  private final JobViews views;
+
+  JobFormModel(JobChoices choices, JobViews views) {
+    this.choices = choices;
+    this.views = views;
+  }
+
+  /** The form with its pick lists and errors. */
+  void fill(Model model, JobForm form, Map<String, String> errors) {
+    List<Choice> checklists = checklists(form.securityPackage());
+    Map<String, List<Choice>> profiles = profiles(form.securityPackage());
+    TargetType type = TargetType.fromCode(form.targetType());
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("packages", packages(form.securityPackage()));
+    model.addAttribute("checklists", checklists);
+    model.addAttribute(
+        "profiles",
+        form.scanPath() == null ? List.of() : profiles.getOrDefault(form.scanPath(), List.of()));
+    model.addAttribute("schedules", choices.schedules());
+    model.addAttribute("targetTypes", choices.targetTypes());
+    model.addAttribute("targetChoices", choices.targets(type == null ? TargetType.SERVER : type));
+  }
+
+  /** The form with checklist and profile moved to the first choice when no longer offered. */
+  JobForm settle(JobForm f) {
+    String path = offered(checklists(f.securityPackage()), f.scanPath());
+    List<Choice> profiles =
+        path == null ? List.of() : profiles(f.securityPackage()).getOrDefault(path, List.of());
+    String profile = offered(profiles, f.securityProfile());
+    return new JobForm(
+        f.type(),
+        f.name(),
+        f.description(),
+        f.labels(),
+        f.enabled(),
+        f.securityPackage(),
+        path,
+        profile,
+        f.scheduleMode(),
+        f.dateTime(),
+        f.targetType(),
+        f.targets(),
+        f.timeoutMinutes(),
+        f.maxParallel(),
+        f.retriesOnTimeout());
+  }
+
+  /** The names the review step shows for the form's package, schedule and targets. */
+  void names(Model model, JobForm f) {
+    model.addAttribute("packageName", views.packageName(f.securityPackage()));
+    String mode = f.scheduleMode();
+    model.addAttribute(
+        "scheduleName",
+        "manual".equals(mode)
+            ? "Manual"
+            : "dateTime".equals(mode)
+                ? "Date and Time: " + f.dateTime() + " UTC"
+                : id(mode) == null ? mode : views.scheduleName(id(mode)));
+    TargetType type = TargetType.fromCode(f.targetType());
+    model.addAttribute(
+        "targetNames",
+        choices.targets(type == null ? TargetType.SERVER : type).stream()
+            .filter(c -> f.targeted(c.value()))
+            .map(Choice::name)
+            .toList());
+  }
+
+  private static String offered(List<Choice> choices, String chosen) {
+    if (choices.isEmpty() || choices.stream().anyMatch(c -> c.value().equals(chosen))) {
+      return chosen;
+    }
+    return (String) choices.get(0).value();
+  }
+
+  private List<Choice> packages(String chosen) {
+    List<Choice> ready = new ArrayList<>(choices.readyPackages());
+    Long id = id(chosen);
+    if (id != null && ready.stream().noneMatch(c -> c.value().equals(id))) {
+      ready.add(new Choice(views.packageName(chosen), id));
+    }
+    return ready;
+  }
+
+  private List<Choice> checklists(String packageId) {
+    Long id = id(packageId);
+    try {
+      return id == null ? List.of() : choices.checklists(id);
+    } catch (NotFoundException e) {
+      return List.of();
+    }
+  }
+
+  private Map<String, List<Choice>> profiles(String packageId) {
+    Long id = id(packageId);
+    try {
+      return id == null ? Map.of() : choices.profiles(id);
+    } catch (NotFoundException e) {
+      return Map.of();
+    }
+  }
+
+  private static Long id(String text) {
+    return text != null && text.trim().matches("[0-9]{1,18}") ? Long.valueOf(text.trim()) : null;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.vigil.jobs.web;
+
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.jobs.JobQuery;
+import dev.vigil.jobs.JobService;
+import dev.vigil.web.ListQuery;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Provisioning → Jobs → Jobs: list, detail, enable/disable and delete. */
+@Controller
+class JobPageController {
+
+  static final String BASE = "/provisioning/jobs";
+  private static final int PAGE_SIZE = 25;
+
+  private final JobService jobs;
+  private final JobViews views;
+
+  JobPageController(JobService jobs, JobViews views) {
+    this.jobs = jobs;
+    this.views = views;
+  }
+
+  @GetMapping(BASE)
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  String list(
+      @RequestParam(required = false) String phrase,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    int current = Math.max(page, 0);
+    String search = phrase == null || phrase.isBlank() ? null : phrase.trim();
+    JobQuery q =
+        new JobQuery(
+            new ListQuery(PAGE_SIZE, current * PAGE_SIZE, search, null, "name", false),
+            List.of(),
+            List.of());
+    long total = jobs.count(q);
+    model.addAttribute("jobs", jobs.list(q).stream().map(views::of).toList());
+    model.addAttribute("phrase", search == null ? "" : search);
+    model.addAttribute("page", current);
+    model.addAttribute("total", total);
+    model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+    return "jobs/list";
+  }
+
+  @GetMapping(BASE + "/{id}")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  String detail(@PathVariable long id, Model model) {
+    model.addAttribute("view", views.of(jobs.get(id)));
+    return "jobs/detail";
+  }
+
+  @PostMapping(BASE + "/{id}/enable")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  String enable(@PathVariable long id, RedirectAttributes redirect) {
+    jobs.setEnabled(id, true);
+    redirect.addFlashAttribute("notice", "Job enabled.");
+    return "redirect:" + BASE + "/" + id;
+  }
+
+  @PostMapping(BASE + "/{id}/disable")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  String disable(@PathVariable long id, RedirectAttributes redirect) {
+    jobs.setEnabled(id, false);
+    redirect.addFlashAttribute("notice", "Job disabled.");
+    return "redirect:" + BASE + "/" + id;
+  }
+
+  @PostMapping(BASE + "/{id}/delete")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  String delete(@PathVariable long id, RedirectAttributes redirect) {
+    String name = jobs.get(id).name();
+    jobs.delete(id);
+    redirect.addFlashAttribute("notice", "Job " + name + " deleted.");
+    return "redirect:" + BASE;
+  }
+}

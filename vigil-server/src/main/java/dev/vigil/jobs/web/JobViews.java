@@ -1,0 +1,62 @@
+package dev.vigil.jobs.web;
+
+import dev.vigil.jobs.Job;
+import dev.vigil.jobs.JobService;
+import dev.vigil.jobs.ScheduleMode;
+import dev.vigil.packages.PackageService;
+import dev.vigil.schedules.ScheduleService;
+import dev.vigil.web.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Makes the page views of jobs and the names the review step shows. */
+@Component
+class JobViews {
+
+  private final JobService jobs;
+  private final PackageService packages;
+  private final ScheduleService schedules;
+
+  JobViews(JobService jobs, PackageService packages, ScheduleService schedules) {
+    this.jobs = jobs;
+    this.packages = packages;
+    this.schedules = schedules;
+  }
+
+  JobView of(Job j) {
+    Map<Long, String> names = jobs.targetNames(j);
+    List<String> targets =
+        j.refIds().stream().map(id -> names.getOrDefault(id, "#" + id + " (gone)")).toList();
+    return new JobView(
+        j, packages.get(j.packageId()).name(), schedule(j), targets, jobs.nextFire(j).orElse(null));
+  }
+
+  private String schedule(Job j) {
+    if (j.scheduleMode() == ScheduleMode.MANUAL) {
+      return "Manual";
+    }
+    if (j.scheduleMode() == ScheduleMode.DATE_TIME) {
+      return "Date and Time: " + j.dateTime();
+    }
+    return scheduleName(j.scheduleId());
+  }
+
+  /** The name of an execute schedule, or "#id" when it is gone. */
+  String scheduleName(Long id) {
+    try {
+      return schedules.get(id).name();
+    } catch (NotFoundException e) {
+      return "#" + id;
+    }
+  }
+
+  /** The name of a package, or "#id" when there is none. */
+  String packageName(String id) {
+    try {
+      return packages.get(Long.parseLong(id)).name();
+    } catch (NotFoundException | NumberFormatException e) {
+      return "#" + id;
+    }
+  }
+}

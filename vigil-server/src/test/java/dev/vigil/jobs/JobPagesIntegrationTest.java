@@ -1,0 +1,205 @@
+package dev.vigil.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Provisioning → Jobs → Jobs as a Security Operator (full) and an Auditor (read): the operator
+ * walks the three-step wizard to a saved job, sees field errors on the step they belong to with the
+ * typed values kept, edits, disables and deletes; the auditor sees jobs but no controls, and forged
+ * posts are refused.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:jobpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "vigil.access.admin-password=job-pages-admin-pw",
+      "vigil.packages.allow-private-addresses=true",
+      "vigil.scheduler.polling-interval=200ms"
+    })
+@AutoConfigureMockMvc
+class JobPagesIntegrationTest {
+
+  private static final String BASE = "/provisioning/jobs";
+  private static boolean usersMade;
+
+  @LocalServerPort int port;
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+  ApiClient admin;
+  JobFixture fx;
+
+  @BeforeEach
+  void setUp() {
+    admin = new ApiClient(port).login("admin", "job-pages-admin-pw");
+    if (!usersMade) {
+      TestUsers.create(admin, "job-auditor1", "auditor-pw-1", "Auditor");
+      TestUsers.create(admin, "job-operator1", "operator-pw-1", "Security Operator");
+      usersMade = true;
+    }
+    fx = JobFixture.of(admin, port);
+    jdbc.sql("delete from jobs").update();
+  }
+
+  @Test
+  void operatorWalksTheWizardToASavedJob() throws Exception {
+    assertThat(page(get(BASE + "/new"), "job-operator1"))
+        .contains("Security Scan Job", "id=\"next\"");
+    String details =
+        page(
+            post(BASE + "/new/details").param("type", "securityScan").param("name", "wizard-job"),
+            "job-operator1");
+    assertThat(details).contains("step-details", "Scan Checklist", fx.packageName);
+    String chosen =
+        page(
+            get(BASE + "/new/details")
+                .param("type", "securityScan")
+                .param("name", "wizard-job")
+                .param("securityPackage", String.valueOf(fx.packageId))
+                .param("targetType", "server")
+                .param("refresh", "1"),
+            "job-operator1");
+    assertThat(chosen)
+        .contains("value=\"" + fx.scanPath + "\"", JobFixture.STIG, "p" + port + "-web01");
+    String review = page(details(post(BASE + "/new/review")), "job-operator1");
+    assertThat(review).contains("step-review", "COMPLETE", "p" + port + "-web02", fx.packageName);
+    mvc.perform(details(post(BASE)).with(user("job-operator1")).with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrlPattern(BASE + "/*"));
+    assertThat(
+            jdbc.sql("select created_by_username from jobs where name = 'wizard-job'")
+                .query(String.class)
+                .single())
+        .isEqualTo("job-operator1");
+  }
+
+  @Test
+  void badStepInputShowsFieldErrorsOnItsStepAndKeepsWhatWasTyped() throws Exception {
+    String stepOne =
+        page(
+            post(BASE + "/new/details").param("type", "securityScan").param("name", ""),
+            "job-operator1");
+    assertThat(stepOne).contains("step-type", "Name is required");
+    String stepTwo =
+        page(
+            details(
+                post(BASE + "/new/review"),
+                "securityProfile=xccdf_nope",
+                "maxParallel=999",
+                "labels=typed-label",
+                "targets=424242"),
+            "job-operator1");
+    assertThat(stepTwo)
+        .contains("step-details", "Security Profile: no profile xccdf_nope")
+        .contains("Targets: unknown server ids [424242]")
+        .contains("Max parallel must be a whole number from 1 to 500")
+        .contains("value=\"typed-label\"");
+    assertThat(jdbc.sql("select count(*) from jobs").query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void auditorSeesJobsButNoControlsAndOperatorSeesThem() throws Exception {
+    long id = apiJob("visible-job");
+    assertThat(page(get(BASE), "job-auditor1")).contains("visible-job").doesNotContain("add-job");
+    assertThat(page(get(BASE + "/" + id), "job-auditor1"))
+        .contains("visible-job", fx.packageName)
+        .doesNotContain("edit-job", "delete-job", "disable-job", "execute-job");
+    assertThat(page(get(BASE), "job-operator1")).contains("add-job");
+    assertThat(page(get(BASE + "/" + id), "job-operator1"))
+        .contains("edit-job", "delete-job", "disable-job", "execute-job")
+        .contains("executions arrive with the next change");
+  }
+
+  @Test
+  void auditorForgedPostsAreRefused() throws Exception {
+    long id = apiJob("guarded-job");
+    mvc.perform(details(post(BASE)).with(user("job-auditor1")).with(csrf()))
+        .andExpect(status().isForbidden());
+    mvc.perform(get(BASE + "/new").with(user("job-auditor1"))).andExpect(status().isForbidden());
+    for (String action : new String[] {"", "/delete", "/disable", "/enable"}) {
+      mvc.perform(
+              post(BASE + "/" + id + action)
+                  .with(user("job-auditor1"))
+                  .with(csrf())
+                  .param("name", "x"))
+          .andExpect(status().isForbidden());
+    }
+    assertThat(jdbc.sql("select name from jobs").query(String.class).list())
+        .containsExactly("guarded-job");
+  }
+
+  @Test
+  void operatorEditsDisablesAndDeletes() throws Exception {
+    long id = apiJob("editable");
+    assertThat(page(get(BASE + "/" + id + "/edit"), "job-operator1"))
+        .contains("value=\"editable\"", JobFixture.STIG);
+    mvc.perform(
+            details(post(BASE + "/" + id), "name=edited").with(user("job-operator1")).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(post(BASE + "/" + id + "/disable").with(user("job-operator1")).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.sql("select name || ':' || enabled from jobs").query(String.class).single())
+        .isEqualToIgnoringCase("edited:false");
+    mvc.perform(post(BASE + "/" + id + "/delete").with(user("job-operator1")).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.sql("select count(*) from jobs").query(Long.class).single()).isZero();
+  }
+
+  /**
+   * Every field of a valid job over both servers, as the wizard's forms send them; {@code
+   * overrides} are "field=value" pairs that replace the defaults.
+   */
+  private MockHttpServletRequestBuilder details(
+      MockHttpServletRequestBuilder r, String... overrides) {
+    java.util.Map<String, String[]> fields = new java.util.LinkedHashMap<>();
+    fields.put("type", new String[] {"securityScan"});
+    fields.put("name", new String[] {"wizard-job"});
+    fields.put("securityPackage", new String[] {String.valueOf(fx.packageId)});
+    fields.put("scanPath", new String[] {fx.scanPath});
+    fields.put("securityProfile", new String[] {JobFixture.STIG});
+    fields.put("scheduleMode", new String[] {"manual"});
+    fields.put("dateTime", new String[] {""});
+    fields.put("targetType", new String[] {"server"});
+    fields.put("targets", new String[] {String.valueOf(fx.server1), String.valueOf(fx.server2)});
+    fields.put("timeoutMinutes", new String[] {"30"});
+    fields.put("maxParallel", new String[] {"10"});
+    fields.put("retriesOnTimeout", new String[] {"0"});
+    fields.put("enabled", new String[] {"true"});
+    for (String o : overrides) {
+      String[] kv = o.split("=", 2);
+      fields.put(kv[0], new String[] {kv[1]});
+    }
+    fields.forEach(r::param);
+    return r;
+  }
+
+  private long apiJob(String name) {
+    return admin.post("/api/jobs", fx.cliBody(name)).json().get("job").get("id").asLong();
+  }
+
+  private String page(MockHttpServletRequestBuilder request, String username) throws Exception {
+    return mvc.perform(request.with(user(username)).with(csrf()))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+}
