@@ -1,10 +1,11 @@
 package dev.vigil.packages;
 
+import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.marks;
+import static dev.vigil.storage.Sql.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,10 +174,6 @@ class PackageRepository {
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
   }
 
-  private static String marks(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
-  }
-
   private void writeLabels(long id, List<String> labels) {
     for (String label : Set.copyOf(labels)) {
       jdbc.sql("insert into security_package_labels (package_id, label) values (?, ?)")
@@ -224,14 +221,5 @@ class PackageRepository {
         rs.getString("created_by"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));
-  }
-
-  static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
   }
 }
