@@ -3,6 +3,7 @@ package dev.vigil.inventory;
 import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.ts;
 
+import dev.vigil.storage.LabelTable;
 import dev.vigil.storage.Sql;
 import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
@@ -29,11 +30,11 @@ class ServerRepository {
       Map.of("id", "s.id", "name", "lower(s.name)", "lastUpdated", "s.updated_at");
 
   private final JdbcClient jdbc;
-  private final Labels labels;
+  private final LabelTable labels;
 
   ServerRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.labels = new Labels(jdbc, "server_labels", "server_id");
+    this.labels = new LabelTable(jdbc, "server_labels", "server_id");
   }
 
   long insert(

@@ -4,6 +4,7 @@ import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.marks;
 import static dev.vigil.storage.Sql.ts;
 
+import dev.vigil.storage.LabelTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,9 +34,11 @@ class PackageRepository {
           + " p.status_message, p.current_version_id, p.created_by, p.created_at, p.updated_at";
 
   private final JdbcClient jdbc;
+  private final LabelTable labels;
 
   PackageRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.labels = new LabelTable(jdbc, "security_package_labels", "package_id");
   }
 
   long insert(SecurityPackage p) {
@@ -59,7 +62,7 @@ class PackageRepository {
             ts(p.updatedAt()))
         .update(keys, "id");
     long id = keys.getKey().longValue();
-    writeLabels(id, p.labels());
+    labels.write(id, p.labels());
     return id;
   }
 
@@ -80,8 +83,7 @@ class PackageRepository {
             ts(p.updatedAt()),
             p.id())
         .update();
-    jdbc.sql("delete from security_package_labels where package_id = ?").param(p.id()).update();
-    writeLabels(p.id(), p.labels());
+    labels.replace(p.id(), p.labels());
   }
 
   Optional<SecurityPackage> find(long id) {
@@ -174,20 +176,7 @@ class PackageRepository {
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
   }
 
-  private void writeLabels(long id, List<String> labels) {
-    for (String label : Set.copyOf(labels)) {
-      jdbc.sql("insert into security_package_labels (package_id, label) values (?, ?)")
-          .params(id, label)
-          .update();
-    }
-  }
-
   private SecurityPackage withLabels(SecurityPackage p) {
-    List<String> labels =
-        jdbc.sql("select label from security_package_labels where package_id = ? order by label")
-            .param(p.id())
-            .query(String.class)
-            .list();
     return new SecurityPackage(
         p.id(),
         p.uuid(),
@@ -196,7 +185,7 @@ class PackageRepository {
         p.url(),
         p.enabled(),
         p.expectedSha256(),
-        labels,
+        labels.read(p.id()),
         p.status(),
         p.statusMessage(),
         p.currentVersionId(),
