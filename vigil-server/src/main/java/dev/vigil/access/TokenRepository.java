@@ -1,10 +1,11 @@
 package dev.vigil.access;
 
+import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,9 +34,9 @@ class TokenRepository {
             "insert into api_tokens (user_id, client_id, access_hash, refresh_hash,"
                 + " access_expires_at, refresh_expires_at, created_at) values (?, ?, ?, ?, ?, ?, ?)")
         .params(userId, clientId, accessHash, refreshHash)
-        .param(utc(now.plus(ttl.access())))
-        .param(utc(now.plus(ttl.refresh())))
-        .param(utc(now))
+        .param(ts(now.plus(ttl.access())))
+        .param(ts(now.plus(ttl.refresh())))
+        .param(ts(now))
         .update();
   }
 
@@ -56,7 +57,7 @@ class TokenRepository {
   /** Revokes one token pair; false when it was already revoked (a concurrent refresh won). */
   boolean revoke(long id, Instant now) {
     return jdbc.sql("update api_tokens set revoked_at = ? where id = ? and revoked_at is null")
-            .param(utc(now))
+            .param(ts(now))
             .param(id)
             .update()
         == 1;
@@ -64,24 +65,19 @@ class TokenRepository {
 
   int revokeAllOf(long userId, Instant now) {
     return jdbc.sql("update api_tokens set revoked_at = ? where user_id = ? and revoked_at is null")
-        .param(utc(now))
+        .param(ts(now))
         .param(userId)
         .update();
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
-
   private static ApiToken map(ResultSet rs, int row) throws SQLException {
-    OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
     return new ApiToken(
         rs.getLong("id"),
         rs.getLong("user_id"),
         rs.getString("client_id"),
-        rs.getObject("access_expires_at", OffsetDateTime.class).toInstant(),
-        rs.getObject("refresh_expires_at", OffsetDateTime.class).toInstant(),
-        revoked == null ? null : revoked.toInstant());
+        instant(rs, "access_expires_at"),
+        instant(rs, "refresh_expires_at"),
+        instant(rs, "revoked_at"));
   }
 
   record TokenTtl(java.time.Duration access, java.time.Duration refresh) {}

@@ -1,7 +1,7 @@
 package dev.vigil.inventory;
 
-import static dev.vigil.inventory.Rows.instant;
-import static dev.vigil.inventory.Rows.ts;
+import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
@@ -145,8 +145,8 @@ class CredentialRepository {
     }
     if (q.phrase() != null) {
       clauses.add("(lower(c.name) like ? or lower(c.username) like ?)");
-      params.add(Rows.like(q.phrase()));
-      params.add(Rows.like(q.phrase()));
+      params.add(Likes.like(q.phrase()));
+      params.add(Likes.like(q.phrase()));
     }
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
   }

@@ -2,6 +2,7 @@ package dev.vigil.inventory;
 
 import dev.vigil.scanning.SshKeys;
 import dev.vigil.scanning.SshSecret;
+import dev.vigil.web.CommonFields;
 import dev.vigil.web.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class CredentialValidator {
   static Checked validate(
       CredentialInput in, Credential current, StoredSecret stored, boolean nameTaken) {
     Map<String, String> errors = new LinkedHashMap<>();
-    Fields.name(in.name(), current == null, nameTaken, errors);
+    CommonFields.name(in.name(), current == null, nameTaken, errors);
     CredentialType type = type(in.type(), current, errors);
     if (in.username() == null ? current == null : in.username().isBlank()) {
       errors.put("username", "is required");

@@ -8,22 +8,6 @@ final class Fields {
 
   private Fields() {}
 
-  static void name(String name, boolean creating, boolean taken, Map<String, String> errors) {
-    if (name == null ? creating : name.isBlank()) {
-      errors.put("name", "is required");
-    } else if (name != null && name.trim().length() > 255) {
-      errors.put("name", "must be at most 255 characters");
-    } else if (taken) {
-      errors.put("name", "must be unique");
-    }
-  }
-
-  static void description(String description, Map<String, String> errors) {
-    if (description != null && description.length() > 4000) {
-      errors.put("description", "must be at most 4000 characters");
-    }
-  }
-
   static void labels(List<String> labels, Map<String, String> errors) {
     if (labels == null) {
       return;

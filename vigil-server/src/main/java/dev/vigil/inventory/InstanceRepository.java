@@ -1,8 +1,9 @@
 package dev.vigil.inventory;
 
-import static dev.vigil.inventory.Rows.instant;
-import static dev.vigil.inventory.Rows.ts;
+import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.ts;
 
+import dev.vigil.storage.LabelTable;
 import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,11 +25,11 @@ class InstanceRepository {
       Map.of("id", "i.id", "name", "lower(i.name)", "lastUpdated", "i.updated_at");
 
   private final JdbcClient jdbc;
-  private final Labels labels;
+  private final LabelTable labels;
 
   InstanceRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.labels = new Labels(jdbc, "instance_labels", "instance_id");
+    this.labels = new LabelTable(jdbc, "instance_labels", "instance_id");
   }
 
   long insert(Instance i, List<Long> serverIds) {
@@ -129,8 +130,8 @@ class InstanceRepository {
     }
     if (q.phrase() != null) {
       clauses.add("(lower(i.name) like ? or lower(coalesce(i.description, '')) like ?)");
-      params.add(Rows.like(q.phrase()));
-      params.add(Rows.like(q.phrase()));
+      params.add(Likes.like(q.phrase()));
+      params.add(Likes.like(q.phrase()));
     }
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
   }

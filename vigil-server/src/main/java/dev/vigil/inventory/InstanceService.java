@@ -1,5 +1,6 @@
 package dev.vigil.inventory;
 
+import dev.vigil.web.CommonFields;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
@@ -88,8 +89,8 @@ public class InstanceService {
     Map<String, String> errors = new LinkedHashMap<>();
     Long except = current == null ? null : current.id();
     boolean taken = in.name() != null && instances.nameTaken(in.name().trim(), except);
-    Fields.name(in.name(), current == null, taken, errors);
-    Fields.description(in.description(), errors);
+    CommonFields.name(in.name(), current == null, taken, errors);
+    CommonFields.description(in.description(), errors);
     Fields.labels(in.labels(), errors);
     if (in.serverIds() != null) {
       Set<Long> found = servers.existing(in.serverIds());

@@ -1,7 +1,7 @@
 package dev.vigil.inventory;
 
-import static dev.vigil.inventory.Rows.instant;
-import static dev.vigil.inventory.Rows.ts;
+import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,10 @@
 package dev.vigil.inventory;
 
-import static dev.vigil.inventory.Rows.instant;
-import static dev.vigil.inventory.Rows.ts;
+import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.ts;
 
+import dev.vigil.storage.LabelTable;
+import dev.vigil.storage.Sql;
 import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,11 +30,11 @@ class ServerRepository {
       Map.of("id", "s.id", "name", "lower(s.name)", "lastUpdated", "s.updated_at");
 
   private final JdbcClient jdbc;
-  private final Labels labels;
+  private final LabelTable labels;
 
   ServerRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.labels = new Labels(jdbc, "server_labels", "server_id");
+    this.labels = new LabelTable(jdbc, "server_labels", "server_id");
   }
 
   long insert(
@@ -163,7 +165,7 @@ class ServerRepository {
       return List.of();
     }
     return jdbc
-        .sql(SELECT + " where s.id in (" + Rows.marks(ids.size()) + ") order by lower(s.name)")
+        .sql(SELECT + " where s.id in (" + Sql.marks(ids.size()) + ") order by lower(s.name)")
         .params(List.copyOf(ids))
         .query(this::row)
         .list()
@@ -178,7 +180,7 @@ class ServerRepository {
       return Set.of();
     }
     return Set.copyOf(
-        jdbc.sql("select id from servers where id in (" + Rows.marks(ids.size()) + ")")
+        jdbc.sql("select id from servers where id in (" + Sql.marks(ids.size()) + ")")
             .params(List.copyOf(ids))
             .query(Long.class)
             .list());
@@ -205,7 +207,7 @@ class ServerRepository {
       clauses.add(
           "(lower(s.name) like ? or lower(coalesce(s.description, '')) like ?"
               + " or lower(s.ssh_host) like ?)");
-      String like = Rows.like(q.phrase());
+      String like = Likes.like(q.phrase());
       params.addAll(List.of(like, like, like));
     }
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);

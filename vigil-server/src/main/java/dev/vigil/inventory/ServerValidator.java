@@ -1,5 +1,6 @@
 package dev.vigil.inventory;
 
+import dev.vigil.web.CommonFields;
 import dev.vigil.web.InvalidInputException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -34,7 +35,7 @@ final class ServerValidator {
   static Fields validate(
       ServerInput in, Server current, boolean nameTaken, LongPredicate credentialExists) {
     Map<String, String> errors = new LinkedHashMap<>();
-    dev.vigil.inventory.Fields.name(in.name(), current == null, nameTaken, errors);
+    CommonFields.name(in.name(), current == null, nameTaken, errors);
     ConnectionType type = connectionType(in.connectionType(), current, errors);
     PrivilegeMode mode = privilegeMode(in.privilegeMode(), current, errors);
     String host = host(in.sshHost(), current, type, errors);
@@ -49,7 +50,7 @@ final class ServerValidator {
         && !FINGERPRINT.matcher(in.hostKeyFingerprint().trim()).matches()) {
       errors.put("hostKeyFingerprint", "must be SHA256: followed by 43 base64 characters");
     }
-    dev.vigil.inventory.Fields.description(in.description(), errors);
+    CommonFields.description(in.description(), errors);
     dev.vigil.inventory.Fields.labels(in.labels(), errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException("Unable to save server", errors);

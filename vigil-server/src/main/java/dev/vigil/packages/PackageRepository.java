@@ -1,10 +1,12 @@
 package dev.vigil.packages;
 
+import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.marks;
+import static dev.vigil.storage.Sql.ts;
+
+import dev.vigil.storage.LabelTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +34,11 @@ class PackageRepository {
           + " p.status_message, p.current_version_id, p.created_by, p.created_at, p.updated_at";
 
   private final JdbcClient jdbc;
+  private final LabelTable labels;
 
   PackageRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.labels = new LabelTable(jdbc, "security_package_labels", "package_id");
   }
 
   long insert(SecurityPackage p) {
@@ -58,7 +62,7 @@ class PackageRepository {
             ts(p.updatedAt()))
         .update(keys, "id");
     long id = keys.getKey().longValue();
-    writeLabels(id, p.labels());
+    labels.write(id, p.labels());
     return id;
   }
 
@@ -79,8 +83,7 @@ class PackageRepository {
             ts(p.updatedAt()),
             p.id())
         .update();
-    jdbc.sql("delete from security_package_labels where package_id = ?").param(p.id()).update();
-    writeLabels(p.id(), p.labels());
+    labels.replace(p.id(), p.labels());
   }
 
   Optional<SecurityPackage> find(long id) {
@@ -173,24 +176,7 @@ class PackageRepository {
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
   }
 
-  private static String marks(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
-  }
-
-  private void writeLabels(long id, List<String> labels) {
-    for (String label : Set.copyOf(labels)) {
-      jdbc.sql("insert into security_package_labels (package_id, label) values (?, ?)")
-          .params(id, label)
-          .update();
-    }
-  }
-
   private SecurityPackage withLabels(SecurityPackage p) {
-    List<String> labels =
-        jdbc.sql("select label from security_package_labels where package_id = ? order by label")
-            .param(p.id())
-            .query(String.class)
-            .list();
     return new SecurityPackage(
         p.id(),
         p.uuid(),
@@ -199,7 +185,7 @@ class PackageRepository {
         p.url(),
         p.enabled(),
         p.expectedSha256(),
-        labels,
+        labels.read(p.id()),
         p.status(),
         p.statusMessage(),
         p.currentVersionId(),
@@ -224,14 +210,5 @@ class PackageRepository {
         rs.getString("created_by"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));
-  }
-
-  static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.packages;
 
+import dev.vigil.web.CommonFields;
 import dev.vigil.web.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,11 +21,9 @@ final class PackageValidator {
 
   static void validate(PackageInput in, boolean creating, boolean nameTaken) {
     Map<String, String> errors = new LinkedHashMap<>();
-    checkName(in.name(), creating, nameTaken, errors);
+    CommonFields.name(in.name(), creating, nameTaken, errors);
     checkUrl(in.url(), creating, errors);
-    if (in.description() != null && in.description().length() > 4000) {
-      errors.put("description", "must be at most 4000 characters");
-    }
+    CommonFields.description(in.description(), errors);
     if (in.expectedSha256() != null
         && !in.expectedSha256().isBlank()
         && !SHA256.matcher(in.expectedSha256().trim()).matches()) {
@@ -33,17 +32,6 @@ final class PackageValidator {
     checkLabels(in.labels(), errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException("Unable to save security package", errors);
-    }
-  }
-
-  private static void checkName(
-      String name, boolean creating, boolean taken, Map<String, String> errors) {
-    if (name == null ? creating : name.isBlank()) {
-      errors.put("name", "is required");
-    } else if (name != null && name.trim().length() > 255) {
-      errors.put("name", "must be at most 255 characters");
-    } else if (taken) {
-      errors.put("name", "must be unique");
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.vigil.packages;
 
-import static dev.vigil.packages.PackageRepository.instant;
-import static dev.vigil.packages.PackageRepository.ts;
+import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.scap.content.ProfileInfo;
 import java.sql.ResultSet;

@@ -1,14 +1,14 @@
 package dev.vigil.results;
 
+import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.marks;
+import static dev.vigil.storage.Sql.ts;
+
 import dev.vigil.scap.arf.ResultType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +74,7 @@ class ScanRepository {
                 + countColumns()
                 + ", arf_sha256, report_sha256,"
                 + " oscap_version, created_by, created_at) values ("
-                + String.join(", ", Collections.nCopies(values.size(), "?"))
+                + marks(values.size())
                 + ")")
         .params(values)
         .update(keys, "id");
@@ -213,20 +213,7 @@ class ScanRepository {
     return t.xccdf() + "_count";
   }
 
-  private static String marks(int n) {
-    return String.join(", ", Collections.nCopies(n, "?"));
-  }
-
   private static String truncate(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private static OffsetDateTime ts(Instant i) {
-    return i == null ? null : i.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String col) throws SQLException {
-    OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -50,20 +50,7 @@ public record ConnectionReport(
 
   /** A report of a connection that failed before any command ran. */
   static ConnectionReport failed(boolean reachable, String hostKey, ScanFailure failure) {
-    return new ConnectionReport(
-        reachable,
-        hostKey,
-        false,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        failure.reason(),
-        failure.getMessage());
+    return stopped(reachable, hostKey, false, failure.reason(), failure.getMessage());
   }
 
   /** A report of a logged-in connection with the facts found. */

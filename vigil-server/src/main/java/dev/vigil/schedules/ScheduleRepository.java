@@ -1,11 +1,11 @@
 package dev.vigil.schedules;
 
+import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.ts;
+
 import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,14 +149,5 @@ class ScheduleRepository {
         rs.getString("created_by"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));
-  }
-
-  private static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.schedules;
 
+import dev.vigil.web.CommonFields;
 import dev.vigil.web.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,30 +14,17 @@ final class ScheduleValidator {
 
   static void validate(ScheduleInput in, boolean creating, boolean nameTaken) {
     Map<String, String> errors = new LinkedHashMap<>();
-    checkName(in.name(), creating, nameTaken, errors);
+    CommonFields.name(in.name(), creating, nameTaken, errors);
     if (in.scheduleType() != null && !ExecuteSchedule.TYPE.equals(in.scheduleType().trim())) {
       errors.put(
           "scheduleType",
           "unknown schedule type '" + in.scheduleType() + "'; the only type is execute");
     }
-    if (in.description() != null && in.description().length() > 4000) {
-      errors.put("description", "must be at most 4000 characters");
-    }
+    CommonFields.description(in.description(), errors);
     check("cron", in.cron(), () -> CronSchedule.normalize(in.cron()), errors);
     check("scheduleTimezone", in.timezone(), () -> CronSchedule.zone(in.timezone()), errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(MESSAGE, errors);
-    }
-  }
-
-  private static void checkName(
-      String name, boolean creating, boolean taken, Map<String, String> errors) {
-    if (name == null ? creating : name.isBlank()) {
-      errors.put("name", "is required");
-    } else if (name != null && name.trim().length() > 255) {
-      errors.put("name", "must be at most 255 characters");
-    } else if (taken) {
-      errors.put("name", "must be unique");
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.vigil.web;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,6 +53,37 @@ public record ListQuery(
       }
     }
     return null;
+  }
+
+  /** Every non-blank value of a repeatable text parameter, trimmed; empty when absent. */
+  public static List<String> texts(Map<String, String[]> params, String key) {
+    String[] v = params.get(key);
+    return v == null
+        ? List.of()
+        : Arrays.stream(v).filter(s -> s != null && !s.isBlank()).map(String::trim).toList();
+  }
+
+  /**
+   * Every non-blank value of a repeatable id parameter; throws naming the parameter on a
+   * non-number.
+   */
+  public static List<Long> ids(Map<String, String[]> params, String key) {
+    List<Long> out = new ArrayList<>();
+    String[] values = params.get(key);
+    if (values == null) {
+      return out;
+    }
+    for (String v : values) {
+      if (v == null || v.isBlank()) {
+        continue;
+      }
+      try {
+        out.add(Long.parseLong(v.trim()));
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException(key, key + " must be a number, got '" + v + "'");
+      }
+    }
+    return out;
   }
 
   private static int intParam(Map<String, String[]> params, String key, int fallback) {

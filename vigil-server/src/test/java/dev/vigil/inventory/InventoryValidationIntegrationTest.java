@@ -3,6 +3,7 @@ package dev.vigil.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.vigil.testsupport.Counts;
 import dev.vigil.web.InvalidInputException;
 import java.nio.file.Path;
 import java.util.List;
@@ -130,7 +131,7 @@ class InventoryValidationIntegrationTest {
   }
 
   private long rows(String table) {
-    return inv.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    return Counts.rows(inv.jdbc, table);
   }
 
   private static Map<String, String> errors(Executable call) {

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.Counts;
+import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,9 +67,9 @@ class SecurityPackagePagesIntegrationTest {
 
   @Test
   void auditorSeesPackagesButNoAddEditRefreshOrDeleteControls() throws Exception {
-    String list = page(BASE, "auditor1");
+    String list = Pages.html(mvc, BASE, "auditor1");
     assertThat(list).contains("visible-pkg").doesNotContain("add-scap-package");
-    String detail = page(BASE + "/" + packageId, "auditor1");
+    String detail = Pages.html(mvc, BASE + "/" + packageId, "auditor1");
     assertThat(detail)
         .contains("visible-pkg")
         .doesNotContain("edit-package")
@@ -94,8 +96,8 @@ class SecurityPackagePagesIntegrationTest {
 
   @Test
   void operatorSeesTheControlsAndAddsAPackageThroughTheForm() throws Exception {
-    assertThat(page(BASE, "operator1")).contains("add-scap-package");
-    assertThat(page(BASE + "/" + packageId, "operator1"))
+    assertThat(Pages.html(mvc, BASE, "operator1")).contains("add-scap-package");
+    assertThat(Pages.html(mvc, BASE + "/" + packageId, "operator1"))
         .contains("edit-package", "refresh-package");
     mvc.perform(
             post(BASE)
@@ -150,18 +152,7 @@ class SecurityPackagePagesIntegrationTest {
     assertThat(html).contains("Security package not found");
   }
 
-  private String page(String path, String username) throws Exception {
-    return mvc.perform(get(path).with(user(username)))
-        .andExpect(status().isOk())
-        .andReturn()
-        .getResponse()
-        .getContentAsString();
-  }
-
   private long count(String name) {
-    return jdbc.sql("select count(*) from security_packages where name = ?")
-        .param(name)
-        .query(Long.class)
-        .single();
+    return Counts.named(jdbc, "security_packages", name);
   }
 }

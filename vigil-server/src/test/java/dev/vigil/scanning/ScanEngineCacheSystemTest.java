@@ -40,13 +40,8 @@ class ScanEngineCacheSystemTest {
   }
 
   @AfterEach
-  void stop() {
-    if (connector != null) {
-      connector.close();
-    }
-    if (sshd != null) {
-      sshd.close();
-    }
+  void stop() throws Exception {
+    ScanTestSupport.closeAll(connector, sshd);
     if (workDir != null) {
       ScanTestSupport.removeWorkDir(workDir);
     }

@@ -75,13 +75,8 @@ class ScanEngineFailureSystemTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (connector != null) {
-      connector.close();
-    }
-    if (sshd != null) {
-      sshd.close();
-    }
+  static void stop() throws Exception {
+    ScanTestSupport.closeAll(connector, sshd);
     ScanFixtures.run("rm", "-rf", "--", NOPATH_BIN.toString());
   }
 

@@ -59,13 +59,8 @@ class ScanEngineKillSystemTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (connector != null) {
-      connector.close();
-    }
-    if (sshd != null) {
-      sshd.close();
-    }
+  static void stop() throws Exception {
+    ScanTestSupport.closeAll(connector, sshd);
   }
 
   @BeforeEach

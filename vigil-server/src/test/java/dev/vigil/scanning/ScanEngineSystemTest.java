@@ -53,13 +53,8 @@ class ScanEngineSystemTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (connector != null) {
-      connector.close();
-    }
-    if (sshd != null) {
-      sshd.close();
-    }
+  static void stop() throws Exception {
+    ScanTestSupport.closeAll(connector, sshd);
   }
 
   @BeforeEach

@@ -64,6 +64,15 @@ final class ScanTestSupport {
     return dir;
   }
 
+  /** Closes each part that was opened, in order, as the test classes do after all their tests. */
+  static void closeAll(AutoCloseable... parts) throws Exception {
+    for (AutoCloseable part : parts) {
+      if (part != null) {
+        part.close();
+      }
+    }
+  }
+
   static void removeWorkDir(String dir) {
     ScanFixtures.run("rm", "-rf", "--", dir);
   }

@@ -34,13 +34,8 @@ class SshConnectorSystemTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (connector != null) {
-      connector.close();
-    }
-    if (sshd != null) {
-      sshd.close();
-    }
+  static void stop() throws Exception {
+    ScanTestSupport.closeAll(connector, sshd);
   }
 
   @Test

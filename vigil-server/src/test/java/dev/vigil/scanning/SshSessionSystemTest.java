@@ -41,16 +41,8 @@ class SshSessionSystemTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (root != null) {
-      root.close();
-    }
-    if (connector != null) {
-      connector.close();
-    }
-    if (sshd != null) {
-      sshd.close();
-    }
+  static void stop() throws Exception {
+    ScanTestSupport.closeAll(root, connector, sshd);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ApiClient.Response;
+import dev.vigil.testsupport.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,7 @@ class ExecuteScheduleMembersApiIntegrationTest {
   }
 
   private long count(String table) {
-    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    return Counts.rows(jdbc, table);
   }
 
   private static long id(Response r) {

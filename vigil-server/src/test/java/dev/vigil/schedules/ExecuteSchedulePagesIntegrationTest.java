@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.Counts;
+import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.TestUsers;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,11 +76,11 @@ class ExecuteSchedulePagesIntegrationTest {
 
   @Test
   void auditorSeesSchedulesAndFireTimesButNoControls() throws Exception {
-    String list = page(BASE, "auditor1");
+    String list = Pages.html(mvc, BASE, "auditor1");
     assertThat(list)
         .contains("visible-schedule", "Execute Schedules", "0 2 * * *")
         .doesNotContain("add-schedule");
-    String detail = page(BASE + "/" + scheduleId, "auditor1");
+    String detail = Pages.html(mvc, BASE + "/" + scheduleId, "auditor1");
     assertThat(detail)
         .contains("visible-schedule", "Europe/Berlin", "next-fires")
         .doesNotContain("edit-schedule")
@@ -87,7 +89,7 @@ class ExecuteSchedulePagesIntegrationTest {
 
   @Test
   void detailShowsTheNextFiveFireTimesInTheZoneAndInUtc() throws Exception {
-    String detail = page(BASE + "/" + scheduleId, "operator1");
+    String detail = Pages.html(mvc, BASE + "/" + scheduleId, "operator1");
     String rows = detail.substring(detail.indexOf("id=\"next-fires\""));
     assertThat(rows.split("<time ", -1)).hasSize(6);
     assertThat(rows).containsPattern("02:00 CES?T").containsPattern("T0[01]:00:00Z");
@@ -124,9 +126,10 @@ class ExecuteSchedulePagesIntegrationTest {
 
   @Test
   void operatorSeesTheControlsAndAddsAScheduleThroughTheForm() throws Exception {
-    assertThat(page(BASE, "operator1")).contains("add-schedule");
-    assertThat(page(BASE + "/new", "operator1")).contains("value=\"0 0 * * *\"", "value=\"UTC\"");
-    assertThat(page(BASE + "/" + scheduleId, "operator1"))
+    assertThat(Pages.html(mvc, BASE, "operator1")).contains("add-schedule");
+    assertThat(Pages.html(mvc, BASE + "/new", "operator1"))
+        .contains("value=\"0 0 * * *\"", "value=\"UTC\"");
+    assertThat(Pages.html(mvc, BASE + "/" + scheduleId, "operator1"))
         .contains("edit-schedule", "delete-schedule");
     mvc.perform(
             post(BASE)
@@ -185,7 +188,7 @@ class ExecuteSchedulePagesIntegrationTest {
                 .param("cron", "15 4 * * 1-5")
                 .param("scheduleTimezone", "UTC"))
         .andExpect(redirectedUrl(BASE + "/" + scheduleId));
-    assertThat(page(BASE + "/" + scheduleId, "operator1")).contains("15 4 * * 1-5");
+    assertThat(Pages.html(mvc, BASE + "/" + scheduleId, "operator1")).contains("15 4 * * 1-5");
   }
 
   @Test
@@ -221,18 +224,7 @@ class ExecuteSchedulePagesIntegrationTest {
     assertThat(html).contains("Execute schedule not found");
   }
 
-  private String page(String path, String username) throws Exception {
-    return mvc.perform(get(path).with(user(username)))
-        .andExpect(status().isOk())
-        .andReturn()
-        .getResponse()
-        .getContentAsString();
-  }
-
   private long count(String name) {
-    return jdbc.sql("select count(*) from execute_schedules where name = ?")
-        .param(name)
-        .query(Long.class)
-        .single();
+    return Counts.named(jdbc, "execute_schedules", name);
   }
 }

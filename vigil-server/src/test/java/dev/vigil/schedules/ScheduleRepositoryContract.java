@@ -3,6 +3,7 @@ package dev.vigil.schedules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.testsupport.Counts;
 import dev.vigil.web.ListQuery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -123,7 +124,7 @@ abstract class ScheduleRepositoryContract {
   }
 
   private long rows(String table) {
-    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    return Counts.rows(jdbc, table);
   }
 
   private List<String> names(ListQuery q) {

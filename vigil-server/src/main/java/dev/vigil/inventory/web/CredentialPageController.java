@@ -10,6 +10,7 @@ import dev.vigil.inventory.CredentialService;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
+import dev.vigil.web.Paging;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

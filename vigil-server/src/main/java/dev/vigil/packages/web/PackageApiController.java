@@ -15,7 +15,6 @@ import dev.vigil.web.JsonBody;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,9 @@ class PackageApiController {
     Map<String, String[]> params = request.getParameterMap();
     PackageQuery q =
         new PackageQuery(
-            ListQuery.from(params), values(params, "labels"), values(params, "allLabels"));
+            ListQuery.from(params),
+            ListQuery.texts(params, "labels"),
+            ListQuery.texts(params, "allLabels"));
     List<Map<String, Object>> items =
         packages.list(q).stream().map(p -> PackageJson.record(p, null)).toList();
     return Map.of(
@@ -133,12 +134,5 @@ class PackageApiController {
             json.strings("labels"));
     json.finish("Unable to save security package");
     return in;
-  }
-
-  private static List<String> values(Map<String, String[]> params, String key) {
-    String[] v = params.get(key);
-    return v == null
-        ? List.of()
-        : Arrays.stream(v).filter(s -> s != null && !s.isBlank()).map(String::trim).toList();
   }
 }

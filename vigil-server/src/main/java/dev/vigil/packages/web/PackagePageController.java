@@ -10,7 +10,7 @@ import dev.vigil.packages.PackageService;
 import dev.vigil.packages.SecurityPackage;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
-import dev.vigil.web.ListQuery;
+import dev.vigil.web.Paging;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -26,7 +26,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PackagePageController {
 
   static final String BASE = "/provisioning/jobs/security-packages";
-  private static final int PAGE_SIZE = 25;
 
   private final PackageService packages;
   private final CurrentUser currentUser;
@@ -42,17 +41,9 @@ class PackagePageController {
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
-    int offset = Math.max(page, 0) * PAGE_SIZE;
-    String search = phrase == null || phrase.isBlank() ? null : phrase.trim();
-    PackageQuery q =
-        new PackageQuery(
-            new ListQuery(PAGE_SIZE, offset, search, null, "name", false), List.of(), List.of());
-    long total = packages.count(q);
+    PackageQuery q = new PackageQuery(Paging.query(phrase, page, model), List.of(), List.of());
+    Paging.total(packages.count(q), model);
     model.addAttribute("packages", packages.list(q));
-    model.addAttribute("phrase", search == null ? "" : search);
-    model.addAttribute("page", Math.max(page, 0));
-    model.addAttribute("total", total);
-    model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
     return "packages/list";
   }
 

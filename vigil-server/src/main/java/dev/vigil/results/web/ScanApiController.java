@@ -7,11 +7,9 @@ import dev.vigil.results.ResultService;
 import dev.vigil.results.ScanQuery;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.web.ApiController;
-import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +32,9 @@ class ScanApiController {
     Map<String, String[]> params = request.getParameterMap();
     ScanQuery q =
         new ScanQuery(
-            ListQuery.from(params), ids(params, "serverId"), ids(params, "securityPackageId"));
+            ListQuery.from(params),
+            ListQuery.ids(params, "serverId"),
+            ListQuery.ids(params, "securityPackageId"));
     boolean withResults = "true".equalsIgnoreCase(ListQuery.text(params, "results"));
     List<Map<String, Object>> items =
         results.list(q).stream().map(s -> record(s, withResults)).toList();
@@ -53,24 +53,5 @@ class ScanApiController {
       m.put("results", ScanJson.results(s, results.rules(s.id())));
     }
     return m;
-  }
-
-  private static List<Long> ids(Map<String, String[]> params, String key) {
-    List<Long> out = new ArrayList<>();
-    String[] values = params.get(key);
-    if (values == null) {
-      return out;
-    }
-    for (String v : values) {
-      if (v == null || v.isBlank()) {
-        continue;
-      }
-      try {
-        out.add(Long.parseLong(v.trim()));
-      } catch (NumberFormatException e) {
-        throw new InvalidInputException(key, key + " must be a number, got '" + v + "'");
-      }
-    }
-    return out;
   }
 }

@@ -11,6 +11,7 @@ import dev.vigil.schedules.ScheduleService;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
+import dev.vigil.web.Paging;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,7 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SchedulePageController {
 
   static final String BASE = "/provisioning/automation/execute-schedules";
-  private static final int PAGE_SIZE = 25;
 
   private final ScheduleService schedules;
   private final CurrentUser currentUser;
@@ -43,15 +43,9 @@ class SchedulePageController {
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
-    int current = Math.max(page, 0);
-    String search = phrase == null || phrase.isBlank() ? null : phrase.trim();
-    ListQuery q = new ListQuery(PAGE_SIZE, current * PAGE_SIZE, search, null, "name", false);
-    long total = schedules.count(q);
+    ListQuery q = Paging.query(phrase, page, model);
+    Paging.total(schedules.count(q), model);
     model.addAttribute("schedules", schedules.list(q));
-    model.addAttribute("phrase", search == null ? "" : search);
-    model.addAttribute("page", current);
-    model.addAttribute("total", total);
-    model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
     return "schedules/list";
   }
 

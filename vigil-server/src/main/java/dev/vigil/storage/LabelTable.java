@@ -1,23 +1,25 @@
-package dev.vigil.inventory;
+package dev.vigil.storage;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The labels table of one inventory record type. */
-final class Labels {
+/** The labels table of one record type ({@code owner id, label}), shared by the repositories. */
+public final class LabelTable {
 
   private final JdbcClient jdbc;
   private final String table;
   private final String owner;
 
-  Labels(JdbcClient jdbc, String table, String owner) {
+  /** The labels in {@code table}, whose owner id column is {@code owner}. */
+  public LabelTable(JdbcClient jdbc, String table, String owner) {
     this.jdbc = jdbc;
     this.table = table;
     this.owner = owner;
   }
 
-  void write(long id, List<String> labels) {
+  /** Adds each distinct label to the record. */
+  public void write(long id, List<String> labels) {
     for (String label : new LinkedHashSet<>(labels)) {
       jdbc.sql("insert into " + table + " (" + owner + ", label) values (?, ?)")
           .params(id, label)
@@ -25,12 +27,14 @@ final class Labels {
     }
   }
 
-  void replace(long id, List<String> labels) {
+  /** Replaces the record's labels. */
+  public void replace(long id, List<String> labels) {
     jdbc.sql("delete from " + table + " where " + owner + " = ?").param(id).update();
     write(id, labels);
   }
 
-  List<String> read(long id) {
+  /** The record's labels, sorted. */
+  public List<String> read(long id) {
     return jdbc.sql("select label from " + table + " where " + owner + " = ? order by label")
         .param(id)
         .query(String.class)

@@ -1,17 +1,16 @@
-package dev.vigil.inventory.web;
+package dev.vigil.web;
 
-import dev.vigil.web.ListQuery;
 import org.springframework.ui.Model;
 
-/** Search and paging of the inventory list pages. */
-final class Paging {
+/** Search and paging that every list page shares: 25 rows a page, sorted by name. */
+public final class Paging {
 
-  static final int PAGE_SIZE = 25;
+  public static final int PAGE_SIZE = 25;
 
   private Paging() {}
 
   /** The query for a page of a list page; puts the search and page into the model. */
-  static ListQuery query(String phrase, int page, Model model) {
+  public static ListQuery query(String phrase, int page, Model model) {
     String search = phrase == null || phrase.isBlank() ? null : phrase.trim();
     int p = Math.max(page, 0);
     model.addAttribute("phrase", search == null ? "" : search);
@@ -19,7 +18,8 @@ final class Paging {
     return new ListQuery(PAGE_SIZE, p * PAGE_SIZE, search, null, "name", false);
   }
 
-  static void total(long total, Model model) {
+  /** Puts the total row count and the number of pages into the model. */
+  public static void total(long total, Model model) {
     model.addAttribute("total", total);
     model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
   }
