@@ -1,0 +1,97 @@
+package dev.vigil.executions;
+
+import dev.vigil.access.UserRef;
+import dev.vigil.inventory.ServerService;
+import dev.vigil.jobs.Job;
+import dev.vigil.jobs.JobService;
+import dev.vigil.web.ConflictException;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.ListQuery;
+import dev.vigil.web.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts job executions (one target run per server, in one transaction, the first max parallel
+ * handed to the scheduler) and reads them back.
+ */
+@Service
+public class ExecutionService {
+
+  private final ExecutionRepository repo;
+  private final JobService jobs;
+  private final ServerService servers;
+  private final TargetRunDispatcher dispatcher;
+  private final Clock clock;
+
+  ExecutionService(
+      ExecutionRepository repo,
+      JobService jobs,
+      ServerService servers,
+      TargetRunDispatcher dispatcher,
+      Clock clock) {
+    this.repo = repo;
+    this.jobs = jobs;
+    this.servers = servers;
+    this.dispatcher = dispatcher;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates an execution of the job now and queues its first target runs.
+   *
+   * @param trigger {@code manual}, {@code api} or {@code schedule}
+   * @throws ConflictException when an execution of the job is still queued or running
+   * @throws InvalidInputException when the job has no servers to scan
+   */
+  @Transactional
+  public JobExecution execute(long jobId, String trigger, UserRef user) {
+    Job job = jobs.get(jobId);
+    repo.lockJob(jobId);
+    repo.activeOf(jobId)
+        .ifPresent(
+            e -> {
+              throw new ConflictException(
+                  "job " + job.name() + " is already running (execution " + e.id() + ")");
+            });
+    List<Long> serverIds = jobs.resolveServerIds(job);
+    if (serverIds.isEmpty()) {
+      throw new InvalidInputException("targets", "job " + job.name() + " has no servers to scan");
+    }
+    JobExecution created =
+        JobExecution.start(jobId, job.name(), trigger, user, serverIds.size(), clock.instant());
+    long id = repo.insert(created);
+    for (int i = 0; i < serverIds.size(); i++) {
+      long serverId = serverIds.get(i);
+      repo.insertRun(TargetRun.queued(id, serverId, servers.get(serverId).name(), i));
+    }
+    dispatcher.dispatch(id, job.options().maxParallel());
+    return repo.find(id).orElseThrow();
+  }
+
+  /** One execution. */
+  @Transactional(readOnly = true)
+  public JobExecution get(long id) {
+    return repo.find(id).orElseThrow(() -> new NotFoundException("job execution", id));
+  }
+
+  /** The execution's target runs in target order. */
+  @Transactional(readOnly = true)
+  public List<TargetRun> runs(long executionId) {
+    return repo.runsOf(executionId);
+  }
+
+  /** Executions newest first, of one job when {@code jobId} is given. */
+  @Transactional(readOnly = true)
+  public List<JobExecution> list(Long jobId, ListQuery q) {
+    return repo.list(jobId, q);
+  }
+
+  /** How many executions {@link #list} would find without paging. */
+  @Transactional(readOnly = true)
+  public long count(Long jobId) {
+    return repo.count(jobId);
+  }
+}

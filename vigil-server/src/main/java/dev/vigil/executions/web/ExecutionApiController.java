@@ -1,0 +1,58 @@
+package dev.vigil.executions.web;
+
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.executions.ExecutionService;
+import dev.vigil.web.ApiController;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.ListQuery;
+import dev.vigil.web.Meta;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** {@code /api/job-executions}: Morpheus-compatible reads of job executions. */
+@ApiController
+class ExecutionApiController {
+
+  private static final String BASE = "/api/job-executions";
+
+  private final ExecutionService executions;
+  private final ExecutionJson json;
+
+  ExecutionApiController(ExecutionService executions, ExecutionJson json) {
+    this.executions = executions;
+    this.json = json;
+  }
+
+  @GetMapping(BASE)
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  Map<String, Object> list(HttpServletRequest request) {
+    Map<String, String[]> params = request.getParameterMap();
+    ListQuery q = ListQuery.from(params);
+    Long jobId = jobId(ListQuery.text(params, "jobId"));
+    List<Map<String, Object>> items =
+        executions.list(jobId, q).stream().map(json::execution).toList();
+    return Map.of(
+        "jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(jobId)));
+  }
+
+  @GetMapping(BASE + "/{id}")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  Map<String, Object> get(@PathVariable long id) {
+    return Map.of("jobExecution", json.execution(executions.get(id)));
+  }
+
+  private static Long jobId(String v) {
+    if (v == null) {
+      return null;
+    }
+    if (!v.matches("[0-9]{1,18}")) {
+      throw new InvalidInputException("jobId", "jobId must be a job id, got '" + v + "'");
+    }
+    return Long.parseLong(v);
+  }
+}
