@@ -1,0 +1,78 @@
+package dev.vigil.executions.web;
+
+import dev.vigil.access.CurrentUser;
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.JobExecution;
+import dev.vigil.web.ConflictException;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.ListQuery;
+import java.time.Clock;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Provisioning → Jobs → Job Executions: the list, one execution's servers, and MORE → Execute. */
+@Controller
+class ExecutionPageController {
+
+  static final String BASE = "/provisioning/jobs/executions";
+  private static final int PAGE_SIZE = 25;
+
+  private final ExecutionService executions;
+  private final CurrentUser currentUser;
+  private final Clock clock;
+
+  ExecutionPageController(ExecutionService executions, CurrentUser currentUser, Clock clock) {
+    this.executions = executions;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @GetMapping(BASE)
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  String list(
+      @RequestParam(required = false) Long jobId,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    int current = Math.max(page, 0);
+    ListQuery q = new ListQuery(PAGE_SIZE, current * PAGE_SIZE, null, null, null, true);
+    long total = executions.count(jobId);
+    model.addAttribute("executions", executions.list(jobId, q));
+    model.addAttribute("jobId", jobId);
+    model.addAttribute("page", current);
+    model.addAttribute("total", total);
+    model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+    model.addAttribute("now", clock.instant());
+    return "executions/list";
+  }
+
+  @GetMapping(BASE + "/{id}")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  String detail(@PathVariable long id, Model model) {
+    JobExecution e = executions.get(id);
+    model.addAttribute("execution", e);
+    model.addAttribute("runs", executions.runs(id));
+    model.addAttribute("now", clock.instant());
+    return "executions/detail";
+  }
+
+  @PostMapping("/provisioning/jobs/{jobId}/execute")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  String execute(@PathVariable long jobId, RedirectAttributes redirect) {
+    try {
+      JobExecution e = executions.execute(jobId, "manual", currentUser.current().orElse(null));
+      redirect.addFlashAttribute("notice", "Job queued for execution.");
+      return "redirect:" + BASE + "/" + e.id();
+    } catch (ConflictException | InvalidInputException refused) {
+      redirect.addFlashAttribute("problem", refused.getMessage());
+      return "redirect:/provisioning/jobs/" + jobId;
+    }
+  }
+}
