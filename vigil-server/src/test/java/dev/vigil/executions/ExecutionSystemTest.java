@@ -152,7 +152,10 @@ class ExecutionSystemTest {
   }
 
   private void assertJobShowsItsExecution(long job, long execution) {
-    JsonNode got = api.get("/api/jobs/" + job).json().get("executions");
+    JsonNode body = api.get("/api/jobs/" + job).json();
+    assertThat(body.get("job").get("lastResult").asString()).isEqualTo("complete");
+    assertThat(body.get("job").get("lastRun").isNull()).isFalse();
+    JsonNode got = body.get("executions");
     assertThat(got.get("meta").get("total").asInt()).isEqualTo(1);
     assertThat(got.get("jobExecutions").get(0).get("id").asLong()).isEqualTo(execution);
     JsonNode listed = api.get("/api/job-executions?jobId=" + job).json();
