@@ -24,6 +24,8 @@ public class ExecutionService {
   private final JobService jobs;
   private final ServerService servers;
   private final TargetRunDispatcher dispatcher;
+  private final TargetRunRecorder recorder;
+  private final RunningScans running;
   private final Clock clock;
 
   ExecutionService(
@@ -31,11 +33,15 @@ public class ExecutionService {
       JobService jobs,
       ServerService servers,
       TargetRunDispatcher dispatcher,
+      TargetRunRecorder recorder,
+      RunningScans running,
       Clock clock) {
     this.repo = repo;
     this.jobs = jobs;
     this.servers = servers;
     this.dispatcher = dispatcher;
+    this.recorder = recorder;
+    this.running = running;
     this.clock = clock;
   }
 
@@ -69,6 +75,18 @@ public class ExecutionService {
     }
     dispatcher.dispatch(id, job.options().maxParallel());
     return repo.find(id).orElseThrow();
+  }
+
+  /**
+   * Cancels the execution: its queued target runs at once, its running ones by killing their scans
+   * on this node (they end cancelled when their scan stops).
+   *
+   * @throws ConflictException when the execution has ended
+   */
+  public JobExecution cancel(long id, UserRef user) {
+    String by = user == null ? "cancelled" : "cancelled by " + user.username();
+    running.cancel(recorder.cancelQueued(id, by));
+    return get(id);
   }
 
   /** One execution. */

@@ -67,10 +67,12 @@ public record TargetRun(
     return with(TargetRunStatus.TIMED_OUT, reason, failureCode, null, startedAt, now);
   }
 
-  /** The run will not start. */
+  /** The run will not start, or was stopped while it ran. */
   public TargetRun cancel(String reason, Instant now) {
-    require("cancel", TargetRunStatus.QUEUED);
-    return with(TargetRunStatus.CANCELLED, reason, "cancelled", null, null, now);
+    if (status != TargetRunStatus.QUEUED) {
+      requireActive("cancel");
+    }
+    return with(TargetRunStatus.CANCELLED, reason, "cancelled", null, startedAt, now);
   }
 
   /** How long the run took or has taken so far; null before it started. */

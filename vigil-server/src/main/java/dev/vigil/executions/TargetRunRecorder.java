@@ -1,5 +1,7 @@
 package dev.vigil.executions;
 
+import dev.vigil.web.ConflictException;
+import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +62,30 @@ class TargetRunRecorder {
           repo.updateRun(change.apply(run));
           refresh(e);
           dispatcher.dispatch(e.id(), 1);
+        });
+  }
+
+  /**
+   * Cancels the execution's queued runs and returns the ids of its active ones.
+   *
+   * @throws ConflictException when the execution has ended
+   */
+  List<Long> cancelQueued(long executionId, String reason) {
+    return tx.execute(
+        s -> {
+          JobExecution e =
+              repo.findForUpdate(executionId)
+                  .orElseThrow(() -> new NotFoundException("job execution", executionId));
+          if (e.status().ended()) {
+            throw new ConflictException(
+                "job execution " + executionId + " is already " + e.status().code());
+          }
+          List<TargetRun> runs = repo.runsOf(executionId);
+          runs.stream()
+              .filter(r -> r.status() == TargetRunStatus.QUEUED)
+              .forEach(r -> repo.updateRun(r.cancel(reason, clock.instant())));
+          refresh(e);
+          return runs.stream().filter(r -> r.status().active()).map(TargetRun::id).toList();
         });
   }
 

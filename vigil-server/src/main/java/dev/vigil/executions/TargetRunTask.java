@@ -27,6 +27,7 @@ class TargetRunTask implements TaskHandler {
   private final ExecutionService executions;
   private final JobService jobs;
   private final ServerScanService scans;
+  private final RunningScans running;
   private final Clock clock;
 
   TargetRunTask(
@@ -34,11 +35,13 @@ class TargetRunTask implements TaskHandler {
       ExecutionService executions,
       JobService jobs,
       ServerScanService scans,
+      RunningScans running,
       Clock clock) {
     this.recorder = recorder;
     this.executions = executions;
     this.jobs = jobs;
     this.scans = scans;
+    this.running = running;
     this.clock = clock;
   }
 
@@ -50,26 +53,19 @@ class TargetRunTask implements TaskHandler {
   @Override
   public void execute(String instanceId) {
     long runId = Long.parseLong(instanceId);
-    TargetRun run;
+    ScanControl control = running.register(runId);
     try {
-      run = recorder.claim(runId).orElse(null);
+      recorder.claim(runId).ifPresent(run -> scan(run, control));
     } catch (RuntimeException e) {
-      log.error("target run {} could not be claimed", runId, e);
-      return;
-    }
-    if (run == null) {
-      return;
-    }
-    try {
-      scan(run);
-    } catch (RuntimeException e) {
-      log.error("execution {} target run {} could not be recorded", run.executionId(), runId, e);
+      log.error("target run {} could not be claimed or recorded", runId, e);
+    } finally {
+      running.remove(runId);
     }
   }
 
-  private void scan(TargetRun run) {
+  private void scan(TargetRun run, ScanControl control) {
     try {
-      SecurityScan scan = scans.scan(order(run), new ScanControl());
+      SecurityScan scan = scans.scan(order(run), control);
       recorder.finish(run.id(), r -> r.markDone(scan.id(), clock.instant()));
     } catch (ScanFailure e) {
       log.info(
@@ -109,6 +105,9 @@ class TargetRunTask implements TaskHandler {
 
   private TargetRun failed(TargetRun r, ScanFailure e) {
     String why = e.reason().label() + ": " + e.getMessage();
+    if (e.reason() == FailureReason.CANCELLED) {
+      return r.cancel(why, clock.instant());
+    }
     return e.reason() == FailureReason.SCAN_TIMED_OUT
         ? r.markTimedOut(why, e.reason().code(), clock.instant())
         : r.markFailed(why, e.reason().code(), clock.instant());

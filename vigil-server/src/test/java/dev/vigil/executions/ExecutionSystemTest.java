@@ -139,8 +139,33 @@ class ExecutionSystemTest {
     ApiClient auditor = new ApiClient(port).login("exec-auditor", "exec-auditor-pw-1");
     assertThat(auditor.put("/api/jobs/" + job + "/execute", "{}").status()).isEqualTo(403);
     assertThat(auditor.get("/api/job-executions?jobId=" + job).status()).isEqualTo(200);
+    long execution = exec.execute(job);
+    assertThat(auditor.put("/api/job-executions/" + execution + "/cancel", "{}").status())
+        .isEqualTo(403);
+    exec.awaitEnd(execution);
     assertThat(api.get("/api/job-executions?jobId=" + job).json().get("meta").get("total").asInt())
-        .isZero();
+        .isOne();
+  }
+
+  @Test
+  void cancellingEndsTheExecutionCancelledWithItsQueuedRunsNeverStarted() {
+    long pkg = exec.readyPackage("nine-cancel");
+    List<Long> servers =
+        List.of(
+            exec.localServer("cancel-1"),
+            exec.localServer("cancel-2"),
+            exec.localServer("cancel-3"));
+    long execution = exec.execute(exec.job("to-cancel", pkg, servers, 1));
+    ApiClient.Response cancelled = api.put("/api/job-executions/" + execution + "/cancel", "{}");
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    JsonNode ended = exec.awaitEnd(execution);
+    assertThat(ended.get("status").asString()).as(ended.toString()).isEqualTo("cancelled");
+    assertThat(ended.get("failedCount").asInt()).isZero();
+    List<String> states = new java.util.ArrayList<>();
+    ended.get("process").get("events").forEach(ev -> states.add(ev.get("targetStatus").asString()));
+    assertThat(states.subList(1, 3)).containsOnly("cancelled");
+    assertThat(api.put("/api/job-executions/" + execution + "/cancel", "{}").status())
+        .isEqualTo(409);
   }
 
   private void assertOneScanLikeDirect(long server) {

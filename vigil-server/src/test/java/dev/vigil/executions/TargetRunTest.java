@@ -49,10 +49,14 @@ class TargetRunTest {
   }
 
   @Test
-  void cancelsOnlyAQueuedRun() {
+  void cancelsAQueuedOrRunningRunButNotAnEndedOne() {
     TargetRun cancelled = queued.cancel("cancelled by admin", T0);
     assertThat(cancelled.status()).isEqualTo(TargetRunStatus.CANCELLED);
     assertThat(cancelled.duration(T0)).isNull();
     assertThatThrownBy(() -> cancelled.claim(T0)).hasMessageContaining("it is cancelled");
+    assertThatThrownBy(() -> cancelled.cancel("again", T0)).hasMessageContaining("it is cancelled");
+    TargetRun stopped = queued.claim(T0).markScanning().cancel("killed", T0.plusSeconds(1));
+    assertThat(stopped.status()).isEqualTo(TargetRunStatus.CANCELLED);
+    assertThat(stopped.duration(T0)).isEqualTo(Duration.ofSeconds(1));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.executions.web;
 
+import dev.vigil.access.CurrentUser;
 import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 
 /** {@code /api/job-executions}: Morpheus-compatible reads of job executions. */
 @ApiController
@@ -22,10 +24,12 @@ class ExecutionApiController {
 
   private final ExecutionService executions;
   private final ExecutionJson json;
+  private final CurrentUser currentUser;
 
-  ExecutionApiController(ExecutionService executions, ExecutionJson json) {
+  ExecutionApiController(ExecutionService executions, ExecutionJson json, CurrentUser currentUser) {
     this.executions = executions;
     this.json = json;
+    this.currentUser = currentUser;
   }
 
   @GetMapping(BASE)
@@ -44,6 +48,16 @@ class ExecutionApiController {
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
   Map<String, Object> get(@PathVariable long id) {
     return Map.of("jobExecution", json.execution(executions.get(id)));
+  }
+
+  @PutMapping(BASE + "/{id}/cancel")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  Map<String, Object> cancel(@PathVariable long id) {
+    return Map.of(
+        "success",
+        true,
+        "jobExecution",
+        json.execution(executions.cancel(id, currentUser.current().orElse(null))));
   }
 
   private static Long jobId(String v) {

@@ -63,6 +63,18 @@ class ExecutionPageController {
     return "executions/detail";
   }
 
+  @PostMapping(BASE + "/{id}/cancel")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  String cancel(@PathVariable long id, RedirectAttributes redirect) {
+    try {
+      executions.cancel(id, currentUser.current().orElse(null));
+      redirect.addFlashAttribute("notice", "Execution cancelled.");
+    } catch (ConflictException refused) {
+      redirect.addFlashAttribute("problem", refused.getMessage());
+    }
+    return "redirect:" + BASE + "/" + id;
+  }
+
   @PostMapping("/provisioning/jobs/{jobId}/execute")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
   String execute(@PathVariable long jobId, RedirectAttributes redirect) {
