@@ -54,6 +54,45 @@ public class ExecutionService {
    */
   @Transactional
   public JobExecution execute(long jobId, String trigger, UserRef user) {
+    Job job = lockIdle(jobId);
+    List<Long> serverIds = jobs.resolveServerIds(job);
+    if (serverIds.isEmpty()) {
+      throw new InvalidInputException("targets", "job " + job.name() + " has no servers to scan");
+    }
+    return start(job, serverIds, trigger, user);
+  }
+
+  /**
+   * Runs an ended execution's job again for the servers it did not scan: failed, timed out,
+   * cancelled and never started; servers deleted since are left out.
+   *
+   * @throws ConflictException when the execution has not ended, its job was deleted or runs, or
+   *     every server was scanned
+   */
+  @Transactional
+  public JobExecution rerun(long executionId, String trigger, UserRef user) {
+    JobExecution e = get(executionId);
+    if (!e.status().ended() || e.jobId() == null) {
+      throw new ConflictException(
+          "job execution "
+              + executionId
+              + " cannot be re-run: it is "
+              + (e.jobId() == null ? "of a deleted job" : e.status().code()));
+    }
+    Job job = lockIdle(e.jobId());
+    List<Long> serverIds =
+        repo.runsOf(executionId).stream()
+            .filter(r -> r.status() != TargetRunStatus.DONE && r.serverId() != null)
+            .map(TargetRun::serverId)
+            .filter(id -> !servers.byIds(List.of(id)).isEmpty())
+            .toList();
+    if (serverIds.isEmpty()) {
+      throw new ConflictException("job execution " + executionId + " has no server to re-run");
+    }
+    return start(job, serverIds, trigger, user);
+  }
+
+  private Job lockIdle(long jobId) {
     Job job = jobs.get(jobId);
     repo.lockJob(jobId);
     repo.activeOf(jobId)
@@ -62,12 +101,12 @@ public class ExecutionService {
               throw new ConflictException(
                   "job " + job.name() + " is already running (execution " + e.id() + ")");
             });
-    List<Long> serverIds = jobs.resolveServerIds(job);
-    if (serverIds.isEmpty()) {
-      throw new InvalidInputException("targets", "job " + job.name() + " has no servers to scan");
-    }
+    return job;
+  }
+
+  private JobExecution start(Job job, List<Long> serverIds, String trigger, UserRef user) {
     JobExecution created =
-        JobExecution.start(jobId, job.name(), trigger, user, serverIds.size(), clock.instant());
+        JobExecution.start(job.id(), job.name(), trigger, user, serverIds.size(), clock.instant());
     long id = repo.insert(created);
     for (int i = 0; i < serverIds.size(); i++) {
       long serverId = serverIds.get(i);

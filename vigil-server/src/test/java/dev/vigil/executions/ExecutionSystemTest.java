@@ -129,6 +129,16 @@ class ExecutionSystemTest {
     assertThat(failed.get("error").asString()).startsWith("unreachable");
     assertThat(byName.get("down-local").get("status").asString()).isEqualTo("complete");
     assertOneScanLikeDirect(local);
+    api.put("/api/servers/" + down, "{\"server\":{\"sshPort\":" + sshd.port() + "}}");
+    ApiClient.Response rerun = api.put("/api/job-executions/" + execution + "/rerun", "{}");
+    assertThat(rerun.status()).as(rerun.body()).isEqualTo(200);
+    JsonNode again = exec.awaitEnd(rerun.json().get("jobExecution").get("id").asLong());
+    assertThat(again.get("status").asString()).as(again.toString()).isEqualTo("complete");
+    assertThat(again.get("process").get("events")).hasSize(1);
+    assertThat(again.get("process").get("events").get(0).get("displayName").asString())
+        .isEqualTo("down-ssh");
+    assertOneScanLikeDirect(down);
+    assertOneScanLikeDirect(local);
   }
 
   @Test

@@ -60,6 +60,16 @@ class ExecutionApiController {
         json.execution(executions.cancel(id, currentUser.current().orElse(null))));
   }
 
+  @PutMapping(BASE + "/{id}/rerun")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  Map<String, Object> rerun(@PathVariable long id) {
+    return Map.of(
+        "success",
+        true,
+        "jobExecution",
+        json.execution(executions.rerun(id, "api", currentUser.current().orElse(null))));
+  }
+
   private static Long jobId(String v) {
     if (v == null) {
       return null;

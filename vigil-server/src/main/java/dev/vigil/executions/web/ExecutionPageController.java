@@ -75,6 +75,19 @@ class ExecutionPageController {
     return "redirect:" + BASE + "/" + id;
   }
 
+  @PostMapping(BASE + "/{id}/rerun")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  String rerun(@PathVariable long id, RedirectAttributes redirect) {
+    try {
+      JobExecution e = executions.rerun(id, "manual", currentUser.current().orElse(null));
+      redirect.addFlashAttribute("notice", "Re-run queued for " + e.total() + " server(s).");
+      return "redirect:" + BASE + "/" + e.id();
+    } catch (ConflictException refused) {
+      redirect.addFlashAttribute("problem", refused.getMessage());
+      return "redirect:" + BASE + "/" + id;
+    }
+  }
+
   @PostMapping("/provisioning/jobs/{jobId}/execute")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
   String execute(@PathVariable long jobId, RedirectAttributes redirect) {
