@@ -147,6 +147,10 @@ class ExecutionRepository {
         .optional();
   }
 
+  Optional<TargetRun> findRun(long id) {
+    return jdbc.sql(SELECT_RUN + " where id = ?").param(id).query(ExecutionRows::run).optional();
+  }
+
   Optional<Long> executionOfRun(long runId) {
     return jdbc.sql("select execution_id from target_runs where id = ?")
         .param(runId)

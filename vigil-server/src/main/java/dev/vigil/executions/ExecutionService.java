@@ -140,6 +140,14 @@ public class ExecutionService {
     return repo.runsOf(executionId);
   }
 
+  /** One target run of the execution. */
+  @Transactional(readOnly = true)
+  public TargetRun run(long executionId, long runId) {
+    return repo.findRun(runId)
+        .filter(r -> r.executionId() == executionId)
+        .orElseThrow(() -> new NotFoundException("process event", runId));
+  }
+
   /** Executions newest first, of one job when {@code jobId} is given. */
   @Transactional(readOnly = true)
   public List<JobExecution> list(Long jobId, ListQuery q) {

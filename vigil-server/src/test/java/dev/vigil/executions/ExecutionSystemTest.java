@@ -124,6 +124,13 @@ class ExecutionSystemTest {
         .get("events")
         .forEach(ev -> byName.put(ev.get("displayName").asString(), ev));
     JsonNode failed = byName.get("down-ssh");
+    JsonNode event =
+        api.get("/api/job-executions/" + execution + "/events/" + failed.get("id").asLong())
+            .json()
+            .get("processEvent");
+    assertThat(event.get("error").asString()).isEqualTo(failed.get("error").asString());
+    assertThat(api.get("/api/job-executions/" + execution + "/events/999999").status())
+        .isEqualTo(404);
     assertThat(failed.get("status").asString()).isEqualTo("failed");
     assertThat(failed.get("failureCode").asString()).isEqualTo("unreachable");
     assertThat(failed.get("error").asString()).startsWith("unreachable");

@@ -50,6 +50,12 @@ class ExecutionApiController {
     return Map.of("jobExecution", json.execution(executions.get(id)));
   }
 
+  @GetMapping(BASE + "/{id}/events/{eventId}")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  Map<String, Object> event(@PathVariable long id, @PathVariable long eventId) {
+    return Map.of("processEvent", json.event(executions.run(id, eventId)));
+  }
+
   @PutMapping(BASE + "/{id}/cancel")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
   Map<String, Object> cancel(@PathVariable long id) {

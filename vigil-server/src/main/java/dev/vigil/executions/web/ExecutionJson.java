@@ -78,6 +78,11 @@ public class ExecutionJson {
     return p;
   }
 
+  /** One target run as a Morpheus process event. */
+  public Map<String, Object> event(TargetRun r) {
+    return event(r, clock.instant());
+  }
+
   private static Map<String, Object> event(TargetRun r, Instant now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
