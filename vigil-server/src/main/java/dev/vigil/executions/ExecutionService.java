@@ -10,6 +10,7 @@ import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -138,6 +139,11 @@ public class ExecutionService {
   @Transactional(readOnly = true)
   public List<TargetRun> runs(long executionId) {
     return repo.runsOf(executionId);
+  }
+
+  /** The step a target run scanning on this node is in; empty elsewhere or when not running. */
+  public Optional<String> currentStep(long runId) {
+    return running.step(runId);
   }
 
   /** One target run of the execution. */

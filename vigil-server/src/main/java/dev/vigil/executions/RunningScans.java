@@ -2,7 +2,9 @@ package dev.vigil.executions;
 
 import dev.vigil.scanning.ScanControl;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,12 @@ class RunningScans {
 
   void remove(long runId) {
     controls.remove(runId);
+  }
+
+  /** The step the run's scan is in, e.g. {@code uploading}; empty when it does not run here. */
+  Optional<String> step(long runId) {
+    return Optional.ofNullable(controls.get(runId))
+        .map(c -> c.phase().name().toLowerCase(Locale.ROOT).replace('_', ' '));
   }
 
   /** Cancels the scans of those runs that run on this node. */

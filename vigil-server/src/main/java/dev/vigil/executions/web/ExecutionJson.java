@@ -83,7 +83,7 @@ public class ExecutionJson {
     return event(r, clock.instant());
   }
 
-  private static Map<String, Object> event(TargetRun r, Instant now) {
+  private Map<String, Object> event(TargetRun r, Instant now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("processTypeName", PROCESS_TYPE);
@@ -93,6 +93,7 @@ public class ExecutionJson {
     m.put("displayName", r.serverName());
     m.put("status", r.status().morpheus());
     m.put("targetStatus", r.status().code());
+    m.put("step", r.status().active() ? executions.currentStep(r.id()).orElse(null) : null);
     m.put("output", r.reason() != null ? r.reason() : output(r));
     m.put("message", r.reason());
     m.put("error", r.status().failure() ? r.reason() : null);

@@ -6,10 +6,14 @@ import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.JobExecution;
+import dev.vigil.executions.TargetRun;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +62,11 @@ class ExecutionPageController {
   String detail(@PathVariable long id, Model model) {
     JobExecution e = executions.get(id);
     model.addAttribute("execution", e);
-    model.addAttribute("runs", executions.runs(id));
+    List<TargetRun> runs = executions.runs(id);
+    model.addAttribute("runs", runs);
+    Map<Long, String> steps = new HashMap<>();
+    runs.forEach(r -> executions.currentStep(r.id()).ifPresent(step -> steps.put(r.id(), step)));
+    model.addAttribute("steps", steps);
     model.addAttribute("now", clock.instant());
     return "executions/detail";
   }
