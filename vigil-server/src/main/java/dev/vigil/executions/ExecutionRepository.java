@@ -120,24 +120,20 @@ class ExecutionRepository {
         .optional();
   }
 
-  List<JobExecution> list(Long jobId, ListQuery q) {
+  List<JobExecution> list(ExecutionFilter f, ListQuery q) {
     String limit = q.max() == ListQuery.ALL ? "" : " limit " + q.max();
     return jdbc.sql(
-            SELECT_EXECUTION + where(jobId) + " order by id desc" + limit + " offset " + q.offset())
-        .params(jobId == null ? List.of() : List.of(jobId))
+            SELECT_EXECUTION + f.where() + " order by id desc" + limit + " offset " + q.offset())
+        .params(f.params())
         .query(ExecutionRows::execution)
         .list();
   }
 
-  long count(Long jobId) {
-    return jdbc.sql("select count(*) from job_executions" + where(jobId))
-        .params(jobId == null ? List.of() : List.of(jobId))
+  long count(ExecutionFilter f) {
+    return jdbc.sql("select count(*) from job_executions" + f.where())
+        .params(f.params())
         .query(Long.class)
         .single();
-  }
-
-  private static String where(Long jobId) {
-    return jobId == null ? "" : " where job_id = ?";
   }
 
   Optional<TargetRun> findRunForUpdate(long id) {

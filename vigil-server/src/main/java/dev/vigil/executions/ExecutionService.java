@@ -154,15 +154,15 @@ public class ExecutionService {
         .orElseThrow(() -> new NotFoundException("process event", runId));
   }
 
-  /** Executions newest first, of one job when {@code jobId} is given. */
+  /** Executions newest first, filtered. */
   @Transactional(readOnly = true)
-  public List<JobExecution> list(Long jobId, ListQuery q) {
-    return repo.list(jobId, q);
+  public List<JobExecution> list(ExecutionFilter filter, ListQuery q) {
+    return repo.list(filter, q);
   }
 
   /** How many executions {@link #list} would find without paging. */
   @Transactional(readOnly = true)
-  public long count(Long jobId) {
-    return repo.count(jobId);
+  public long count(ExecutionFilter filter) {
+    return repo.count(filter);
   }
 }

@@ -85,12 +85,17 @@ abstract class ExecutionRepositoryContract {
     long current = repo.insert(JobExecution.start(jobId, "nightly", "manual", null, 1, T0));
     assertThat(repo.activeOf(jobId)).map(JobExecution::id).contains(current);
     ListQuery all = new ListQuery(25, 0, null, null, null, true);
-    assertThat(repo.list(jobId, all)).extracting(JobExecution::id).containsExactly(current, old);
-    assertThat(repo.list(null, new ListQuery(1, 1, null, null, null, true)))
+    assertThat(repo.list(ExecutionFilter.ofJob(jobId), all))
+        .extracting(JobExecution::id)
+        .containsExactly(current, old);
+    assertThat(repo.list(ExecutionFilter.ofJob(null), new ListQuery(1, 1, null, null, null, true)))
         .extracting(JobExecution::id)
         .containsExactly(old);
-    assertThat(repo.count(jobId)).isEqualTo(2);
-    assertThat(repo.count(jobId + 1)).isZero();
+    assertThat(repo.count(ExecutionFilter.ofJob(jobId))).isEqualTo(2);
+    assertThat(repo.count(ExecutionFilter.ofJob(jobId + 1))).isZero();
+    assertThat(repo.list(new ExecutionFilter(jobId, ExecutionStatus.COMPLETE), all))
+        .extracting(JobExecution::id)
+        .containsExactly(old);
   }
 
   @Test

@@ -202,6 +202,14 @@ class ExecutionSystemTest {
     assertThat(got.get("jobExecutions").get(0).get("id").asLong()).isEqualTo(execution);
     JsonNode listed = api.get("/api/job-executions?jobId=" + job).json();
     assertThat(listed.get("jobExecutions").get(0).get("status").asString()).isEqualTo("complete");
+    assertThat(
+            api.get("/api/job-executions?jobId=" + job + "&status=failed")
+                .json()
+                .get("meta")
+                .get("total")
+                .asInt())
+        .isZero();
+    assertThat(api.get("/api/job-executions?status=bogus").status()).isEqualTo(400);
   }
 
   private static Path tempDir() {

@@ -4,7 +4,9 @@ import dev.vigil.access.CurrentUser;
 import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
+import dev.vigil.executions.ExecutionFilter;
 import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.ExecutionStatus;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
@@ -37,11 +39,11 @@ class ExecutionApiController {
   Map<String, Object> list(HttpServletRequest request) {
     Map<String, String[]> params = request.getParameterMap();
     ListQuery q = ListQuery.from(params);
-    Long jobId = jobId(ListQuery.text(params, "jobId"));
-    List<Map<String, Object>> items =
-        executions.list(jobId, q).stream().map(json::execution).toList();
-    return Map.of(
-        "jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(jobId)));
+    ExecutionFilter f =
+        new ExecutionFilter(
+            jobId(ListQuery.text(params, "jobId")), status(ListQuery.text(params, "status")));
+    List<Map<String, Object>> items = executions.list(f, q).stream().map(json::execution).toList();
+    return Map.of("jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(f)));
   }
 
   @GetMapping(BASE + "/{id}")
@@ -74,6 +76,20 @@ class ExecutionApiController {
         true,
         "jobExecution",
         json.execution(executions.rerun(id, "api", currentUser.current().orElse(null))));
+  }
+
+  /** A status code, or null; a status Vigil does not know is refused with 400. */
+  static ExecutionStatus status(String v) {
+    if (v == null) {
+      return null;
+    }
+    for (ExecutionStatus s : ExecutionStatus.values()) {
+      if (s.code().equalsIgnoreCase(v)) {
+        return s;
+      }
+    }
+    throw new InvalidInputException(
+        "status", "status must be queued, running, complete, failed or cancelled, got '" + v + "'");
   }
 
   private static Long jobId(String v) {

@@ -1,6 +1,7 @@
 package dev.vigil.executions.web;
 
 import dev.vigil.access.UserRef;
+import dev.vigil.executions.ExecutionFilter;
 import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.TargetRun;
@@ -33,9 +34,12 @@ public class ExecutionJson {
   public Map<String, Object> ofJob(long jobId, int max) {
     ListQuery q = new ListQuery(max, 0, null, null, null, true);
     List<Map<String, Object>> items =
-        executions.list(jobId, q).stream().map(this::execution).toList();
+        executions.list(ExecutionFilter.ofJob(jobId), q).stream().map(this::execution).toList();
     return Map.of(
-        "jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(jobId)));
+        "jobExecutions",
+        items,
+        "meta",
+        Meta.of(q, items.size(), executions.count(ExecutionFilter.ofJob(jobId))));
   }
 
   /** One execution with its process and one event per target run. */

@@ -4,7 +4,9 @@ import dev.vigil.access.CurrentUser;
 import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
+import dev.vigil.executions.ExecutionFilter;
 import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.ExecutionStatus;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.TargetRun;
 import dev.vigil.web.ConflictException;
@@ -43,18 +45,27 @@ class ExecutionPageController {
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
   String list(
       @RequestParam(required = false) Long jobId,
+      @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     int current = Math.max(page, 0);
     ListQuery q = new ListQuery(PAGE_SIZE, current * PAGE_SIZE, null, null, null, true);
-    long total = executions.count(jobId);
-    model.addAttribute("executions", executions.list(jobId, q));
+    ExecutionFilter f =
+        new ExecutionFilter(jobId, ExecutionApiController.status(blankToNull(status)));
+    long total = executions.count(f);
+    model.addAttribute("executions", executions.list(f, q));
     model.addAttribute("jobId", jobId);
+    model.addAttribute("status", f.status() == null ? "" : f.status().code());
+    model.addAttribute("statuses", ExecutionStatus.values());
     model.addAttribute("page", current);
     model.addAttribute("total", total);
     model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
     model.addAttribute("now", clock.instant());
     return "executions/list";
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   @GetMapping(BASE + "/{id}")

@@ -1,6 +1,7 @@
 package dev.vigil.jobs.web;
 
 import dev.vigil.access.UserRef;
+import dev.vigil.executions.ExecutionFilter;
 import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.jobs.Job;
@@ -70,7 +71,9 @@ class JobJson {
   /** The run fields: the latest execution's start and status, and the next fire. */
   private void runs(Job j, Map<String, Object> m) {
     JobExecution last =
-        executions.list(j.id(), new ListQuery(1, 0, null, null, null, true)).stream()
+        executions
+            .list(ExecutionFilter.ofJob(j.id()), new ListQuery(1, 0, null, null, null, true))
+            .stream()
             .findFirst()
             .orElse(null);
     m.put("lastRun", last == null ? null : time(last.createdAt()));
