@@ -125,7 +125,7 @@ class JobPagesIntegrationTest {
     assertThat(page(get(BASE), "job-operator1")).contains("add-job");
     assertThat(page(get(BASE + "/" + id), "job-operator1"))
         .contains("edit-job", "delete-job", "disable-job", "execute-job")
-        .contains("executions arrive with the next change");
+        .contains("/provisioning/jobs/" + id + "/execute");
   }
 
   @Test

@@ -4,6 +4,9 @@ import dev.vigil.access.CurrentUser;
 import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
+import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.JobExecution;
+import dev.vigil.executions.web.ExecutionJson;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
@@ -32,11 +35,20 @@ class JobApiController {
   private final JobService jobs;
   private final JobJson json;
   private final CurrentUser currentUser;
+  private final ExecutionService executions;
+  private final ExecutionJson executionJson;
 
-  JobApiController(JobService jobs, JobJson json, CurrentUser currentUser) {
+  JobApiController(
+      JobService jobs,
+      JobJson json,
+      CurrentUser currentUser,
+      ExecutionService executions,
+      ExecutionJson executionJson) {
     this.jobs = jobs;
     this.json = json;
     this.currentUser = currentUser;
+    this.executions = executions;
+    this.executionJson = executionJson;
   }
 
   @GetMapping(BASE)
@@ -54,7 +66,7 @@ class JobApiController {
   Map<String, Object> get(@PathVariable long id, HttpServletRequest request) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(JobBody.KEY, json.record(jobs.get(id)));
-    m.put("executions", executions(request.getParameterMap()));
+    m.put("executions", executions(id, request.getParameterMap()));
     return m;
   }
 
@@ -72,6 +84,21 @@ class JobApiController {
     return saved(jobs.update(id, JobBody.input(body)));
   }
 
+  @PutMapping(BASE + "/{id}/execute")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  Map<String, Object> execute(
+      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+    JobExecution e = executions.execute(id, "api", currentUser.current().orElse(null));
+    Map<String, Object> execution = new LinkedHashMap<>();
+    execution.put("id", e.id());
+    execution.put("processId", null);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("success", true);
+    m.put(JobBody.KEY, Map.of("id", id));
+    m.put("jobExecution", execution);
+    return m;
+  }
+
   @DeleteMapping(BASE + "/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
   Map<String, Object> delete(@PathVariable long id) {
@@ -79,16 +106,11 @@ class JobApiController {
     return Map.of("success", true);
   }
 
-  /** No executions yet: the empty list the CLI needs to print a job. */
-  private static Map<String, Object> executions(Map<String, String[]> params) {
+  /** The job's latest {@code includeExecCount} (default 3) executions and their total. */
+  private Map<String, Object> executions(long jobId, Map<String, String[]> params) {
     String count = ListQuery.text(params, "includeExecCount");
     int max = count != null && count.matches("[0-9]{1,6}") ? Integer.parseInt(count) : 0;
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("offset", 0);
-    meta.put("max", max > 0 ? max : DEFAULT_EXEC_COUNT);
-    meta.put("size", 0);
-    meta.put("total", 0);
-    return Map.of("jobExecutions", List.of(), "meta", meta);
+    return executionJson.ofJob(jobId, max > 0 ? max : DEFAULT_EXEC_COUNT);
   }
 
   private Map<String, Object> saved(Job j) {

@@ -1,11 +1,15 @@
 package dev.vigil.jobs.web;
 
 import dev.vigil.access.UserRef;
+import dev.vigil.executions.ExecutionFilter;
+import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.JobExecution;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobService;
 import dev.vigil.jobs.JobTarget;
 import dev.vigil.jobs.JobType;
 import dev.vigil.packages.PackageService;
+import dev.vigil.web.ListQuery;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +22,12 @@ class JobJson {
 
   private final JobService jobs;
   private final PackageService packages;
+  private final ExecutionService executions;
 
-  JobJson(JobService jobs, PackageService packages) {
+  JobJson(JobService jobs, PackageService packages, ExecutionService executions) {
     this.jobs = jobs;
     this.packages = packages;
+    this.executions = executions;
   }
 
   /** Morpheus's type object of a security scan job. */
@@ -62,10 +68,16 @@ class JobJson {
     return m;
   }
 
-  /** The run fields: no executions yet, so only the next fire is known. */
+  /** The run fields: the latest execution's start and status, and the next fire. */
   private void runs(Job j, Map<String, Object> m) {
-    m.put("lastRun", null);
-    m.put("lastResult", null);
+    JobExecution last =
+        executions
+            .list(ExecutionFilter.ofJob(j.id()), new ListQuery(1, 0, null, null, null, true))
+            .stream()
+            .findFirst()
+            .orElse(null);
+    m.put("lastRun", last == null ? null : time(last.createdAt()));
+    m.put("lastResult", last == null ? null : last.status().code());
     m.put("nextFire", jobs.nextFire(j).map(Instant::toString).orElse(null));
     m.put("createdBy", user(j.createdBy()));
   }

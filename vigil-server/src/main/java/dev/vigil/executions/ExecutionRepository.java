@@ -1,0 +1,181 @@
+package dev.vigil.executions;
+
+import static dev.vigil.executions.ExecutionRows.ts;
+
+import dev.vigil.access.UserRef;
+import dev.vigil.web.ListQuery;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Job executions and their target runs in the database. */
+@Repository
+class ExecutionRepository {
+
+  private static final String SELECT_EXECUTION =
+      "select " + ExecutionRows.EXECUTION_COLUMNS + " from job_executions";
+  private static final String SELECT_RUN =
+      "select " + ExecutionRows.RUN_COLUMNS + " from target_runs";
+
+  private final JdbcClient jdbc;
+
+  ExecutionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Locks the job's row, so two executes of one job run one after the other. */
+  void lockJob(long jobId) {
+    jdbc.sql("select id from jobs where id = ? for update").param(jobId).query(Long.class).list();
+  }
+
+  long insert(JobExecution e) {
+    UserRef by = e.createdBy();
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into job_executions (job_id, job_name, status, trigger_type, created_by_id,"
+                + " created_by_username, created_by_display_name, created_at, total_count,"
+                + " done_count, failed_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            Arrays.asList(
+                e.jobId(),
+                e.jobName(),
+                e.status().code(),
+                e.trigger(),
+                by == null ? null : by.id(),
+                by == null ? null : by.username(),
+                by == null ? null : by.displayName(),
+                ts(e.createdAt()),
+                e.total(),
+                e.done(),
+                e.failed()))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void update(JobExecution e) {
+    jdbc.sql(
+            "update job_executions set status = ?, started_at = ?, finished_at = ?,"
+                + " total_count = ?, done_count = ?, failed_count = ? where id = ?")
+        .params(
+            Arrays.asList(
+                e.status().code(),
+                ts(e.startedAt()),
+                ts(e.finishedAt()),
+                e.total(),
+                e.done(),
+                e.failed(),
+                e.id()))
+        .update();
+  }
+
+  void insertRun(TargetRun r) {
+    jdbc.sql(
+            "insert into target_runs (execution_id, server_id, server_name, position, status)"
+                + " values (?, ?, ?, ?, ?)")
+        .params(r.executionId(), r.serverId(), r.serverName(), r.position(), r.status().code())
+        .update();
+  }
+
+  void updateRun(TargetRun r) {
+    jdbc.sql(
+            "update target_runs set status = ?, reason = ?, failure_code = ?, scan_id = ?,"
+                + " started_at = ?, finished_at = ? where id = ?")
+        .params(
+            Arrays.asList(
+                r.status().code(),
+                r.reason(),
+                r.failureCode(),
+                r.scanId(),
+                ts(r.startedAt()),
+                ts(r.finishedAt()),
+                r.id()))
+        .update();
+  }
+
+  Optional<JobExecution> find(long id) {
+    return jdbc.sql(SELECT_EXECUTION + " where id = ?")
+        .param(id)
+        .query(ExecutionRows::execution)
+        .optional();
+  }
+
+  Optional<JobExecution> findForUpdate(long id) {
+    return jdbc.sql(SELECT_EXECUTION + " where id = ? for update")
+        .param(id)
+        .query(ExecutionRows::execution)
+        .optional();
+  }
+
+  Optional<JobExecution> activeOf(long jobId) {
+    return jdbc.sql(
+            SELECT_EXECUTION
+                + " where job_id = ? and status in ('queued', 'running') order by id limit 1")
+        .param(jobId)
+        .query(ExecutionRows::execution)
+        .optional();
+  }
+
+  List<JobExecution> list(ExecutionFilter f, ListQuery q) {
+    String limit = q.max() == ListQuery.ALL ? "" : " limit " + q.max();
+    return jdbc.sql(
+            SELECT_EXECUTION + f.where() + " order by id desc" + limit + " offset " + q.offset())
+        .params(f.params())
+        .query(ExecutionRows::execution)
+        .list();
+  }
+
+  long count(ExecutionFilter f) {
+    return jdbc.sql("select count(*) from job_executions" + f.where())
+        .params(f.params())
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<TargetRun> findRunForUpdate(long id) {
+    return jdbc.sql(SELECT_RUN + " where id = ? for update")
+        .param(id)
+        .query(ExecutionRows::run)
+        .optional();
+  }
+
+  Optional<TargetRun> findRun(long id) {
+    return jdbc.sql(SELECT_RUN + " where id = ?").param(id).query(ExecutionRows::run).optional();
+  }
+
+  Optional<Long> executionOfRun(long runId) {
+    return jdbc.sql("select execution_id from target_runs where id = ?")
+        .param(runId)
+        .query(Long.class)
+        .optional();
+  }
+
+  List<TargetRun> runsOf(long executionId) {
+    return jdbc.sql(SELECT_RUN + " where execution_id = ? order by position")
+        .param(executionId)
+        .query(ExecutionRows::run)
+        .list();
+  }
+
+  /** Marks up to {@code n} queued runs not yet handed over as handed over and returns their ids. */
+  List<Long> dispatch(long executionId, int n, Instant now) {
+    List<Long> ids =
+        jdbc.sql(
+                "select id from target_runs where execution_id = ? and status = 'queued'"
+                    + " and dispatched_at is null order by position limit "
+                    + n)
+            .param(executionId)
+            .query(Long.class)
+            .list();
+    ids.forEach(
+        id ->
+            jdbc.sql("update target_runs set dispatched_at = ? where id = ?")
+                .params(ts(now), id)
+                .update());
+    return ids;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.vigil.executions.web;
+
+import dev.vigil.access.CurrentUser;
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.executions.ExecutionFilter;
+import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.ExecutionStatus;
+import dev.vigil.web.ApiController;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.ListQuery;
+import dev.vigil.web.Meta;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+
+/** {@code /api/job-executions}: Morpheus-compatible reads of job executions. */
+@ApiController
+class ExecutionApiController {
+
+  private static final String BASE = "/api/job-executions";
+
+  private final ExecutionService executions;
+  private final ExecutionJson json;
+  private final CurrentUser currentUser;
+
+  ExecutionApiController(ExecutionService executions, ExecutionJson json, CurrentUser currentUser) {
+    this.executions = executions;
+    this.json = json;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping(BASE)
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  Map<String, Object> list(HttpServletRequest request) {
+    Map<String, String[]> params = request.getParameterMap();
+    ListQuery q = ListQuery.from(params);
+    ExecutionFilter f =
+        new ExecutionFilter(
+            jobId(ListQuery.text(params, "jobId")), status(ListQuery.text(params, "status")));
+    List<Map<String, Object>> items = executions.list(f, q).stream().map(json::execution).toList();
+    return Map.of("jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(f)));
+  }
+
+  @GetMapping(BASE + "/{id}")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  Map<String, Object> get(@PathVariable long id) {
+    return Map.of("jobExecution", json.execution(executions.get(id)));
+  }
+
+  @GetMapping(BASE + "/{id}/events/{eventId}")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  Map<String, Object> event(@PathVariable long id, @PathVariable long eventId) {
+    return Map.of("processEvent", json.event(executions.run(id, eventId)));
+  }
+
+  @PutMapping(BASE + "/{id}/cancel")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  Map<String, Object> cancel(@PathVariable long id) {
+    return Map.of(
+        "success",
+        true,
+        "jobExecution",
+        json.execution(executions.cancel(id, currentUser.current().orElse(null))));
+  }
+
+  @PutMapping(BASE + "/{id}/rerun")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  Map<String, Object> rerun(@PathVariable long id) {
+    return Map.of(
+        "success",
+        true,
+        "jobExecution",
+        json.execution(executions.rerun(id, "api", currentUser.current().orElse(null))));
+  }
+
+  /** A status code, or null; a status Vigil does not know is refused with 400. */
+  static ExecutionStatus status(String v) {
+    if (v == null) {
+      return null;
+    }
+    for (ExecutionStatus s : ExecutionStatus.values()) {
+      if (s.code().equalsIgnoreCase(v)) {
+        return s;
+      }
+    }
+    throw new InvalidInputException(
+        "status", "status must be queued, running, complete, failed or cancelled, got '" + v + "'");
+  }
+
+  private static Long jobId(String v) {
+    if (v == null) {
+      return null;
+    }
+    if (!v.matches("[0-9]{1,18}")) {
+      throw new InvalidInputException("jobId", "jobId must be a job id, got '" + v + "'");
+    }
+    return Long.parseLong(v);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.vigil.executions.web;
+
+import dev.vigil.access.CurrentUser;
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.executions.ExecutionFilter;
+import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.ExecutionStatus;
+import dev.vigil.executions.JobExecution;
+import dev.vigil.executions.TargetRun;
+import dev.vigil.web.ConflictException;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.ListQuery;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Provisioning → Jobs → Job Executions: the list, one execution's servers, and MORE → Execute. */
+@Controller
+class ExecutionPageController {
+
+  static final String BASE = "/provisioning/jobs/executions";
+  private static final int PAGE_SIZE = 25;
+
+  private final ExecutionService executions;
+  private final CurrentUser currentUser;
+  private final Clock clock;
+
+  ExecutionPageController(ExecutionService executions, CurrentUser currentUser, Clock clock) {
+    this.executions = executions;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @GetMapping(BASE)
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  String list(
+      @RequestParam(required = false) Long jobId,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    int current = Math.max(page, 0);
+    ListQuery q = new ListQuery(PAGE_SIZE, current * PAGE_SIZE, null, null, null, true);
+    ExecutionFilter f =
+        new ExecutionFilter(jobId, ExecutionApiController.status(blankToNull(status)));
+    long total = executions.count(f);
+    model.addAttribute("executions", executions.list(f, q));
+    model.addAttribute("jobId", jobId);
+    model.addAttribute("status", f.status() == null ? "" : f.status().code());
+    model.addAttribute("statuses", ExecutionStatus.values());
+    model.addAttribute("page", current);
+    model.addAttribute("total", total);
+    model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+    model.addAttribute("now", clock.instant());
+    return "executions/list";
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  @GetMapping(BASE + "/{id}")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  String detail(@PathVariable long id, Model model) {
+    JobExecution e = executions.get(id);
+    model.addAttribute("execution", e);
+    List<TargetRun> runs = executions.runs(id);
+    model.addAttribute("runs", runs);
+    Map<Long, String> steps = new HashMap<>();
+    runs.forEach(r -> executions.currentStep(r.id()).ifPresent(step -> steps.put(r.id(), step)));
+    model.addAttribute("steps", steps);
+    model.addAttribute("now", clock.instant());
+    return "executions/detail";
+  }
+
+  @PostMapping(BASE + "/{id}/cancel")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  String cancel(@PathVariable long id, RedirectAttributes redirect) {
+    try {
+      executions.cancel(id, currentUser.current().orElse(null));
+      redirect.addFlashAttribute("notice", "Execution cancelled.");
+    } catch (ConflictException refused) {
+      redirect.addFlashAttribute("problem", refused.getMessage());
+    }
+    return "redirect:" + BASE + "/" + id;
+  }
+
+  @PostMapping(BASE + "/{id}/rerun")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  String rerun(@PathVariable long id, RedirectAttributes redirect) {
+    try {
+      JobExecution e = executions.rerun(id, "manual", currentUser.current().orElse(null));
+      redirect.addFlashAttribute("notice", "Re-run queued for " + e.total() + " server(s).");
+      return "redirect:" + BASE + "/" + e.id();
+    } catch (ConflictException refused) {
+      redirect.addFlashAttribute("problem", refused.getMessage());
+      return "redirect:" + BASE + "/" + id;
+    }
+  }
+
+  @PostMapping("/provisioning/jobs/{jobId}/execute")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  String execute(@PathVariable long jobId, RedirectAttributes redirect) {
+    try {
+      JobExecution e = executions.execute(jobId, "manual", currentUser.current().orElse(null));
+      redirect.addFlashAttribute("notice", "Job queued for execution.");
+      return "redirect:" + BASE + "/" + e.id();
+    } catch (ConflictException | InvalidInputException refused) {
+      redirect.addFlashAttribute("problem", refused.getMessage());
+      return "redirect:/provisioning/jobs/" + jobId;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.vigil.executions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.TestUsers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Provisioning → Jobs → Job Executions: MORE → Execute from the job page runs the job for real, the
+ * list and detail show it with one row per server and its scan, and an auditor sees them but cannot
+ * execute.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:executionpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "vigil.access.admin-password=execution-pages-admin-pw",
+      "vigil.scheduler.polling-interval=200ms"
+    })
+@AutoConfigureMockMvc
+class ExecutionPagesSystemTest {
+
+  private static final Path contentRoot = tempDir();
+  private static Path nineDs;
+
+  @LocalServerPort int port;
+  @Autowired MockMvc mvc;
+
+  @DynamicPropertySource
+  static void roots(DynamicPropertyRegistry registry) {
+    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
+  }
+
+  @BeforeAll
+  static void content() throws Exception {
+    ScanFixtures.requireScanning();
+    nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
+  }
+
+  @Test
+  void executeFromTheJobPageShowsTheRunPerServerAndAnAuditorOnlyLooks() throws Exception {
+    ApiClient admin = new ApiClient(port).login("admin", "execution-pages-admin-pw");
+    TestUsers.create(admin, "pages-auditor", "pages-auditor-pw-1", "Auditor");
+    ExecutionApi exec = new ExecutionApi(admin, null, nineDs);
+    long job =
+        exec.job(
+            "page-job",
+            exec.readyPackage("nine-pages"),
+            List.of(exec.localServer("page-local")),
+            5);
+    String execute = "/provisioning/jobs/" + job + "/execute";
+    mvc.perform(post(execute).with(user("pages-auditor")).with(csrf()))
+        .andExpect(status().isForbidden());
+    assertThat(page("/provisioning/jobs/" + job, "pages-auditor")).doesNotContain("execute-job");
+    assertThat(page("/provisioning/jobs/" + job, "admin")).contains("execute-job", execute);
+    long id = executionOf(job, admin);
+    mvc.perform(post(execute).with(user("admin")).with(csrf()))
+        .andExpect(redirectedUrl("/provisioning/jobs/executions/" + (id + 1)))
+        .andExpect(flash().attribute("notice", "Job queued for execution."));
+    JsonNode ended = exec.awaitEnd(id + 1);
+    assertThat(ended.get("status").asString()).isEqualTo("complete");
+    String scanId = ended.get("process").get("events").get(0).get("scanId").asString();
+    assertThat(page("/provisioning/jobs/executions", "pages-auditor"))
+        .contains("Job Executions", "page-job", "complete");
+    assertThat(page("/provisioning/jobs/executions/" + (id + 1), "pages-auditor"))
+        .contains("page-local", "done", "/api/security-scans/" + scanId, "data-refresh-while");
+  }
+
+  /** Executes once over the API (the id of the page's execution follows) and waits for the end. */
+  private long executionOf(long job, ApiClient admin) {
+    ExecutionApi exec = new ExecutionApi(admin, null, nineDs);
+    long id = exec.execute(job);
+    exec.awaitEnd(id);
+    return id;
+  }
+
+  private String page(String path, String username) throws Exception {
+    return mvc.perform(get(path).with(user(username)))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("vigil-exec-pages");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
