@@ -3,7 +3,6 @@ package dev.vigil.executions;
 import static dev.vigil.testsupport.ScanFixtures.NINE_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.vigil.results.SecurityScan;
 import dev.vigil.scanning.FailureReason;
@@ -57,6 +56,7 @@ class ServerScanSystemTest {
   @LocalServerPort int port;
   @Autowired ServerScanService scans;
   ApiClient api;
+  ExecutionApi make;
 
   @DynamicPropertySource
   static void roots(DynamicPropertyRegistry registry) {
@@ -85,12 +85,13 @@ class ServerScanSystemTest {
   @BeforeEach
   void login() {
     api = new ApiClient(port).login("admin", "server-scan-admin-pw");
+    make = new ExecutionApi(api, sshd, nineDs);
   }
 
   @Test
   void scansAnSshServerRecordsTheScanAndPinsItsHostKey() throws Exception {
-    long pkg = readyPackage("nine-ssh");
-    long server = sshServer("target-ssh");
+    long pkg = make.readyPackage("nine-ssh");
+    long server = make.sshServer("target-ssh");
     SecurityScan scan = scans.scan(order(server, pkg), new ScanControl());
     assertSameAsDirect(scan);
     JsonNode s = api.get("/api/servers/" + server).json().get("server");
@@ -112,20 +113,15 @@ class ServerScanSystemTest {
 
   @Test
   void scansTheVigilHostItselfAsALocalServer() throws Exception {
-    long pkg = readyPackage("nine-local");
-    long server =
-        create(
-            "/api/servers",
-            "{\"server\":{\"name\":\"target-local\",\"connectionType\":\"local\","
-                + "\"sshHost\":\"localhost\",\"privilegeMode\":\"root\"}}",
-            "server");
+    long pkg = make.readyPackage("nine-local");
+    long server = make.localServer("target-local");
     assertSameAsDirect(scans.scan(order(server, pkg), new ScanControl()));
   }
 
   @Test
   void anUnreachableServerFailsWithItsReasonAndRecordsNothing() throws Exception {
-    long pkg = readyPackage("nine-down");
-    long server = sshServer("target-down");
+    long pkg = make.readyPackage("nine-down");
+    long server = make.sshServer("target-down");
     api.put("/api/servers/" + server, "{\"server\":{\"sshPort\":1}}");
     assertThatThrownBy(() -> scans.scan(order(server, pkg), new ScanControl()))
         .isInstanceOfSatisfying(
@@ -170,60 +166,5 @@ class ServerScanSystemTest {
   private ScanOrder order(long server, long pkg) {
     return new ScanOrder(
         server, pkg, nineDs.getFileName().toString(), NINE_PROFILE, Duration.ofMinutes(5), "admin");
-  }
-
-  private long sshServer(String name) {
-    long cred =
-        create(
-            "/api/credentials",
-            "{\"credential\":{\"name\":\"key-"
-                + name
-                + "\",\"type\":\"username-keypair\","
-                + "\"username\":\"root\",\"privateKey\":"
-                + ApiClient.quote(sshd.userKey())
-                + "}}",
-            "credential");
-    return create(
-        "/api/servers",
-        "{\"server\":{\"name\":\""
-            + name
-            + "\",\"sshHost\":\""
-            + sshd.host()
-            + "\",\"sshPort\":"
-            + sshd.port()
-            + ",\"credential\":{\"id\":"
-            + cred
-            + "},\"privilegeMode\":\"root\","
-            + "\"connectionType\":\"ssh\"}}",
-        "server");
-  }
-
-  private long readyPackage(String name) {
-    long id =
-        create(
-            "/api/security-packages",
-            "{\"securityPackage\":{\"name\":\""
-                + name
-                + "\",\"url\":"
-                + ApiClient.quote(nineDs.toUri().toString())
-                + "}}",
-            "securityPackage");
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                api.get("/api/security-packages/" + id)
-                    .json()
-                    .get("securityPackage")
-                    .get("status")
-                    .asString()
-                    .equals("ready"));
-    return id;
-  }
-
-  private long create(String path, String body, String key) {
-    ApiClient.Response r = api.post(path, body);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json().get(key).get("id").asLong();
   }
 }
