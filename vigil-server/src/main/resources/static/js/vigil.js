@@ -23,8 +23,24 @@
         });
     }, 2000);
   }
+  // A form with data-confirm asks before it submits (inline handlers are barred by our CSP).
+  document.addEventListener('submit', function (e) {
+    var msg = e.target.getAttribute && e.target.getAttribute('data-confirm');
+    if (msg && !window.confirm(msg)) { e.preventDefault(); }
+  });
+  // A field with data-refresh re-renders its form (a GET with the chosen values, no CSRF token)
+  // at the form's data-refresh-action, so pick lists follow the package and checklist chosen.
+  function refreshOnChange(el) {
+    el.addEventListener('change', function () {
+      var form = el.form, params = new URLSearchParams(new FormData(form));
+      params.delete('_csrf');
+      params.set('refresh', '1');
+      window.location = form.getAttribute('data-refresh-action') + '?' + params.toString();
+    });
+  }
   document.addEventListener('DOMContentLoaded', function () {
     localTimes(document);
     document.querySelectorAll('[data-refresh-url]').forEach(autoRefresh);
+    document.querySelectorAll('[data-refresh]').forEach(refreshOnChange);
   });
 })();
