@@ -14,9 +14,17 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Content-addressed, gzip-compressed blob store in the database. Blobs are stored in 1 MiB chunks
@@ -26,17 +34,33 @@ import org.springframework.transaction.annotation.Transactional;
 public class BlobStore {
 
   static final int CHUNK = 1 << 20;
+  private static final java.time.Duration RACE_WAIT = java.time.Duration.ofSeconds(60);
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final TransactionOperations savepoint;
 
-  public BlobStore(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
+  @Autowired
+  BlobStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    this(jdbc, clock, nested(transactions));
   }
 
-  /** Stores the file's bytes (once per sha256) and returns the blob's address. */
-  @Transactional
+  /** A store whose writes run without a savepoint (for plain-JDBC tests). */
+  public BlobStore(JdbcClient jdbc, Clock clock) {
+    this(jdbc, clock, TransactionOperations.withoutTransaction());
+  }
+
+  private BlobStore(JdbcClient jdbc, Clock clock, TransactionOperations savepoint) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.savepoint = savepoint;
+  }
+
+  /**
+   * Stores the file's bytes (once per sha256) and returns the blob's address. Two transactions
+   * storing the same bytes at once both succeed: the insert runs in a savepoint and the loser of
+   * the race, finding the row already there, keeps the winner's copy.
+   */
   public BlobRef put(Path file) {
     Path compressed = null;
     try {
@@ -47,18 +71,61 @@ public class BlobStore {
       if (exists(sha256)) {
         return find(sha256);
       }
-      jdbc.sql(
-              "insert into blobs (sha256, size_bytes, stored_bytes, encoding, created_at)"
-                  + " values (?, ?, ?, 'gzip', ?)")
-          .params(sha256, size, stored, OffsetDateTime.now(clock))
-          .update();
-      writeChunks(sha256, compressed);
+      Path gz = compressed;
+      try {
+        savepoint.executeWithoutResult(s -> insert(sha256, size, stored, gz));
+      } catch (DuplicateKeyException
+          | QueryTimeoutException
+          | PessimisticLockingFailureException e) {
+        return awaitCommitted(sha256);
+      }
       return new BlobRef(sha256, size, stored);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store blob from " + file, e);
     } finally {
       deleteQuietly(compressed);
     }
+  }
+
+  private void insert(String sha256, long size, long stored, Path compressed) {
+    jdbc.sql(
+            "insert into blobs (sha256, size_bytes, stored_bytes, encoding, created_at)"
+                + " values (?, ?, ?, 'gzip', ?)")
+        .params(sha256, size, stored, OffsetDateTime.now(clock))
+        .update();
+    try {
+      writeChunks(sha256, compressed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store blob " + sha256, e);
+    }
+  }
+
+  /**
+   * Waits for another transaction's copy of the same blob to commit. PostgreSQL makes the losing
+   * insert wait, then refuses it; H2 may give up waiting for the row lock first, so the row may not
+   * be visible yet.
+   */
+  private BlobRef awaitCommitted(String sha256) {
+    long deadline = System.nanoTime() + RACE_WAIT.toNanos();
+    while (!exists(sha256)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "blob " + sha256 + " is being stored by another transaction that did not commit");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for blob " + sha256, e);
+      }
+    }
+    return find(sha256);
+  }
+
+  private static TransactionOperations nested(PlatformTransactionManager transactions) {
+    TransactionTemplate t = new TransactionTemplate(transactions);
+    t.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    return t;
   }
 
   /** True when a blob with this address is stored. */
