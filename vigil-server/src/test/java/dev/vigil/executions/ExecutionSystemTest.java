@@ -1,9 +1,7 @@
 package dev.vigil.executions;
 
-import static dev.vigil.testsupport.ScanFixtures.NINE_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.scap.arf.ArfReader;
 import dev.vigil.scap.arf.ResultType;
 import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.testsupport.ApiClient;
@@ -59,10 +57,7 @@ class ExecutionSystemTest {
   static void startTarget() throws Exception {
     ScanFixtures.requireScanning();
     nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
-    Path arf = contentRoot.resolve("direct-arf.xml.out");
-    assertThat(ScanFixtures.oscapEval(nineDs, NINE_PROFILE, arf)).isEqualTo(2);
-    direct = new ArfReader().read(arf);
-    Files.delete(arf);
+    direct = ScanFixtures.directNineResultsReport(nineDs);
     sshd = SshdHarness.start();
     sshd.authorize("root");
   }

@@ -8,7 +8,6 @@ import dev.vigil.results.SecurityScan;
 import dev.vigil.scanning.FailureReason;
 import dev.vigil.scanning.ScanControl;
 import dev.vigil.scanning.ScanFailure;
-import dev.vigil.scap.arf.ArfReader;
 import dev.vigil.scap.arf.ResultType;
 import dev.vigil.scap.arf.RuleResult;
 import dev.vigil.scap.arf.ScanReport;
@@ -67,10 +66,7 @@ class ServerScanSystemTest {
   static void startTarget() throws Exception {
     ScanFixtures.requireScanning();
     nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
-    Path arf = contentRoot.resolve("direct-arf.xml.out");
-    assertThat(ScanFixtures.oscapEval(nineDs, NINE_PROFILE, arf)).isEqualTo(2);
-    direct = new ArfReader().read(arf);
-    Files.delete(arf);
+    direct = ScanFixtures.directNineResultsReport(nineDs);
     sshd = SshdHarness.start();
     sshd.authorize("root");
   }

@@ -1,5 +1,7 @@
 package dev.vigil.testsupport;
 
+import dev.vigil.scap.arf.ArfReader;
+import dev.vigil.scap.arf.ScanReport;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,6 +97,20 @@ public final class ScanFixtures {
   }
 
   /** One local {@code oscap xccdf eval} as this (root) process; returns its exit code. */
+  /** The nine-results datastream's report from {@code oscap xccdf eval} run directly here. */
+  public static ScanReport directNineResultsReport(Path datastream) throws Exception {
+    Path arf = Files.createTempFile("vigil-direct", ".arf.xml");
+    try {
+      int exit = oscapEval(datastream, NINE_PROFILE, arf);
+      if (exit != 2) {
+        throw new IllegalStateException("oscap exited " + exit + " on " + datastream);
+      }
+      return new ArfReader().read(arf);
+    } finally {
+      Files.deleteIfExists(arf);
+    }
+  }
+
   public static int oscapEval(Path checklist, String profile, Path arf, String... options)
       throws IOException {
     List<String> command = new ArrayList<>(List.of("oscap", "xccdf", "eval", "--profile", profile));
