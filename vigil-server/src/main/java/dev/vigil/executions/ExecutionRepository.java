@@ -6,7 +6,9 @@ import dev.vigil.access.UserRef;
 import dev.vigil.web.ListQuery;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -84,7 +86,8 @@ class ExecutionRepository {
   void updateRun(TargetRun r) {
     jdbc.sql(
             "update target_runs set status = ?, reason = ?, failure_code = ?, scan_id = ?,"
-                + " started_at = ?, finished_at = ? where id = ?")
+                + " started_at = ?, finished_at = ?, attempt = ?, node = ?, rules_evaluated = ?,"
+                + " rules_total = ? where id = ?")
         .params(
             Arrays.asList(
                 r.status().code(),
@@ -93,8 +96,50 @@ class ExecutionRepository {
                 r.scanId(),
                 ts(r.startedAt()),
                 ts(r.finishedAt()),
+                r.attempt(),
+                r.node(),
+                r.rulesEvaluated(),
+                r.rulesTotal(),
                 r.id()))
         .update();
+  }
+
+  /**
+   * Writes a running run's step and progress, only while it is still running as {@code attempt} (a
+   * run that ended or was claimed again meanwhile is left alone); true when written.
+   */
+  boolean updateProgress(TargetRun r) {
+    return jdbc.sql(
+                "update target_runs set status = ?, rules_evaluated = ?,"
+                    + " rules_total = coalesce(?, rules_total) where id = ? and attempt = ?"
+                    + " and status in ('connecting', 'scanning', 'collecting')")
+            .params(
+                Arrays.asList(
+                    r.status().code(), r.rulesEvaluated(), r.rulesTotal(), r.id(), r.attempt()))
+            .update()
+        == 1;
+  }
+
+  /** How many of the execution's runs are in each state. */
+  Map<TargetRunStatus, Integer> statusCounts(long executionId) {
+    Map<TargetRunStatus, Integer> counts = new EnumMap<>(TargetRunStatus.class);
+    jdbc.sql("select status, count(*) n from target_runs where execution_id = ? group by status")
+        .param(executionId)
+        .query((rs, i) -> counts.put(TargetRunStatus.of(rs.getString("status")), rs.getInt("n")))
+        .list();
+    return counts;
+  }
+
+  /**
+   * The ids of target runs some node should be working on: running (connecting, scanning,
+   * collecting), or queued and handed to the scheduler.
+   */
+  List<Long> handedOverRunIds() {
+    return jdbc.sql(
+            "select id from target_runs where status in ('connecting', 'scanning', 'collecting')"
+                + " or (status = 'queued' and dispatched_at is not null) order by id")
+        .query(Long.class)
+        .list();
   }
 
   Optional<JobExecution> find(long id) {

@@ -17,7 +17,7 @@ final class ExecutionRows {
 
   static final String RUN_COLUMNS =
       "id, execution_id, server_id, server_name, position, status, reason, failure_code, scan_id,"
-          + " started_at, finished_at";
+          + " started_at, finished_at, attempt, node, rules_evaluated, rules_total";
 
   private ExecutionRows() {}
 
@@ -55,7 +55,11 @@ final class ExecutionRows {
         rs.getString("failure_code"),
         nullableLong(rs, "scan_id"),
         instant(rs, "started_at"),
-        instant(rs, "finished_at"));
+        instant(rs, "finished_at"),
+        rs.getInt("attempt"),
+        rs.getString("node"),
+        nullableInt(rs, "rules_evaluated"),
+        nullableInt(rs, "rules_total"));
   }
 
   static OffsetDateTime ts(Instant instant) {
@@ -65,6 +69,11 @@ final class ExecutionRows {
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
+  }
+
+  private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
   }
 
   private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -1,38 +1,72 @@
 package dev.vigil.executions;
 
 import dev.vigil.scanning.ScanControl;
+import dev.vigil.scanning.ScanPhase;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The scan controls of the target runs this node is scanning now, so a cancel can kill them. */
+/**
+ * The target runs this node is scanning now, each with its scan control (so a cancel can kill it)
+ * and the attempt and state last written for it (so its progress is written only when it moved).
+ */
 @Component
 class RunningScans {
 
-  private final Map<Long, ScanControl> controls = new ConcurrentHashMap<>();
+  /** One running attempt of a target run on this node. */
+  static final class Running {
+    final ScanControl control = new ScanControl();
+    volatile TargetRun written;
 
-  /** A new control for the run, registered until {@link #remove}. */
-  ScanControl register(long runId) {
-    ScanControl control = new ScanControl();
-    controls.put(runId, control);
-    return control;
+    Running(TargetRun run) {
+      this.written = run;
+    }
+  }
+
+  private final Map<Long, Running> runs = new ConcurrentHashMap<>();
+
+  /** A new control for the run's attempt, registered until {@link #remove}. */
+  ScanControl register(TargetRun run) {
+    Running r = new Running(run);
+    runs.put(run.id(), r);
+    return r.control;
   }
 
   void remove(long runId) {
-    controls.remove(runId);
+    runs.remove(runId);
+  }
+
+  /** Whether the run is scanning on this node now. */
+  boolean isRunningHere(long runId) {
+    return runs.containsKey(runId);
+  }
+
+  /** The runs scanning on this node now. */
+  List<Running> all() {
+    return List.copyOf(runs.values());
   }
 
   /** The step the run's scan is in, e.g. {@code uploading}; empty when it does not run here. */
   Optional<String> step(long runId) {
-    return Optional.ofNullable(controls.get(runId))
-        .map(c -> c.phase().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    return Optional.ofNullable(runs.get(runId))
+        .map(r -> r.control.phase().name().toLowerCase(Locale.ROOT).replace('_', ' '));
   }
 
   /** Cancels the scans of those runs that run on this node. */
   void cancel(Collection<Long> runIds) {
-    runIds.stream().map(controls::get).filter(c -> c != null).forEach(ScanControl::cancel);
+    runIds.stream().map(runs::get).filter(r -> r != null).forEach(r -> r.control.cancel());
+  }
+
+  /** The target run state a scan phase shows as. */
+  static TargetRunStatus statusOf(ScanPhase phase) {
+    return switch (phase) {
+      case PENDING, CONNECTING, PREFLIGHT, UPLOADING -> TargetRunStatus.CONNECTING;
+      case SCANNING -> TargetRunStatus.SCANNING;
+      case COLLECTING, CLEANING_UP, FINISHED -> TargetRunStatus.COLLECTING;
+    };
   }
 }

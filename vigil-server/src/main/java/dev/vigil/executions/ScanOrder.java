@@ -7,6 +7,8 @@ import java.time.Duration;
  *
  * @param timeout limit for the oscap run on the target (null = the engine's default)
  * @param requestedBy who asked, recorded on the scan
+ * @param runTag names the scan's temporary directory on the target, so a retry of the same target
+ *     run can find and remove what a dead attempt left; null for none
  */
 public record ScanOrder(
     long serverId,
@@ -14,4 +16,17 @@ public record ScanOrder(
     String checklistPath,
     String profileId,
     Duration timeout,
-    String requestedBy) {}
+    String requestedBy,
+    String runTag) {
+
+  /** An order without a run tag. */
+  public ScanOrder(
+      long serverId,
+      long packageId,
+      String checklistPath,
+      String profileId,
+      Duration timeout,
+      String requestedBy) {
+    this(serverId, packageId, checklistPath, profileId, timeout, requestedBy, null);
+  }
+}

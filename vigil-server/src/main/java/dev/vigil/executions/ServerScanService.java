@@ -26,8 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Scans one registered server with a checklist and profile of a ready security package and records
@@ -42,14 +44,30 @@ public class ServerScanService {
   private final PackageService packages;
   private final ScanEngine engine;
   private final ResultService results;
+  private final TransactionTemplate tx;
   private final ArfReader arfReader = new ArfReader();
 
   ServerScanService(
-      ServerService servers, PackageService packages, ScanEngine engine, ResultService results) {
+      ServerService servers,
+      PackageService packages,
+      ScanEngine engine,
+      ResultService results,
+      TransactionTemplate tx) {
     this.servers = servers;
     this.packages = packages;
     this.engine = engine;
     this.results = results;
+    this.tx = tx;
+  }
+
+  /** The number of rules the order's profile selects, for progress; null when unknown. */
+  public Integer rulesTotal(ScanOrder order) {
+    Checklist c = packages.checklist(order.packageId(), order.checklistPath(), order.profileId());
+    return c.profiles().stream()
+        .filter(p -> p.id().equals(order.profileId()))
+        .map(p -> p.ruleCount())
+        .findFirst()
+        .orElse(null);
   }
 
   /**
@@ -58,6 +76,17 @@ public class ServerScanService {
    * @throws ScanFailure with the reason when the target could not be scanned
    */
   public SecurityScan scan(ScanOrder order, ScanControl control) throws ScanFailure {
+    return scan(order, control, scan -> {});
+  }
+
+  /**
+   * Runs the scan and records it; {@code recorded} runs in the transaction that records the scan,
+   * and when it throws, the scan is not recorded and the exception propagates.
+   *
+   * @throws ScanFailure with the reason when the target could not be scanned
+   */
+  public SecurityScan scan(ScanOrder order, ScanControl control, Consumer<SecurityScan> recorded)
+      throws ScanFailure {
     Server server = servers.get(order.serverId());
     packages.checklist(order.packageId(), order.checklistPath(), order.profileId());
     Path work = tempDir();
@@ -65,7 +94,13 @@ public class ServerScanService {
       ChecklistFile file = packages.checklistFile(order.packageId(), order.checklistPath(), work);
       ScanOutcome outcome = run(server, request(server, file, order), control);
       try {
-        return record(server, file, order, outcome, read(outcome, server));
+        ScanReport report = read(outcome, server);
+        return tx.execute(
+            s -> {
+              SecurityScan scan = record(server, file, order, outcome, report);
+              recorded.accept(scan);
+              return scan;
+            });
       } finally {
         deleteQuietly(outcome.arfFile());
         deleteQuietly(outcome.reportHtml());

@@ -5,8 +5,14 @@ import java.time.Instant;
 
 /**
  * One server's scan within a job execution, owning its state machine: queued → connecting →
- * scanning → done | failed | timed out, or queued → cancelled; an illegal move throws naming the
- * current state.
+ * scanning → collecting → done | failed | timed out, or queued → cancelled; a running run may also
+ * be cancelled, and claimed again as a new attempt (a retry after a timeout, or after the node that
+ * ran it was lost). An illegal move throws naming the current state.
+ *
+ * @param attempt how many times the run was claimed; a finish of an older attempt is ignored
+ * @param node the scheduler node that claimed the run last
+ * @param rulesEvaluated rules oscap has evaluated so far; null before the scan or when unknown
+ * @param rulesTotal the rules the profile selects; null when unknown
  */
 public record TargetRun(
     long id,
@@ -19,7 +25,11 @@ public record TargetRun(
     String failureCode,
     Long scanId,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    int attempt,
+    String node,
+    Integer rulesEvaluated,
+    Integer rulesTotal) {
 
   /** A new queued run of one server. */
   public static TargetRun queued(long executionId, long serverId, String serverName, int position) {
@@ -34,37 +44,120 @@ public record TargetRun(
         null,
         null,
         null,
+        null,
+        0,
+        null,
+        null,
         null);
   }
 
-  /** Claims the queued run for a scan: it is connecting now. */
-  public TargetRun claim(Instant now) {
+  /** Claims the queued run for a scan on {@code node}: it is connecting now, attempt 1. */
+  public TargetRun claim(Instant now, String node) {
     require("claim", TargetRunStatus.QUEUED);
-    return with(TargetRunStatus.CONNECTING, null, null, null, now, null);
+    return new TargetRun(
+        id,
+        executionId,
+        serverId,
+        serverName,
+        position,
+        TargetRunStatus.CONNECTING,
+        null,
+        null,
+        null,
+        now,
+        null,
+        attempt + 1,
+        node,
+        null,
+        rulesTotal);
+  }
+
+  /**
+   * Claims the running run again as a new attempt on {@code node}, because its last attempt ended
+   * without a result ({@code why}: it timed out, or its node was lost); the reason is kept until
+   * the run ends.
+   */
+  public TargetRun retry(String why, String node) {
+    requireActive("retry");
+    return new TargetRun(
+        id,
+        executionId,
+        serverId,
+        serverName,
+        position,
+        TargetRunStatus.CONNECTING,
+        why,
+        null,
+        null,
+        startedAt,
+        null,
+        attempt + 1,
+        node,
+        null,
+        rulesTotal);
   }
 
   /** The connection is up and oscap runs. */
   public TargetRun markScanning() {
     require("mark scanning", TargetRunStatus.CONNECTING);
-    return with(TargetRunStatus.SCANNING, null, null, null, startedAt, null);
+    return with(TargetRunStatus.SCANNING, reason, null, null, null);
+  }
+
+  /** oscap has ended and its results are being fetched and recorded. */
+  public TargetRun markCollecting() {
+    if (status != TargetRunStatus.CONNECTING) {
+      require("mark collecting", TargetRunStatus.SCANNING);
+    }
+    return with(TargetRunStatus.COLLECTING, reason, null, null, null);
+  }
+
+  /**
+   * Moves a running run forward to {@code next} (connecting → scanning → collecting) with the rules
+   * evaluated so far; a move backwards or to an ended state throws.
+   */
+  public TargetRun advance(TargetRunStatus next, Integer evaluated) {
+    requireActive("advance");
+    if (!next.active() || next.ordinal() < status.ordinal()) {
+      throw illegal("move to " + next.code());
+    }
+    TargetRun moved =
+        next == status
+            ? this
+            : next == TargetRunStatus.SCANNING ? markScanning() : markCollecting();
+    return new TargetRun(
+        id,
+        executionId,
+        serverId,
+        serverName,
+        position,
+        moved.status,
+        reason,
+        failureCode,
+        scanId,
+        startedAt,
+        finishedAt,
+        attempt,
+        node,
+        evaluated,
+        rulesTotal);
   }
 
   /** The scan is recorded as {@code scanId}. */
   public TargetRun markDone(long scanId, Instant now) {
     requireActive("mark done");
-    return with(TargetRunStatus.DONE, null, null, scanId, startedAt, now);
+    return with(TargetRunStatus.DONE, null, null, scanId, now);
   }
 
   /** The target could not be scanned, for {@code reason} (code {@code failureCode}). */
   public TargetRun markFailed(String reason, String failureCode, Instant now) {
     requireActive("mark failed");
-    return with(TargetRunStatus.FAILED, reason, failureCode, null, startedAt, now);
+    return with(TargetRunStatus.FAILED, reason, failureCode, null, now);
   }
 
   /** The scan ran out of time. */
   public TargetRun markTimedOut(String reason, String failureCode, Instant now) {
     requireActive("mark timed out");
-    return with(TargetRunStatus.TIMED_OUT, reason, failureCode, null, startedAt, now);
+    return with(TargetRunStatus.TIMED_OUT, reason, failureCode, null, now);
   }
 
   /** The run will not start, or was stopped while it ran. */
@@ -72,7 +165,27 @@ public record TargetRun(
     if (status != TargetRunStatus.QUEUED) {
       requireActive("cancel");
     }
-    return with(TargetRunStatus.CANCELLED, reason, "cancelled", null, startedAt, now);
+    return with(TargetRunStatus.CANCELLED, reason, "cancelled", null, now);
+  }
+
+  /** The same run with the profile's rule count, for progress. */
+  public TargetRun withRulesTotal(Integer total) {
+    return new TargetRun(
+        id,
+        executionId,
+        serverId,
+        serverName,
+        position,
+        status,
+        reason,
+        failureCode,
+        scanId,
+        startedAt,
+        finishedAt,
+        attempt,
+        node,
+        rulesEvaluated,
+        total);
   }
 
   /** How long the run took or has taken so far; null before it started. */
@@ -100,9 +213,22 @@ public record TargetRun(
         "cannot " + action + " target run " + id + ": it is " + status.code());
   }
 
-  private TargetRun with(
-      TargetRunStatus s, String why, String code, Long scan, Instant started, Instant finished) {
+  private TargetRun with(TargetRunStatus s, String why, String code, Long scan, Instant finished) {
     return new TargetRun(
-        id, executionId, serverId, serverName, position, s, why, code, scan, started, finished);
+        id,
+        executionId,
+        serverId,
+        serverName,
+        position,
+        s,
+        why,
+        code,
+        scan,
+        startedAt,
+        finished,
+        attempt,
+        node,
+        rulesEvaluated,
+        rulesTotal);
   }
 }

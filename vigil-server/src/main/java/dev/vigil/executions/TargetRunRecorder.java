@@ -3,66 +3,138 @@ package dev.vigil.executions;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The short transactions around a target run's scan: claiming it, and recording its end together
  * with its execution's counts and status and the next queued run of the sliding window. Each locks
- * the execution before the run, so concurrent runs of one execution take turns.
+ * the execution before the run, so concurrent runs of one execution take turns. Every write after
+ * the claim names the attempt it belongs to and is dropped when the run was claimed again since
+ * (its node was taken for lost), so a run that completes twice records one result.
  */
 @Component
 class TargetRunRecorder {
 
+  private static final Logger log = LoggerFactory.getLogger(TargetRunRecorder.class);
+
+  /**
+   * Thrown inside a transaction to roll back the result of an attempt that is no longer current.
+   */
+  static final class StaleAttempt extends RuntimeException {
+    StaleAttempt(long runId, int attempt) {
+      super(
+          "target run " + runId + " attempt " + attempt + " is no longer current",
+          null,
+          false,
+          false);
+    }
+  }
+
   private final ExecutionRepository repo;
   private final TargetRunDispatcher dispatcher;
   private final TransactionTemplate tx;
+  private final ExecutionSettings settings;
   private final Clock clock;
 
   TargetRunRecorder(
       ExecutionRepository repo,
       TargetRunDispatcher dispatcher,
       TransactionTemplate tx,
+      ExecutionSettings settings,
       Clock clock) {
     this.repo = repo;
     this.dispatcher = dispatcher;
     this.tx = tx;
+    this.settings = settings;
     this.clock = clock;
   }
 
-  /** Moves the run from queued to connecting; empty when it is not queued (a revived duplicate). */
-  Optional<TargetRun> claim(long runId) {
+  /**
+   * Claims the run for a scan on {@code node}: a queued run becomes connecting (attempt 1); a run
+   * still marked running — its task was revived because the node that ran it stopped — is claimed
+   * again as a new attempt while node-lost retries remain, else it fails with "node lost". Empty
+   * when there is nothing to scan (the run ended or was cancelled).
+   */
+  Optional<TargetRun> claim(long runId, String node) {
     return Optional.ofNullable(
         tx.execute(
             s -> {
               JobExecution e = lockExecution(runId);
               TargetRun run = e == null ? null : repo.findRunForUpdate(runId).orElse(null);
-              if (run == null || run.status() != TargetRunStatus.QUEUED) {
+              if (run == null || run.status().ended()) {
                 return null;
               }
-              TargetRun claimed = run.claim(clock.instant());
-              repo.updateRun(claimed);
-              refresh(e);
-              return claimed;
+              if (run.status() == TargetRunStatus.QUEUED) {
+                return save(e, run.claim(clock.instant(), node), false);
+              }
+              String lost =
+                  "node lost: "
+                      + (run.node() == null ? "the node" : run.node())
+                      + " stopped while it ran attempt "
+                      + run.attempt();
+              if (run.attempt() <= settings.nodeLostRetries()) {
+                log.warn("target run {} retried on {}: {}", runId, node, lost);
+                return save(e, run.retry(lost + "; retried", node), false);
+              }
+              log.warn("target run {} failed: {}", runId, lost);
+              save(e, run.markFailed(lost, "node_lost", clock.instant()), true);
+              return null;
             }));
   }
 
-  /** Records the run's end, if it is still active, and hands over the next queued run. */
-  void finish(long runId, UnaryOperator<TargetRun> change) {
+  /**
+   * Claims the run again as the next attempt of the same node after {@code current} ended without a
+   * result; empty when the run moved on meanwhile (cancelled, or claimed by another node).
+   */
+  Optional<TargetRun> retry(TargetRun current, String why) {
+    return Optional.ofNullable(
+        tx.execute(
+            s ->
+                current(current)
+                    .map(p -> save(p.execution(), p.run().retry(why, current.node()), false))
+                    .orElse(null)));
+  }
+
+  /**
+   * Records the run's end when {@code current} is still its attempt, and hands over the next queued
+   * run; returns false when the attempt is stale and nothing was written.
+   */
+  boolean finish(TargetRun current, UnaryOperator<TargetRun> change) {
+    return Boolean.TRUE.equals(
+        tx.execute(
+            s ->
+                current(current)
+                    .map(p -> save(p.execution(), change.apply(p.run()), true) != null)
+                    .orElse(false)));
+  }
+
+  /**
+   * Marks the run done with {@code scanId} inside the caller's transaction, which also recorded the
+   * scan.
+   *
+   * @throws StaleAttempt when {@code current} is no longer the run's attempt: the caller's
+   *     transaction must roll back, so the scan is not recorded twice
+   */
+  void markDoneInCurrentTransaction(TargetRun current, long scanId) {
     tx.executeWithoutResult(
         s -> {
-          JobExecution e = lockExecution(runId);
-          TargetRun run = e == null ? null : repo.findRunForUpdate(runId).orElse(null);
-          if (run == null || !run.status().active()) {
-            return;
-          }
-          repo.updateRun(change.apply(run));
-          refresh(e);
-          dispatcher.dispatch(e.id(), 1);
+          Pair p =
+              current(current).orElseThrow(() -> new StaleAttempt(current.id(), current.attempt()));
+          save(p.execution(), p.run().markDone(scanId, clock.instant()), true);
         });
+  }
+
+  /** Writes the step and rule count of a running attempt; false when the attempt is stale. */
+  boolean progress(TargetRun moved) {
+    return repo.updateProgress(moved);
   }
 
   /**
@@ -89,6 +161,27 @@ class TargetRunRecorder {
         });
   }
 
+  private record Pair(JobExecution execution, TargetRun run) {}
+
+  /** The locked execution and run when the run is still active as {@code current}'s attempt. */
+  private Optional<Pair> current(TargetRun current) {
+    JobExecution e = lockExecution(current.id());
+    TargetRun run = e == null ? null : repo.findRunForUpdate(current.id()).orElse(null);
+    if (run == null || !run.status().active() || run.attempt() != current.attempt()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Pair(e, run));
+  }
+
+  private TargetRun save(JobExecution e, TargetRun changed, boolean ended) {
+    repo.updateRun(changed);
+    refresh(e);
+    if (ended) {
+      dispatcher.dispatch(e.id(), 1);
+    }
+    return changed;
+  }
+
   private JobExecution lockExecution(long runId) {
     return repo.executionOfRun(runId).flatMap(repo::findForUpdate).orElse(null);
   }
@@ -97,7 +190,8 @@ class TargetRunRecorder {
     if (e.status().ended()) {
       return;
     }
-    List<TargetRunStatus> statuses = repo.runsOf(e.id()).stream().map(TargetRun::status).toList();
+    List<TargetRunStatus> statuses = new ArrayList<>();
+    repo.statusCounts(e.id()).forEach((s, n) -> statuses.addAll(Collections.nCopies(n, s)));
     repo.update(e.derive(statuses, clock.instant()));
   }
 }

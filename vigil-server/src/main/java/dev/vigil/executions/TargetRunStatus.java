@@ -7,6 +7,7 @@ public enum TargetRunStatus {
   QUEUED,
   CONNECTING,
   SCANNING,
+  COLLECTING,
   DONE,
   FAILED,
   TIMED_OUT,
@@ -29,7 +30,7 @@ public enum TargetRunStatus {
 
   /** True while the run holds a scan slot. */
   public boolean active() {
-    return this == CONNECTING || this == SCANNING;
+    return this == CONNECTING || this == SCANNING || this == COLLECTING;
   }
 
   /** True when the run ended without a scan because of the target. */
@@ -41,7 +42,7 @@ public enum TargetRunStatus {
   public String morpheus() {
     return switch (this) {
       case QUEUED -> "queued";
-      case CONNECTING, SCANNING -> "running";
+      case CONNECTING, SCANNING, COLLECTING -> "running";
       case DONE -> "complete";
       case FAILED, TIMED_OUT -> "failed";
       case CANCELLED -> "cancelled";

@@ -2,25 +2,31 @@ package dev.vigil.executions;
 
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobService;
-import dev.vigil.results.SecurityScan;
 import dev.vigil.scanning.FailureReason;
 import dev.vigil.scanning.ScanControl;
 import dev.vigil.scanning.ScanFailure;
+import dev.vigil.scheduling.NodeIdentity;
+import dev.vigil.scheduling.RunLater;
 import dev.vigil.scheduling.TaskHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The background scan of one target run: claims it, scans its server with no transaction held, then
- * records done or the failure's reason and hands over the next queued run of the execution.
+ * The background scan of one target run: takes one of this node's scan slots (or goes back to the
+ * queue for a moment), claims the run, scans its server with no transaction held, retries a timed
+ * out scan as often as the job allows, then records done or the failure's reason and hands over the
+ * next queued run of the execution. A run revived after its node died is claimed again by {@link
+ * TargetRunRecorder#claim} as a new attempt or failed as "node lost".
  */
 @Component
 class TargetRunTask implements TaskHandler {
 
   static final String NAME = "target-run";
+  static final Duration NO_SLOT_DELAY = Duration.ofSeconds(1);
   private static final Logger log = LoggerFactory.getLogger(TargetRunTask.class);
 
   private final TargetRunRecorder recorder;
@@ -28,6 +34,8 @@ class TargetRunTask implements TaskHandler {
   private final JobService jobs;
   private final ServerScanService scans;
   private final RunningScans running;
+  private final ScanSlots slots;
+  private final NodeIdentity node;
   private final Clock clock;
 
   TargetRunTask(
@@ -36,12 +44,16 @@ class TargetRunTask implements TaskHandler {
       JobService jobs,
       ServerScanService scans,
       RunningScans running,
+      ScanSlots slots,
+      NodeIdentity node,
       Clock clock) {
     this.recorder = recorder;
     this.executions = executions;
     this.jobs = jobs;
     this.scans = scans;
     this.running = running;
+    this.slots = slots;
+    this.node = node;
     this.clock = clock;
   }
 
@@ -53,38 +65,71 @@ class TargetRunTask implements TaskHandler {
   @Override
   public void execute(String instanceId) {
     long runId = Long.parseLong(instanceId);
-    ScanControl control = running.register(runId);
+    if (running.isRunningHere(runId)) {
+      // revived while its scan still runs on this node: that scan records the result
+      log.warn("target run {} revived while it still runs on {}; left to it", runId, node.name());
+      return;
+    }
+    if (!slots.tryTake()) {
+      throw new RunLater(NO_SLOT_DELAY, "all " + slots.max() + " scan slots of this node are busy");
+    }
     try {
-      recorder.claim(runId).ifPresent(run -> scan(run, control));
+      recorder.claim(runId, node.name()).ifPresent(this::scan);
     } catch (RuntimeException e) {
       log.error("target run {} could not be claimed or recorded", runId, e);
     } finally {
       running.remove(runId);
+      slots.give();
     }
   }
 
-  private void scan(TargetRun run, ScanControl control) {
-    try {
-      SecurityScan scan = scans.scan(order(run), control);
-      recorder.finish(run.id(), r -> r.markDone(scan.id(), clock.instant()));
-    } catch (ScanFailure e) {
-      log.info(
-          "execution {} target run {} ({}) failed: {}",
-          run.executionId(),
-          run.id(),
-          run.serverName(),
-          e.getMessage());
-      recorder.finish(run.id(), r -> failed(r, e));
-    } catch (RuntimeException e) {
-      log.error(
-          "execution {} target run {} ({}) failed unexpectedly",
-          run.executionId(),
-          run.id(),
-          run.serverName(),
-          e);
-      String why = "internal error: " + e.getMessage();
-      recorder.finish(run.id(), r -> r.markFailed(why, "internal", clock.instant()));
+  private void scan(TargetRun claimed) {
+    TargetRun run = claimed;
+    int timeouts = 0;
+    while (run != null) {
+      ScanControl control = running.register(run);
+      Optional<TargetRun> again = Optional.empty();
+      try {
+        ScanOrder order = order(run);
+        TargetRun attempt = run;
+        scans.scan(
+            order, control, scan -> recorder.markDoneInCurrentTransaction(attempt, scan.id()));
+        return;
+      } catch (TargetRunRecorder.StaleAttempt e) {
+        log.warn("{}; its result is dropped", e.getMessage());
+        return;
+      } catch (ScanFailure e) {
+        log.info(
+            "execution {} target run {} ({}) attempt {} failed: {}",
+            run.executionId(),
+            run.id(),
+            run.serverName(),
+            run.attempt(),
+            e.getMessage());
+        if (e.reason() == FailureReason.SCAN_TIMED_OUT && timeouts < retriesOnTimeout(run)) {
+          timeouts++;
+          String why = e.reason().label() + ": " + e.getMessage() + "; retry " + timeouts;
+          again = recorder.retry(run, why);
+        } else {
+          recorder.finish(run, r -> failed(r, e));
+        }
+      } catch (RuntimeException e) {
+        log.error(
+            "execution {} target run {} ({}) failed unexpectedly",
+            run.executionId(),
+            run.id(),
+            run.serverName(),
+            e);
+        String why = "internal error: " + e.getMessage();
+        recorder.finish(run, r -> r.markFailed(why, "internal", clock.instant()));
+      }
+      run = again.orElse(null);
     }
+  }
+
+  private int retriesOnTimeout(TargetRun run) {
+    JobExecution e = executions.get(run.executionId());
+    return e.jobId() == null ? 0 : jobs.get(e.jobId()).options().retriesOnTimeout();
   }
 
   private ScanOrder order(TargetRun run) {
@@ -94,13 +139,20 @@ class TargetRunTask implements TaskHandler {
     }
     Job job = jobs.get(e.jobId());
     String by = e.createdBy() == null ? "job " + job.name() : e.createdBy().username();
-    return new ScanOrder(
-        run.serverId(),
-        job.packageId(),
-        job.scanPath(),
-        job.securityProfile(),
-        Duration.ofMinutes(job.options().timeoutMinutes()),
-        by);
+    ScanOrder order =
+        new ScanOrder(
+            run.serverId(),
+            job.packageId(),
+            job.scanPath(),
+            job.securityProfile(),
+            Duration.ofMinutes(job.options().timeoutMinutes()),
+            by,
+            "tr" + run.id());
+    if (run.rulesTotal() == null) {
+      Integer total = scans.rulesTotal(order);
+      recorder.progress(run.withRulesTotal(total));
+    }
+    return order;
   }
 
   private TargetRun failed(TargetRun r, ScanFailure e) {

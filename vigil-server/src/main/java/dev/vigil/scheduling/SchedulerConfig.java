@@ -2,9 +2,13 @@ package dev.vigil.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,24 +31,52 @@ class SchedulerConfig {
 
   @Bean
   SchedulerLifecycle schedulerLifecycle(
-      DataSource dataSource, List<TaskHandler> handlers, SchedulerSettings settings) {
-    List<Task<?>> tasks = handlers.stream().<Task<?>>map(SchedulerConfig::oneTime).toList();
+      DataSource dataSource,
+      List<TaskHandler> handlers,
+      SchedulerSettings settings,
+      NodeIdentity node,
+      Clock clock) {
+    List<Task<?>> tasks = handlers.stream().<Task<?>>map(h -> oneTime(h, clock)).toList();
     Supplier<Scheduler> factory =
         () ->
             Scheduler.create(dataSource, tasks)
                 .tableName("scheduled_tasks")
+                .schedulerName(new SchedulerName.Fixed(node.name()))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(30))
                 .build();
-    return new SchedulerLifecycle(factory, settings.enabled());
+    NodeRecovery recovery = new NodeRecovery(dataSource, node.name(), clock);
+    return new SchedulerLifecycle(
+        () -> {
+          recovery.releaseOwnPicks();
+          return factory.get();
+        },
+        settings.enabled());
   }
 
-  private static OneTimeTask<Void> oneTime(TaskHandler handler) {
-    return Tasks.oneTime(handler.taskName())
-        .onFailureRetryLater()
-        .execute((instance, context) -> handler.execute(instance.getId()));
+  /**
+   * A one-time task: done when the handler returns, run again after the delay when it throws {@link
+   * RunLater}, retried after five minutes when it fails, and run again when the node that ran it
+   * died (the handler must tell a revived run from a fresh one).
+   */
+  private static CustomTask<Void> oneTime(TaskHandler handler, Clock clock) {
+    return Tasks.custom(handler.taskName(), Void.class)
+        .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(5)))
+        .onDeadExecutionRevive()
+        .execute(
+            (instance, context) -> {
+              try {
+                handler.execute(instance.getId());
+                return new CompletionHandler.OnCompleteRemove<>();
+              } catch (RunLater later) {
+                return (complete, ops) ->
+                    ops.reschedule(complete, clock.instant().plus(later.delay()));
+              }
+            });
   }
 
   /**

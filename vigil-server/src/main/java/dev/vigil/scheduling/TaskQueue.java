@@ -2,6 +2,7 @@ package dev.vigil.scheduling;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,11 @@ public class TaskQueue {
   /** Runs {@code taskName} for {@code instanceId} as soon as a scheduler thread is free. */
   public void enqueue(String taskName, String instanceId) {
     enqueueAt(taskName, instanceId, clock.instant());
+  }
+
+  /** Whether a task for {@code instanceId} is queued or running anywhere in the cluster. */
+  public boolean isQueued(String taskName, String instanceId) {
+    return client.getScheduledExecution(TaskInstanceId.of(taskName, instanceId)).isPresent();
   }
 
   /** Runs {@code taskName} for {@code instanceId} at {@code when}; a no-op when already queued. */

@@ -51,7 +51,7 @@ abstract class ExecutionRepositoryContract {
     repo.insertRun(TargetRun.queued(id, 12, "web02", 1));
     List<TargetRun> runs = repo.runsOf(id);
     assertThat(runs).extracting(TargetRun::serverName).containsExactly("web01", "web02");
-    TargetRun done = runs.get(0).claim(T0).markDone(99, T0.plusSeconds(2));
+    TargetRun done = runs.get(0).claim(T0, "n1").markDone(99, T0.plusSeconds(2));
     repo.updateRun(done);
     assertThat(repo.findRunForUpdate(done.id())).contains(done);
     JobExecution read = repo.find(id).orElseThrow();

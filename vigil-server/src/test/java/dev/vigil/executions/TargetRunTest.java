@@ -15,7 +15,7 @@ class TargetRunTest {
 
   @Test
   void runsFromQueuedThroughScanningToDone() {
-    TargetRun done = queued.claim(T0).markScanning().markDone(42, T0.plusSeconds(3));
+    TargetRun done = queued.claim(T0, "n1").markScanning().markDone(42, T0.plusSeconds(3));
     assertThat(done.status()).isEqualTo(TargetRunStatus.DONE);
     assertThat(done.scanId()).isEqualTo(42);
     assertThat(done.duration(T0.plusSeconds(99))).isEqualTo(Duration.ofSeconds(3));
@@ -23,19 +23,19 @@ class TargetRunTest {
 
   @Test
   void recordsTheReasonOfAFailureAndOfATimeout() {
-    TargetRun failed = queued.claim(T0).markFailed("unreachable: refused", "unreachable", T0);
+    TargetRun failed = queued.claim(T0, "n1").markFailed("unreachable: refused", "unreachable", T0);
     assertThat(failed.status()).isEqualTo(TargetRunStatus.FAILED);
     assertThat(failed.reason()).isEqualTo("unreachable: refused");
     assertThat(failed.failureCode()).isEqualTo("unreachable");
-    TargetRun late = queued.claim(T0).markScanning().markTimedOut("too slow", "timeout", T0);
+    TargetRun late = queued.claim(T0, "n1").markScanning().markTimedOut("too slow", "timeout", T0);
     assertThat(late.status()).isEqualTo(TargetRunStatus.TIMED_OUT);
     assertThat(late.status().failure()).isTrue();
   }
 
   @Test
   void refusesToClaimARunTwiceNamingItsState() {
-    TargetRun claimed = queued.claim(T0);
-    assertThatThrownBy(() -> claimed.claim(T0))
+    TargetRun claimed = queued.claim(T0, "n1");
+    assertThatThrownBy(() -> claimed.claim(T0, "n1"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("it is connecting");
   }
@@ -43,7 +43,7 @@ class TargetRunTest {
   @Test
   void refusesToFinishARunThatNeverStartedOrHasEnded() {
     assertThatThrownBy(() -> queued.markDone(1, T0)).hasMessageContaining("it is queued");
-    TargetRun done = queued.claim(T0).markDone(1, T0);
+    TargetRun done = queued.claim(T0, "n1").markDone(1, T0);
     assertThatThrownBy(() -> done.markFailed("x", "y", T0)).hasMessageContaining("it is done");
     assertThatThrownBy(() -> done.cancel("x", T0)).hasMessageContaining("it is done");
   }
@@ -53,10 +53,45 @@ class TargetRunTest {
     TargetRun cancelled = queued.cancel("cancelled by admin", T0);
     assertThat(cancelled.status()).isEqualTo(TargetRunStatus.CANCELLED);
     assertThat(cancelled.duration(T0)).isNull();
-    assertThatThrownBy(() -> cancelled.claim(T0)).hasMessageContaining("it is cancelled");
+    assertThatThrownBy(() -> cancelled.claim(T0, "n1")).hasMessageContaining("it is cancelled");
     assertThatThrownBy(() -> cancelled.cancel("again", T0)).hasMessageContaining("it is cancelled");
-    TargetRun stopped = queued.claim(T0).markScanning().cancel("killed", T0.plusSeconds(1));
+    TargetRun stopped = queued.claim(T0, "n1").markScanning().cancel("killed", T0.plusSeconds(1));
     assertThat(stopped.status()).isEqualTo(TargetRunStatus.CANCELLED);
     assertThat(stopped.duration(T0)).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void movesForwardThroughConnectingScanningCollectingButNeverBack() {
+    TargetRun connecting = queued.claim(T0, "n1");
+    assertThat(connecting.attempt()).isEqualTo(1);
+    assertThat(connecting.node()).isEqualTo("n1");
+    TargetRun scanning = connecting.advance(TargetRunStatus.SCANNING, 3);
+    assertThat(scanning.status()).isEqualTo(TargetRunStatus.SCANNING);
+    assertThat(scanning.rulesEvaluated()).isEqualTo(3);
+    TargetRun collecting = scanning.advance(TargetRunStatus.COLLECTING, 9);
+    assertThat(collecting.status()).isEqualTo(TargetRunStatus.COLLECTING);
+    assertThat(collecting.status().morpheus()).isEqualTo("running");
+    assertThatThrownBy(() -> collecting.advance(TargetRunStatus.SCANNING, 9))
+        .hasMessageContaining("cannot move to scanning target run 0: it is collecting");
+    assertThatThrownBy(() -> collecting.advance(TargetRunStatus.DONE, 9))
+        .hasMessageContaining("it is collecting");
+    assertThatThrownBy(() -> queued.advance(TargetRunStatus.SCANNING, 1))
+        .hasMessageContaining("it is queued");
+    assertThat(collecting.markDone(5, T0).status()).isEqualTo(TargetRunStatus.DONE);
+  }
+
+  @Test
+  void aRunningRunIsClaimedAgainAsTheNextAttemptKeepingWhyButAnEndedOneIsNot() {
+    TargetRun first = queued.claim(T0, "n1").markScanning().advance(TargetRunStatus.SCANNING, 4);
+    TargetRun second = first.retry("node lost: n1 stopped", "n2");
+    assertThat(second.status()).isEqualTo(TargetRunStatus.CONNECTING);
+    assertThat(second.attempt()).isEqualTo(2);
+    assertThat(second.node()).isEqualTo("n2");
+    assertThat(second.reason()).isEqualTo("node lost: n1 stopped");
+    assertThat(second.rulesEvaluated()).isNull();
+    assertThat(second.startedAt()).isEqualTo(T0);
+    TargetRun done = second.markDone(7, T0.plusSeconds(5));
+    assertThatThrownBy(() -> done.retry("again", "n3")).hasMessageContaining("it is done");
+    assertThatThrownBy(() -> queued.retry("x", "n3")).hasMessageContaining("it is queued");
   }
 }

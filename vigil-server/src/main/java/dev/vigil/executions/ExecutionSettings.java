@@ -1,0 +1,27 @@
+package dev.vigil.executions;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of job executions on this node.
+ *
+ * @param nodeLostRetries how often a target run whose node died mid-scan is tried again before it
+ *     fails with "node lost"
+ * @param progressInterval how often a running scan's step and rule count are written for every node
+ *     to see
+ */
+@ConfigurationProperties("vigil.executions")
+public record ExecutionSettings(
+    @DefaultValue("1") int nodeLostRetries, @DefaultValue("2s") Duration progressInterval) {
+
+  public ExecutionSettings {
+    if (nodeLostRetries < 0) {
+      throw new IllegalArgumentException("vigil.executions.node-lost-retries must be 0 or more");
+    }
+    if (progressInterval.isNegative() || progressInterval.isZero()) {
+      throw new IllegalArgumentException("vigil.executions.progress-interval must be positive");
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.vigil.executions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigil.scanning.ScanControl;
+import dev.vigil.scheduling.NodeIdentity;
+import dev.vigil.scheduling.RunLater;
+import dev.vigil.scheduling.TaskQueue;
+import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.ScanFixtures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Node loss and recovery of target runs, driven step by step on one node: the claims another node
+ * made are written as that node would have, then this node's task handler, recorder and start-up
+ * reconciliation act on them. Scans are real local oscap scans of the nine-results datastream.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:recovery;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "vigil.access.admin-password=recovery-admin-pw",
+      "vigil.scheduler.polling-interval=200ms",
+      "vigil.scheduler.node-name=node-here",
+      "vigil.scanning.max-concurrent=1",
+      "vigil.executions.node-lost-retries=1"
+    })
+class TargetRunRecoveryIntegrationTest {
+
+  private static final Path contentRoot = tempDir();
+  private static Path nineDs;
+
+  @LocalServerPort int port;
+  @Autowired ExecutionRepository repo;
+  @Autowired TargetRunRecorder recorder;
+  @Autowired TargetRunTask task;
+  @Autowired ServerScanService scans;
+  @Autowired ExecutionRecovery recovery;
+  @Autowired ScanSlots slots;
+  @Autowired TaskQueue queue;
+  @Autowired NodeIdentity node;
+  @Autowired JdbcClient jdbc;
+  ExecutionApi exec;
+  static long pkg;
+
+  @DynamicPropertySource
+  static void roots(DynamicPropertyRegistry registry) {
+    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
+  }
+
+  @BeforeAll
+  static void content() throws Exception {
+    ScanFixtures.requireScanning();
+    nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
+  }
+
+  @BeforeEach
+  void setUp() {
+    ApiClient api = new ApiClient(port).login("admin", "recovery-admin-pw");
+    exec = new ExecutionApi(api, null, nineDs);
+    if (pkg == 0) {
+      pkg = exec.readyPackage("recovery-" + System.nanoTime());
+    }
+  }
+
+  @Test
+  void aRunRevivedAfterItsNodeWasLostIsRetriedHereAndALateFinishOfTheLostAttemptRecordsNothing()
+      throws Exception {
+    long server = exec.localServer("revived-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+    TargetRun lost = recorder.claim(run.id(), "node-gone").orElseThrow();
+    assertThat(lost.attempt()).isEqualTo(1);
+
+    task.execute(Long.toString(run.id()));
+
+    TargetRun done = repo.findRun(run.id()).orElseThrow();
+    assertThat(done.status()).isEqualTo(TargetRunStatus.DONE);
+    assertThat(done.attempt()).isEqualTo(2);
+    assertThat(done.node()).isEqualTo("node-here");
+    assertThat(scansOf(server)).isEqualTo(1);
+
+    ScanOrder order =
+        new ScanOrder(
+            server,
+            pkg,
+            nineDs.getFileName().toString(),
+            profile(),
+            Duration.ofMinutes(5),
+            "node-gone");
+    assertThatThrownBy(
+            () ->
+                scans.scan(
+                    order,
+                    new ScanControl(),
+                    s -> recorder.markDoneInCurrentTransaction(lost, s.id())))
+        .isInstanceOf(TargetRunRecorder.StaleAttempt.class);
+    assertThat(scansOf(server)).as("the lost attempt's late result is not recorded").isEqualTo(1);
+    assertThat(recorder.finish(lost, r -> r.markFailed("late", "late", Instant.now()))).isFalse();
+    assertThat(repo.findRun(run.id()).orElseThrow()).isEqualTo(done);
+    assertThat(repo.find(run.executionId()).orElseThrow().status())
+        .isEqualTo(ExecutionStatus.COMPLETE);
+  }
+
+  @Test
+  void aRunWhoseNodesAreLostMoreOftenThanRetriesAllowFailsWithNodeLost() {
+    long server = exec.localServer("lost-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+    assertThat(recorder.claim(run.id(), "node-a").orElseThrow().attempt()).isEqualTo(1);
+    TargetRun second = recorder.claim(run.id(), "node-b").orElseThrow();
+    assertThat(second.attempt()).isEqualTo(2);
+    assertThat(second.reason()).contains("node lost: node-a stopped");
+
+    assertThat(recorder.claim(run.id(), "node-c")).isEmpty();
+
+    TargetRun failed = repo.findRun(run.id()).orElseThrow();
+    assertThat(failed.status()).isEqualTo(TargetRunStatus.FAILED);
+    assertThat(failed.failureCode()).isEqualTo("node_lost");
+    assertThat(failed.reason()).contains("node lost: node-b stopped while it ran attempt 2");
+    JobExecution e = repo.find(run.executionId()).orElseThrow();
+    assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(e.failed()).isEqualTo(1);
+    assertThat(scansOf(server)).isZero();
+  }
+
+  @Test
+  void aRunningRunThatLostItsTaskIsQueuedAgainAtStartUpAndEndsDone() {
+    long server = exec.localServer("orphan-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+    recorder.claim(run.id(), "node-crashed").orElseThrow();
+    assertThat(queue.isQueued(TargetRunTask.NAME, Long.toString(run.id()))).isFalse();
+
+    assertThat(recovery.reconcile()).isGreaterThanOrEqualTo(1);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> repo.findRun(run.id()).orElseThrow().status().ended());
+    TargetRun ended = repo.findRun(run.id()).orElseThrow();
+    assertThat(ended.status()).isEqualTo(TargetRunStatus.DONE);
+    assertThat(ended.attempt()).isEqualTo(2);
+    assertThat(scansOf(server)).isEqualTo(1);
+    assertThat(recovery.reconcile()).as("nothing left to reconcile").isZero();
+  }
+
+  @Test
+  void aNodeAtItsScanCapPutsTheRunBackWithoutClaimingIt() {
+    long server = exec.localServer("capped-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+    assertThat(slots.max()).isEqualTo(1);
+    assertThat(slots.tryTake()).isTrue();
+    try {
+      assertThatThrownBy(() -> task.execute(Long.toString(run.id())))
+          .isInstanceOf(RunLater.class)
+          .hasMessageContaining("all 1 scan slots of this node are busy");
+      assertThat(repo.findRun(run.id()).orElseThrow().status()).isEqualTo(TargetRunStatus.QUEUED);
+    } finally {
+      slots.give();
+    }
+    assertThat(slots.inUse()).isZero();
+  }
+
+  @Test
+  void aTimedOutAttemptIsClaimedAgainAsTheNextAttemptOfTheSameNode() {
+    long server = exec.localServer("retry-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+    TargetRun first = recorder.claim(run.id(), node.name()).orElseThrow();
+    TargetRun second = recorder.retry(first, "scan timed out; retry 1").orElseThrow();
+    assertThat(second.attempt()).isEqualTo(2);
+    assertThat(second.status()).isEqualTo(TargetRunStatus.CONNECTING);
+    assertThat(recorder.retry(first, "again")).as("a stale attempt cannot retry").isEmpty();
+    assertThat(
+            recorder.finish(
+                second, r -> r.markTimedOut("too slow", "scan_timed_out", Instant.now())))
+        .isTrue();
+    assertThat(repo.findRun(run.id()).orElseThrow().status()).isEqualTo(TargetRunStatus.TIMED_OUT);
+  }
+
+  private TargetRun undispatchedRun(long server) {
+    long job = exec.job("recovery-job-" + System.nanoTime(), pkg, List.of(server), 10);
+    long id = repo.insert(JobExecution.start(job, "recovery", "api", null, 1, Instant.now()));
+    repo.insertRun(TargetRun.queued(id, server, "server-" + server, 0));
+    return repo.runsOf(id).get(0);
+  }
+
+  private long scansOf(long server) {
+    return jdbc.sql("select count(*) from security_scans where server_id = ?")
+        .param(server)
+        .query(Long.class)
+        .single();
+  }
+
+  private static String profile() {
+    return ScanFixtures.NINE_PROFILE;
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("vigil-recovery");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
