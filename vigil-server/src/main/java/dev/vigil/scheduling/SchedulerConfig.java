@@ -114,5 +114,13 @@ class SchedulerConfig {
     public boolean isRunning() {
       return scheduler != null;
     }
+
+    /** Makes the running scheduler look for due tasks now. */
+    void triggerCheck() {
+      Scheduler s = scheduler;
+      if (s != null) {
+        s.triggerCheckForDueExecutions();
+      }
+    }
   }
 }

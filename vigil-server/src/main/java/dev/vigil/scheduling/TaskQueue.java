@@ -5,7 +5,10 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Enqueues one-time background tasks in the scheduler's table. The write joins the caller's
@@ -15,16 +18,43 @@ import org.springframework.stereotype.Component;
 public class TaskQueue {
 
   private final SchedulerClient client;
+  private final ObjectProvider<SchedulerConfig.SchedulerLifecycle> scheduler;
   private final Clock clock;
 
-  TaskQueue(SchedulerClient schedulerClient, Clock clock) {
+  TaskQueue(
+      SchedulerClient schedulerClient,
+      ObjectProvider<SchedulerConfig.SchedulerLifecycle> scheduler,
+      Clock clock) {
     this.client = schedulerClient;
+    this.scheduler = scheduler;
     this.clock = clock;
   }
 
-  /** Runs {@code taskName} for {@code instanceId} as soon as a scheduler thread is free. */
+  /**
+   * Runs {@code taskName} for {@code instanceId} as soon as a scheduler thread is free: this node's
+   * scheduler looks for it right after the caller's transaction commits rather than at its next
+   * poll.
+   */
   public void enqueue(String taskName, String instanceId) {
     enqueueAt(taskName, instanceId, clock.instant());
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              wake();
+            }
+          });
+    } else {
+      wake();
+    }
+  }
+
+  private void wake() {
+    SchedulerConfig.SchedulerLifecycle s = scheduler.getIfAvailable();
+    if (s != null) {
+      s.triggerCheck();
+    }
   }
 
   /** Whether a task for {@code instanceId} is queued or running anywhere in the cluster. */
