@@ -87,7 +87,7 @@ class ExecutionRepository {
     jdbc.sql(
             "update target_runs set status = ?, reason = ?, failure_code = ?, scan_id = ?,"
                 + " started_at = ?, finished_at = ?, attempt = ?, node = ?, rules_evaluated = ?,"
-                + " rules_total = ? where id = ?")
+                + " rules_total = ?, output = ? where id = ?")
         .params(
             Arrays.asList(
                 r.status().code(),
@@ -100,6 +100,7 @@ class ExecutionRepository {
                 r.node(),
                 r.rulesEvaluated(),
                 r.rulesTotal(),
+                r.output(),
                 r.id()))
         .update();
   }

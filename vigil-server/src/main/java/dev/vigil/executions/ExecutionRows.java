@@ -17,7 +17,8 @@ final class ExecutionRows {
 
   static final String RUN_COLUMNS =
       "id, execution_id, server_id, server_name, position, status, reason, failure_code, scan_id,"
-          + " started_at, finished_at, attempt, node, rules_evaluated, rules_total";
+          + " started_at, finished_at, attempt, node, rules_evaluated, rules_total,"
+          + " output";
 
   private ExecutionRows() {}
 
@@ -59,7 +60,8 @@ final class ExecutionRows {
         rs.getInt("attempt"),
         rs.getString("node"),
         nullableInt(rs, "rules_evaluated"),
-        nullableInt(rs, "rules_total"));
+        nullableInt(rs, "rules_total"),
+        rs.getString("output"));
   }
 
   static OffsetDateTime ts(Instant instant) {

@@ -26,7 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,7 +76,7 @@ public class ServerScanService {
    * @throws ScanFailure with the reason when the target could not be scanned
    */
   public SecurityScan scan(ScanOrder order, ScanControl control) throws ScanFailure {
-    return scan(order, control, scan -> {});
+    return scan(order, control, (scan, outcome) -> {});
   }
 
   /**
@@ -85,7 +85,8 @@ public class ServerScanService {
    *
    * @throws ScanFailure with the reason when the target could not be scanned
    */
-  public SecurityScan scan(ScanOrder order, ScanControl control, Consumer<SecurityScan> recorded)
+  public SecurityScan scan(
+      ScanOrder order, ScanControl control, BiConsumer<SecurityScan, ScanOutcome> recorded)
       throws ScanFailure {
     Server server = servers.get(order.serverId());
     packages.checklist(order.packageId(), order.checklistPath(), order.profileId());
@@ -98,7 +99,7 @@ public class ServerScanService {
         return tx.execute(
             s -> {
               SecurityScan scan = record(server, file, order, outcome, report);
-              recorded.accept(scan);
+              recorded.accept(scan, outcome);
               return scan;
             });
       } finally {

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param node the scheduler node that claimed the run last
  * @param rulesEvaluated rules oscap has evaluated so far; null before the scan or when unknown
  * @param rulesTotal the rules the profile selects; null when unknown
+ * @param output what the run's attempts did, one line per step, at most {@link #OUTPUT_LIMIT}
+ *     characters (the oldest lines go first)
  */
 public record TargetRun(
     long id,
@@ -29,7 +31,11 @@ public record TargetRun(
     int attempt,
     String node,
     Integer rulesEvaluated,
-    Integer rulesTotal) {
+    Integer rulesTotal,
+    String output) {
+
+  /** The most characters of output kept. */
+  public static final int OUTPUT_LIMIT = 4000;
 
   /** A new queued run of one server. */
   public static TargetRun queued(long executionId, long serverId, String serverName, int position) {
@@ -46,6 +52,7 @@ public record TargetRun(
         null,
         null,
         0,
+        null,
         null,
         null,
         null);
@@ -69,7 +76,8 @@ public record TargetRun(
         attempt + 1,
         node,
         null,
-        rulesTotal);
+        rulesTotal,
+        output);
   }
 
   /**
@@ -94,7 +102,8 @@ public record TargetRun(
         attempt + 1,
         node,
         null,
-        rulesTotal);
+        rulesTotal,
+        output);
   }
 
   /** The connection is up and oscap runs. */
@@ -139,7 +148,8 @@ public record TargetRun(
         attempt,
         node,
         evaluated,
-        rulesTotal);
+        rulesTotal,
+        output);
   }
 
   /** The scan is recorded as {@code scanId}. */
@@ -185,7 +195,36 @@ public record TargetRun(
         attempt,
         node,
         rulesEvaluated,
-        total);
+        total,
+        output);
+  }
+
+  /**
+   * The same run with {@code line} added to its output, dropping the oldest lines past the limit.
+   */
+  public TargetRun log(String line) {
+    String all = output == null || output.isEmpty() ? line : output + "\n" + line;
+    while (all.length() > OUTPUT_LIMIT) {
+      int cut = all.indexOf('\n');
+      all = cut < 0 ? all.substring(all.length() - OUTPUT_LIMIT) : all.substring(cut + 1);
+    }
+    return new TargetRun(
+        id,
+        executionId,
+        serverId,
+        serverName,
+        position,
+        status,
+        reason,
+        failureCode,
+        scanId,
+        startedAt,
+        finishedAt,
+        attempt,
+        node,
+        rulesEvaluated,
+        rulesTotal,
+        all);
   }
 
   /** How long the run took or has taken so far; null before it started. */
@@ -229,6 +268,7 @@ public record TargetRun(
         attempt,
         node,
         rulesEvaluated,
-        rulesTotal);
+        rulesTotal,
+        output);
   }
 }

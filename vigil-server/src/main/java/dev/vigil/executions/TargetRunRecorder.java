@@ -73,7 +73,8 @@ class TargetRunRecorder {
                 return null;
               }
               if (run.status() == TargetRunStatus.QUEUED) {
-                return save(e, run.claim(clock.instant(), node), false);
+                TargetRun claimed = run.claim(clock.instant(), node);
+                return save(e, claimed.log("attempt 1 on " + node), false);
               }
               String lost =
                   "node lost: "
@@ -82,10 +83,12 @@ class TargetRunRecorder {
                       + run.attempt();
               if (run.attempt() <= settings.nodeLostRetries()) {
                 log.warn("target run {} retried on {}: {}", runId, node, lost);
-                return save(e, run.retry(lost + "; retried", node), false);
+                TargetRun again = run.retry(lost + "; retried", node);
+                return save(e, again.log(attemptLine(again) + " after " + lost), false);
               }
               log.warn("target run {} failed: {}", runId, lost);
-              save(e, run.markFailed(lost, "node_lost", clock.instant()), true);
+              TargetRun failed = run.markFailed(lost, "node_lost", clock.instant());
+              save(e, failed.log(lost + "; no retries left"), true);
               return null;
             }));
   }
@@ -99,8 +102,19 @@ class TargetRunRecorder {
         tx.execute(
             s ->
                 current(current)
-                    .map(p -> save(p.execution(), p.run().retry(why, current.node()), false))
+                    .map(
+                        p -> {
+                          TargetRun again = p.run().retry(why, current.node());
+                          return save(
+                              p.execution(),
+                              again.log(attemptLine(again) + " after " + why),
+                              false);
+                        })
                     .orElse(null)));
+  }
+
+  private static String attemptLine(TargetRun run) {
+    return "attempt " + run.attempt() + " on " + run.node();
   }
 
   /**
@@ -123,12 +137,12 @@ class TargetRunRecorder {
    * @throws StaleAttempt when {@code current} is no longer the run's attempt: the caller's
    *     transaction must roll back, so the scan is not recorded twice
    */
-  void markDoneInCurrentTransaction(TargetRun current, long scanId) {
+  void markDoneInCurrentTransaction(TargetRun current, long scanId, String line) {
     tx.executeWithoutResult(
         s -> {
           Pair p =
               current(current).orElseThrow(() -> new StaleAttempt(current.id(), current.attempt()));
-          save(p.execution(), p.run().markDone(scanId, clock.instant()), true);
+          save(p.execution(), p.run().markDone(scanId, clock.instant()).log(line), true);
         });
   }
 

@@ -2,9 +2,11 @@ package dev.vigil.executions;
 
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobService;
+import dev.vigil.results.SecurityScan;
 import dev.vigil.scanning.FailureReason;
 import dev.vigil.scanning.ScanControl;
 import dev.vigil.scanning.ScanFailure;
+import dev.vigil.scanning.ScanOutcome;
 import dev.vigil.scheduling.NodeIdentity;
 import dev.vigil.scheduling.RunLater;
 import dev.vigil.scheduling.TaskHandler;
@@ -93,7 +95,10 @@ class TargetRunTask implements TaskHandler {
         ScanOrder order = order(run);
         TargetRun attempt = run;
         scans.scan(
-            order, control, scan -> recorder.markDoneInCurrentTransaction(attempt, scan.id()));
+            order,
+            control,
+            (scan, outcome) ->
+                recorder.markDoneInCurrentTransaction(attempt, scan.id(), doneLine(scan, outcome)));
         return;
       } catch (TargetRunRecorder.StaleAttempt e) {
         log.warn("{}; its result is dropped", e.getMessage());
@@ -111,7 +116,8 @@ class TargetRunTask implements TaskHandler {
           String why = e.reason().label() + ": " + e.getMessage() + "; retry " + timeouts;
           again = recorder.retry(run, why);
         } else {
-          recorder.finish(run, r -> failed(r, e));
+          recorder.finish(
+              run, r -> failed(r, e).log("failed: " + e.reason().label() + ": " + e.getMessage()));
         }
       } catch (RuntimeException e) {
         log.error(
@@ -121,10 +127,31 @@ class TargetRunTask implements TaskHandler {
             run.serverName(),
             e);
         String why = "internal error: " + e.getMessage();
-        recorder.finish(run, r -> r.markFailed(why, "internal", clock.instant()));
+        recorder.finish(run, r -> r.markFailed(why, "internal", clock.instant()).log(why));
       }
       run = again.orElse(null);
     }
+  }
+
+  /** What a done attempt did: oscap's exit code and version, the upload, the recorded scan. */
+  static String doneLine(SecurityScan scan, ScanOutcome outcome) {
+    String exit =
+        outcome.oscapExitCode() == 2
+            ? "2 (some rules did not pass)"
+            : outcome.oscapExitCode() + " (all rules passed or not applicable)";
+    String upload =
+        outcome.bytesUploaded() == 0
+            ? "no content upload needed (cached on the target, or local)"
+            : "content uploaded (" + outcome.bytesUploaded() + " bytes)";
+    return "connected; "
+        + upload
+        + "; "
+        + outcome.oscapVersion()
+        + " exited "
+        + exit
+        + "; results collected and recorded as security scan "
+        + scan.id()
+        + (scan.score() == null ? "" : ", score " + scan.score());
   }
 
   private int retriesOnTimeout(TargetRun run) {

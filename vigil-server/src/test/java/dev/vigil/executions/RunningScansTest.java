@@ -47,6 +47,7 @@ class RunningScansTest {
         1,
         "n",
         null,
-        null);
+        null,
+        "attempt 1 on n");
   }
 }

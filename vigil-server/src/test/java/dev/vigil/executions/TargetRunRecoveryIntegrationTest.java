@@ -95,6 +95,12 @@ class TargetRunRecoveryIntegrationTest {
     assertThat(done.status()).isEqualTo(TargetRunStatus.DONE);
     assertThat(done.attempt()).isEqualTo(2);
     assertThat(done.node()).isEqualTo("node-here");
+    assertThat(done.output())
+        .contains("attempt 1 on node-gone")
+        .contains(
+            "attempt 2 on node-here after node lost: node-gone stopped while it ran attempt 1")
+        .containsPattern("\\(oscap\\) [0-9.]+ exited 2 \\(some rules did not pass\\)")
+        .contains("recorded as security scan " + done.scanId());
     assertThat(scansOf(server)).isEqualTo(1);
 
     ScanOrder order =
@@ -110,7 +116,7 @@ class TargetRunRecoveryIntegrationTest {
                 scans.scan(
                     order,
                     new ScanControl(),
-                    s -> recorder.markDoneInCurrentTransaction(lost, s.id())))
+                    (s, o) -> recorder.markDoneInCurrentTransaction(lost, s.id(), "late")))
         .isInstanceOf(TargetRunRecorder.StaleAttempt.class);
     assertThat(scansOf(server)).as("the lost attempt's late result is not recorded").isEqualTo(1);
     assertThat(recorder.finish(lost, r -> r.markFailed("late", "late", Instant.now()))).isFalse();
@@ -134,6 +140,8 @@ class TargetRunRecoveryIntegrationTest {
     assertThat(failed.status()).isEqualTo(TargetRunStatus.FAILED);
     assertThat(failed.failureCode()).isEqualTo("node_lost");
     assertThat(failed.reason()).contains("node lost: node-b stopped while it ran attempt 2");
+    assertThat(failed.output())
+        .endsWith("node lost: node-b stopped while it ran attempt 2; no retries left");
     JobExecution e = repo.find(run.executionId()).orElseThrow();
     assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(e.failed()).isEqualTo(1);

@@ -94,4 +94,17 @@ class TargetRunTest {
     assertThatThrownBy(() -> done.retry("again", "n3")).hasMessageContaining("it is done");
     assertThatThrownBy(() -> queued.retry("x", "n3")).hasMessageContaining("it is queued");
   }
+
+  @Test
+  void keepsTheNewestOutputLinesWithinTheLimit() {
+    TargetRun run = queued.log("first");
+    assertThat(run.log("second").output()).isEqualTo("first\nsecond");
+    String line = "x".repeat(1000);
+    TargetRun long_ = run;
+    for (int i = 0; i < 10; i++) {
+      long_ = long_.log(i + line);
+    }
+    assertThat(long_.output().length()).isLessThanOrEqualTo(TargetRun.OUTPUT_LIMIT);
+    assertThat(long_.output()).doesNotContain("first").endsWith("9" + line);
+  }
 }
