@@ -21,13 +21,10 @@ import dev.vigil.scap.arf.ArfReader;
 import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.scap.content.ScapContentException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -90,24 +87,19 @@ public class ServerScanService {
       throws ScanFailure {
     Server server = servers.get(order.serverId());
     packages.checklist(order.packageId(), order.checklistPath(), order.profileId());
-    Path work = tempDir();
+    ChecklistFile file = packages.checklistFile(order.packageId(), order.checklistPath());
+    ScanOutcome outcome = run(server, request(server, file, order), control);
     try {
-      ChecklistFile file = packages.checklistFile(order.packageId(), order.checklistPath(), work);
-      ScanOutcome outcome = run(server, request(server, file, order), control);
-      try {
-        ScanReport report = read(outcome, server);
-        return tx.execute(
-            s -> {
-              SecurityScan scan = record(server, file, order, outcome, report);
-              recorded.accept(scan, outcome);
-              return scan;
-            });
-      } finally {
-        deleteQuietly(outcome.arfFile());
-        deleteQuietly(outcome.reportHtml());
-      }
+      ScanReport report = read(outcome, server);
+      return tx.execute(
+          s -> {
+            SecurityScan scan = record(server, file, order, outcome, report);
+            recorded.accept(scan, outcome);
+            return scan;
+          });
     } finally {
-      deleteTree(work);
+      deleteQuietly(outcome.arfFile());
+      deleteQuietly(outcome.reportHtml());
     }
   }
 
@@ -178,14 +170,6 @@ public class ServerScanService {
             order.requestedBy()));
   }
 
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-scan");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a local work folder", e);
-    }
-  }
-
   private static void deleteQuietly(Path p) {
     try {
       if (p != null) {
@@ -193,14 +177,6 @@ public class ServerScanService {
       }
     } catch (IOException ignored) {
       // a leftover temp file is harmless
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(ServerScanService::deleteQuietly);
-    } catch (IOException ignored) {
-      // a leftover temp folder is harmless
     }
   }
 }

@@ -25,7 +25,7 @@ public class PackageService {
   private final BlobStore blobs;
   private final TaskQueue tasks;
   private final List<PackageUsage> usages;
-  private final ChecklistExtractor extractor;
+  private final ChecklistFileCache files;
   private final Clock clock;
 
   PackageService(
@@ -34,14 +34,14 @@ public class PackageService {
       BlobStore blobs,
       TaskQueue tasks,
       List<PackageUsage> usages,
-      ChecklistExtractor extractor,
+      ChecklistFileCache files,
       Clock clock) {
     this.packages = packages;
     this.versions = versions;
     this.blobs = blobs;
     this.tasks = tasks;
     this.usages = usages;
-    this.extractor = extractor;
+    this.files = files;
     this.clock = clock;
   }
 
@@ -186,14 +186,18 @@ public class PackageService {
     return c;
   }
 
-  /** Writes the checklist at {@code path} of the package's current version under {@code dir}. */
-  public ChecklistFile checklistFile(long packageId, String path, java.nio.file.Path dir) {
+  /**
+   * The checklist at {@code path} of the package's current version as a local file ready to be
+   * scanned, unpacked once per version on this node and shared by every scan of it: callers must
+   * not modify or delete the file.
+   */
+  public ChecklistFile checklistFile(long packageId, String path) {
     SecurityPackage p = get(packageId);
     Checklist c = checklist(packageId, path, null);
     PackageVersion v =
         currentVersion(p).orElseThrow(() -> new ConflictException("package has no version"));
-    java.nio.file.Path file = extractor.extract(v, path, dir);
-    return new ChecklistFile(p.id(), p.name(), v.id(), file, BlobStore.sha256Of(file), c);
+    java.nio.file.Path file = files.file(v, path);
+    return new ChecklistFile(p.id(), p.name(), v.id(), file, files.sha256(file), c);
   }
 
   private SecurityPackage lock(long id) {

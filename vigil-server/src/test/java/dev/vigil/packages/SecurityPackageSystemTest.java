@@ -2,6 +2,7 @@ package dev.vigil.packages;
 
 import static dev.vigil.testsupport.TestArchives.ssg;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.testsupport.ApiClient;
@@ -53,6 +54,8 @@ class SecurityPackageSystemTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired PackageService packageService;
+  @Autowired ChecklistFileCache checklistCache;
   ApiClient api;
 
   @DynamicPropertySource
@@ -112,6 +115,43 @@ class SecurityPackageSystemTest {
     assertThat(profileIds(lists, "ssg/ssg-firefox-ds.xml")).contains(FIREFOX_STIG);
     assertThat(lists.get("files").toString()).contains("ssg/README.txt");
     assertThat(versionCount(p)).isEqualTo(1);
+  }
+
+  @Test
+  void aVersionIsUnpackedOnceForAllItsScansAndEachChecklistFileIsTheStoredContent()
+      throws Exception {
+    long id = create("ssg-zip-scans", server.url("/ssg.zip"), null);
+    assertThat(awaitFinal(id).get("status").asString()).isEqualTo("ready");
+    long before = cachedVersions();
+    List<java.util.concurrent.Future<ChecklistFile>> files = new ArrayList<>();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      for (int i = 0; i < 12; i++) {
+        String path = i % 2 == 0 ? "ssg/ssg-firefox-ds.xml" : "ssg/ssg-chromium-ds.xml";
+        files.add(pool.submit(() -> packageService.checklistFile(id, path)));
+      }
+      List<ChecklistFile> got = new ArrayList<>();
+      for (var f : files) {
+        got.add(f.get());
+      }
+      assertThat(cachedVersions()).as("one unpack for the version").isEqualTo(before + 1);
+      assertThat(got.stream().map(ChecklistFile::file).distinct()).hasSize(2);
+      ChecklistFile firefox = got.get(0);
+      assertThat(Files.readAllBytes(firefox.file())).isEqualTo(ssg("ssg-firefox-ds.xml"));
+      assertThat(firefox.sha256())
+          .isEqualTo(dev.vigil.testsupport.ScanFixtures.sha256(firefox.file()));
+      assertThat(firefox.checklist().path()).isEqualTo("ssg/ssg-firefox-ds.xml");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThatThrownBy(() -> packageService.checklistFile(id, "ssg/README.txt"))
+        .hasMessageContaining("no checklist ssg/README.txt");
+  }
+
+  private long cachedVersions() throws IOException {
+    try (var dirs = Files.list(checklistCache.root())) {
+      return dirs.count();
+    }
   }
 
   @Test
