@@ -14,14 +14,15 @@ final class OscapCommand {
   private OscapCommand() {}
 
   /**
-   * The eval, with oscap's stdout (a line per rule) discarded and its stderr kept; when oscap
-   * finished (0 or 2), the same command readies the results for download (compressed with {@code
-   * gzip -1} when {@code compress}, readable by the login user) or prints {@link #RESULTS_MISSING}.
-   * It exits with oscap's exit code.
+   * The eval with {@code --progress}, so that its stdout is one {@code <rule id>:<result>} line per
+   * evaluated rule (see {@link OscapProgress}); when oscap finished (0 or 2), the same command
+   * readies the results for download (compressed with {@code gzip -1} when {@code compress},
+   * readable by the login user) or prints the line {@link #RESULTS_MISSING}. It exits with oscap's
+   * exit code.
    */
   static String eval(
       String oscapPath, ScanRequest request, String runDir, String checklist, boolean compress) {
-    List<String> words = new ArrayList<>(List.of(oscapPath, "xccdf", "eval"));
+    List<String> words = new ArrayList<>(List.of(oscapPath, "xccdf", "eval", "--progress"));
     words.addAll(List.of("--profile", request.profileId()));
     option(words, "--datastream-id", request.dataStreamId());
     option(words, "--xccdf-id", request.xccdfId());
@@ -33,7 +34,7 @@ final class OscapCommand {
         + Shell.quote(runDir)
         + " || exit 1\n"
         + Shell.join(words)
-        + " > /dev/null\nrc=$?\n"
+        + "\nrc=$?\n"
         + "if [ $rc = 0 ] || [ $rc = 2 ]; then\n"
         + "  { [ -s "
         + ARF

@@ -83,12 +83,37 @@ class ScanRequestTest {
                 "/usr/bin/oscap", request, "/var/tmp/vigil-run.abcdEFGH", "/c/x.xml", true))
         .startsWith(
             "cd '/var/tmp/vigil-run.abcdEFGH' || exit 1\n"
-                + "'/usr/bin/oscap' 'xccdf' 'eval' '--profile' '"
+                + "'/usr/bin/oscap' 'xccdf' 'eval' '--progress' '--profile' '"
                 + PROFILE
                 + "' '--datastream-id' 'd.s:1' '--xccdf-id' 'x-1'"
                 + " '--results-arf' '/var/tmp/vigil-run.abcdEFGH/arf.xml'"
-                + " '--report' '/var/tmp/vigil-run.abcdEFGH/report.html' '/c/x.xml' > /dev/null\n")
+                + " '--report' '/var/tmp/vigil-run.abcdEFGH/report.html' '/c/x.xml'\n")
         .endsWith("exit $rc");
+  }
+
+  @Test
+  void countsOneProgressLinePerRuleResultAndSpotsTheMissingResultsLine() {
+    ScanControl control = new ScanControl();
+    OscapProgress progress = new OscapProgress(control);
+    for (String line :
+        new String[] {
+          "xccdf_org.ssgproject.content_rule_a:pass",
+          "xccdf_dev.vigil_rule_b:notapplicable",
+          "xccdf_dev.vigil_rule_c:fixed",
+          "W: oscap: something: fail",
+          "some title",
+          ":pass",
+          "xccdf_dev.vigil_rule_d:passed"
+        }) {
+      progress.line(line);
+    }
+    assertThat(control.rulesEvaluated()).isEqualTo(3);
+    assertThat(progress.resultsMissing()).isFalse();
+
+    progress.line(OscapCommand.RESULTS_MISSING);
+
+    assertThat(progress.resultsMissing()).isTrue();
+    assertThat(control.rulesEvaluated()).isEqualTo(3);
   }
 
   private static ScanRequest request(
