@@ -10,6 +10,7 @@ final class OscapCommand {
   static final String REPORT = "report.html";
   static final String ARF_GZ = "arf.xml.gz";
   static final String RESULTS_MISSING = "vigil-results-missing";
+  static final String PGID_FILE = "oscap.pgid";
 
   private OscapCommand() {}
 
@@ -19,6 +20,10 @@ final class OscapCommand {
    * readies the results for download (compressed with {@code gzip -1} when {@code compress},
    * readable by the login user) or prints the line {@link #RESULTS_MISSING}. It exits with oscap's
    * exit code.
+   *
+   * <p>It first writes its own pid into {@link #PGID_FILE} in the run directory: the command runs
+   * as the leader of its process group (see {@link RemoteCommand}), so that is the group a later
+   * attempt kills when this one was left behind (see {@link RunLeftovers}).
    */
   static String eval(
       String oscapPath, ScanRequest request, String runDir, String checklist, boolean compress) {
@@ -32,7 +37,9 @@ final class OscapCommand {
     words.add(checklist);
     return "cd "
         + Shell.quote(runDir)
-        + " || exit 1\n"
+        + " || exit 1\necho $$ > "
+        + PGID_FILE
+        + "\n"
         + Shell.join(words)
         + "\nrc=$?\n"
         + "if [ $rc = 0 ] || [ $rc = 2 ]; then\n"

@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Scans one target with {@code oscap xccdf eval}: connects, checks the target, caches the checklist
- * on it by sha256, runs oscap in a private temporary directory under a timeout while counting its
- * progress, fetches the ARF and the report, and removes the temporary directory in every outcome.
+ * Scans one target with {@code oscap xccdf eval}: connects, checks the target (and, for a tagged
+ * request, clears what an earlier attempt left), caches the checklist on it by sha256, runs oscap
+ * in a private temporary directory under a timeout while counting its progress, fetches the ARF and
+ * the report, and removes the temporary directory in every outcome.
  */
 public final class ScanEngine {
 

@@ -8,8 +8,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -21,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** While oscap evaluates, the scan's control counts the rules it has finished, live. */
+/**
+ * While oscap evaluates, the scan's control counts the rules it has finished, live; and the run
+ * directory names the process group the scan runs in.
+ */
 class ScanEngineProgressSystemTest {
 
   private static final String SUDO_USER = "vigil-scan-sudo";
@@ -83,11 +88,24 @@ class ScanEngineProgressSystemTest {
 
     assertThat(scan).as("the slow rule still runs").isNotDone();
     assertThat(control.phase()).isEqualTo(ScanPhase.SCANNING);
+    assertTheRunDirectoryNamesTheProcessGroupOfTheSlowCheck();
 
     control.cancel();
     assertThat(scan.get().reason()).isEqualTo(FailureReason.CANCELLED);
     assertThat(control.rulesEvaluated()).isEqualTo(1);
     assertThat(processesMentioning(slowCheck())).isZero();
+  }
+
+  private void assertTheRunDirectoryNamesTheProcessGroupOfTheSlowCheck() throws Exception {
+    List<Path> runDirs;
+    try (var files = Files.list(Path.of(workDir))) {
+      runDirs = files.filter(f -> f.getFileName().toString().startsWith("vigil-run.")).toList();
+    }
+    assertThat(runDirs).hasSize(1);
+    String recorded = Files.readString(runDirs.get(0).resolve(OscapCommand.PGID_FILE)).strip();
+    String sleepPid = ScanFixtures.run("pgrep", "-f", "--", slowCheck()).strip();
+    String groupOfSleep = ScanFixtures.run("ps", "-o", "pgid=", "-p", sleepPid).strip();
+    assertThat(recorded).isEqualTo(groupOfSleep);
   }
 
   private static ScanRequest request(
