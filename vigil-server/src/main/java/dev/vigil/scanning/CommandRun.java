@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
@@ -27,15 +28,17 @@ final class CommandRun {
   private final ClientSession session;
   private final String command;
   private final boolean sudo;
-  private final HeadBuffer stdout = new HeadBuffer(STDOUT_LIMIT);
+  private final CommandOutput stdout;
   private final StderrTail stderr = new StderrTail(STDERR_TAIL);
   private ChannelExec channel;
   private boolean cancelled;
 
-  CommandRun(ClientSession session, String command, boolean sudo) {
+  /** With a {@code lines} listener stdout goes to it line by line, else into the result. */
+  CommandRun(ClientSession session, String command, boolean sudo, Consumer<String> lines) {
     this.session = session;
     this.command = command;
     this.sudo = sudo;
+    this.stdout = new CommandOutput(lines);
   }
 
   /** Opens the channel and starts the command; false when the run was cancelled before. */
@@ -44,7 +47,7 @@ final class CommandRun {
       return false;
     }
     channel = session.createExecChannel(RemoteCommand.wrap(command, sudo));
-    channel.setOut(stdout);
+    channel.setOut(stdout.stream());
     channel.setErr(stderr);
     channel.open().verify(OPEN_TIMEOUT);
     return true;

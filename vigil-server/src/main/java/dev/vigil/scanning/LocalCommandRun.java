@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,15 +24,17 @@ final class LocalCommandRun {
 
   private final String command;
   private final boolean sudo;
-  private final HeadBuffer stdout = new HeadBuffer(CommandRun.STDOUT_LIMIT);
+  private final CommandOutput stdout;
   private final StderrTail stderr = new StderrTail(CommandRun.STDERR_TAIL);
   private Process process;
   private Thread[] pumps;
   private boolean cancelled;
 
-  LocalCommandRun(String command, boolean sudo) {
+  /** With a {@code lines} listener stdout goes to it line by line, else into the result. */
+  LocalCommandRun(String command, boolean sudo, Consumer<String> lines) {
     this.command = command;
     this.sudo = sudo;
+    this.stdout = new CommandOutput(lines);
   }
 
   /** Starts the process; false when the run was cancelled before. */
@@ -45,7 +48,7 @@ final class LocalCommandRun {
             .start();
     pumps =
         new Thread[] {
-          pump(process.getInputStream(), stdout), pump(process.getErrorStream(), stderr)
+          pump(process.getInputStream(), stdout.stream()), pump(process.getErrorStream(), stderr)
         };
     return true;
   }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** A {@link TargetShell} on the Vigil host itself: local processes, and no upload at all. */
 final class LocalTargetShell implements TargetShell {
@@ -17,8 +18,10 @@ final class LocalTargetShell implements TargetShell {
   private volatile boolean cancelled;
 
   @Override
-  public ExecResult exec(String command, Duration timeout, boolean sudo) throws ScanFailure {
-    LocalCommandRun run = new LocalCommandRun(command, sudo);
+  public ExecResult exec(
+      String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
+      throws ScanFailure {
+    LocalCommandRun run = new LocalCommandRun(command, sudo, stdoutLines);
     running.add(run);
     try {
       if (cancelled || !run.start()) {

@@ -10,18 +10,24 @@ final class OscapCommand {
   static final String REPORT = "report.html";
   static final String ARF_GZ = "arf.xml.gz";
   static final String RESULTS_MISSING = "vigil-results-missing";
+  static final String PGID_FILE = "oscap.pgid";
 
   private OscapCommand() {}
 
   /**
-   * The eval, with oscap's stdout (a line per rule) discarded and its stderr kept; when oscap
-   * finished (0 or 2), the same command readies the results for download (compressed with {@code
-   * gzip -1} when {@code compress}, readable by the login user) or prints {@link #RESULTS_MISSING}.
-   * It exits with oscap's exit code.
+   * The eval with {@code --progress}, so that its stdout is one {@code <rule id>:<result>} line per
+   * evaluated rule (see {@link OscapProgress}); when oscap finished (0 or 2), the same command
+   * readies the results for download (compressed with {@code gzip -1} when {@code compress},
+   * readable by the login user) or prints the line {@link #RESULTS_MISSING}. It exits with oscap's
+   * exit code.
+   *
+   * <p>It first writes its own pid into {@link #PGID_FILE} in the run directory: the command runs
+   * as the leader of its process group (see {@link RemoteCommand}), so that is the group a later
+   * attempt kills when this one was left behind (see {@link RunLeftovers}).
    */
   static String eval(
       String oscapPath, ScanRequest request, String runDir, String checklist, boolean compress) {
-    List<String> words = new ArrayList<>(List.of(oscapPath, "xccdf", "eval"));
+    List<String> words = new ArrayList<>(List.of(oscapPath, "xccdf", "eval", "--progress"));
     words.addAll(List.of("--profile", request.profileId()));
     option(words, "--datastream-id", request.dataStreamId());
     option(words, "--xccdf-id", request.xccdfId());
@@ -31,9 +37,11 @@ final class OscapCommand {
     words.add(checklist);
     return "cd "
         + Shell.quote(runDir)
-        + " || exit 1\n"
+        + " || exit 1\necho $$ > "
+        + PGID_FILE
+        + "\n"
         + Shell.join(words)
-        + " > /dev/null\nrc=$?\n"
+        + "\nrc=$?\n"
         + "if [ $rc = 0 ] || [ $rc = 2 ]; then\n"
         + "  { [ -s "
         + ARF

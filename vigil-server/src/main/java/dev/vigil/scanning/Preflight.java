@@ -7,8 +7,10 @@ import java.util.Map;
 /**
  * Checks a target before a scan and prepares its run, in one command as the login user (each
  * command costs a round trip and a few processes): where oscap is and its version, root or a
- * working {@code sudo -n}, a writable work directory with room enough; only when all of that holds
- * does the same command create the run's directory (see {@link RunDirectory}).
+ * working {@code sudo -n}, a writable work directory; for a tagged request it then clears what
+ * earlier attempts of the run left (see {@link RunLeftovers}); then room enough in the work
+ * directory. Only when all of that holds does the same command create the run's directory (see
+ * {@link RunDirectory}).
  *
  * <p>An unwritable or missing work directory is reported as NO_SPACE, with its path: like a full
  * disk, it leaves the scan nowhere to write.
@@ -29,6 +31,7 @@ final class Preflight {
     long needKib = 4 * (checklistBytes / 1024 + 1) + HEADROOM_KIB;
     String script = script(request, needKib) + RunDirectory.script(request, shell.remote());
     ExecResult result = shell.exec(script, timeout, false);
+    RunLeftovers.log(result, request);
     Map<String, String> found = parse(result);
     boolean root = requireAccess(found, request);
     requireSpace(found, needKib, request);
@@ -88,19 +91,20 @@ final class Preflight {
   private static String script(ScanRequest request, long needKib) {
     String privilege =
         request.sudo()
-            ? "[ \"$u\" = 0 ] || { sudo -n sh -c : 2>/dev/null || exit 0; echo sudo; }"
+            ? "[ \"$u\" = 0 ] || { sudo -n sh -c : 2>/dev/null || exit 0; echo sudo; s='sudo -n'; }"
             : "[ \"$u\" = 0 ] || exit 0";
     return String.join(
         "\n",
         "p=$(command -v oscap) || { echo " + NO_OSCAP + "; exit 0; }",
         "echo \"oscap=$p\"",
         "echo \"version=$(\"$p\" --version 2>&1 | head -n 1)\"",
-        "u=$(id -u); echo \"uid=$u\"",
+        "u=$(id -u); echo \"uid=$u\"; s=",
         privilege,
         "w=" + Shell.quote(request.remoteWorkDir()),
         "[ -d \"$w\" ] && [ -w \"$w\" ] && [ -x \"$w\" ] || exit 0",
         "echo writable",
-        "a=$(df -Pk \"$w\" 2>/dev/null | awk 'NR==2 {print $4}'); echo \"avail=$a\"",
+        RunLeftovers.script(request)
+            + "a=$(df -Pk \"$w\" 2>/dev/null | awk 'NR==2 {print $4}'); echo \"avail=$a\"",
         "[ \"${a:-0}\" -ge " + needKib + " ] 2>/dev/null || exit 0",
         "");
   }

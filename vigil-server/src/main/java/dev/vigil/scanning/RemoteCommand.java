@@ -26,15 +26,19 @@ final class RemoteCommand {
     return prefix(sudo) + "sh -c " + Shell.quote(outer) + " vigil-wrap " + Shell.quote(command);
   }
 
-  /** TERM to the group (and its leader), wait up to the grace period, then KILL what is left. */
+  /**
+   * A shell function {@code killgroup <pgid>}: TERM to the group (and its leader), wait up to the
+   * grace period, then KILL what is left. It uses the variable {@code i}.
+   */
+  static final String KILL_GROUP_FUNCTION =
+      "killgroup() { kill -s TERM -- -$1 $1 2>/dev/null; i=0; while [ $i -lt "
+          + TERM_GRACE_TENTHS
+          + " ]; do kill -s 0 -- -$1 2>/dev/null || kill -s 0 $1 2>/dev/null || return 0;"
+          + " sleep 0.1; i=$((i+1)); done; kill -s KILL -- -$1 $1 2>/dev/null; return 0; }\n";
+
+  /** Kills the group {@code pgid} with {@link #KILL_GROUP_FUNCTION}. */
   static String kill(long pgid, boolean sudo) {
-    String script =
-        "p="
-            + pgid
-            + "; kill -s TERM -- -$p $p 2>/dev/null; i=0; while [ $i -lt "
-            + TERM_GRACE_TENTHS
-            + " ]; do kill -s 0 -- -$p 2>/dev/null || kill -s 0 $p 2>/dev/null || exit 0;"
-            + " sleep 0.1; i=$((i+1)); done; kill -s KILL -- -$p $p 2>/dev/null; exit 0";
+    String script = KILL_GROUP_FUNCTION + "killgroup " + pgid + "\nexit 0";
     return prefix(sudo) + "sh -c " + Shell.quote(script);
   }
 

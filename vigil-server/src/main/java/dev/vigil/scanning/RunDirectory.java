@@ -2,9 +2,10 @@ package dev.vigil.scanning;
 
 /**
  * The part of the preflight command that creates the run's private temporary directory on the
- * target ({@code mktemp -d}, mode 0700) and, for a remote target, makes sure the content cache
- * directory exists and is the user's own, telling the sha256 of the cached checklist if there is
- * one.
+ * target ({@code mktemp -d}, mode 0700: {@code vigil-run.XXXXXXXX}, or {@code
+ * vigil-run.<tag>.XXXXXXXX} for a tagged request) and, for a remote target, makes sure the content
+ * cache directory exists and is the user's own, telling the sha256 of the cached checklist if there
+ * is one.
  *
  * <p>The cache is {@code <work dir>/vigil-content-<uid>} (mode 0700, refused when it is a symlink
  * or owned by someone else) and holds each checklist as {@code <sha256>.xml}.
@@ -28,7 +29,7 @@ final class RunDirectory {
       script.append("[ -O \"$c\" ] && [ ! -L \"$c\" ] || exit " + CACHE_NOT_OURS + "\n");
       script.append("chmod 700 \"$c\"; echo \"cache=$c\"\n");
     }
-    script.append("t=$(mktemp -d ").append(Shell.quote(dir + "/vigil-run.XXXXXXXX"));
+    script.append("t=$(mktemp -d ").append(Shell.quote(dir + "/" + prefix(request) + "XXXXXXXX"));
     script.append(") || exit " + NO_TEMP_DIR + "\necho \"run=$t\"\n");
     if (withCache) {
       script.append("f=\"$c/").append(request.checklistSha256()).append(".xml\"\n");
@@ -48,7 +49,7 @@ final class RunDirectory {
               + request.targetName()
               + ": it is not a directory of the login user");
     }
-    if (result.exitCode() != 0 || run == null || !isRunDir(run, request.remoteWorkDir())) {
+    if (result.exitCode() != 0 || run == null || !isRunDir(run, request)) {
       throw new ScanFailure(
           FailureReason.NO_SPACE,
           "cannot create a temporary directory in "
@@ -63,11 +64,18 @@ final class RunDirectory {
     return new Prepared(run, cached, value(result, "cached"));
   }
 
+  /** {@code vigil-run.}, or {@code vigil-run.<tag>.} for a tagged request. */
+  static String prefix(ScanRequest request) {
+    return request.runTag() == null ? "vigil-run." : "vigil-run." + request.runTag() + ".";
+  }
+
   /** A directory mktemp made from our template, and nothing else (it is removed with rm -rf). */
-  private static boolean isRunDir(String run, String workDir) {
-    String prefix = workDir.endsWith("/") ? workDir : workDir + "/";
-    return run.startsWith(prefix)
-        && run.substring(prefix.length()).matches("vigil-run\\.[A-Za-z0-9]{8}");
+  static boolean isRunDir(String run, ScanRequest request) {
+    String workDir = request.remoteWorkDir();
+    String parent = workDir.endsWith("/") ? workDir : workDir + "/";
+    String name = run.startsWith(parent) ? run.substring(parent.length()) : "";
+    String prefix = prefix(request);
+    return name.startsWith(prefix) && name.substring(prefix.length()).matches("[A-Za-z0-9]{8}");
   }
 
   private static String value(ExecResult result, String key) {

@@ -3,21 +3,38 @@ package dev.vigil.scanning;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One scan's handle for other threads: shows the phase the scan is in and cancels it, killing the
- * target's running oscap process group. Use one control per scan.
+ * One scan's handle for other threads: shows the phase the scan is in and how many rules oscap has
+ * evaluated so far, and cancels it, killing the target's running oscap process group. Use one
+ * control per scan.
  */
 public final class ScanControl {
 
   private volatile ScanPhase phase = ScanPhase.PENDING;
   private final CountDownLatch killed = new CountDownLatch(1);
+  private final AtomicInteger rulesEvaluated = new AtomicInteger();
   private boolean cancelled;
   private TargetShell shell;
 
   /** The phase the scan is in now. */
   public ScanPhase phase() {
     return phase;
+  }
+
+  /**
+   * How many rules oscap has evaluated so far in this scan: rises live during {@link
+   * ScanPhase#SCANNING}, one per rule result oscap reports (selected rules only, so a finished scan
+   * counts the ARF's rule results other than {@code notselected}), and then stays. Safe from any
+   * thread.
+   */
+  public int rulesEvaluated() {
+    return rulesEvaluated.get();
+  }
+
+  void ruleEvaluated() {
+    rulesEvaluated.incrementAndGet();
   }
 
   /** Whether {@link #cancel()} was called. */

@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Scans one target with {@code oscap xccdf eval}: connects, checks the target, caches the checklist
- * on it by sha256, runs oscap in a private temporary directory under a timeout, fetches the ARF and
+ * Scans one target with {@code oscap xccdf eval}: connects, checks the target (and, for a tagged
+ * request, clears what an earlier attempt left), caches the checklist on it by sha256, runs oscap
+ * in a private temporary directory under a timeout while counting its progress, fetches the ARF and
  * the report, and removes the temporary directory in every outcome.
  */
 public final class ScanEngine {
@@ -134,9 +135,10 @@ public final class ScanEngine {
         throws ScanFailure {
       String command =
           OscapCommand.eval(facts.oscapPath(), request, runDir, checklist, shell.remote());
+      OscapProgress progress = new OscapProgress(control);
       ExecResult result;
       try {
-        result = shell.exec(command, request.timeout(), facts.useSudo());
+        result = shell.exec(command, request.timeout(), facts.useSudo(), progress::line);
       } catch (ScanFailure e) {
         if (e.reason() != FailureReason.SCAN_TIMED_OUT) {
           throw e;
@@ -159,7 +161,7 @@ public final class ScanEngine {
                 + "): "
                 + StderrLines.last(result.stderrTail(), 5));
       }
-      if (result.stdout().contains(OscapCommand.RESULTS_MISSING)) {
+      if (progress.resultsMissing()) {
         throw ResultCollector.unreadable(
             request, runDir, "oscap exited " + result.exitCode() + " without an ARF and a report");
       }

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param timeout the limit for the oscap run; null means {@link #DEFAULT_TIMEOUT}
  * @param remoteWorkDir absolute directory on the target for the run and the cache; null means
  *     {@link #DEFAULT_WORK_DIR}
+ * @param runTag names the run directory {@code vigil-run.<tag>.XXXXXXXX}, so that a retry with the
+ *     same tag first kills and removes what an earlier, dead attempt left on the target (see {@link
+ *     RunLeftovers}); null for an untagged run that touches nothing of earlier runs
  */
 public record ScanRequest(
     String targetName,
@@ -32,7 +35,8 @@ public record ScanRequest(
     String benchmarkId,
     String profileId,
     Duration timeout,
-    String remoteWorkDir) {
+    String remoteWorkDir,
+    String runTag) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
   public static final String DEFAULT_WORK_DIR = "/var/tmp";
@@ -40,6 +44,35 @@ public record ScanRequest(
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,255}");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern WORK_DIR = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
+  private static final Pattern RUN_TAG = Pattern.compile("[a-z0-9-]{1,40}");
+
+  /** An untagged request. */
+  public ScanRequest(
+      String targetName,
+      TargetConnection connection,
+      boolean sudo,
+      Path checklistFile,
+      String checklistSha256,
+      String dataStreamId,
+      String xccdfId,
+      String benchmarkId,
+      String profileId,
+      Duration timeout,
+      String remoteWorkDir) {
+    this(
+        targetName,
+        connection,
+        sudo,
+        checklistFile,
+        checklistSha256,
+        dataStreamId,
+        xccdfId,
+        benchmarkId,
+        profileId,
+        timeout,
+        remoteWorkDir,
+        null);
+  }
 
   public ScanRequest {
     Objects.requireNonNull(targetName, "targetName");
@@ -53,6 +86,7 @@ public record ScanRequest(
     require("benchmark id", benchmarkId, ID, true);
     require("checklist sha256", checklistSha256, SHA256, false);
     require("work directory", remoteWorkDir, WORK_DIR, false);
+    require("run tag", runTag, RUN_TAG, true);
     if (remoteWorkDir.length() > 200
         || remoteWorkDir.contains("/..")
         || remoteWorkDir.contains("/./")) {
@@ -65,6 +99,26 @@ public record ScanRequest(
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
+  }
+
+  /**
+   * This request with {@code tag} as its run tag (pattern {@code [a-z0-9-]{1,40}}, null for none):
+   * use one tag for every attempt of the same target run, such as {@code tr<target run id>}.
+   */
+  public ScanRequest withRunTag(String tag) {
+    return new ScanRequest(
+        targetName,
+        connection,
+        sudo,
+        checklistFile,
+        checklistSha256,
+        dataStreamId,
+        xccdfId,
+        benchmarkId,
+        profileId,
+        timeout,
+        remoteWorkDir,
+        tag);
   }
 
   /** True when the checklist is a plain XCCDF benchmark rather than a source datastream. */

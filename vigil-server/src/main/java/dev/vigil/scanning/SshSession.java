@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
@@ -54,7 +55,18 @@ public final class SshSession implements AutoCloseable {
    * @throws ScanFailure SCAN_TIMED_OUT, CANCELLED, or UNREACHABLE when the connection is lost
    */
   public ExecResult exec(String command, Duration timeout, boolean sudo) throws ScanFailure {
-    CommandRun run = new CommandRun(session, command, sudo);
+    return exec(command, timeout, sudo, null);
+  }
+
+  /**
+   * Runs one command as {@link #exec(String, Duration, boolean)} does, but hands its stdout to
+   * {@code stdoutLines} line by line while it runs (on an SSH thread; lines are cut at 4 KiB)
+   * instead of returning it: the result's stdout is empty. A null listener keeps stdout as usual.
+   */
+  public ExecResult exec(
+      String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
+      throws ScanFailure {
+    CommandRun run = new CommandRun(session, command, sudo, stdoutLines);
     running.add(run);
     try {
       if (cancelled || !run.start()) {

@@ -3,6 +3,7 @@ package dev.vigil.scanning;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A {@link TargetShell} over one SSH session. */
 final class SshTargetShell implements TargetShell {
@@ -14,8 +15,10 @@ final class SshTargetShell implements TargetShell {
   }
 
   @Override
-  public ExecResult exec(String command, Duration timeout, boolean sudo) throws ScanFailure {
-    return session.exec(command, timeout, sudo);
+  public ExecResult exec(
+      String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
+      throws ScanFailure {
+    return session.exec(command, timeout, sudo, stdoutLines);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.vigil.scanning;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs shell command lines on a scan target, each in its own process group that a timeout or {@link
@@ -11,7 +12,17 @@ import java.util.Map;
 interface TargetShell extends AutoCloseable {
 
   /** Runs {@code command} through {@code sh -c}, as root through {@code sudo -n} when asked. */
-  ExecResult exec(String command, Duration timeout, boolean sudo) throws ScanFailure;
+  default ExecResult exec(String command, Duration timeout, boolean sudo) throws ScanFailure {
+    return exec(command, timeout, sudo, null);
+  }
+
+  /**
+   * Runs {@code command} as {@link #exec(String, Duration, boolean)} does; with a non-null {@code
+   * stdoutLines} its stdout goes to that listener line by line while it runs (from another thread)
+   * and the result's stdout is empty.
+   */
+  ExecResult exec(String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
+      throws ScanFailure;
 
   /** Copies a local file to {@code remotePath} on the target. */
   void upload(Path local, String remotePath) throws ScanFailure;

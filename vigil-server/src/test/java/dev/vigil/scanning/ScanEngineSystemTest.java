@@ -7,6 +7,7 @@ import static dev.vigil.testsupport.ScanFixtures.NINE_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.scap.arf.ArfReader;
 import dev.vigil.scap.arf.ResultType;
 import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.testsupport.ScanFixtures;
@@ -211,6 +212,18 @@ class ScanEngineSystemTest {
     ScanOutcome outcome =
         engine.scan(request(connection, sudo, nineDs, NINE_PROFILE, workDir), control);
     assertThat(control.phase()).isEqualTo(ScanPhase.FINISHED);
+    assertThat(control.rulesEvaluated())
+        .as("oscap's progress counts every rule result but the not selected one")
+        .isEqualTo(8)
+        .isEqualTo(evaluatedRules(outcome));
     return outcome;
+  }
+
+  private static int evaluatedRules(ScanOutcome outcome) throws Exception {
+    return new ArfReader()
+        .read(outcome.arfFile()).ruleResults().stream()
+            .filter(r -> r.result() != ResultType.NOTSELECTED)
+            .mapToInt(r -> 1)
+            .sum();
   }
 }

@@ -83,12 +83,81 @@ class ScanRequestTest {
                 "/usr/bin/oscap", request, "/var/tmp/vigil-run.abcdEFGH", "/c/x.xml", true))
         .startsWith(
             "cd '/var/tmp/vigil-run.abcdEFGH' || exit 1\n"
-                + "'/usr/bin/oscap' 'xccdf' 'eval' '--profile' '"
+                + "echo $$ > oscap.pgid\n"
+                + "'/usr/bin/oscap' 'xccdf' 'eval' '--progress' '--profile' '"
                 + PROFILE
                 + "' '--datastream-id' 'd.s:1' '--xccdf-id' 'x-1'"
                 + " '--results-arf' '/var/tmp/vigil-run.abcdEFGH/arf.xml'"
-                + " '--report' '/var/tmp/vigil-run.abcdEFGH/report.html' '/c/x.xml' > /dev/null\n")
+                + " '--report' '/var/tmp/vigil-run.abcdEFGH/report.html' '/c/x.xml'\n")
         .endsWith("exit $rc");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "TR1", "tr_1", "tr.1", "tr/1", "tr 1", "tr;1", "$(id)", "a\nb"})
+  void refusesRunTagsOutsideLowerCaseLettersDigitsAndDashes(String tag) {
+    ScanRequest request = request(PROFILE, null, null, null, SHA, "/var/tmp");
+    assertRefused(() -> request.withRunTag(tag));
+    assertRefused(() -> request.withRunTag("a".repeat(41)));
+  }
+
+  @Test
+  void anElevenArgumentRequestIsUntaggedAndWithRunTagKeepsEverythingElse() {
+    ScanRequest untagged = request(PROFILE, "ds", "x", null, SHA, "/var/tmp/");
+    assertThat(untagged.runTag()).isNull();
+
+    ScanRequest tagged = untagged.withRunTag("tr42-" + "a".repeat(35));
+
+    assertThat(tagged.runTag()).isEqualTo("tr42-" + "a".repeat(35));
+    assertThat(tagged.withRunTag(null)).isEqualTo(untagged);
+    assertThat(RunDirectory.prefix(tagged)).isEqualTo("vigil-run.tr42-" + "a".repeat(35) + ".");
+    assertThat(RunDirectory.prefix(untagged)).isEqualTo("vigil-run.");
+  }
+
+  @Test
+  void aRunDirectoryMustCarryExactlyTheRequestsTag() {
+    ScanRequest untagged = request(PROFILE, null, null, null, SHA, "/var/tmp");
+    ScanRequest tagged = untagged.withRunTag("tr7");
+
+    assertThat(RunDirectory.isRunDir("/var/tmp/vigil-run.tr7.abCD1234", tagged)).isTrue();
+    assertThat(RunDirectory.isRunDir("/var/tmp/vigil-run.abCD1234", untagged)).isTrue();
+    for (String other :
+        new String[] {
+          "/var/tmp/vigil-run.abCD1234",
+          "/var/tmp/vigil-run.tr77.abCD1234",
+          "/var/tmp/vigil-run.tr7.abCD123",
+          "/var/tmp/vigil-run.tr7.ab.D1234",
+          "/var/tmp/vigil-run.tr7.abCD1234/x",
+          "/var/tmp/x/vigil-run.tr7.abCD1234",
+          "/tmp/vigil-run.tr7.abCD1234"
+        }) {
+      assertThat(RunDirectory.isRunDir(other, tagged)).as(other).isFalse();
+    }
+    assertThat(RunDirectory.isRunDir("/var/tmp/vigil-run.tr7.abCD1234", untagged)).isFalse();
+  }
+
+  @Test
+  void countsOneProgressLinePerRuleResultAndSpotsTheMissingResultsLine() {
+    ScanControl control = new ScanControl();
+    OscapProgress progress = new OscapProgress(control);
+    for (String line :
+        new String[] {
+          "xccdf_org.ssgproject.content_rule_a:pass",
+          "xccdf_dev.vigil_rule_b:notapplicable",
+          "xccdf_dev.vigil_rule_c:fixed",
+          "W: oscap: something: fail",
+          "some title",
+          ":pass",
+          "xccdf_dev.vigil_rule_d:passed"
+        }) {
+      progress.line(line);
+    }
+    assertThat(control.rulesEvaluated()).isEqualTo(3);
+    assertThat(progress.resultsMissing()).isFalse();
+
+    progress.line(OscapCommand.RESULTS_MISSING);
+
+    assertThat(progress.resultsMissing()).isTrue();
+    assertThat(control.rulesEvaluated()).isEqualTo(3);
   }
 
   private static ScanRequest request(
