@@ -35,7 +35,7 @@ class ProgressReporter implements SmartLifecycle {
     for (RunningScans.Running r : running.all()) {
       TargetRun last = r.written;
       TargetRunStatus now = RunningScans.statusOf(r.control.phase());
-      Integer evaluated = ScanProgress.rulesEvaluated(r.control);
+      Integer evaluated = now == TargetRunStatus.CONNECTING ? null : r.control.rulesEvaluated();
       if (now.ordinal() < last.status().ordinal()
           || (now == last.status() && java.util.Objects.equals(evaluated, last.rulesEvaluated()))) {
         continue;

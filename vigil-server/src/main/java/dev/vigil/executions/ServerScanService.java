@@ -127,17 +127,18 @@ public class ServerScanService {
             ? TargetConnection.ssh(servers.sshTarget(server.id()), CONNECT_TIMEOUT)
             : TargetConnection.local();
     return new ScanRequest(
-        server.name(),
-        connection,
-        server.privilegeMode() == PrivilegeMode.SUDO,
-        file.file(),
-        file.sha256(),
-        datastream ? c.dataStreamId() : null,
-        datastream ? c.componentRefId() : null,
-        datastream ? null : c.benchmarkId(),
-        order.profileId(),
-        order.timeout(),
-        null);
+            server.name(),
+            connection,
+            server.privilegeMode() == PrivilegeMode.SUDO,
+            file.file(),
+            file.sha256(),
+            datastream ? c.dataStreamId() : null,
+            datastream ? c.componentRefId() : null,
+            datastream ? null : c.benchmarkId(),
+            order.profileId(),
+            order.timeout(),
+            null)
+        .withRunTag(order.runTag());
   }
 
   private ScanReport read(ScanOutcome outcome, Server server) throws ScanFailure {

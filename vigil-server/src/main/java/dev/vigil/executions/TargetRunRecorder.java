@@ -137,12 +137,14 @@ class TargetRunRecorder {
    * @throws StaleAttempt when {@code current} is no longer the run's attempt: the caller's
    *     transaction must roll back, so the scan is not recorded twice
    */
-  void markDoneInCurrentTransaction(TargetRun current, long scanId, String line) {
+  void markDoneInCurrentTransaction(
+      TargetRun current, long scanId, String line, int rulesEvaluated) {
     tx.executeWithoutResult(
         s -> {
           Pair p =
               current(current).orElseThrow(() -> new StaleAttempt(current.id(), current.attempt()));
-          save(p.execution(), p.run().markDone(scanId, clock.instant()).log(line), true);
+          TargetRun collected = p.run().advance(TargetRunStatus.COLLECTING, rulesEvaluated);
+          save(p.execution(), collected.markDone(scanId, clock.instant()).log(line), true);
         });
   }
 

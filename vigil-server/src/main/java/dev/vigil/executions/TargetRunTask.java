@@ -98,7 +98,8 @@ class TargetRunTask implements TaskHandler {
             order,
             control,
             (scan, outcome) ->
-                recorder.markDoneInCurrentTransaction(attempt, scan.id(), doneLine(scan, outcome)));
+                recorder.markDoneInCurrentTransaction(
+                    attempt, scan.id(), doneLine(scan, outcome), control.rulesEvaluated()));
         return;
       } catch (TargetRunRecorder.StaleAttempt e) {
         log.warn("{}; its result is dropped", e.getMessage());

@@ -116,7 +116,7 @@ class TargetRunRecoveryIntegrationTest {
                 scans.scan(
                     order,
                     new ScanControl(),
-                    (s, o) -> recorder.markDoneInCurrentTransaction(lost, s.id(), "late")))
+                    (s, o) -> recorder.markDoneInCurrentTransaction(lost, s.id(), "late", 0)))
         .isInstanceOf(TargetRunRecorder.StaleAttempt.class);
     assertThat(scansOf(server)).as("the lost attempt's late result is not recorded").isEqualTo(1);
     assertThat(recorder.finish(lost, r -> r.markFailed("late", "late", Instant.now()))).isFalse();
