@@ -4,11 +4,14 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,11 +30,17 @@ class SchedulerConfig {
 
   @Bean
   SchedulerLifecycle schedulerLifecycle(
-      DataSource dataSource, List<TaskHandler> handlers, SchedulerSettings settings) {
+      DataSource dataSource,
+      List<TaskHandler> handlers,
+      ObjectProvider<RecurringHandler> recurringHandlers,
+      SchedulerSettings settings) {
     List<Task<?>> tasks = handlers.stream().<Task<?>>map(SchedulerConfig::oneTime).toList();
+    List<RecurringTask<Void>> recurring =
+        recurringHandlers.orderedStream().map(SchedulerConfig::recurring).toList();
     Supplier<Scheduler> factory =
         () ->
             Scheduler.create(dataSource, tasks)
+                .startTasks(recurring)
                 .tableName("scheduled_tasks")
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
@@ -45,6 +54,15 @@ class SchedulerConfig {
     return Tasks.oneTime(handler.taskName())
         .onFailureRetryLater()
         .execute((instance, context) -> handler.execute(instance.getId()));
+  }
+
+  /**
+   * A recurring task with a fixed delay: db-scheduler keeps one execution of it in the table, so
+   * one node at a time runs it; a failed run is rescheduled like a successful one.
+   */
+  private static RecurringTask<Void> recurring(RecurringHandler handler) {
+    return Tasks.recurring(handler.taskName(), FixedDelay.of(handler.interval()))
+        .execute((instance, context) -> handler.run());
   }
 
   /**
