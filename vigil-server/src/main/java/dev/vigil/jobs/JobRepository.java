@@ -146,6 +146,11 @@ class JobRepository {
         " where j.enabled = true and j.schedule_mode <> 'MANUAL' order by j.id", List.of());
   }
 
+  /** Jobs with a date-time or an execute schedule, enabled or not, by id. */
+  List<Job> timed() {
+    return select(" where j.schedule_mode <> 'MANUAL' order by j.id", List.of());
+  }
+
   private List<String> names(String column, long id) {
     return jdbc.sql("select name from jobs where " + column + " = ? order by lower(name)")
         .param(id)

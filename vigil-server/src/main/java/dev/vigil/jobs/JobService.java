@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -106,6 +107,20 @@ public class JobService {
   /** Enabled jobs with a date-time or an execute schedule, by id. */
   public List<Job> scheduledJobs() {
     return jobs.scheduled();
+  }
+
+  /** Jobs with a date-time or an execute schedule, enabled or not, by id (for firing). */
+  public List<Job> timedJobs() {
+    return jobs.timed();
+  }
+
+  /**
+   * The job, its row locked until the caller's transaction ends so that it is neither changed nor
+   * deleted meanwhile; NotFoundException (404) when there is none.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Job getLocked(long id) {
+    return lock(id);
   }
 
   /**

@@ -7,12 +7,15 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,13 +36,17 @@ class SchedulerConfig {
   SchedulerLifecycle schedulerLifecycle(
       DataSource dataSource,
       List<TaskHandler> handlers,
+      ObjectProvider<RecurringHandler> recurringHandlers,
       SchedulerSettings settings,
       NodeIdentity node,
       Clock clock) {
     List<Task<?>> tasks = handlers.stream().<Task<?>>map(h -> oneTime(h, clock)).toList();
+    List<RecurringTask<Void>> recurring =
+        recurringHandlers.orderedStream().map(SchedulerConfig::recurring).toList();
     Supplier<Scheduler> factory =
         () ->
             Scheduler.create(dataSource, tasks)
+                .startTasks(recurring)
                 .tableName("scheduled_tasks")
                 .schedulerName(new SchedulerName.Fixed(node.name()))
                 .threads(settings.threads())
@@ -77,6 +84,15 @@ class SchedulerConfig {
                     ops.reschedule(complete, clock.instant().plus(later.delay()));
               }
             });
+  }
+
+  /**
+   * A recurring task with a fixed delay: db-scheduler keeps one execution of it in the table, so
+   * one node at a time runs it; a failed run is rescheduled like a successful one.
+   */
+  private static RecurringTask<Void> recurring(RecurringHandler handler) {
+    return Tasks.recurring(handler.taskName(), FixedDelay.of(handler.interval()))
+        .execute((instance, context) -> handler.run());
   }
 
   /**

@@ -112,6 +112,7 @@ abstract class JobRepositoryContract {
     assertThat(jobs.namesUsingSchedule(scheduleId)).containsExactly("off", "scheduled");
     assertThat(jobs.namesUsingSchedule(scheduleId + 1)).isEmpty();
     assertThat(jobs.scheduled()).extracting(Job::id).containsExactly(on);
+    assertThat(jobs.timed()).extracting(Job::id).containsExactly(on, off.id());
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.vigil.access.RequiresPermission;
 import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.web.ExecutionJson;
+import dev.vigil.firing.FireService;
+import dev.vigil.firing.web.FireJson;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
@@ -31,24 +33,28 @@ class JobApiController {
 
   private static final String BASE = "/api/jobs";
   private static final int DEFAULT_EXEC_COUNT = 3;
+  private static final int SHOWN_FIRES = 10;
 
   private final JobService jobs;
   private final JobJson json;
   private final CurrentUser currentUser;
   private final ExecutionService executions;
   private final ExecutionJson executionJson;
+  private final FireService fires;
 
   JobApiController(
       JobService jobs,
       JobJson json,
       CurrentUser currentUser,
       ExecutionService executions,
-      ExecutionJson executionJson) {
+      ExecutionJson executionJson,
+      FireService fires) {
     this.jobs = jobs;
     this.json = json;
     this.currentUser = currentUser;
     this.executions = executions;
     this.executionJson = executionJson;
+    this.fires = fires;
   }
 
   @GetMapping(BASE)
@@ -67,6 +73,7 @@ class JobApiController {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(JobBody.KEY, json.record(jobs.get(id)));
     m.put("executions", executions(id, request.getParameterMap()));
+    m.put("fires", fires.recent(id, SHOWN_FIRES).stream().map(FireJson::record).toList());
     return m;
   }
 

@@ -3,6 +3,7 @@ package dev.vigil.jobs.web;
 import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
+import dev.vigil.firing.FireService;
 import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
 import dev.vigil.web.ListQuery;
@@ -21,13 +22,16 @@ class JobPageController {
 
   static final String BASE = "/provisioning/jobs";
   private static final int PAGE_SIZE = 25;
+  private static final int SHOWN_FIRES = 10;
 
   private final JobService jobs;
   private final JobViews views;
+  private final FireService fires;
 
-  JobPageController(JobService jobs, JobViews views) {
+  JobPageController(JobService jobs, JobViews views, FireService fires) {
     this.jobs = jobs;
     this.views = views;
+    this.fires = fires;
   }
 
   @GetMapping(BASE)
@@ -56,6 +60,7 @@ class JobPageController {
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
   String detail(@PathVariable long id, Model model) {
     model.addAttribute("view", views.of(jobs.get(id)));
+    model.addAttribute("fires", fires.recent(id, SHOWN_FIRES));
     return "jobs/detail";
   }
 

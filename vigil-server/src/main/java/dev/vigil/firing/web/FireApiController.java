@@ -1,0 +1,37 @@
+package dev.vigil.firing.web;
+
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.firing.FireService;
+import dev.vigil.jobs.JobService;
+import dev.vigil.web.ApiController;
+import dev.vigil.web.ListQuery;
+import dev.vigil.web.Meta;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** {@code /api/jobs/{id}/fires}: the fires of a job's schedule, newest first, paged. */
+@ApiController
+class FireApiController {
+
+  private final JobService jobs;
+  private final FireService fires;
+
+  FireApiController(JobService jobs, FireService fires) {
+    this.jobs = jobs;
+    this.fires = fires;
+  }
+
+  @GetMapping("/api/jobs/{id}/fires")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  Map<String, Object> list(@PathVariable long id, HttpServletRequest request) {
+    jobs.get(id);
+    ListQuery q = ListQuery.from(request.getParameterMap());
+    List<Map<String, Object>> items = fires.list(id, q).stream().map(FireJson::record).toList();
+    return Map.of("fires", items, "meta", Meta.of(q, items.size(), fires.count(id)));
+  }
+}
