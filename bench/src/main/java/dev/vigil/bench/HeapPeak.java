@@ -3,10 +3,15 @@ package dev.vigil.bench;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -14,10 +19,17 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Peak heap occupancy (live data plus not yet collected garbage) while a task runs: the largest
- * heap used seen just before any garbage collection during the task, or at its end.
+ * heap used seen just before any garbage collection during the task, or at its end; and the largest
+ * heap left just after a collection (closer to what the task keeps alive).
  */
 final class HeapPeak implements NotificationListener, AutoCloseable {
   private final AtomicLong peak = new AtomicLong();
+  private final AtomicLong afterGc = new AtomicLong();
+  private final Set<String> heapPools =
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
+          .map(MemoryPoolMXBean::getName)
+          .collect(Collectors.toSet());
   private final List<NotificationEmitter> emitters = new ArrayList<>();
 
   HeapPeak() {
@@ -37,6 +49,12 @@ final class HeapPeak implements NotificationListener, AutoCloseable {
   /** Starts a measurement from the current heap use. */
   void reset() {
     peak.set(used());
+    afterGc.set(0);
+  }
+
+  /** The most heap left after any collection since {@link #reset()}; 0 when none ran. */
+  long afterGcPeak() {
+    return afterGc.get();
   }
 
   /** The peak since {@link #reset()}, including the heap use at this moment. */
@@ -51,11 +69,18 @@ final class HeapPeak implements NotificationListener, AutoCloseable {
       return;
     }
     var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-    long before =
-        info.getGcInfo().getMemoryUsageBeforeGc().values().stream()
-            .mapToLong(MemoryUsage::getUsed)
-            .sum();
+    long before = heapUsed(info.getGcInfo().getMemoryUsageBeforeGc());
     peak.accumulateAndGet(before, Math::max);
+    long after = heapUsed(info.getGcInfo().getMemoryUsageAfterGc());
+    afterGc.accumulateAndGet(after, Math::max);
+  }
+
+  /** The heap pools' part of a collection's usage map (it lists non-heap pools too). */
+  private long heapUsed(Map<String, MemoryUsage> usage) {
+    return usage.entrySet().stream()
+        .filter(e -> heapPools.contains(e.getKey()))
+        .mapToLong(e -> e.getValue().getUsed())
+        .sum();
   }
 
   @Override

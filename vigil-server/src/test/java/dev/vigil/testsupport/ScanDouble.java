@@ -1,0 +1,207 @@
+package dev.vigil.testsupport;
+
+import dev.vigil.scanning.FailureReason;
+import dev.vigil.scanning.ScanControl;
+import dev.vigil.scanning.ScanEngine;
+import dev.vigil.scanning.ScanFailure;
+import dev.vigil.scanning.ScanOutcome;
+import dev.vigil.scanning.ScanRequest;
+import dev.vigil.scanning.SshConnector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * TEST DOUBLE of the scan engine, the only one the cluster tests and the fan-out benchmark use: it
+ * "scans" any target in a few milliseconds by handing back a copy of a real ARF and HTML report
+ * that the real {@code oscap} wrote once (the nine-results content), so the real ARF parse and
+ * {@code ResultService.record} run for every target run. Each copy ends with a unique comment, so
+ * that no two scans store the same blob. It remembers which targets it scanned (this double stands
+ * for one node), can hold scans (to catch a node mid-scan) and can make held scans die as on a
+ * crashed node.
+ */
+public final class ScanDouble extends ScanEngine implements AutoCloseable {
+
+  private final String node;
+  private final byte[] arf;
+  private final byte[] report;
+  private final Duration delay;
+  private final SshConnector unused;
+  private final Queue<String> scanned = new ConcurrentLinkedQueue<>();
+  private final Queue<String> held = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger holding = new AtomicInteger();
+  private final Object gate = new Object();
+  private volatile boolean hold;
+  private volatile boolean crashed;
+
+  private ScanDouble(String node, byte[] arf, byte[] report, Duration delay, SshConnector c) {
+    super(c);
+    this.node = node;
+    this.arf = arf;
+    this.report = report;
+    this.delay = delay;
+    this.unused = c;
+  }
+
+  /**
+   * A double for {@code node} answering every scan after {@code delay} with copies of the ARF and
+   * report {@link #recordNineResults} wrote.
+   */
+  public static ScanDouble of(String node, NineResults results, Duration delay) {
+    try {
+      return new ScanDouble(
+          node,
+          Files.readAllBytes(results.arf()),
+          Files.readAllBytes(results.report()),
+          delay,
+          new SshConnector());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The nine-results datastream, and the ARF and report the real oscap wrote for it. */
+  public record NineResults(Path datastream, Path arf, Path report) {}
+
+  /** Composes the nine-results datastream into {@code dir} and scans it once with local oscap. */
+  public static NineResults recordNineResults(Path dir) throws IOException {
+    Path ds = ScanFixtures.nineResultsDatastream(dir);
+    Path arf = dir.resolve("nine-results-arf.xml");
+    Path report = dir.resolve("nine-results-report.html");
+    int exit =
+        ScanFixtures.oscapEval(ds, ScanFixtures.NINE_PROFILE, arf, "--report", report.toString());
+    if (exit != 2) {
+      throw new IllegalStateException("oscap exited " + exit + " on " + ds + ", expected 2");
+    }
+    return new NineResults(ds, arf, report);
+  }
+
+  @Override
+  public ScanOutcome scan(ScanRequest request, ScanControl control) throws ScanFailure {
+    Instant started = Instant.now();
+    waitWhileHeld(request.targetName());
+    if (crashed) {
+      throw new IllegalStateException("scan double: node " + node + " crashed");
+    }
+    if (control.cancelled()) {
+      throw new ScanFailure(
+          FailureReason.CANCELLED, "scan of " + request.targetName() + " cancelled");
+    }
+    pause(delay);
+    String mark = "\n<!-- scan double " + node + " " + UUID.randomUUID() + " -->\n";
+    ScanOutcome outcome =
+        new ScanOutcome(
+            copy(arf, mark, ".arf.xml"),
+            copy(report, mark, ".html"),
+            2,
+            "scan double",
+            0,
+            null,
+            started,
+            Instant.now());
+    scanned.add(request.targetName());
+    return outcome;
+  }
+
+  /** The node this double stands for. */
+  public String node() {
+    return node;
+  }
+
+  /** Target names this double answered, one entry per scan, in order. */
+  public List<String> scanned() {
+    return List.copyOf(scanned);
+  }
+
+  /** Target names whose scan is waiting in {@link #hold()} now or waited there. */
+  public List<String> held() {
+    return List.copyOf(held);
+  }
+
+  /** Scans waiting in {@link #hold()} right now. */
+  public int holding() {
+    return holding.get();
+  }
+
+  /** From now on every scan waits (before it does anything) until {@link #release()}. */
+  public void hold() {
+    hold = true;
+  }
+
+  /** Lets held scans go on. */
+  public void release() {
+    synchronized (gate) {
+      hold = false;
+      gate.notifyAll();
+    }
+  }
+
+  /** Every held and later scan fails at once, as on a node that died mid-scan. */
+  public void crash() {
+    synchronized (gate) {
+      crashed = true;
+      gate.notifyAll();
+    }
+  }
+
+  @Override
+  public void close() {
+    crash();
+    unused.close();
+  }
+
+  private void waitWhileHeld(String target) {
+    if (!hold) {
+      return;
+    }
+    synchronized (gate) {
+      if (!hold || crashed) {
+        return;
+      }
+      held.add(target);
+      holding.incrementAndGet();
+      try {
+        while (hold && !crashed) {
+          gate.wait();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("scan double: held scan of " + target + " interrupted");
+      } finally {
+        holding.decrementAndGet();
+      }
+    }
+  }
+
+  private static void pause(Duration d) {
+    if (d.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("scan double interrupted", e);
+    }
+  }
+
+  private static Path copy(byte[] template, String mark, String suffix) {
+    try {
+      Path f = Files.createTempFile("vigil-scan-double", suffix);
+      Files.write(f, template);
+      Files.writeString(f, mark, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+      return f;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.vigil.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Vigil as a separate JVM, started from this JVM's class path ({@code dev.vigil.VigilApplication})
+ * with the given arguments on a fixed port, its output in a log file; it can be killed with SIGKILL
+ * as a crash would, and started again with the same arguments.
+ */
+public final class VigilProcess implements AutoCloseable {
+
+  private final List<String> args;
+  private final Path log;
+  private final int port;
+  private Process process;
+
+  private VigilProcess(List<String> args, Path log, int port) {
+    this.args = List.copyOf(args);
+    this.log = log;
+    this.port = port;
+  }
+
+  /** Starts Vigil with {@code args} (no {@code --server.port}: a free port is chosen). */
+  public static VigilProcess start(List<String> args, Path log) {
+    VigilProcess p = new VigilProcess(args, log, freePort());
+    p.launch();
+    return p;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /**
+   * Waits until the API answers and logs in as the given user; fails early, with the log's tail,
+   * when the process exits.
+   */
+  public ApiClient awaitLogin(String user, String password, long timeoutSeconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Vigil exited " + process.exitValue() + ":\n" + tail());
+      }
+      try {
+        return new ApiClient(port).login(user, password);
+      } catch (RuntimeException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("Vigil did not answer in time:\n" + tail(), notYet);
+        }
+      }
+      sleep(250);
+    }
+  }
+
+  /** SIGKILL: the JVM ends at once, with no shutdown hook and nothing released. */
+  public void kill() {
+    process.destroyForcibly();
+    waitFor(30);
+  }
+
+  /** Starts the same command again (after {@link #kill()} or {@link #close()}). */
+  public void restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("Vigil is still running");
+    }
+    launch();
+  }
+
+  /** The last lines of the log. */
+  public String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** SIGTERM, then SIGKILL when it has not ended in 30 seconds. */
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!waitFor(30)) {
+        kill();
+      }
+    }
+  }
+
+  private void launch() {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("dev.vigil.VigilApplication");
+    command.add("--server.port=" + port);
+    command.addAll(args);
+    try {
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private boolean waitFor(int seconds) {
+    try {
+      return process.waitFor(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
