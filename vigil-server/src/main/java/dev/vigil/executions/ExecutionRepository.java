@@ -105,6 +105,21 @@ class ExecutionRepository {
         .update();
   }
 
+  /** Writes the cancelled run only if it is still queued (a claim may have won the race). */
+  void cancelIfQueued(TargetRun cancelled) {
+    jdbc.sql(
+            "update target_runs set status = ?, reason = ?, failure_code = ?, finished_at = ?"
+                + " where id = ? and status = 'queued'")
+        .params(
+            Arrays.asList(
+                cancelled.status().code(),
+                cancelled.reason(),
+                cancelled.failureCode(),
+                ts(cancelled.finishedAt()),
+                cancelled.id()))
+        .update();
+  }
+
   /**
    * Writes a running run's step and progress, only while it is still running as {@code attempt} (a
    * run that ended or was claimed again meanwhile is left alone); true when written.

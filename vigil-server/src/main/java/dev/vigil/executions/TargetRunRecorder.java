@@ -67,30 +67,52 @@ class TargetRunRecorder {
     return Optional.ofNullable(
         tx.execute(
             s -> {
-              JobExecution e = lockExecution(runId);
-              TargetRun run = e == null ? null : repo.findRunForUpdate(runId).orElse(null);
-              if (run == null || run.status().ended()) {
-                return null;
+              Optional<JobExecution> running =
+                  repo.executionOfRun(runId)
+                      .flatMap(repo::find)
+                      .filter(e -> e.status() == ExecutionStatus.RUNNING);
+              Optional<TargetRun> queued =
+                  repo.findRun(runId).filter(r -> r.status() == TargetRunStatus.QUEUED);
+              if (running.isPresent() && queued.isPresent()) {
+                // a claim of a running execution changes none of its counts: lock the run alone,
+                // so the claims of one execution run side by side
+                TargetRun run = repo.findRunForUpdate(runId).orElse(null);
+                if (run == null || run.status() != TargetRunStatus.QUEUED) {
+                  return null;
+                }
+                TargetRun claimed = run.claim(clock.instant(), node).log("attempt 1 on " + node);
+                repo.updateRun(claimed);
+                return claimed;
               }
-              if (run.status() == TargetRunStatus.QUEUED) {
-                TargetRun claimed = run.claim(clock.instant(), node);
-                return save(e, claimed.log("attempt 1 on " + node), false);
-              }
-              String lost =
-                  "node lost: "
-                      + (run.node() == null ? "the node" : run.node())
-                      + " stopped while it ran attempt "
-                      + run.attempt();
-              if (run.attempt() <= settings.nodeLostRetries()) {
-                log.warn("target run {} retried on {}: {}", runId, node, lost);
-                TargetRun again = run.retry(lost + "; retried", node);
-                return save(e, again.log(attemptLine(again) + " after " + lost), false);
-              }
-              log.warn("target run {} failed: {}", runId, lost);
-              TargetRun failed = run.markFailed(lost, "node_lost", clock.instant());
-              save(e, failed.log(lost + "; no retries left"), true);
-              return null;
+              return claimLocked(runId, node);
             }));
+  }
+
+  /** A claim under the execution's lock: the first of an execution, or of a revived run. */
+  private TargetRun claimLocked(long runId, String node) {
+    JobExecution e = lockExecution(runId);
+    TargetRun run = e == null ? null : repo.findRunForUpdate(runId).orElse(null);
+    if (run == null || run.status().ended()) {
+      return null;
+    }
+    if (run.status() == TargetRunStatus.QUEUED) {
+      TargetRun claimed = run.claim(clock.instant(), node);
+      return save(e, claimed.log("attempt 1 on " + node), false);
+    }
+    String lost =
+        "node lost: "
+            + (run.node() == null ? "the node" : run.node())
+            + " stopped while it ran attempt "
+            + run.attempt();
+    if (run.attempt() <= settings.nodeLostRetries()) {
+      log.warn("target run {} retried on {}: {}", runId, node, lost);
+      TargetRun again = run.retry(lost + "; retried", node);
+      return save(e, again.log(attemptLine(again) + " after " + lost), false);
+    }
+    log.warn("target run {} failed: {}", runId, lost);
+    TargetRun failed = run.markFailed(lost, "node_lost", clock.instant());
+    save(e, failed.log(lost + "; no retries left"), true);
+    return null;
   }
 
   /**
@@ -168,12 +190,15 @@ class TargetRunRecorder {
             throw new ConflictException(
                 "job execution " + executionId + " is already " + e.status().code());
           }
-          List<TargetRun> runs = repo.runsOf(executionId);
-          runs.stream()
+          repo.runsOf(executionId).stream()
               .filter(r -> r.status() == TargetRunStatus.QUEUED)
-              .forEach(r -> repo.updateRun(r.cancel(reason, clock.instant())));
+              .forEach(r -> repo.cancelIfQueued(r.cancel(reason, clock.instant())));
           refresh(e);
-          return runs.stream().filter(r -> r.status().active()).map(TargetRun::id).toList();
+          // read again: a run claimed while this cancel waited for it is running now, and is killed
+          return repo.runsOf(executionId).stream()
+              .filter(r -> r.status().active())
+              .map(TargetRun::id)
+              .toList();
         });
   }
 

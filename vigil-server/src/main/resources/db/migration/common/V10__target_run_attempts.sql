@@ -8,3 +8,5 @@ alter table target_runs add column rules_evaluated int;
 alter table target_runs add column rules_total int;
 alter table target_runs add column output varchar(4000);
 create index target_runs_status_idx on target_runs (status);
+-- the sliding window's next run: queued and not handed over, in target order
+create index target_runs_window_idx on target_runs (execution_id, status, dispatched_at, position);
