@@ -54,11 +54,7 @@ class ExecutionPageController {
       Model model,
       HttpServletResponse response) {
     int current = Math.max(page, 0);
-    model.addAttribute("jobId", jobId);
-    model.addAttribute("status", trimmed(status).toLowerCase(Locale.ROOT));
-    model.addAttribute("startDate", trimmed(startDate));
-    model.addAttribute("endDate", trimmed(endDate));
-    model.addAttribute("statuses", ExecutionStatus.values());
+    keepFilter(model, jobId, status, startDate, endDate);
     model.addAttribute("page", current);
     model.addAttribute("now", clock.instant());
     try {
@@ -77,6 +73,16 @@ class ExecutionPageController {
       show(model, List.of(), 0);
     }
     return "executions/list";
+  }
+
+  /** The filter form's values as given, so the form, pager and refresh keep them. */
+  private static void keepFilter(
+      Model model, Long jobId, String status, String startDate, String endDate) {
+    model.addAttribute("jobId", jobId);
+    model.addAttribute("status", trimmed(status).toLowerCase(Locale.ROOT));
+    model.addAttribute("startDate", trimmed(startDate));
+    model.addAttribute("endDate", trimmed(endDate));
+    model.addAttribute("statuses", ExecutionStatus.values());
   }
 
   private static void show(Model model, List<JobExecution> found, long total) {
