@@ -27,26 +27,29 @@ final class AcceptTargets {
 
   /** A ready package of the local file {@code content} (under the allowed file roots). */
   long filePackage(String name, Path content) {
+    return readyPackage(name, content.toUri().toString());
+  }
+
+  /** A package fetched from {@code url}, once ready; fails at once when its fetch fails. */
+  long readyPackage(String name, String url) {
     long id =
         create(
             "/api/security-packages",
             "{\"securityPackage\":{\"name\":\""
                 + name
-                + "\",\"url\":"
-                + ApiClient.quote(content.toUri().toString())
+                + "\",\"type\":\"scap-package\",\"url\":"
+                + ApiClient.quote(url)
                 + "}}",
             "securityPackage");
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
         .until(
-            () ->
-                api.get("/api/security-packages/" + id)
-                    .json()
-                    .get("securityPackage")
-                    .get("status")
-                    .asString()
-                    .equals("ready"));
+            () -> {
+              JsonNode p = api.get("/api/security-packages/" + id).json().get("securityPackage");
+              assertThat(p.get("status").asString()).as(p.toString()).isNotEqualTo("failed");
+              return p.get("status").asString().equals("ready");
+            });
     return id;
   }
 
@@ -82,11 +85,29 @@ final class AcceptTargets {
 
   /** A manual job over {@code servers} scanning {@code checklist} with {@code profile}. */
   long job(String name, long pkg, String checklist, String profile, List<Long> servers, int max) {
+    return job(name, "server", servers, pkg, checklist, profile, "\"manual\"", max);
+  }
+
+  /**
+   * A job of {@code targetType} over {@code refIds}; {@code scheduleMode} is its JSON value ({@code
+   * "manual"} quoted, or an execute schedule id).
+   */
+  long job(
+      String name,
+      String targetType,
+      List<Long> refIds,
+      long pkg,
+      String checklist,
+      String profile,
+      String scheduleMode,
+      int maxParallel) {
     String targets =
-        servers.stream().map(s -> "{\"refId\":" + s + "}").collect(Collectors.joining(","));
+        refIds.stream().map(s -> "{\"refId\":" + s + "}").collect(Collectors.joining(","));
     return create(
         "/api/jobs",
-        "{\"job\":{\"targetType\":\"server\",\"targets\":["
+        "{\"job\":{\"targetType\":\""
+            + targetType
+            + "\",\"targets\":["
             + targets
             + "],\"securityPackage\":{\"id\":"
             + pkg
@@ -96,8 +117,10 @@ final class AcceptTargets {
             + ApiClient.quote(profile)
             + ",\"name\":\""
             + name
-            + "\",\"scheduleMode\":\"manual\",\"maxParallel\":"
-            + max
+            + "\",\"scheduleMode\":"
+            + scheduleMode
+            + ",\"maxParallel\":"
+            + maxParallel
             + "}}",
         "job");
   }
@@ -133,7 +156,8 @@ final class AcceptTargets {
                     .equals(targetStatus));
   }
 
-  private long create(String path, String body, String key) {
+  /** POSTs {@code body} to {@code path}, expects 200 and returns the new record's id. */
+  long create(String path, String body, String key) {
     ApiClient.Response r = api.post(path, body);
     assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
     return r.json().get(key).get("id").asLong();

@@ -2,7 +2,6 @@ package dev.vigil.executions;
 
 import static dev.vigil.testsupport.ScanFixtures.NINE_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.vigil.scap.arf.ResultType;
 import dev.vigil.scap.arf.RuleResult;
@@ -14,7 +13,6 @@ import dev.vigil.testsupport.SshdHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +48,7 @@ abstract class E2eJobExecutionFlow {
   @LocalServerPort int port;
   ApiClient api;
   ExecutionApi exec;
+  AcceptTargets make;
 
   @BeforeAll
   static void targetsAndContent() throws Exception {
@@ -82,28 +80,48 @@ abstract class E2eJobExecutionFlow {
   void login() {
     api = new ApiClient(port).login("admin", ADMIN_PASSWORD);
     exec = new ExecutionApi(api, sshd, nineDs);
+    make = new AcceptTargets(api);
   }
 
   @Test
   void scheduledJobsOverServersAndOverAnInstanceScanEveryServerAsOscapDoes() {
     long schedule =
-        create(
+        make.create(
             "/api/execute-schedules",
             "{\"schedule\":{\"scheduleType\":\"execute\",\"name\":\"e2e-new-year\","
                 + "\"cron\":\"0 3 1 1 *\",\"scheduleTimezone\":\"Europe/Berlin\"}}",
             "schedule");
-    long pkg = httpPackage("e2e-nine");
+    long pkg = make.readyPackage("e2e-nine", content.url(CONTENT_PATH));
     String scanPath = onlyChecklist(pkg);
     long web1 = exec.sshServer("e2e-web1");
     long web2 = exec.sshServer("e2e-web2");
     long app1 = exec.sshServer("e2e-app1");
     long instance =
-        create(
+        make.create(
             "/api/instances",
             "{\"instance\":{\"name\":\"e2e-app\",\"servers\":[{\"id\":" + app1 + "}]}}",
             "instance");
-    long serversJob = job("e2e-servers", "server", List.of(web1, web2), pkg, scanPath, schedule);
-    long instanceJob = job("e2e-instance", "instance", List.of(instance), pkg, scanPath, schedule);
+    String onSchedule = String.valueOf(schedule);
+    long serversJob =
+        make.job(
+            "e2e-servers",
+            "server",
+            List.of(web1, web2),
+            pkg,
+            scanPath,
+            NINE_PROFILE,
+            onSchedule,
+            2);
+    long instanceJob =
+        make.job(
+            "e2e-instance",
+            "instance",
+            List.of(instance),
+            pkg,
+            scanPath,
+            NINE_PROFILE,
+            onSchedule,
+            2);
     assertJob(serversJob, schedule, "server", List.of(web1, web2));
     assertJob(instanceJob, schedule, "instance", List.of(instance));
 
@@ -120,28 +138,6 @@ abstract class E2eJobExecutionFlow {
     assertThat(executionIds("endDate=" + dayBefore)).doesNotContain(onServers, onInstance);
   }
 
-  private long httpPackage(String name) {
-    long id =
-        create(
-            "/api/security-packages",
-            "{\"securityPackage\":{\"name\":\""
-                + name
-                + "\",\"type\":\"scap-package\",\"url\":"
-                + ApiClient.quote(content.url(CONTENT_PATH))
-                + "}}",
-            "securityPackage");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              JsonNode p = api.get("/api/security-packages/" + id).json().get("securityPackage");
-              assertThat(p.get("status").asString()).as(p.toString()).isNotEqualTo("failed");
-              return p.get("status").asString().equals("ready");
-            });
-    return id;
-  }
-
   private String onlyChecklist(long pkg) {
     JsonNode lists = api.get("/api/security-packages/" + pkg + "/checklists").json();
     assertThat(lists.get("checklists")).as(lists.toString()).hasSize(1);
@@ -150,30 +146,6 @@ abstract class E2eJobExecutionFlow {
     checklist.get("profiles").forEach(p -> profiles.add(p.get("id").asString()));
     assertThat(profiles).contains(NINE_PROFILE);
     return checklist.get("path").asString();
-  }
-
-  private long job(
-      String name, String targetType, List<Long> targets, long pkg, String scanPath, long sched) {
-    String refs =
-        targets.stream().map(t -> "{\"refId\":" + t + "}").collect(Collectors.joining(","));
-    return create(
-        "/api/jobs",
-        "{\"job\":{\"name\":\""
-            + name
-            + "\",\"targetType\":\""
-            + targetType
-            + "\",\"targets\":["
-            + refs
-            + "],\"securityPackage\":{\"id\":"
-            + pkg
-            + "},\"scanPath\":"
-            + ApiClient.quote(scanPath)
-            + ",\"securityProfile\":"
-            + ApiClient.quote(NINE_PROFILE)
-            + ",\"scheduleMode\":"
-            + sched
-            + ",\"maxParallel\":2}}",
-        "job");
   }
 
   private void assertJob(long job, long schedule, String targetType, List<Long> refIds) {
@@ -237,11 +209,5 @@ abstract class E2eJobExecutionFlow {
     List<Long> ids = new ArrayList<>();
     r.json().get("jobExecutions").forEach(e -> ids.add(e.get("id").asLong()));
     return ids;
-  }
-
-  private long create(String path, String body, String key) {
-    ApiClient.Response r = api.post(path, body);
-    assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
-    return r.json().get(key).get("id").asLong();
   }
 }

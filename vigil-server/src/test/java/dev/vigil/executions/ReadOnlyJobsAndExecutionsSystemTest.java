@@ -77,7 +77,7 @@ class ReadOnlyJobsAndExecutionsSystemTest {
             "ro-failing",
             make.filePackage("ro-nine", nineDs),
             nineDs.getFileName().toString(),
-            List.of(refusedServer(admin)),
+            List.of(refusedServer(make)),
             1);
     long failed = exec.execute(failingJob);
     assertThat(exec.awaitEnd(failed).get("status").asString()).isEqualTo("failed");
@@ -212,21 +212,19 @@ class ReadOnlyJobsAndExecutionsSystemTest {
   }
 
   /** A server whose SSH port refuses connections, so its run fails at once. */
-  private static long refusedServer(ApiClient admin) {
-    ApiClient.Response cred =
-        admin.post(
+  private static long refusedServer(AcceptTargets make) {
+    long cred =
+        make.create(
             "/api/credentials",
             "{\"credential\":{\"name\":\"ro-pw\",\"type\":\"username-password\","
-                + "\"username\":\"root\",\"password\":\"not-used-1\"}}");
-    assertThat(cred.status()).as(cred.body()).isEqualTo(200);
-    ApiClient.Response server =
-        admin.post(
-            "/api/servers",
-            "{\"server\":{\"name\":\"ro-refused\",\"sshHost\":\"127.0.0.1\",\"sshPort\":1,"
-                + "\"credential\":{\"id\":"
-                + cred.json().get("credential").get("id").asLong()
-                + "},\"privilegeMode\":\"root\",\"connectionType\":\"ssh\"}}");
-    assertThat(server.status()).as(server.body()).isEqualTo(200);
-    return server.json().get("server").get("id").asLong();
+                + "\"username\":\"root\",\"password\":\"not-used-1\"}}",
+            "credential");
+    return make.create(
+        "/api/servers",
+        "{\"server\":{\"name\":\"ro-refused\",\"sshHost\":\"127.0.0.1\",\"sshPort\":1,"
+            + "\"credential\":{\"id\":"
+            + cred
+            + "},\"privilegeMode\":\"root\",\"connectionType\":\"ssh\"}}",
+        "server");
   }
 }

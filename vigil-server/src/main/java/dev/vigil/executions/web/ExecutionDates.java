@@ -23,9 +23,6 @@ record ExecutionDates(Instant from, Instant before) {
       " must be an ISO-8601 date (2026-11-27, the whole day in UTC) or instant"
           + " (2026-11-27T10:00:00Z)";
 
-  /** No bounds. */
-  static final ExecutionDates ANY = new ExecutionDates(null, null);
-
   /**
    * Parses the two parameters (null or blank = unbounded); 400 naming each malformed one, or {@code
    * startDate} when it lies after {@code endDate}.

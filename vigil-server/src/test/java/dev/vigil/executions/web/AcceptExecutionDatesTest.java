@@ -26,7 +26,7 @@ class AcceptExecutionDatesTest {
 
   @Test
   void missingOrBlankBoundsAreOpen() {
-    assertThat(ExecutionDates.parse(null, " ")).isEqualTo(ExecutionDates.ANY);
+    assertThat(ExecutionDates.parse(null, " ")).isEqualTo(new ExecutionDates(null, null));
   }
 
   @Test
