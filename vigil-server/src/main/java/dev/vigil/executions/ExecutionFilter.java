@@ -1,10 +1,20 @@
 package dev.vigil.executions;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which executions a list shows: of one job and/or in one status (null = any). */
-public record ExecutionFilter(Long jobId, ExecutionStatus status) {
+/**
+ * Which executions a list shows: of one job, in one status, created at or after {@code createdFrom}
+ * and strictly before {@code createdBefore} (each null = any).
+ */
+public record ExecutionFilter(
+    Long jobId, ExecutionStatus status, Instant createdFrom, Instant createdBefore) {
+
+  /** Executions of one job and/or in one status, whenever created. */
+  public ExecutionFilter(Long jobId, ExecutionStatus status) {
+    this(jobId, status, null, null);
+  }
 
   /** The executions of one job (any job when null). */
   public static ExecutionFilter ofJob(Long jobId) {
@@ -19,6 +29,12 @@ public record ExecutionFilter(Long jobId, ExecutionStatus status) {
     if (status != null) {
       terms.add("status = ?");
     }
+    if (createdFrom != null) {
+      terms.add("created_at >= ?");
+    }
+    if (createdBefore != null) {
+      terms.add("created_at < ?");
+    }
     return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
   }
 
@@ -29,6 +45,12 @@ public record ExecutionFilter(Long jobId, ExecutionStatus status) {
     }
     if (status != null) {
       params.add(status.code());
+    }
+    if (createdFrom != null) {
+      params.add(ExecutionRows.ts(createdFrom));
+    }
+    if (createdBefore != null) {
+      params.add(ExecutionRows.ts(createdBefore));
     }
     return params;
   }

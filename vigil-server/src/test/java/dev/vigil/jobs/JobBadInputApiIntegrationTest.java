@@ -85,6 +85,17 @@ class JobBadInputApiIntegrationTest {
                 + fx.instance
                 + ",\"targetType\":\"instance\"}]",
             "targets"));
+    cases.put(
+        "instance among servers, no targetType",
+        swap(
+            ok,
+            "\"targetType\":\"server\"," + servers,
+            "\"targets\":[{\"refId\":"
+                + fx.server1
+                + "},{\"refId\":"
+                + fx.instance
+                + ",\"targetType\":\"instance\"}]",
+            "targets"));
     for (String type : new String[] {"appliance", "server-label", "instance-label"}) {
       cases.put(
           type,
@@ -110,6 +121,8 @@ class JobBadInputApiIntegrationTest {
           .isTrue();
     }
     assertThat(jobCount()).isZero();
+    assertThat(rows("job_targets")).isZero();
+    assertThat(rows("job_labels")).isZero();
   }
 
   @Test
@@ -148,6 +161,56 @@ class JobBadInputApiIntegrationTest {
     JsonNode j = api.get(JobApiIntegrationTest.BASE + "/" + id).json().get("job");
     assertThat(j.get("name").asString()).isEqualTo("keep");
     assertThat(j.get("targets")).hasSize(2);
+  }
+
+  @Test
+  void eachBadFieldOfAnUpdateIsA400NamingItAndChangesNothing() {
+    long id =
+        api.post(JobApiIntegrationTest.BASE, fx.cliBody("steady"))
+            .json()
+            .get("job")
+            .get("id")
+            .asLong();
+    String path = JobApiIntegrationTest.BASE + "/" + id;
+    JsonNode before = api.get(path).json().get("job");
+    long targets = rows("job_targets");
+    long labels = rows("job_labels");
+    String[][] cases = {
+      {"{\"job\":{\"securityPackage\":{\"id\":999999}}}", "securityPackage"},
+      {"{\"job\":{\"scanPath\":\"ssg-rhel9-ds.xml\"}}", "scanPath"},
+      {"{\"job\":{\"securityProfile\":\"xccdf_nope\"}}", "securityProfile"},
+      {"{\"job\":{\"scheduleMode\":999999}}", "scheduleMode"},
+      {
+        "{\"job\":{\"scheduleMode\":\"dateTime\",\"dateTime\":\"2020-01-01T00:00:00Z\"}}",
+        "dateTime"
+      },
+      {"{\"job\":{\"targets\":[]}}", "targets"},
+      {"{\"job\":{\"targetType\":\"appliance\"}}", "targetType"},
+      {
+        "{\"job\":{\"targets\":[{\"refId\":"
+            + fx.server1
+            + "},{\"refId\":"
+            + fx.instance
+            + ",\"targetType\":\"instance\"}]}}",
+        "targets"
+      },
+      {"{\"job\":{\"targetType\":\"instance\",\"targets\":[{\"refId\":424242}]}}", "targets"},
+      {"{\"job\":{\"maxParallel\":0}}", "maxParallel"}
+    };
+    for (String[] c : cases) {
+      Response r = api.put(path, c[0]);
+      assertThat(r.status()).as(c[0] + ": " + r.body()).isEqualTo(400);
+      assertThat(r.json().get("success").asBoolean()).isFalse();
+      assertThat(r.json().get("errors").has(c[1])).as(c[0] + ": " + r.body()).isTrue();
+    }
+    assertThat(api.get(path).json().get("job")).isEqualTo(before);
+    assertThat(rows("job_targets")).isEqualTo(targets);
+    assertThat(rows("job_labels")).isEqualTo(labels);
+    assertThat(jobCount()).isOne();
+  }
+
+  private long rows(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
   }
 
   private long jobCount() {

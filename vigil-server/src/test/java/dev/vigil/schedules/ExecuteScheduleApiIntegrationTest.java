@@ -175,6 +175,37 @@ class ExecuteScheduleApiIntegrationTest {
   }
 
   @Test
+  void eachBadFieldOfAnUpdateAloneIs400AndChangesNothing() {
+    long id =
+        id(
+            create(
+                "{\"schedule\":{\"name\":\"steady\",\"cron\":\"1 1 * * *\","
+                    + "\"scheduleTimezone\":\"Europe/Berlin\"}}"));
+    JsonNode before = api.get(BASE + "/" + id).json().get("schedule");
+    String[][] cases = {
+      {"{\"schedule\":{\"cron\":\"0 2 * *\"}}", "cron"},
+      {"{\"schedule\":{\"cron\":\"61 2 * * *\"}}", "cron"},
+      {"{\"schedule\":{\"cron\":\"\"}}", "cron"},
+      {"{\"schedule\":{\"scheduleTimezone\":\"Mars/Base\"}}", "scheduleTimezone"},
+      {"{\"schedule\":{\"scheduleTimezone\":\"\"}}", "scheduleTimezone"},
+      {"{\"schedule\":{\"scheduleType\":\"power\"}}", "scheduleType"},
+      {"{\"schedule\":{\"enabled\":\"maybe\"}}", "enabled"},
+      {"{\"schedule\":{\"name\":\" \"}}", "name"}
+    };
+    for (String[] c : cases) {
+      Response r = api.put(BASE + "/" + id, c[0]);
+      assertThat(r.status()).as(c[0] + ": " + r.body()).isEqualTo(400);
+      assertThat(r.json().get("errors").has(c[1])).as(c[0] + ": " + r.body()).isTrue();
+    }
+    JsonNode after = api.get(BASE + "/" + id).json().get("schedule");
+    assertThat(after.get("cron")).isEqualTo(before.get("cron"));
+    assertThat(after.get("scheduleTimezone")).isEqualTo(before.get("scheduleTimezone"));
+    assertThat(after.get("lastUpdated")).isEqualTo(before.get("lastUpdated"));
+    assertThat(after.get("enabled")).isEqualTo(before.get("enabled"));
+    assertThat(after.get("name")).isEqualTo(before.get("name"));
+  }
+
+  @Test
   void deleteWhileInUseIs409NamingTheUsersAndKeepsTheSchedule() {
     long id = id(create("{\"schedule\":{\"name\":\"busy\"}}"));
     TestScheduleUsage.USERS.put(id, List.of("job nightly-scan", "job weekly-scan"));

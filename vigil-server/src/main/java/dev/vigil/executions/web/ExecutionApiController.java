@@ -39,9 +39,16 @@ class ExecutionApiController {
   Map<String, Object> list(HttpServletRequest request) {
     Map<String, String[]> params = request.getParameterMap();
     ListQuery q = ListQuery.from(params);
+    ExecutionDates dates =
+        ExecutionDates.parse(
+            ListQuery.text(params, ExecutionDates.START),
+            ListQuery.text(params, ExecutionDates.END));
     ExecutionFilter f =
         new ExecutionFilter(
-            jobId(ListQuery.text(params, "jobId")), status(ListQuery.text(params, "status")));
+            jobId(ListQuery.text(params, "jobId")),
+            status(ListQuery.text(params, "status")),
+            dates.from(),
+            dates.before());
     List<Map<String, Object>> items = executions.list(f, q).stream().map(json::execution).toList();
     return Map.of("jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(f)));
   }

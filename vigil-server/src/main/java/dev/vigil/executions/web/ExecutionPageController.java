@@ -12,9 +12,11 @@ import dev.vigil.executions.TargetRun;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,22 +48,51 @@ class ExecutionPageController {
   String list(
       @RequestParam(required = false) Long jobId,
       @RequestParam(required = false) String status,
+      @RequestParam(required = false) String startDate,
+      @RequestParam(required = false) String endDate,
       @RequestParam(defaultValue = "0") int page,
-      Model model) {
+      Model model,
+      HttpServletResponse response) {
     int current = Math.max(page, 0);
-    ListQuery q = new ListQuery(PAGE_SIZE, current * PAGE_SIZE, null, null, null, true);
-    ExecutionFilter f =
-        new ExecutionFilter(jobId, ExecutionApiController.status(blankToNull(status)));
-    long total = executions.count(f);
-    model.addAttribute("executions", executions.list(f, q));
-    model.addAttribute("jobId", jobId);
-    model.addAttribute("status", f.status() == null ? "" : f.status().code());
-    model.addAttribute("statuses", ExecutionStatus.values());
+    keepFilter(model, jobId, status, startDate, endDate);
     model.addAttribute("page", current);
+    model.addAttribute("now", clock.instant());
+    try {
+      ExecutionDates dates = ExecutionDates.parse(startDate, endDate);
+      ExecutionFilter f =
+          new ExecutionFilter(
+              jobId,
+              ExecutionApiController.status(blankToNull(status)),
+              dates.from(),
+              dates.before());
+      ListQuery q = new ListQuery(PAGE_SIZE, current * PAGE_SIZE, null, null, null, true);
+      show(model, executions.list(f, q), executions.count(f));
+    } catch (InvalidInputException bad) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("problem", String.join(" ", bad.errors().values()));
+      show(model, List.of(), 0);
+    }
+    return "executions/list";
+  }
+
+  /** The filter form's values as given, so the form, pager and refresh keep them. */
+  private static void keepFilter(
+      Model model, Long jobId, String status, String startDate, String endDate) {
+    model.addAttribute("jobId", jobId);
+    model.addAttribute("status", trimmed(status).toLowerCase(Locale.ROOT));
+    model.addAttribute("startDate", trimmed(startDate));
+    model.addAttribute("endDate", trimmed(endDate));
+    model.addAttribute("statuses", ExecutionStatus.values());
+  }
+
+  private static void show(Model model, List<JobExecution> found, long total) {
+    model.addAttribute("executions", found);
     model.addAttribute("total", total);
     model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
-    model.addAttribute("now", clock.instant());
-    return "executions/list";
+  }
+
+  private static String trimmed(String s) {
+    return s == null ? "" : s.trim();
   }
 
   private static String blankToNull(String s) {

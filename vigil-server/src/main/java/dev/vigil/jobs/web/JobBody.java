@@ -30,13 +30,15 @@ final class JobBody {
     Map<String, String> problems = new LinkedHashMap<>();
     String packageId = packageId(raw.get("securityPackage"), problems);
     List<String> targets = targets(raw, problems);
-    JobInput in = fields(json, packageId, targets);
+    JobInput in = fields(json, packageId, targets, declaredKind(raw));
     Map<String, String> all = new LinkedHashMap<>(shapeErrors(json));
     all.putAll(problems);
     return withProblems(in, all);
   }
 
-  private static JobInput fields(JsonBody json, String packageId, List<String> targets) {
+  private static JobInput fields(
+      JsonBody json, String packageId, List<String> targets, String declaredKind) {
+    String targetType = json.string("targetType");
     return new JobInput(
         json.string("name"),
         json.string("description"),
@@ -47,7 +49,7 @@ final class JobBody {
         json.string("securityProfile"),
         json.string("scheduleMode"),
         json.string("dateTime"),
-        json.string("targetType"),
+        targetType == null ? declaredKind : targetType,
         targets,
         json.string("timeoutMinutes"),
         json.string("maxParallel"),
@@ -107,17 +109,40 @@ final class JobBody {
     if (raw.get("targetType") != null) {
       kinds.add(raw.get("targetType").toString().trim());
     }
+    int undeclared = 0;
     for (Object item : list) {
       Object ref = item instanceof Map<?, ?> m ? firstOf(m, "refId", "id") : item;
       if (item instanceof Map<?, ?> m && m.get("targetType") != null) {
         kinds.add(m.get("targetType").toString().trim());
+      } else {
+        undeclared++;
       }
       ids.add(ref == null ? "" : ref.toString());
     }
-    if (kinds.size() > 1) {
+    boolean partlyDeclared =
+        raw.get("targetType") == null && undeclared > 0 && undeclared < list.size();
+    if (kinds.size() > 1 || partlyDeclared) {
       problems.put("targets", "mixes " + kinds + "; a job targets servers or instances, not both");
     }
     return ids;
+  }
+
+  /**
+   * The kind every target names itself ({@code {"refId": 21, "targetType": "instance"}}) when the
+   * body names none, so such targets are never read as the other kind; null otherwise.
+   */
+  private static String declaredKind(Map<?, ?> raw) {
+    if (raw.get("targetType") != null || !(raw.get("targets") instanceof List<?> list)) {
+      return null;
+    }
+    Set<String> kinds = new LinkedHashSet<>();
+    for (Object item : list) {
+      if (!(item instanceof Map<?, ?> m) || m.get("targetType") == null) {
+        return null;
+      }
+      kinds.add(m.get("targetType").toString().trim());
+    }
+    return kinds.size() == 1 ? kinds.iterator().next() : null;
   }
 
   private static Object firstOf(Map<?, ?> m, String... keys) {

@@ -1,0 +1,32 @@
+package dev.vigil.executions;
+
+import dev.vigil.testsupport.TestDatabases;
+import dev.vigil.testsupport.TestDatabases.PostgresDatabase;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The execution date filter contract on PostgreSQL (skipped with a message when none is reachable,
+ * failed under CI=true).
+ */
+class AcceptDateFilterPostgresIntegrationTest extends AcceptDateFilterContract {
+
+  private PostgresDatabase db;
+
+  @BeforeEach
+  void database() {
+    db = TestDatabases.postgres();
+    setUp();
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    TestDatabases.drop(db);
+  }
+
+  @Override
+  DataSource dataSource() {
+    return db.dataSource();
+  }
+}
