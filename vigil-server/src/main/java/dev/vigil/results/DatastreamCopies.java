@@ -14,7 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -73,12 +72,13 @@ class DatastreamCopies {
     }
     Path work = null;
     try {
-      work = Files.createTempDirectory("vigil-ds");
-      Path embedded = work.resolve("embedded.xml");
-      String sha = cut(s.arfFile(), span, embedded);
+      String sha = sha256(s.arfFile(), span);
       if (known(s, sha)) {
         return new Outcome(sha, null);
       }
+      work = Files.createTempDirectory("vigil-ds");
+      Path embedded = work.resolve("embedded.xml");
+      cut(s.arfFile(), span, embedded);
       Check check = checkAgainstPackage(s, embedded, work);
       Optional<String> problem = Optional.ofNullable(check.problem());
       if (problem.isPresent()) {
@@ -155,14 +155,31 @@ class DatastreamCopies {
     }
   }
 
-  /** Copies the span out of the ARF and returns its sha256. */
-  private static String cut(Path arf, Span span, Path target) throws IOException {
+  /** The sha256 of the span's bytes. */
+  private static String sha256(Path arf, Span span) throws IOException {
     MessageDigest digest = sha256();
-    try (FileChannel in = FileChannel.open(arf, StandardOpenOption.READ);
-        OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
-      copyRange(in, span.start(), span.length(), out);
+    try (FileChannel in = FileChannel.open(arf, StandardOpenOption.READ)) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+      long at = span.start();
+      while (at < span.end()) {
+        buf.clear().limit((int) Math.min(buf.capacity(), span.end() - at));
+        int n = in.read(buf, at);
+        if (n < 0) {
+          throw new IOException(arf + " ends inside its datastream");
+        }
+        digest.update(buf.flip());
+        at += n;
+      }
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Copies the span out of the ARF. */
+  private static void cut(Path arf, Span span, Path target) throws IOException {
+    try (FileChannel in = FileChannel.open(arf, StandardOpenOption.READ);
+        OutputStream out = Files.newOutputStream(target)) {
+      copyRange(in, span.start(), span.length(), out);
+    }
   }
 
   /** Copies {@code count} bytes of the file from {@code from} to the stream. */

@@ -70,11 +70,8 @@ public final class EmbeddedDatastream {
   }
 
   private Optional<Span> scan(String name) throws IOException, ScapContentException {
-    int b;
-    while ((b = in.next()) >= 0) {
-      if (b == '<') {
-        markup(in.position() - 1, name);
-      }
+    while (in.skipToMarkup()) {
+      markup(in.position() - 1, name);
     }
     if (!sawRoot) {
       throw new ScapContentException(name + " holds no XML element");
@@ -187,6 +184,23 @@ public final class EmbeddedDatastream {
         }
       }
       return buf[pos++] & 0xff;
+    }
+
+    /** Consumes bytes up to and including the next {@code <}; false at the end of the input. */
+    boolean skipToMarkup() throws IOException {
+      while (true) {
+        for (int i = pos; i < len; i++) {
+          if (buf[i] == '<') {
+            pos = i + 1;
+            return true;
+          }
+        }
+        pos = len;
+        if (next() < 0) {
+          return false;
+        }
+        pos--;
+      }
     }
 
     int need(String name) throws IOException, ScapContentException {
