@@ -70,6 +70,10 @@ class DatastreamCopies {
     if (s.packageVersionId() == null) {
       return new Outcome(null, "the scan names no package version");
     }
+    if (!sourceDatastream(s)) {
+      // oscap wraps an XCCDF checklist in a datastream of its own making, new with every scan
+      return new Outcome(null, "checklist " + s.checklistPath() + " is not a source datastream");
+    }
     Path work = null;
     try {
       String sha = sha256(s.arfFile(), span);
@@ -96,6 +100,15 @@ class DatastreamCopies {
       throw new UncheckedIOException("cannot read the datastream in " + s.arfFile(), e);
     } finally {
       deleteTree(work);
+    }
+  }
+
+  private boolean sourceDatastream(NewScan s) {
+    try {
+      return "SOURCE_DATASTREAM"
+          .equals(packages.checklist(s.packageId(), s.checklistPath(), null).kind());
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
