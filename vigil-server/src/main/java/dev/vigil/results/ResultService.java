@@ -5,9 +5,12 @@ import dev.vigil.scap.arf.ResultType;
 import dev.vigil.scap.arf.RuleResult;
 import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.scap.arf.Score;
+import dev.vigil.storage.BlobRef;
 import dev.vigil.storage.BlobStore;
 import dev.vigil.web.NotFoundException;
+import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +19,45 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Security scans: records a finished scan (summary, rule results, ARF and HTML report) in one
- * transaction, and reads them back for a server's history and the API.
+ * transaction, and reads them back for a server's history and the API. Rule results are stored as
+ * one code per rule against a shared rule dictionary, the ARF without its copy of the datastream.
  */
 @Service
 public class ResultService {
 
   private final ScanRepository scans;
+  private final RuleDictionaries dictionaries;
+  private final ArfStore arfs;
   private final BlobStore blobs;
   private final Clock clock;
 
-  ResultService(ScanRepository scans, BlobStore blobs, Clock clock) {
+  ResultService(
+      ScanRepository scans,
+      RuleDictionaries dictionaries,
+      ArfStore arfs,
+      BlobStore blobs,
+      Clock clock) {
     this.scans = scans;
+    this.dictionaries = dictionaries;
+    this.arfs = arfs;
     this.blobs = blobs;
     this.clock = clock;
   }
 
-  /** Stores a finished scan and returns it. */
+  /**
+   * Stores a finished scan and returns it: the ARF without the datastream it embeds when that is
+   * the package's (see {@link ArfStore}), the rule results as codes against the benchmark's rule
+   * dictionary. Joins the caller's transaction.
+   *
+   * @throws InvalidArfException when the ARF declares a DOCTYPE or is not well-formed; nothing is
+   *     written
+   */
   @Transactional
   public SecurityScan record(NewScan s) {
     ScanReport r = s.report();
-    String arf = blobs.put(s.arfFile()).sha256();
+    var span = arfs.locate(s);
+    StoredArf stored = arfs.store(s, span);
+    String arf = stored.arfSha256();
     String html = s.reportHtml() == null ? null : blobs.put(s.reportHtml()).sha256();
     Score score = primaryScore(r.scores());
     Map<ResultType, Integer> counts = new EnumMap<>(ResultType.class);
@@ -69,9 +91,18 @@ public class ResultService {
             s.oscapVersion(),
             s.createdBy(),
             clock.instant());
-    long id = scans.insert(draft);
-    scans.insertRules(id, r.ruleResults().stream().map(ResultService::stored).toList());
-    return get(id);
+    List<RuleEntry> entries = r.ruleResults().stream().map(ResultService::entry).toList();
+    long dictionary = dictionaries.idFor(r.benchmarkId(), r.benchmarkVersion(), entries);
+    byte[] codes = ResultCodes.encode(r.ruleResults().stream().map(RuleResult::result).toList());
+    ScanStorage storage =
+        new ScanStorage(
+            dictionary,
+            codes,
+            stored.datastreamSha256(),
+            stored.offset(),
+            stored.markerLength(),
+            stored.sizeBytes());
+    return get(scans.insert(draft, storage));
   }
 
   public SecurityScan get(long id) {
@@ -89,7 +120,58 @@ public class ResultService {
   /** Every rule result of a scan, in the order oscap wrote them. */
   public List<StoredRuleResult> rules(long scanId) {
     get(scanId);
-    return scans.rules(scanId);
+    ScanStorage st = storage(scanId);
+    if (st.ruleDictionaryId() == null) {
+      return scans.legacyRules(scanId);
+    }
+    List<RuleEntry> entries = dictionaries.entries(st.ruleDictionaryId());
+    List<ResultType> results = ResultCodes.decode(st.ruleResults());
+    if (results.size() != entries.size()) {
+      throw new IllegalStateException(
+          "scan "
+              + scanId
+              + " holds "
+              + results.size()
+              + " results for "
+              + entries.size()
+              + " rules");
+    }
+    List<StoredRuleResult> out = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      RuleEntry e = entries.get(i);
+      out.add(
+          new StoredRuleResult(
+              e.ruleId(), results.get(i).xccdf(), e.severity(), e.title(), e.idents()));
+    }
+    return out;
+  }
+
+  /** Opens the scan's ARF as oscap wrote it, datastream included; the caller closes it. */
+  public InputStream openArf(long scanId) {
+    SecurityScan scan = get(scanId);
+    if (scan.arfSha256() == null) {
+      throw new NotFoundException("ARF of security scan", scanId);
+    }
+    return arfs.open(scan.arfSha256(), storage(scanId));
+  }
+
+  /** What a scan takes in the database, against its raw ARF. */
+  public StorageFootprint footprint(long scanId) {
+    SecurityScan scan = get(scanId);
+    ScanStorage st = storage(scanId);
+    BlobRef arf = blobs.find(scan.arfSha256());
+    return new StorageFootprint(
+        st.arfSizeBytes() == null ? arf.sizeBytes() : st.arfSizeBytes(),
+        arf.storedBytes(),
+        st.ruleResults() == null ? 0 : st.ruleResults().length,
+        st.datastreamSha256(),
+        st.datastreamSha256() == null ? 0 : blobs.find(st.datastreamSha256()).storedBytes(),
+        st.ruleDictionaryId(),
+        st.ruleDictionaryId() == null ? 0 : dictionaries.textBytes(st.ruleDictionaryId()));
+  }
+
+  private ScanStorage storage(long scanId) {
+    return scans.storage(scanId).orElseThrow(() -> new NotFoundException("Security scan", scanId));
   }
 
   /** The default XCCDF score when present, else the first one. */
@@ -100,12 +182,8 @@ public class ResultService {
         .orElse(scores.isEmpty() ? null : scores.get(0));
   }
 
-  private static StoredRuleResult stored(RuleResult r) {
-    return new StoredRuleResult(
-        r.ruleId(),
-        r.result().xccdf(),
-        r.severity(),
-        r.title(),
-        r.idents().stream().map(Ident::value).toList());
+  private static RuleEntry entry(RuleResult r) {
+    return new RuleEntry(
+        r.ruleId(), r.severity(), r.title(), r.idents().stream().map(Ident::value).toList());
   }
 }

@@ -37,7 +37,7 @@ class ScanRepository {
     this.jdbc = jdbc;
   }
 
-  long insert(SecurityScan s) {
+  long insert(SecurityScan s, ScanStorage st) {
     KeyHolder keys = new GeneratedKeyHolder();
     List<Object> values =
         new ArrayList<>(
@@ -65,7 +65,17 @@ class ScanRepository {
     }
     values.addAll(
         Arrays.asList(
-            s.arfSha256(), s.reportSha256(), s.oscapVersion(), s.createdBy(), ts(s.createdAt())));
+            s.arfSha256(),
+            s.reportSha256(),
+            s.oscapVersion(),
+            s.createdBy(),
+            ts(s.createdAt()),
+            st.ruleDictionaryId(),
+            st.ruleResults(),
+            st.datastreamSha256(),
+            st.datastreamOffset(),
+            st.markerLength(),
+            st.arfSizeBytes()));
     jdbc.sql(
             "insert into security_scans (server_id, server_name, package_id, package_name,"
                 + " package_version_id, checklist_path, benchmark_id, benchmark_version, profile_id,"
@@ -73,30 +83,14 @@ class ScanRepository {
                 + " score_max, score_system, "
                 + countColumns()
                 + ", arf_sha256, report_sha256,"
-                + " oscap_version, created_by, created_at) values ("
+                + " oscap_version, created_by, created_at, rule_dictionary_id, rule_results,"
+                + " arf_datastream_sha256, arf_datastream_offset, arf_marker_length,"
+                + " arf_size_bytes) values ("
                 + marks(values.size())
                 + ")")
         .params(values)
         .update(keys, "id");
     return keys.getKey().longValue();
-  }
-
-  void insertRules(long scanId, List<StoredRuleResult> rules) {
-    int position = 0;
-    for (StoredRuleResult r : rules) {
-      jdbc.sql(
-              "insert into security_scan_rules (scan_id, position, rule_id, result, severity,"
-                  + " title, idents) values (?, ?, ?, ?, ?, ?, ?)")
-          .params(
-              scanId,
-              position++,
-              r.ruleId(),
-              r.result(),
-              r.severity(),
-              truncate(r.title(), 2000),
-              truncate(String.join(" ", r.idents()), 2000))
-          .update();
-    }
   }
 
   Optional<SecurityScan> find(long id) {
@@ -133,21 +127,39 @@ class ScanRepository {
         .single();
   }
 
-  List<StoredRuleResult> rules(long scanId) {
+  /** How the scan's rules and ARF are stored. */
+  Optional<ScanStorage> storage(long scanId) {
+    return jdbc.sql(
+            "select rule_dictionary_id, rule_results, arf_datastream_sha256,"
+                + " arf_datastream_offset, arf_marker_length, arf_size_bytes"
+                + " from security_scans where id = ?")
+        .param(scanId)
+        .query(
+            (rs, n) ->
+                new ScanStorage(
+                    rs.getObject(1, Long.class),
+                    rs.getBytes(2),
+                    rs.getString(3),
+                    rs.getObject(4, Long.class),
+                    rs.getObject(5, Integer.class),
+                    rs.getObject(6, Long.class)))
+        .optional();
+  }
+
+  /** Rule results of a scan recorded before compact storage, one row per rule. */
+  List<StoredRuleResult> legacyRules(long scanId) {
     return jdbc.sql(
             "select rule_id, result, severity, title, idents from security_scan_rules"
                 + " where scan_id = ? order by position")
         .param(scanId)
         .query(
-            (rs, n) -> {
-              String idents = rs.getString(5);
-              return new StoredRuleResult(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  idents == null || idents.isBlank() ? List.of() : List.of(idents.split(" ")));
-            })
+            (rs, n) ->
+                new StoredRuleResult(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    RuleEntry.identsOf(rs.getString(5))))
         .list();
   }
 
@@ -211,9 +223,5 @@ class ScanRepository {
 
   private static String countColumn(ResultType t) {
     return t.xccdf() + "_count";
-  }
-
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 }

@@ -1,0 +1,29 @@
+package dev.vigil.results;
+
+import dev.vigil.testsupport.TestDatabases;
+import dev.vigil.testsupport.TestDatabases.PostgresDatabase;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The scan storage contract on PostgreSQL (skipped with a message when none is reachable). */
+class PostgresScanStorageIntegrationTest extends ScanStorageContract {
+
+  private PostgresDatabase db;
+
+  @BeforeEach
+  void database() {
+    db = TestDatabases.postgres();
+    setUp();
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    TestDatabases.drop(db);
+  }
+
+  @Override
+  DataSource dataSource() {
+    return db.dataSource();
+  }
+}
