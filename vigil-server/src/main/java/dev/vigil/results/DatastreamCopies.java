@@ -128,7 +128,7 @@ class DatastreamCopies {
   private Check checkAgainstPackage(NewScan s, Path embedded, Path work) throws IOException {
     ChecklistFile checklist;
     try {
-      checklist = packages.checklistFile(s.packageId(), s.checklistPath(), work.resolve("pkg"));
+      checklist = packages.checklistFile(s.packageId(), s.checklistPath());
     } catch (RuntimeException e) {
       return new Check(null, "the package's checklist cannot be read: " + e.getMessage());
     }
