@@ -91,6 +91,16 @@ class ExecutionProgressSystemTest {
     TargetRun scanning = executions.runs(execution).get(0);
     assertThat(scanning.rulesTotal()).as("the profile selects two rules").isEqualTo(2);
     assertThat(scanning.attempt()).isEqualTo(1);
+    JsonNode event =
+        api.get("/api/job-executions/" + execution + "/events/" + scanning.id())
+            .json()
+            .get("processEvent");
+    assertThat(event.get("status").asString()).isEqualTo("running");
+    assertThat(event.get("targetStatus").asString()).isIn("scanning", "collecting");
+    assertThat(event.get("rulesEvaluated").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(event.get("rulesTotal").asInt()).isEqualTo(2);
+    assertThat(event.get("attempt").asInt()).isEqualTo(1);
+    assertThat(event.get("output").asString()).startsWith("attempt 1 on ");
 
     JsonNode ended = exec.awaitEnd(execution);
     assertThat(ended.get("status").asString()).isEqualTo("complete");

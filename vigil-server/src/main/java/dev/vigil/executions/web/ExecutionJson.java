@@ -98,7 +98,11 @@ public class ExecutionJson {
     m.put("status", r.status().morpheus());
     m.put("targetStatus", r.status().code());
     m.put("step", r.status().active() ? executions.currentStep(r.id()).orElse(null) : null);
-    m.put("output", r.reason() != null ? r.reason() : output(r));
+    m.put("output", r.output() != null ? r.output() : r.reason() != null ? r.reason() : output(r));
+    m.put("attempt", r.attempt());
+    m.put("node", r.node());
+    m.put("rulesEvaluated", r.rulesEvaluated());
+    m.put("rulesTotal", r.rulesTotal());
     m.put("message", r.reason());
     m.put("error", r.status().failure() ? r.reason() : null);
     m.put("failureCode", r.failureCode());
