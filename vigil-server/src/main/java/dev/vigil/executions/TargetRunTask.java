@@ -117,8 +117,7 @@ class TargetRunTask implements TaskHandler {
           String why = e.reason().label() + ": " + e.getMessage() + "; retry " + timeouts;
           again = recorder.retry(run, why);
         } else {
-          recorder.finish(
-              run, r -> failed(r, e).log("failed: " + e.reason().label() + ": " + e.getMessage()));
+          recorder.finish(run, r -> failed(r, e).log(endLine(e)));
         }
       } catch (RuntimeException e) {
         log.error(
@@ -132,6 +131,17 @@ class TargetRunTask implements TaskHandler {
       }
       run = again.orElse(null);
     }
+  }
+
+  /** How an attempt that failed, timed out or was cancelled ended. */
+  static String endLine(ScanFailure e) {
+    String how =
+        switch (e.reason()) {
+          case CANCELLED -> "cancelled";
+          case SCAN_TIMED_OUT -> "timed out";
+          default -> "failed";
+        };
+    return how + ": " + e.reason().label() + ": " + e.getMessage();
   }
 
   /** What a done attempt did: oscap's exit code and version, the upload, the recorded scan. */
