@@ -5,6 +5,7 @@ import static dev.vigil.executions.ExecutionRows.ts;
 import dev.vigil.access.UserRef;
 import dev.vigil.web.ListQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -222,21 +223,59 @@ class ExecutionRepository {
         .list();
   }
 
-  /** Marks up to {@code n} queued runs not yet handed over as handed over and returns their ids. */
+  /**
+   * Marks up to {@code n} queued runs not yet handed over as handed over and returns their ids.
+   * Safe without the execution's lock: a run is marked only while it is still queued and not handed
+   * over, so two callers never hand over the same run (the loser picks the next one).
+   */
   List<Long> dispatch(long executionId, int n, Instant now) {
-    List<Long> ids =
-        jdbc.sql(
-                "select id from target_runs where execution_id = ? and status = 'queued'"
-                    + " and dispatched_at is null order by position limit "
-                    + n)
-            .param(executionId)
-            .query(Long.class)
-            .list();
-    ids.forEach(
-        id ->
-            jdbc.sql("update target_runs set dispatched_at = ? where id = ?")
+    List<Long> picked = new ArrayList<>();
+    for (int round = 0; round < 5 && picked.size() < n; round++) {
+      List<Long> candidates =
+          jdbc.sql(
+                  "select id from target_runs where execution_id = ? and status = 'queued'"
+                      + " and dispatched_at is null order by position limit "
+                      + (n - picked.size()))
+              .param(executionId)
+              .query(Long.class)
+              .list();
+      if (candidates.isEmpty()) {
+        break;
+      }
+      for (long id : candidates) {
+        int marked =
+            jdbc.sql(
+                    "update target_runs set dispatched_at = ? where id = ? and status = 'queued'"
+                        + " and dispatched_at is null")
                 .params(ts(now), id)
-                .update());
-    return ids;
+                .update();
+        if (marked == 1) {
+          picked.add(id);
+        }
+      }
+    }
+    return picked;
+  }
+
+  /**
+   * Adds a finished run to its execution's counts; the update locks the execution's row until the
+   * caller's transaction ends, so it is the last write of a finish.
+   */
+  void countFinished(long executionId, int done, int failed) {
+    jdbc.sql(
+            "update job_executions set done_count = done_count + ?, failed_count = failed_count + ?"
+                + " where id = ?")
+        .params(done, failed, executionId)
+        .update();
+  }
+
+  /** How many of the execution's runs have not ended (queued or running), as committed. */
+  long unfinishedRuns(long executionId) {
+    return jdbc.sql(
+            "select count(*) from target_runs where execution_id = ?"
+                + " and status in ('queued', 'connecting', 'scanning', 'collecting')")
+        .param(executionId)
+        .query(Long.class)
+        .single();
   }
 }

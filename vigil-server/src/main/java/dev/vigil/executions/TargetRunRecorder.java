@@ -64,40 +64,23 @@ class TargetRunRecorder {
    * when there is nothing to scan (the run ended or was cancelled).
    */
   Optional<TargetRun> claim(long runId, String node) {
-    return Optional.ofNullable(
-        tx.execute(
-            s -> {
-              Optional<JobExecution> running =
-                  repo.executionOfRun(runId)
-                      .flatMap(repo::find)
-                      .filter(e -> e.status() == ExecutionStatus.RUNNING);
-              Optional<TargetRun> queued =
-                  repo.findRun(runId).filter(r -> r.status() == TargetRunStatus.QUEUED);
-              if (running.isPresent() && queued.isPresent()) {
-                // a claim of a running execution changes none of its counts: lock the run alone,
-                // so the claims of one execution run side by side
-                TargetRun run = repo.findRunForUpdate(runId).orElse(null);
-                if (run == null || run.status() != TargetRunStatus.QUEUED) {
-                  return null;
-                }
-                TargetRun claimed = run.claim(clock.instant(), node).log("attempt 1 on " + node);
-                repo.updateRun(claimed);
-                return claimed;
-              }
-              return claimLocked(runId, node);
-            }));
+    return Optional.ofNullable(tx.execute(s -> claimLocked(runId, node)));
   }
 
-  /** A claim under the execution's lock: the first of an execution, or of a revived run. */
   private TargetRun claimLocked(long runId, String node) {
-    JobExecution e = lockExecution(runId);
-    TargetRun run = e == null ? null : repo.findRunForUpdate(runId).orElse(null);
+    TargetRun run = repo.findRunForUpdate(runId).orElse(null);
     if (run == null || run.status().ended()) {
       return null;
     }
     if (run.status() == TargetRunStatus.QUEUED) {
-      TargetRun claimed = run.claim(clock.instant(), node);
-      return save(e, claimed.log("attempt 1 on " + node), false);
+      TargetRun claimed = run.claim(clock.instant(), node).log("attempt 1 on " + node);
+      repo.updateRun(claimed);
+      // the first claim moves the execution to running; later claims change none of its counts
+      repo.find(run.executionId())
+          .filter(e -> e.status() == ExecutionStatus.QUEUED)
+          .flatMap(e -> repo.findForUpdate(e.id()))
+          .ifPresent(this::refresh);
+      return claimed;
     }
     String lost =
         "node lost: "
@@ -107,11 +90,12 @@ class TargetRunRecorder {
     if (run.attempt() <= settings.nodeLostRetries()) {
       log.warn("target run {} retried on {}: {}", runId, node, lost);
       TargetRun again = run.retry(lost + "; retried", node);
-      return save(e, again.log(attemptLine(again) + " after " + lost), false);
+      again = again.log(attemptLine(again) + " after " + lost);
+      repo.updateRun(again);
+      return again;
     }
     log.warn("target run {} failed: {}", runId, lost);
-    TargetRun failed = run.markFailed(lost, "node_lost", clock.instant());
-    save(e, failed.log(lost + "; no retries left"), true);
+    end(run.markFailed(lost, "node_lost", clock.instant()).log(lost + "; no retries left"));
     return null;
   }
 
@@ -125,12 +109,11 @@ class TargetRunRecorder {
             s ->
                 current(current)
                     .map(
-                        p -> {
-                          TargetRun again = p.run().retry(why, current.node());
-                          return save(
-                              p.execution(),
-                              again.log(attemptLine(again) + " after " + why),
-                              false);
+                        run -> {
+                          TargetRun again = run.retry(why, current.node());
+                          again = again.log(attemptLine(again) + " after " + why);
+                          repo.updateRun(again);
+                          return again;
                         })
                     .orElse(null)));
   }
@@ -148,7 +131,11 @@ class TargetRunRecorder {
         tx.execute(
             s ->
                 current(current)
-                    .map(p -> save(p.execution(), change.apply(p.run()), true) != null)
+                    .map(
+                        run -> {
+                          end(change.apply(run));
+                          return true;
+                        })
                     .orElse(false)));
   }
 
@@ -163,10 +150,10 @@ class TargetRunRecorder {
       TargetRun current, long scanId, String line, int rulesEvaluated) {
     tx.executeWithoutResult(
         s -> {
-          Pair p =
+          TargetRun run =
               current(current).orElseThrow(() -> new StaleAttempt(current.id(), current.attempt()));
-          TargetRun collected = p.run().advance(TargetRunStatus.COLLECTING, rulesEvaluated);
-          save(p.execution(), collected.markDone(scanId, clock.instant()).log(line), true);
+          TargetRun collected = run.advance(TargetRunStatus.COLLECTING, rulesEvaluated);
+          end(collected.markDone(scanId, clock.instant()).log(line));
         });
   }
 
@@ -184,7 +171,7 @@ class TargetRunRecorder {
     return tx.execute(
         s -> {
           JobExecution e =
-              repo.findForUpdate(executionId)
+              repo.find(executionId)
                   .orElseThrow(() -> new NotFoundException("job execution", executionId));
           if (e.status().ended()) {
             throw new ConflictException(
@@ -193,7 +180,7 @@ class TargetRunRecorder {
           repo.runsOf(executionId).stream()
               .filter(r -> r.status() == TargetRunStatus.QUEUED)
               .forEach(r -> repo.cancelIfQueued(r.cancel(reason, clock.instant())));
-          refresh(e);
+          repo.findForUpdate(executionId).ifPresent(this::refresh);
           // read again: a run claimed while this cancel waited for it is running now, and is killed
           return repo.runsOf(executionId).stream()
               .filter(r -> r.status().active())
@@ -202,29 +189,27 @@ class TargetRunRecorder {
         });
   }
 
-  private record Pair(JobExecution execution, TargetRun run) {}
-
-  /** The locked execution and run when the run is still active as {@code current}'s attempt. */
-  private Optional<Pair> current(TargetRun current) {
-    JobExecution e = lockExecution(current.id());
-    TargetRun run = e == null ? null : repo.findRunForUpdate(current.id()).orElse(null);
-    if (run == null || !run.status().active() || run.attempt() != current.attempt()) {
-      return Optional.empty();
+  /**
+   * Writes an ended run (its row locked by the caller), hands over the next queued run, adds it to
+   * the execution's counts and, when no run is left queued or running, ends the execution.
+   */
+  private void end(TargetRun ended) {
+    long executionId = ended.executionId();
+    repo.updateRun(ended);
+    dispatcher.dispatch(executionId, 1);
+    repo.countFinished(
+        executionId,
+        ended.status() == TargetRunStatus.DONE ? 1 : 0,
+        ended.status().failure() ? 1 : 0);
+    if (repo.unfinishedRuns(executionId) == 0) {
+      repo.findForUpdate(executionId).ifPresent(this::refresh);
     }
-    return Optional.of(new Pair(e, run));
   }
 
-  private TargetRun save(JobExecution e, TargetRun changed, boolean ended) {
-    repo.updateRun(changed);
-    refresh(e);
-    if (ended) {
-      dispatcher.dispatch(e.id(), 1);
-    }
-    return changed;
-  }
-
-  private JobExecution lockExecution(long runId) {
-    return repo.executionOfRun(runId).flatMap(repo::findForUpdate).orElse(null);
+  /** The run, its row locked, when it is still active as {@code current}'s attempt. */
+  private Optional<TargetRun> current(TargetRun current) {
+    return repo.findRunForUpdate(current.id())
+        .filter(run -> run.status().active() && run.attempt() == current.attempt());
   }
 
   private void refresh(JobExecution e) {
