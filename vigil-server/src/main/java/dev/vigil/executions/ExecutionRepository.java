@@ -25,6 +25,9 @@ class ExecutionRepository {
   private static final String SELECT_RUN =
       "select " + ExecutionRows.RUN_COLUMNS + " from target_runs";
 
+  /** Extra candidates read per hand-over, so one lost race does not need another query. */
+  private static final int SPARE_CANDIDATES = 4;
+
   private final JdbcClient jdbc;
 
   ExecutionRepository(JdbcClient jdbc) {
@@ -230,27 +233,28 @@ class ExecutionRepository {
    */
   List<Long> dispatch(long executionId, int n, Instant now) {
     List<Long> picked = new ArrayList<>();
-    for (int round = 0; round < 5 && picked.size() < n; round++) {
+    // each lost race means another transaction handed that run over, so the loop always advances
+    while (picked.size() < n) {
       List<Long> candidates =
           jdbc.sql(
                   "select id from target_runs where execution_id = ? and status = 'queued'"
                       + " and dispatched_at is null order by position limit "
-                      + (n - picked.size()))
+                      + (n - picked.size() + SPARE_CANDIDATES))
               .param(executionId)
               .query(Long.class)
               .list();
       if (candidates.isEmpty()) {
         break;
       }
-      for (long id : candidates) {
+      for (int i = 0; i < candidates.size() && picked.size() < n; i++) {
         int marked =
             jdbc.sql(
                     "update target_runs set dispatched_at = ? where id = ? and status = 'queued'"
                         + " and dispatched_at is null")
-                .params(ts(now), id)
+                .params(ts(now), candidates.get(i))
                 .update();
         if (marked == 1) {
-          picked.add(id);
+          picked.add(candidates.get(i));
         }
       }
     }
