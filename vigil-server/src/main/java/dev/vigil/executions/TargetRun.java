@@ -61,23 +61,8 @@ public record TargetRun(
   /** Claims the queued run for a scan on {@code node}: it is connecting now, attempt 1. */
   public TargetRun claim(Instant now, String node) {
     require("claim", TargetRunStatus.QUEUED);
-    return new TargetRun(
-        id,
-        executionId,
-        serverId,
-        serverName,
-        position,
-        TargetRunStatus.CONNECTING,
-        null,
-        null,
-        null,
-        now,
-        null,
-        attempt + 1,
-        node,
-        null,
-        rulesTotal,
-        output);
+    return copy(
+        TargetRunStatus.CONNECTING, null, null, null, now, null, attempt + 1, node, null, output);
   }
 
   /**
@@ -87,12 +72,7 @@ public record TargetRun(
    */
   public TargetRun retry(String why, String node) {
     requireActive("retry");
-    return new TargetRun(
-        id,
-        executionId,
-        serverId,
-        serverName,
-        position,
+    return copy(
         TargetRunStatus.CONNECTING,
         why,
         null,
@@ -102,14 +82,13 @@ public record TargetRun(
         attempt + 1,
         node,
         null,
-        rulesTotal,
         output);
   }
 
   /** The connection is up and oscap runs. */
   public TargetRun markScanning() {
     require("mark scanning", TargetRunStatus.CONNECTING);
-    return with(TargetRunStatus.SCANNING, reason, null, null, null);
+    return moved(TargetRunStatus.SCANNING, rulesEvaluated);
   }
 
   /** oscap has ended and its results are being fetched and recorded. */
@@ -117,7 +96,7 @@ public record TargetRun(
     if (status != TargetRunStatus.CONNECTING) {
       require("mark collecting", TargetRunStatus.SCANNING);
     }
-    return with(TargetRunStatus.COLLECTING, reason, null, null, null);
+    return moved(TargetRunStatus.COLLECTING, rulesEvaluated);
   }
 
   /**
@@ -129,45 +108,25 @@ public record TargetRun(
     if (!next.active() || next.ordinal() < status.ordinal()) {
       throw illegal("move to " + next.code());
     }
-    TargetRun moved =
-        next == status
-            ? this
-            : next == TargetRunStatus.SCANNING ? markScanning() : markCollecting();
-    return new TargetRun(
-        id,
-        executionId,
-        serverId,
-        serverName,
-        position,
-        moved.status,
-        reason,
-        failureCode,
-        scanId,
-        startedAt,
-        finishedAt,
-        attempt,
-        node,
-        evaluated,
-        rulesTotal,
-        output);
+    return moved(next, evaluated);
   }
 
   /** The scan is recorded as {@code scanId}. */
   public TargetRun markDone(long scanId, Instant now) {
     requireActive("mark done");
-    return with(TargetRunStatus.DONE, null, null, scanId, now);
+    return ended(TargetRunStatus.DONE, null, null, scanId, now);
   }
 
   /** The target could not be scanned, for {@code reason} (code {@code failureCode}). */
   public TargetRun markFailed(String reason, String failureCode, Instant now) {
     requireActive("mark failed");
-    return with(TargetRunStatus.FAILED, reason, failureCode, null, now);
+    return ended(TargetRunStatus.FAILED, reason, failureCode, null, now);
   }
 
   /** The scan ran out of time. */
   public TargetRun markTimedOut(String reason, String failureCode, Instant now) {
     requireActive("mark timed out");
-    return with(TargetRunStatus.TIMED_OUT, reason, failureCode, null, now);
+    return ended(TargetRunStatus.TIMED_OUT, reason, failureCode, null, now);
   }
 
   /** The run will not start, or was stopped while it ran. */
@@ -175,7 +134,7 @@ public record TargetRun(
     if (status != TargetRunStatus.QUEUED) {
       requireActive("cancel");
     }
-    return with(TargetRunStatus.CANCELLED, reason, "cancelled", null, now);
+    return ended(TargetRunStatus.CANCELLED, reason, "cancelled", null, now);
   }
 
   /** The same run with the profile's rule count, for progress. */
@@ -208,12 +167,7 @@ public record TargetRun(
       int cut = all.indexOf('\n');
       all = cut < 0 ? all.substring(all.length() - OUTPUT_LIMIT) : all.substring(cut + 1);
     }
-    return new TargetRun(
-        id,
-        executionId,
-        serverId,
-        serverName,
-        position,
+    return copy(
         status,
         reason,
         failureCode,
@@ -223,7 +177,6 @@ public record TargetRun(
         attempt,
         node,
         rulesEvaluated,
-        rulesTotal,
         all);
   }
 
@@ -252,7 +205,29 @@ public record TargetRun(
         "cannot " + action + " target run " + id + ": it is " + status.code());
   }
 
-  private TargetRun with(TargetRunStatus s, String why, String code, Long scan, Instant finished) {
+  /** This run in another running state with a new rule count; the rest unchanged. */
+  private TargetRun moved(TargetRunStatus next, Integer evaluated) {
+    return copy(
+        next, reason, failureCode, scanId, startedAt, finishedAt, attempt, node, evaluated, output);
+  }
+
+  /** This run ended in {@code s}; its attempt, node, progress and output kept. */
+  private TargetRun ended(TargetRunStatus s, String why, String code, Long scan, Instant finished) {
+    return copy(s, why, code, scan, startedAt, finished, attempt, node, rulesEvaluated, output);
+  }
+
+  /** This run (same id, execution, server, position, rule total) with the other fields given. */
+  private TargetRun copy(
+      TargetRunStatus s,
+      String why,
+      String code,
+      Long scan,
+      Instant started,
+      Instant finished,
+      int attemptNo,
+      String nodeName,
+      Integer evaluated,
+      String out) {
     return new TargetRun(
         id,
         executionId,
@@ -263,12 +238,12 @@ public record TargetRun(
         why,
         code,
         scan,
-        startedAt,
+        started,
         finished,
-        attempt,
-        node,
-        rulesEvaluated,
+        attemptNo,
+        nodeName,
+        evaluated,
         rulesTotal,
-        output);
+        out);
   }
 }
