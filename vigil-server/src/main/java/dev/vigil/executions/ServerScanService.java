@@ -86,8 +86,8 @@ public class ServerScanService {
       ScanOrder order, ScanControl control, BiConsumer<SecurityScan, ScanOutcome> recorded)
       throws ScanFailure {
     Server server = servers.get(order.serverId());
-    packages.checklist(order.packageId(), order.checklistPath(), order.profileId());
-    ChecklistFile file = packages.checklistFile(order.packageId(), order.checklistPath());
+    ChecklistFile file =
+        packages.checklistFile(order.packageId(), order.checklistPath(), order.profileId());
     ScanOutcome outcome = run(server, request(server, file, order), control);
     try {
       ScanReport report = read(outcome, server);

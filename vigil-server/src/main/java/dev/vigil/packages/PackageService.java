@@ -192,8 +192,16 @@ public class PackageService {
    * not modify or delete the file.
    */
   public ChecklistFile checklistFile(long packageId, String path) {
+    return checklistFile(packageId, path, null);
+  }
+
+  /**
+   * As {@link #checklistFile(long, String)}, with {@code profileId} checked against the checklist's
+   * index (null = no profile).
+   */
+  public ChecklistFile checklistFile(long packageId, String path, String profileId) {
     SecurityPackage p = get(packageId);
-    Checklist c = checklist(packageId, path, null);
+    Checklist c = checklist(packageId, path, profileId);
     PackageVersion v =
         currentVersion(p).orElseThrow(() -> new ConflictException("package has no version"));
     java.nio.file.Path file = files.file(v, path);
