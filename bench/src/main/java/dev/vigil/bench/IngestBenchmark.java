@@ -7,6 +7,7 @@ import dev.vigil.packages.PackageInput;
 import dev.vigil.packages.PackageService;
 import dev.vigil.results.NewScan;
 import dev.vigil.results.ResultService;
+import dev.vigil.results.ScanOrigin;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.results.StorageFootprint;
 import dev.vigil.scap.arf.ArfReader;
@@ -166,7 +167,8 @@ public final class IngestBenchmark {
               "bench",
               Instant.EPOCH,
               Instant.EPOCH.plusSeconds(60),
-              "bench"));
+              "bench",
+              ScanOrigin.NONE));
     }
   }
 

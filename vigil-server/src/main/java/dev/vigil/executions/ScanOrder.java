@@ -1,5 +1,6 @@
 package dev.vigil.executions;
 
+import dev.vigil.results.ScanOrigin;
 import java.time.Duration;
 
 /**
@@ -9,6 +10,7 @@ import java.time.Duration;
  * @param requestedBy who asked, recorded on the scan
  * @param runTag names the scan's temporary directory on the target, so a retry of the same target
  *     run can find and remove what a dead attempt left; null for none
+ * @param origin the job run the scan is for, recorded on the scan
  */
 public record ScanOrder(
     long serverId,
@@ -17,9 +19,14 @@ public record ScanOrder(
     String profileId,
     Duration timeout,
     String requestedBy,
-    String runTag) {
+    String runTag,
+    ScanOrigin origin) {
 
-  /** An order without a run tag. */
+  public ScanOrder {
+    origin = origin == null ? ScanOrigin.NONE : origin;
+  }
+
+  /** An order outside any job, without a run tag. */
   public ScanOrder(
       long serverId,
       long packageId,
@@ -27,6 +34,6 @@ public record ScanOrder(
       String profileId,
       Duration timeout,
       String requestedBy) {
-    this(serverId, packageId, checklistPath, profileId, timeout, requestedBy, null);
+    this(serverId, packageId, checklistPath, profileId, timeout, requestedBy, null, null);
   }
 }

@@ -168,7 +168,8 @@ public class ServerScanService {
             outcome.oscapVersion(),
             outcome.started(),
             outcome.finished(),
-            order.requestedBy()));
+            order.requestedBy(),
+            order.origin()));
   }
 
   private static void deleteQuietly(Path p) {

@@ -2,6 +2,7 @@ package dev.vigil.executions;
 
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobService;
+import dev.vigil.results.ScanOrigin;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.scanning.FailureReason;
 import dev.vigil.scanning.ScanControl;
@@ -185,7 +186,8 @@ class TargetRunTask implements TaskHandler {
             job.securityProfile(),
             Duration.ofMinutes(job.options().timeoutMinutes()),
             by,
-            "tr" + run.id());
+            "tr" + run.id(),
+            new ScanOrigin(job.id(), job.name(), e.id(), run.id()));
     if (run.rulesTotal() == null) {
       Integer total = scans.rulesTotal(order);
       recorder.progress(run.withRulesTotal(total));

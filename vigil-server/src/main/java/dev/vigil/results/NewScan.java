@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * A finished scan to record: the server and package it concerns (ids and names at the time), the
- * parsed report, and the ARF and HTML report files to store.
+ * parsed report, the ARF and HTML report files to store, and the job run that made it.
  */
 public record NewScan(
     long serverId,
@@ -22,4 +22,10 @@ public record NewScan(
     String oscapVersion,
     Instant startedAt,
     Instant finishedAt,
-    String createdBy) {}
+    String createdBy,
+    ScanOrigin origin) {
+
+  public NewScan {
+    origin = origin == null ? ScanOrigin.NONE : origin;
+  }
+}

@@ -90,7 +90,8 @@ public class ResultService {
             html,
             s.oscapVersion(),
             s.createdBy(),
-            clock.instant());
+            clock.instant(),
+            s.origin());
     List<RuleEntry> entries = r.ruleResults().stream().map(ResultService::entry).toList();
     long dictionary = dictionaries.idFor(r.benchmarkId(), r.benchmarkVersion(), entries);
     byte[] codes = ResultCodes.encode(r.ruleResults().stream().map(RuleResult::result).toList());

@@ -75,7 +75,11 @@ class ScanRepository {
             st.datastreamSha256(),
             st.datastreamOffset(),
             st.markerLength(),
-            st.arfSizeBytes()));
+            st.arfSizeBytes(),
+            s.origin().jobId(),
+            s.origin().jobName(),
+            s.origin().executionId(),
+            s.origin().targetRunId()));
     jdbc.sql(
             "insert into security_scans (server_id, server_name, package_id, package_name,"
                 + " package_version_id, checklist_path, benchmark_id, benchmark_version, profile_id,"
@@ -85,7 +89,7 @@ class ScanRepository {
                 + ", arf_sha256, report_sha256,"
                 + " oscap_version, created_by, created_at, rule_dictionary_id, rule_results,"
                 + " arf_datastream_sha256, arf_datastream_offset, arf_marker_length,"
-                + " arf_size_bytes) values ("
+                + " arf_size_bytes, job_id, job_name, execution_id, target_run_id) values ("
                 + marks(values.size())
                 + ")")
         .params(values)
@@ -190,7 +194,7 @@ class ScanRepository {
     }
     return new SecurityScan(
         rs.getLong("id"),
-        rs.getLong("server_id"),
+        rs.getObject("server_id", Long.class),
         rs.getString("server_name"),
         rs.getObject("package_id", Long.class),
         rs.getString("package_name"),
@@ -213,7 +217,12 @@ class ScanRepository {
         rs.getString("report_sha256"),
         rs.getString("oscap_version"),
         rs.getString("created_by"),
-        instant(rs, "created_at"));
+        instant(rs, "created_at"),
+        new ScanOrigin(
+            rs.getObject("job_id", Long.class),
+            rs.getString("job_name"),
+            rs.getObject("execution_id", Long.class),
+            rs.getObject("target_run_id", Long.class)));
   }
 
   private static String countColumns() {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One finished scan of one server: what was scanned, when, the score and the count of every XCCDF
- * result, and where its ARF and HTML report are stored.
+ * result, where its ARF and HTML report are stored, and the job run that made it.
  */
 public record SecurityScan(
     long id,
@@ -34,10 +34,12 @@ public record SecurityScan(
     String reportSha256,
     String oscapVersion,
     String createdBy,
-    Instant createdAt) {
+    Instant createdAt,
+    ScanOrigin origin) {
 
   public SecurityScan {
     counts = Map.copyOf(counts);
+    origin = origin == null ? ScanOrigin.NONE : origin;
   }
 
   public int count(ResultType type) {

@@ -99,6 +99,11 @@ class ExecutionSystemTest {
     assertThat(done.get("duration").asLong()).isPositive();
     for (long server : servers) {
       assertOneScanLikeDirect(server);
+      JsonNode scan = api.get("/api/security-scans?serverId=" + server).json();
+      JsonNode made = scan.get("securityScans").get(0);
+      assertThat(made.get("job").get("id").asLong()).isEqualTo(job);
+      assertThat(made.get("job").get("name").asString()).isEqualTo("all-servers");
+      assertThat(made.get("jobExecution").get("id").asLong()).isEqualTo(execution);
     }
     assertJobShowsItsExecution(job, execution);
   }

@@ -91,12 +91,24 @@ final class FiringApi {
         "job");
   }
 
-  /** The job's fires, newest first, from {@code GET /api/jobs/{id}/fires}. */
+  /**
+   * The job's fires, newest first, from {@code GET /api/jobs/{id}/fires}. The page and its total
+   * are two reads, so a tick that records a fire between them makes them differ once: the call is
+   * repeated until both agree.
+   */
   JsonNode fires(long job) {
-    ApiClient.Response r = api.get("/api/jobs/" + job + "/fires?max=-1");
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    assertThat(r.json().get("meta").get("total").asInt()).isEqualTo(r.json().get("fires").size());
-    return r.json().get("fires");
+    ApiClient.Response[] last = new ApiClient.Response[1];
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              last[0] = api.get("/api/jobs/" + job + "/fires?max=-1");
+              assertThat(last[0].status()).as(last[0].body()).isEqualTo(200);
+              return last[0].json().get("meta").get("total").asInt()
+                  == last[0].json().get("fires").size();
+            });
+    return last[0].json().get("fires");
   }
 
   /** Waits until the job has {@code n} fires and returns them, newest first. */

@@ -243,7 +243,8 @@ class ArfStorageSystemTest {
             "1.3.7",
             Instant.parse("2026-01-01T00:00:00Z"),
             Instant.parse("2026-01-01T00:01:00Z"),
-            "admin"));
+            "admin",
+            ScanOrigin.NONE));
   }
 
   private record Target(

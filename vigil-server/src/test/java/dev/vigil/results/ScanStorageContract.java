@@ -188,6 +188,7 @@ abstract class ScanStorageContract {
         null,
         "1.3.7",
         "admin",
-        T0);
+        T0,
+        ScanOrigin.NONE);
   }
 }

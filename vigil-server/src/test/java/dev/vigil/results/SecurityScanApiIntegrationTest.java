@@ -131,7 +131,8 @@ class SecurityScanApiIntegrationTest {
                 "1.3.7",
                 Instant.parse(start),
                 Instant.parse(end),
-                "admin"))
+                "admin",
+                ScanOrigin.NONE))
         .id();
   }
 

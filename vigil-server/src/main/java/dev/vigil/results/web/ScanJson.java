@@ -37,10 +37,25 @@ final class ScanJson {
     m.put("checklist", s.checklistPath());
     m.put("benchmark", Map.of("id", nz(s.benchmarkId()), "version", nz(s.benchmarkVersion())));
     m.put("counts", counts(s));
+    m.put(
+        "job", s.origin().jobName() == null ? null : ref(s.origin().jobId(), s.origin().jobName()));
+    m.put(
+        "jobExecution",
+        s.origin().executionId() == null ? null : ref(s.origin().executionId(), null));
     m.put("createdBy", s.createdBy());
     m.put("updatedBy", s.createdBy());
     m.put("dateCreated", time(s.createdAt()));
     m.put("lastUpdated", time(s.createdAt()));
+    return m;
+  }
+
+  /** {@code {"id": …, "name": …}}, the name left out when null; the id null when deleted. */
+  private static Map<String, Object> ref(Long id, String name) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    if (name != null) {
+      m.put("name", name);
+    }
     return m;
   }
 
