@@ -26,6 +26,6 @@ trap 'rm -rf -- "$work"' EXIT
 # The package is fetched from a file: URL, so the datastream is copied where the bench may read it.
 mkdir -p "$work/content"
 cp "$ds" "$work/content/"
-java -Xms512m -Xmx512m -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+java ${INGEST_JAVA_OPTS:-} -Xms512m -Xmx512m -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   dev.vigil.bench.IngestBenchmark "$arf" "$work/content/$(basename "$ds")" "$work/run" \
   "${3:-5}" "${4:-10}"

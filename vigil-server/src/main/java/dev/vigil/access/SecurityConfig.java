@@ -28,7 +28,8 @@ class SecurityConfig {
   SecurityFilterChain apiChain(
       HttpSecurity http, TokenService tokens, UserRepository users, ApiAuthResponses responses)
       throws Exception {
-    http.securityMatcher("/api/**", "/oauth/**")
+    // Prometheus scrapes with a bearer token (an API token of any user), not a page session.
+    http.securityMatcher("/api/**", "/oauth/**", "/actuator/prometheus")
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(

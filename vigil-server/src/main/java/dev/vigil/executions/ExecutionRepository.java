@@ -109,19 +109,23 @@ class ExecutionRepository {
         .update();
   }
 
-  /** Writes the cancelled run only if it is still queued (a claim may have won the race). */
-  void cancelIfQueued(TargetRun cancelled) {
-    jdbc.sql(
-            "update target_runs set status = ?, reason = ?, failure_code = ?, finished_at = ?"
-                + " where id = ? and status = 'queued'")
-        .params(
-            Arrays.asList(
-                cancelled.status().code(),
-                cancelled.reason(),
-                cancelled.failureCode(),
-                ts(cancelled.finishedAt()),
-                cancelled.id()))
-        .update();
+  /**
+   * Writes the cancelled run only if it is still queued (a claim may have won the race); true when
+   * it was.
+   */
+  boolean cancelIfQueued(TargetRun cancelled) {
+    return jdbc.sql(
+                "update target_runs set status = ?, reason = ?, failure_code = ?, finished_at = ?"
+                    + " where id = ? and status = 'queued'")
+            .params(
+                Arrays.asList(
+                    cancelled.status().code(),
+                    cancelled.reason(),
+                    cancelled.failureCode(),
+                    ts(cancelled.finishedAt()),
+                    cancelled.id()))
+            .update()
+        == 1;
   }
 
   /**

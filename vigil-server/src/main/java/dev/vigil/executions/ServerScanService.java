@@ -3,6 +3,7 @@ package dev.vigil.executions;
 import dev.vigil.inventory.PrivilegeMode;
 import dev.vigil.inventory.Server;
 import dev.vigil.inventory.ServerService;
+import dev.vigil.operations.VigilMetrics;
 import dev.vigil.packages.Checklist;
 import dev.vigil.packages.ChecklistFile;
 import dev.vigil.packages.PackageService;
@@ -24,6 +25,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,11 +40,20 @@ public class ServerScanService {
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Failures of the SSH connection itself, counted by reason. */
+  private static final Set<FailureReason> SSH_REASONS =
+      EnumSet.of(
+          FailureReason.UNREACHABLE,
+          FailureReason.CONNECTION_TIMEOUT,
+          FailureReason.AUTHENTICATION_FAILED,
+          FailureReason.HOST_KEY_MISMATCH);
+
   private final ServerService servers;
   private final PackageService packages;
   private final ScanEngine engine;
   private final ResultService results;
   private final TransactionTemplate tx;
+  private final VigilMetrics metrics;
   private final ArfReader arfReader = new ArfReader();
 
   ServerScanService(
@@ -49,12 +61,14 @@ public class ServerScanService {
       PackageService packages,
       ScanEngine engine,
       ResultService results,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      VigilMetrics metrics) {
     this.servers = servers;
     this.packages = packages;
     this.engine = engine;
     this.results = results;
     this.tx = tx;
+    this.metrics = metrics;
   }
 
   /** The number of rules the order's profile selects, for progress; null when unknown. */
@@ -95,6 +109,7 @@ public class ServerScanService {
           s -> {
             SecurityScan scan = record(server, file, order, outcome, report);
             recorded.accept(scan, outcome);
+            metrics.scanRecorded();
             return scan;
           });
     } finally {
@@ -115,6 +130,12 @@ public class ServerScanService {
       return outcome;
     } catch (HostKeyMismatch e) {
       servers.recordHostKeyMismatch(server.id(), e.presented());
+      metrics.sshFailure(code(e.reason()));
+      throw e;
+    } catch (ScanFailure e) {
+      if (server.ssh() && SSH_REASONS.contains(e.reason())) {
+        metrics.sshFailure(code(e.reason()));
+      }
       throw e;
     }
   }
@@ -170,6 +191,10 @@ public class ServerScanService {
             outcome.finished(),
             order.requestedBy(),
             order.origin()));
+  }
+
+  private static String code(FailureReason reason) {
+    return reason.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static void deleteQuietly(Path p) {

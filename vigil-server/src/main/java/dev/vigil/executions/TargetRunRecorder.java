@@ -1,5 +1,6 @@
 package dev.vigil.executions;
 
+import dev.vigil.operations.VigilMetrics;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
@@ -16,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The short transactions around a target run's scan: claiming it, and recording its end together
  * with its execution's counts and status and the next queued run of the sliding window. Each locks
- * the execution before the run, so concurrent runs of one execution take turns. Every write after
- * the claim names the attempt it belongs to and is dropped when the run was claimed again since
- * (its node was taken for lost), so a run that completes twice records one result.
+ * the run first and the execution last, only when its status must be derived. Every write after the
+ * claim names the attempt it belongs to and is dropped when the run was claimed again since (its
+ * node was taken for lost), so a run that completes twice records one result.
  */
 @Component
 class TargetRunRecorder {
@@ -43,18 +44,21 @@ class TargetRunRecorder {
   private final TransactionTemplate tx;
   private final ExecutionSettings settings;
   private final Clock clock;
+  private final VigilMetrics metrics;
 
   TargetRunRecorder(
       ExecutionRepository repo,
       TargetRunDispatcher dispatcher,
       TransactionTemplate tx,
       ExecutionSettings settings,
-      Clock clock) {
+      Clock clock,
+      VigilMetrics metrics) {
     this.repo = repo;
     this.dispatcher = dispatcher;
     this.tx = tx;
     this.settings = settings;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -179,7 +183,12 @@ class TargetRunRecorder {
           }
           repo.runsOf(executionId).stream()
               .filter(r -> r.status() == TargetRunStatus.QUEUED)
-              .forEach(r -> repo.cancelIfQueued(r.cancel(reason, clock.instant())));
+              .forEach(
+                  r -> {
+                    if (repo.cancelIfQueued(r.cancel(reason, clock.instant()))) {
+                      metrics.targetRunEnded(TargetRunStatus.CANCELLED.code(), null, null);
+                    }
+                  });
           repo.findForUpdate(executionId).ifPresent(this::refresh);
           // read again: a run claimed while this cancel waited for it is running now, and is killed
           return repo.runsOf(executionId).stream()
@@ -196,6 +205,8 @@ class TargetRunRecorder {
   private void end(TargetRun ended) {
     long executionId = ended.executionId();
     repo.updateRun(ended);
+    metrics.targetRunEnded(
+        ended.status().code(), ended.failureCode(), ended.duration(clock.instant()));
     dispatcher.dispatch(executionId, 1);
     repo.countFinished(
         executionId,
@@ -218,6 +229,10 @@ class TargetRunRecorder {
     }
     List<TargetRunStatus> statuses = new ArrayList<>();
     repo.statusCounts(e.id()).forEach((s, n) -> statuses.addAll(Collections.nCopies(n, s)));
-    repo.update(e.derive(statuses, clock.instant()));
+    JobExecution derived = e.derive(statuses, clock.instant());
+    repo.update(derived);
+    if (derived.status().ended()) {
+      metrics.executionEnded(derived.status().code());
+    }
   }
 }

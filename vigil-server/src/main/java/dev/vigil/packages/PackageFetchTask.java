@@ -1,5 +1,6 @@
 package dev.vigil.packages;
 
+import dev.vigil.operations.VigilMetrics;
 import dev.vigil.scheduling.TaskHandler;
 import dev.vigil.storage.BlobStore;
 import java.io.IOException;
@@ -36,6 +37,7 @@ class PackageFetchTask implements TaskHandler {
   private final PackageSettings settings;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final VigilMetrics metrics;
 
   PackageFetchTask(
       PackageRepository packages,
@@ -46,7 +48,8 @@ class PackageFetchTask implements TaskHandler {
       BlobStore blobs,
       PackageSettings settings,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      VigilMetrics metrics) {
     this.packages = packages;
     this.versions = versions;
     this.fetcher = fetcher;
@@ -56,6 +59,7 @@ class PackageFetchTask implements TaskHandler {
     this.settings = settings;
     this.tx = tx;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** The task instance id for one fetch request of a package. */
@@ -80,11 +84,14 @@ class PackageFetchTask implements TaskHandler {
       work = Files.createDirectories(workRoot()).resolve("pkg-" + id + "-" + clock.millis());
       Files.createDirectories(work);
       fetchAndStore(claimed, work);
+      metrics.packageFetched("ready");
     } catch (PackageFetchException e) {
       log.info("security package {} failed: {}", id, e.getMessage());
       finish(id, p -> p.markFailed(e.getMessage(), clock.instant()));
+      metrics.packageFetched("failed");
     } catch (IOException | RuntimeException e) {
       log.error("security package {} failed unexpectedly", id, e);
+      metrics.packageFetched("error");
       finish(
           id,
           p -> p.markFailed("internal error while fetching: " + e.getMessage(), clock.instant()));

@@ -131,6 +131,21 @@ class SchedulerConfig {
       return scheduler != null;
     }
 
+    /** running, disabled, stopped or shutting-down: for the health check. */
+    String state() {
+      if (!enabled) {
+        return "disabled";
+      }
+      Scheduler s = scheduler;
+      if (s == null) {
+        return "stopped";
+      }
+      if (s.getSchedulerState().isShuttingDown()) {
+        return "shutting-down";
+      }
+      return s.getSchedulerState().isStarted() ? "running" : "stopped";
+    }
+
     /** Makes the running scheduler look for due tasks now. */
     void triggerCheck() {
       Scheduler s = scheduler;

@@ -1,0 +1,195 @@
+package dev.vigil.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.FleetApi;
+import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SshdHarness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Operations over HTTP: {@code /actuator/health} names the database and the scheduler, and {@code
+ * /actuator/prometheus} (bearer token only) shows the counters a real execution moved: a package
+ * fetched, a target run done and one failed on an unreachable SSH server, the execution ended, a
+ * scan recorded, and the target-run duration histogram.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:metrics;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "vigil.access.admin-password=metrics-admin-pw",
+      "vigil.scheduler.polling-interval=200ms"
+    })
+class MetricsAndHealthSystemTest {
+
+  private static final Path contentRoot = tempDir();
+  private static Path nineDs;
+  private static SshdHarness sshd;
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void roots(DynamicPropertyRegistry registry) {
+    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
+  }
+
+  @BeforeAll
+  static void content() throws Exception {
+    ScanFixtures.requireScanning();
+    nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
+    sshd = SshdHarness.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (sshd != null) {
+      sshd.close();
+    }
+  }
+
+  @Test
+  void healthNamesTheDatabaseAndTheSchedulerWithoutSignIn() throws Exception {
+    HttpResponse<String> r = anonymous("/actuator/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode health = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body());
+    assertThat(health.get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("scheduler").get("status").asString()).isEqualTo("UP");
+    assertThat(r.body()).as("no details for anonymous callers").doesNotContain("\"node\"");
+  }
+
+  @Test
+  void prometheusNeedsATokenAndShowsWhatAnExecutionMoved() throws Exception {
+    assertThat(anonymous("/actuator/prometheus").statusCode()).isEqualTo(401);
+    ApiClient api = new ApiClient(port).login("admin", "metrics-admin-pw");
+    FleetApi fleet = new FleetApi(api);
+    String before = scrape(api);
+
+    long pkg = fleet.readyPackage("nine-metrics", nineDs);
+    long good = fleet.localServers("metrics-local", 1).get(0);
+    long down = unreachableSshServer(api);
+    long job =
+        fleet.job(
+            "metrics-job",
+            pkg,
+            nineDs.getFileName().toString(),
+            ScanFixtures.NINE_PROFILE,
+            List.of(good, down),
+            2);
+    long execution = fleet.execute(job);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                api.get("/api/job-executions/" + execution)
+                    .json()
+                    .get("jobExecution")
+                    .get("status")
+                    .asString()
+                    .equals("failed"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                delta(before, scrape(api), "vigil_job_executions_ended_total", "status", "failed")
+                    == 1);
+    String after = scrape(api);
+
+    assertThat(delta(before, after, "vigil_package_fetches_total", "outcome", "ready"))
+        .isEqualTo(1);
+    assertThat(delta(before, after, "vigil_target_runs_ended_total", "status", "done"))
+        .isEqualTo(1);
+    assertThat(delta(before, after, "vigil_target_runs_ended_total", "status", "failed"))
+        .isEqualTo(1);
+    assertThat(delta(before, after, "vigil_target_runs_ended_total", "failure", "unreachable"))
+        .isEqualTo(1);
+    assertThat(delta(before, after, "vigil_scans_recorded_total", null, null)).isEqualTo(1);
+    assertThat(delta(before, after, "vigil_ssh_failures_total", "reason", "unreachable"))
+        .isEqualTo(1);
+    assertThat(delta(before, after, "vigil_target_run_duration_seconds_count", "status", "done"))
+        .isEqualTo(1);
+    assertThat(after).contains("vigil_target_run_duration_seconds_bucket{");
+    assertThat(delta(before, after, "vigil_job_executions_ended_total", "status", "complete"))
+        .isZero();
+  }
+
+  private long unreachableSshServer(ApiClient api) {
+    ApiClient.Response cred =
+        api.post(
+            "/api/credentials",
+            "{\"credential\":{\"name\":\"metrics-key\",\"type\":\"username-keypair\","
+                + "\"username\":\"root\",\"privateKey\":"
+                + ApiClient.quote(sshd.userKey())
+                + "}}");
+    assertThat(cred.status()).as(cred.body()).isEqualTo(200);
+    ApiClient.Response server =
+        api.post(
+            "/api/servers",
+            "{\"server\":{\"name\":\"metrics-down\",\"sshHost\":\""
+                + sshd.host()
+                + "\",\"sshPort\":1,\"credential\":{\"id\":"
+                + cred.json().get("credential").get("id").asLong()
+                + "},\"privilegeMode\":\"root\",\"connectionType\":\"ssh\"}}");
+    assertThat(server.status()).as(server.body()).isEqualTo(200);
+    return server.json().get("server").get("id").asLong();
+  }
+
+  private static String scrape(ApiClient api) {
+    ApiClient.Response r = api.get("/actuator/prometheus");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.body();
+  }
+
+  /** How much the samples of {@code name} with the label (none: all samples) grew. */
+  private static double delta(String before, String after, String name, String label, String v) {
+    return sum(after, name, label, v) - sum(before, name, label, v);
+  }
+
+  private static double sum(String exposition, String name, String label, String value) {
+    double total = 0;
+    for (String line : exposition.split("\n")) {
+      if (line.startsWith("#")
+          || !(line.startsWith(name + "{") || line.startsWith(name + " "))
+          || (label != null && !line.contains(label + "=\"" + value + "\""))) {
+        continue;
+      }
+      total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+    return total;
+  }
+
+  private HttpResponse<String> anonymous(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("vigil-metrics-content");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
