@@ -4,7 +4,7 @@
 # with a message of their own.
 set -u
 packages=(openjdk-17-jdk-headless maven openscap-scanner openscap-utils ssg-debian ssg-debderived
-  ssg-nondebian ssg-applications openssh-server sudo chromium chromium-driver)
+  ssg-nondebian ssg-applications openssh-server sudo curl chromium chromium-driver)
 
 missing=()
 for p in "${packages[@]}"; do

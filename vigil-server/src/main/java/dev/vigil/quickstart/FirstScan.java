@@ -1,0 +1,297 @@
+package dev.vigil.quickstart;
+
+import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.JobExecution;
+import dev.vigil.inventory.Server;
+import dev.vigil.inventory.ServerInput;
+import dev.vigil.inventory.ServerService;
+import dev.vigil.jobs.Job;
+import dev.vigil.jobs.JobInput;
+import dev.vigil.jobs.JobQuery;
+import dev.vigil.jobs.JobService;
+import dev.vigil.packages.Checklist;
+import dev.vigil.packages.PackageInput;
+import dev.vigil.packages.PackageService;
+import dev.vigil.packages.PackageStatus;
+import dev.vigil.packages.SecurityPackage;
+import dev.vigil.results.ResultService;
+import dev.vigil.results.ScanQuery;
+import dev.vigil.results.SecurityScan;
+import dev.vigil.scap.content.ProfileInfo;
+import dev.vigil.web.ListQuery;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A first scan on a fresh install ({@code vigil.quickstart.first-scan=true}, as {@code
+ * scripts/start.sh} starts Vigil): registers this host as a {@code local} server, the installed
+ * SCAP Security Guide datastream for this host's OS as a security package (or, when the installed
+ * content has none, the project's own small Linux baseline), makes the job "First scan" for its
+ * standard profile and executes it once. Each step goes through the same services as the UI and the
+ * API. Done once: when the job exists, nothing is made again. Its last log line, {@code Vigil first
+ * scan: …}, is what the start script waits for and shows.
+ */
+@Component
+@ConditionalOnProperty(name = "vigil.quickstart.first-scan", havingValue = "true")
+@EnableConfigurationProperties(FirstScan.Settings.class)
+class FirstScan {
+
+  static final String JOB_NAME = "First scan";
+  private static final Logger log = LoggerFactory.getLogger(FirstScan.class);
+  private static final String SSG_STANDARD = "xccdf_org.ssgproject.content_profile_standard";
+
+  /**
+   * @param ssgDir where the SCAP Security Guide datastreams are installed
+   * @param baseline the project's Linux baseline datastream, used when the SSG has none for this OS
+   * @param osRelease the os-release file naming this host's OS
+   * @param timeout how long the first scan may take, package fetch included
+   */
+  @ConfigurationProperties("vigil.quickstart")
+  record Settings(
+      @DefaultValue("false") boolean firstScan,
+      @DefaultValue("/usr/share/xml/scap/ssg/content") Path ssgDir,
+      @DefaultValue("quickstart/vigil-linux-baseline-ds.xml") Path baseline,
+      @DefaultValue("/etc/os-release") Path osRelease,
+      @DefaultValue("30m") Duration timeout) {}
+
+  /** The content picked for this host: a datastream file and the profile to scan with. */
+  record Content(Path datastream, String why) {}
+
+  private final Settings settings;
+  private final PackageService packages;
+  private final ServerService servers;
+  private final JobService jobs;
+  private final ExecutionService executions;
+  private final ResultService results;
+
+  FirstScan(
+      Settings settings,
+      PackageService packages,
+      ServerService servers,
+      JobService jobs,
+      ExecutionService executions,
+      ResultService results) {
+    this.settings = settings;
+    this.packages = packages;
+    this.servers = servers;
+    this.jobs = jobs;
+    this.executions = executions;
+    this.results = results;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void onReady() {
+    Thread t = new Thread(this::runQuietly, "vigil-first-scan");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void runQuietly() {
+    try {
+      log.info("Vigil first scan: {}", run());
+    } catch (RuntimeException | InterruptedException e) {
+      log.warn("Vigil first scan: failed: {}", e.getMessage(), e);
+    }
+  }
+
+  /** Sets up and runs the first scan; returns its one-line summary. */
+  String run() throws InterruptedException {
+    if (!jobs.list(
+            new JobQuery(new ListQuery(1, 0, null, JOB_NAME, null, false), List.of(), List.of()))
+        .isEmpty()) {
+      return "already set up (job \"" + JOB_NAME + "\" exists); nothing done";
+    }
+    Instant deadline = Instant.now().plus(settings.timeout());
+    Content content = pick(settings.ssgDir(), settings.baseline(), osRelease(settings.osRelease()));
+    log.info("first scan: {}", content.why());
+    SecurityPackage pkg =
+        packages.create(
+            new PackageInput(
+                packageName(content.datastream()),
+                "Registered by the first start: " + content.why(),
+                content.datastream().toUri().toString(),
+                true,
+                null,
+                List.of("first-scan")),
+            "first start");
+    await(
+        deadline,
+        () ->
+            packages.get(pkg.id()).status() != PackageStatus.PENDING
+                && packages.get(pkg.id()).status() != PackageStatus.FETCHING);
+    SecurityPackage fetched = packages.get(pkg.id());
+    if (fetched.status() != PackageStatus.READY) {
+      throw new IllegalStateException(
+          "package " + fetched.name() + " is " + fetched.status().code());
+    }
+    Checklist checklist = checklist(packages.checklists(pkg.id()), content.datastream());
+    String profile = profile(checklist);
+    Server server = servers.create(localServer());
+    Job job =
+        jobs.create(
+            new JobInput(
+                JOB_NAME,
+                "This host scanned once by the first start of Vigil.",
+                List.of("first-scan"),
+                true,
+                Long.toString(pkg.id()),
+                checklist.path(),
+                profile,
+                "manual",
+                null,
+                "server",
+                List.of(Long.toString(server.id())),
+                null,
+                null,
+                null,
+                null),
+            null);
+    JobExecution e = executions.execute(job.id(), "manual", null);
+    await(deadline, () -> executions.get(e.id()).status().ended());
+    JobExecution ended = executions.get(e.id());
+    List<SecurityScan> scans =
+        results.list(
+            new ScanQuery(
+                new ListQuery(1, 0, null, null, null, true), List.of(server.id()), List.of()));
+    if (scans.isEmpty()) {
+      String reason =
+          executions.runs(e.id()).stream()
+              .map(r -> r.reason() == null ? r.status().code() : r.reason())
+              .collect(Collectors.joining("; "));
+      return "execution " + e.id() + " " + ended.status().code() + " without a scan: " + reason;
+    }
+    SecurityScan s = scans.get(0);
+    return String.format(
+        Locale.ROOT,
+        "server %s (id %d) scanned with %s of %s: execution %d %s, security scan %d: pass %d,"
+            + " fail %d, other %d%s",
+        server.name(),
+        server.id(),
+        profile,
+        fetched.name(),
+        e.id(),
+        ended.status().code(),
+        s.id(),
+        s.passCount(),
+        s.failCount(),
+        s.otherCount(),
+        s.score() == null ? "" : String.format(Locale.ROOT, ", score %.1f", s.score()));
+  }
+
+  /**
+   * The installed SSG datastream for this OS ({@code ssg-<id><major version>-ds.xml}, e.g. {@code
+   * ssg-debian11-ds.xml}, {@code ssg-ubuntu2204-ds.xml}), else the baseline.
+   */
+  static Content pick(Path ssgDir, Path baseline, Map<String, String> os) {
+    String id = os.getOrDefault("ID", "").toLowerCase(Locale.ROOT);
+    String version = os.getOrDefault("VERSION_ID", "");
+    String name = os.getOrDefault("PRETTY_NAME", id + " " + version).trim();
+    for (String v : List.of(version.replace(".", ""), version.replaceAll("\\..*", ""))) {
+      Path ssg = ssgDir.resolve("ssg-" + id + v + "-ds.xml");
+      if (!id.isEmpty() && !v.isEmpty() && Files.isRegularFile(ssg)) {
+        return new Content(
+            ssg, "the SCAP Security Guide has " + ssg.getFileName() + " for " + name);
+      }
+    }
+    if (!Files.isRegularFile(baseline)) {
+      throw new IllegalStateException(
+          "no SCAP Security Guide checklist for " + name + " and no baseline at " + baseline);
+    }
+    return new Content(
+        baseline.toAbsolutePath().normalize(),
+        "the installed SCAP Security Guide has no checklist for "
+            + (name.isBlank() ? "this OS" : name)
+            + ", so Vigil's own Linux baseline is used");
+  }
+
+  /** KEY=value pairs of an os-release file, quotes removed; empty when unreadable. */
+  static Map<String, String> osRelease(Path file) {
+    try {
+      return Files.readAllLines(file).stream()
+          .filter(l -> l.contains("=") && !l.startsWith("#"))
+          .collect(
+              Collectors.toMap(
+                  l -> l.substring(0, l.indexOf('=')).trim(),
+                  l -> l.substring(l.indexOf('=') + 1).trim().replaceAll("^\"|\"$", ""),
+                  (a, b) -> a));
+    } catch (IOException e) {
+      return Map.of();
+    }
+  }
+
+  private static String packageName(Path datastream) {
+    return datastream.getFileName().toString().replaceAll("(-ds)?\\.xml$", "");
+  }
+
+  private static Checklist checklist(List<Checklist> checklists, Path datastream) {
+    String file = datastream.getFileName().toString();
+    return checklists.stream()
+        .filter(c -> c.path().equals(file) || c.path().endsWith("/" + file))
+        .findFirst()
+        .or(() -> checklists.stream().findFirst())
+        .orElseThrow(() -> new IllegalStateException("the package holds no checklist"));
+  }
+
+  /** The SSG "standard" profile when there is one, else the profile selecting the most rules. */
+  private static String profile(Checklist c) {
+    Optional<ProfileInfo> standard =
+        c.profiles().stream().filter(p -> p.id().equals(SSG_STANDARD)).findFirst();
+    return standard
+        .or(
+            () ->
+                c.profiles().stream()
+                    .max(java.util.Comparator.comparingInt(ProfileInfo::ruleCount)))
+        .map(ProfileInfo::id)
+        .orElseThrow(() -> new IllegalStateException(c.path() + " has no profile"));
+  }
+
+  private static ServerInput localServer() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "vigil-host";
+    }
+    boolean root = "root".equals(System.getProperty("user.name"));
+    return new ServerInput(
+        host.isBlank() ? "vigil-host" : host,
+        "localhost",
+        null,
+        null,
+        null,
+        false,
+        root ? "root" : "sudo",
+        "local",
+        null,
+        List.of("first-scan"),
+        "This host, registered by the first start of Vigil.");
+  }
+
+  private static void await(Instant deadline, BooleanSupplier done) throws InterruptedException {
+    while (!done.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the first scan did not finish in time");
+      }
+      Thread.sleep(500);
+    }
+  }
+}
