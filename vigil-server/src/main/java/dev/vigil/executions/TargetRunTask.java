@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,7 +87,25 @@ class TargetRunTask implements TaskHandler {
     }
   }
 
+  /**
+   * Scans the claimed run with its execution, run and server in the logging context: {@code
+   * executionId}, {@code targetRunId}, {@code server} for structured logs, and {@code vigilContext}
+   * for the text log's level column.
+   */
   private void scan(TargetRun claimed) {
+    try (MDC.MDCCloseable e =
+            MDC.putCloseable("executionId", Long.toString(claimed.executionId()));
+        MDC.MDCCloseable r = MDC.putCloseable("targetRunId", Long.toString(claimed.id()));
+        MDC.MDCCloseable s = MDC.putCloseable("server", claimed.serverName());
+        MDC.MDCCloseable c =
+            MDC.putCloseable(
+                "vigilContext",
+                " [execution " + claimed.executionId() + " run " + claimed.id() + "]")) {
+      scanInContext(claimed);
+    }
+  }
+
+  private void scanInContext(TargetRun claimed) {
     TargetRun run = claimed;
     int timeouts = 0;
     while (run != null) {

@@ -3,6 +3,9 @@ package dev.vigil.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.ScanFixtures;
@@ -20,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -96,6 +100,10 @@ class MetricsAndHealthSystemTest {
             ScanFixtures.NINE_PROFILE,
             List.of(good, down),
             2);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    Logger taskLog = (Logger) LoggerFactory.getLogger("dev.vigil.executions.TargetRunTask");
+    logs.start();
+    taskLog.addAppender(logs);
     long execution = fleet.execute(job);
     await()
         .atMost(Duration.ofSeconds(60))
@@ -114,6 +122,24 @@ class MetricsAndHealthSystemTest {
                 delta(before, scrape(api), "vigil_job_executions_ended_total", "status", "failed")
                     == 1);
     String after = scrape(api);
+    taskLog.detachAppender(logs);
+    assertThat(logs.list)
+        .as("the failed run's log line carries its execution and run in the MDC")
+        .anySatisfy(
+            e -> {
+              assertThat(e.getFormattedMessage()).contains("metrics-down");
+              assertThat(e.getMDCPropertyMap())
+                  .containsEntry("executionId", Long.toString(execution))
+                  .containsEntry("server", "metrics-down")
+                  .containsKey("targetRunId")
+                  .containsEntry(
+                      "vigilContext",
+                      " [execution "
+                          + execution
+                          + " run "
+                          + e.getMDCPropertyMap().get("targetRunId")
+                          + "]");
+            });
 
     assertThat(delta(before, after, "vigil_package_fetches_total", "outcome", "ready"))
         .isEqualTo(1);
