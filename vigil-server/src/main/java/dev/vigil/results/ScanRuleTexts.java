@@ -43,7 +43,7 @@ public class ScanRuleTexts {
   /** The texts of every rule of the scan's checklist, or why they cannot be shown. */
   public ScanTexts of(SecurityScan scan) {
     if (scan.packageVersionId() == null || scan.checklistPath() == null) {
-      return ScanTexts.unavailable("the scan does not name the package version it used");
+      return ScanTexts.unavailable("the scanned package version is no longer available");
     }
     Key key = new Key(scan.packageVersionId(), scan.checklistPath());
     Map<String, RuleText> texts;
