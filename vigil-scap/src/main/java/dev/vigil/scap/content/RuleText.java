@@ -15,6 +15,11 @@ public record RuleText(String description, String rationale, String fixtext, Lis
   /** One {@code xccdf:fix}: its {@code system} URI and its script as sanitised XHTML. */
   public record Fix(String system, String script) {}
 
+  /** True when the rule has none of the texts. */
+  public boolean isEmpty() {
+    return description.isEmpty() && rationale.isEmpty() && fixtext.isEmpty() && fixes.isEmpty();
+  }
+
   /** How many characters the texts take, to weigh a cache. */
   public long chars() {
     long n = description.length() + rationale.length() + fixtext.length();
