@@ -1,15 +1,27 @@
 package dev.vigil.access;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.Header;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** Two filter chains: stateless Bearer tokens for the API, form login with sessions for pages. */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +29,12 @@ class SecurityConfig {
 
   static final String CSP =
       "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+  /** The page route of a scan's oscap HTML report. */
+  static final String HTML_REPORT = "/security-scans/*/report.html";
+
+  /** The report's policy: sandboxed (no allow-scripts, no allow-same-origin), framed by us only. */
+  static final String REPORT_CSP = "sandbox; frame-ancestors 'self'";
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -69,8 +87,32 @@ class SecurityConfig {
                     .authenticated())
         .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-        .headers(
-            h -> h.frameOptions(f -> f.deny()).contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+        .headers(SecurityConfig::pageHeaders);
     return http.build();
+  }
+
+  /**
+   * Every page gets {@link #CSP} and may not be framed, except a scan's oscap HTML report: it is
+   * served sandboxed ({@code sandbox}: no scripts, a unique origin) and may be framed by Vigil's
+   * own report page.
+   */
+  private static void pageHeaders(HeadersConfigurer<HttpSecurity> h) {
+    RequestMatcher report =
+        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, HTML_REPORT);
+    RequestMatcher others = new NegatedRequestMatcher(report);
+    h.frameOptions(f -> f.disable())
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                others, new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                others, new ContentSecurityPolicyHeaderWriter(CSP)))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                report,
+                new StaticHeadersWriter(
+                    List.of(
+                        new Header("Content-Security-Policy", REPORT_CSP),
+                        new Header("X-Frame-Options", "SAMEORIGIN")))));
   }
 }

@@ -208,6 +208,20 @@ public class PackageService {
     return new ChecklistFile(p.id(), p.name(), v.id(), file, files.sha256(file), c);
   }
 
+  /**
+   * The checklist at {@code path} of package version {@code versionId} as a local file (unpacked
+   * once per version, shared: callers must not modify it); empty when the version is gone or has no
+   * such checklist.
+   */
+  public java.util.Optional<java.nio.file.Path> versionChecklistFile(long versionId, String path) {
+    java.util.Optional<PackageVersion> v = versions.find(versionId);
+    if (v.isEmpty()
+        || versions.checklists(versionId).stream().noneMatch(c -> c.path().equals(path))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(files.file(v.get(), path));
+  }
+
   private SecurityPackage lock(long id) {
     return packages
         .findForUpdate(id)

@@ -1,0 +1,60 @@
+package dev.vigil.results.web;
+
+import dev.vigil.results.StoredRuleResult;
+import dev.vigil.scap.arf.ResultType;
+import java.util.List;
+
+/**
+ * A scan's selected rules (every result but notselected) as RFC 4180 CSV: one line per rule, CRLF
+ * line ends, cells quoted when they hold a comma, quote or line break, and cells that a spreadsheet
+ * would take for a formula (starting with = + - @, tab or CR) prefixed with {@code '}.
+ */
+final class RulesCsv {
+
+  static final String HEADER = "rule_id,title,severity,result,idents";
+
+  private RulesCsv() {}
+
+  static String of(List<StoredRuleResult> rules) {
+    StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
+    for (StoredRuleResult r : rules) {
+      if (ResultType.NOTSELECTED.xccdf().equals(r.result())) {
+        continue;
+      }
+      sb.append(cell(r.ruleId()))
+          .append(',')
+          .append(cell(r.title()))
+          .append(',')
+          .append(cell(r.severity()))
+          .append(',')
+          .append(cell(r.result()))
+          .append(',')
+          .append(cell(String.join(" ", r.idents())))
+          .append("\r\n");
+    }
+    return sb.toString();
+  }
+
+  static String cell(String value) {
+    if (value == null || value.isEmpty()) {
+      return "";
+    }
+    String v = value;
+    char first = v.charAt(0);
+    if (first == '='
+        || first == '+'
+        || first == '-'
+        || first == '@'
+        || first == '\t'
+        || first == '\r') {
+      v = "'" + v;
+    }
+    if (v.indexOf(',') >= 0
+        || v.indexOf('"') >= 0
+        || v.indexOf('\n') >= 0
+        || v.indexOf('\r') >= 0) {
+      return '"' + v.replace("\"", "\"\"") + '"';
+    }
+    return v;
+  }
+}
