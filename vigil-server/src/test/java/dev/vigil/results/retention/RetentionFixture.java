@@ -111,7 +111,7 @@ final class RetentionFixture {
    * Records a scan of the ARF (and HTML report, may be null) that finished {@code age} before the
    * clock's now, made by the job ({@code null}: outside any job).
    */
-  long scan(Long jobId, String jobName, Path arf, Path html, Duration age) throws IOException {
+  long scan(Long jobId, String jobName, Path arf, Path html, Duration age) throws Exception {
     Instant finished = clock.instant().minus(age);
     ScanReport report = new ArfReader().read(arf);
     return results
