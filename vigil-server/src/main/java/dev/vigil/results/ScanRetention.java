@@ -1,8 +1,5 @@
 package dev.vigil.results;
 
-import dev.vigil.jobs.Job;
-import dev.vigil.jobs.JobQuery;
-import dev.vigil.jobs.JobService;
 import dev.vigil.results.ScanRetentionRepository.Released;
 import dev.vigil.results.ScanRetentionRepository.ScanAge;
 import dev.vigil.scheduling.NodeIdentity;
@@ -15,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +35,7 @@ public class ScanRetention {
   static final String COUNTER = "vigil.scans.purged";
 
   private final ScanRetentionRepository repo;
-  private final JobService jobs;
+  private final ScanRetentionWindows windows;
   private final ScanSpace space;
   private final NodeIdentity node;
   private final ScanRetentionSettings settings;
@@ -49,7 +45,7 @@ public class ScanRetention {
 
   ScanRetention(
       ScanRetentionRepository repo,
-      JobService jobs,
+      ScanRetentionWindows windows,
       ScanSpace space,
       NodeIdentity node,
       ScanRetentionSettings settings,
@@ -57,7 +53,7 @@ public class ScanRetention {
       PlatformTransactionManager transactions,
       MeterRegistry meters) {
     this.repo = repo;
-    this.jobs = jobs;
+    this.windows = windows;
     this.space = space;
     this.node = node;
     this.settings = settings;
@@ -73,15 +69,16 @@ public class ScanRetention {
     ScanSpace.Freed freed = new ScanSpace.Freed();
     Set<Long> dictionaries = new LinkedHashSet<>();
     int deleted = 0;
-    for (Job job : allJobs()) {
-      Integer after = job.options().deleteAfterDays();
-      if (after != null) {
-        Instant cutoff = cutoff(now, job.options().keepMinDays(), after);
-        deleted += drain(n -> repo.expiredOfJob(job.id(), cutoff, n), freed, dictionaries);
-      }
+    for (ScanRetentionWindows.Expiry e : windows.expiries(now)) {
+      deleted +=
+          drain(
+              n ->
+                  e.jobId() == null
+                      ? repo.expiredWithoutJob(e.cutoff(), n)
+                      : repo.expiredOfJob(e.jobId(), e.cutoff(), n),
+              freed,
+              dictionaries);
     }
-    Instant cutoff = cutoff(now, settings.defaultKeepMinDays(), settings.defaultDeleteAfterDays());
-    deleted += drain(n -> repo.expiredWithoutJob(cutoff, n), freed, dictionaries);
     int dictionariesFreed = space.freeDictionaries(dictionaries);
     ScanPurge p = record(ScanPurge.PURGE, now, deleted, freed, dictionariesFreed, null, null);
     log.info(
@@ -134,45 +131,18 @@ public class ScanRetention {
     ScanAge scan =
         repo.findForUpdate(scanId)
             .orElseThrow(() -> new NotFoundException("Security scan", scanId));
-    Retention r = retentionOf(scan);
-    Instant keptUntil = scan.finishedAt().plus(Duration.ofDays(r.keepMinDays()));
-    if (now.isBefore(keptUntil)) {
+    ScanRetentionWindows.KeptUntil kept = windows.keptUntil(scan);
+    if (now.isBefore(kept.until())) {
       throw new ConflictException(
           "security scan "
               + scanId
               + " is kept until "
-              + keptUntil.atZone(ZoneOffset.UTC).toLocalDate()
+              + kept.until().atZone(ZoneOffset.UTC).toLocalDate()
               + " ("
-              + r.why()
+              + kept.why()
               + ")");
     }
     return repo.delete(List.of(scanId));
-  }
-
-  /** A scan's keep-min days and the sentence that explains where they come from. */
-  private record Retention(int keepMinDays, String why) {}
-
-  private Retention retentionOf(ScanAge scan) {
-    int fallback = settings.defaultKeepMinDays();
-    if (scan.jobId() != null) {
-      try {
-        Job job = jobs.get(scan.jobId());
-        int days = job.options().keepMinDays();
-        return new Retention(days, "job " + job.name() + " keeps scans at least " + days + " days");
-      } catch (NotFoundException gone) {
-        // deleted since the row was read: the defaults apply
-      }
-    }
-    if (scan.jobName() != null) {
-      return new Retention(
-          fallback,
-          "job "
-              + scan.jobName()
-              + " is deleted; scans without a job are kept at least "
-              + fallback
-              + " days");
-    }
-    return new Retention(fallback, "scans without a job are kept at least " + fallback + " days");
   }
 
   /** Deletes batches until none is left; frees each batch's blobs after it commits. */
@@ -188,18 +158,6 @@ public class ScanRetention {
         return total;
       }
     }
-  }
-
-  /** Scans finished before this are past both windows. */
-  private static Instant cutoff(Instant now, int keepMinDays, int deleteAfterDays) {
-    return now.minus(Duration.ofDays(Math.max(keepMinDays, deleteAfterDays)));
-  }
-
-  private List<Job> allJobs() {
-    List<Job> all = new ArrayList<>();
-    ListQuery q = new ListQuery(ListQuery.ALL, 0, null, null, "id", false);
-    all.addAll(jobs.list(new JobQuery(q, List.of(), List.of())));
-    return all;
   }
 
   private ScanPurge record(

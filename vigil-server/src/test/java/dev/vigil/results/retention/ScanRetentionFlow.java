@@ -3,6 +3,7 @@ package dev.vigil.results.retention;
 import static dev.vigil.testsupport.ScanFixtures.NINE_PROFILE;
 import static dev.vigil.testsupport.ScanFixtures.SLOW_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vigil.packages.PackageService;
 import dev.vigil.results.ResultService;
@@ -267,11 +268,32 @@ abstract class ScanRetentionFlow {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().get("success").asBoolean()).isFalse();
     assertThat(api.delete("/api/security-scans/" + old).status()).as("already gone").isEqualTo(404);
+    ApiClient.Response notAnId = api.delete("/api/security-scans/abc");
+    assertThat(notAnId.status()).as(notAnId.body()).isEqualTo(400);
+    assertThat(notAnId.json().get("success").asBoolean()).isFalse();
+    assertThat(api.get("/api/security-scans/purges?max=abc").status()).isEqualTo(400);
+    assertThat(api.get("/api/security-scans/purges?offset=-1").status()).isEqualTo(400);
+    assertThat(count("scan_purges")).as("only the late delete was recorded").isEqualTo(purges + 1);
   }
 
   @Test
-  void thePurgeIsARecurringTaskOfTheScheduler() {
-    assertThat(count("scheduled_tasks where task_name = 'scan-purge'")).isEqualTo(1);
+  void thePurgeIsARecurringTaskThatRanAtStartAndComesAgainAfterItsInterval() {
+    String task = "scheduled_tasks where task_name = 'scan-purge'";
+    assertThat(count(task)).isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> count(task + " and last_success is not null") == 1);
+    long minutesToNext =
+        jdbc.sql("select execution_time, last_success from " + task)
+            .query(
+                (rs, n) ->
+                    Duration.between(
+                            rs.getObject(2, java.time.OffsetDateTime.class),
+                            rs.getObject(1, java.time.OffsetDateTime.class))
+                        .toMinutes())
+            .single();
+    assertThat(minutesToNext).as("vigil.retention.purge-interval, 1h").isBetween(59L, 60L);
+    assertThat(count("scan_purges where trigger_type = 'purge'")).isPositive();
   }
 
   private long scanOfRun(long execution) {
