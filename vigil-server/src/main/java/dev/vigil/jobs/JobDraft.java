@@ -115,6 +115,11 @@ record JobDraft(
   }
 
   private static JobOptions options(JobInput in, JobOptions saved, JobFields f) {
+    int keepMin =
+        f.number(
+            "keepMinDays", in.keepMinDays(), saved.keepMinDays(), 1, JobOptions.MAX_KEEP_MIN_DAYS);
+    Integer deleteAfter = f.deleteAfterDays(in.deleteAfterDays(), saved.deleteAfterDays());
+    f.retentionOrder(keepMin, deleteAfter, in.deleteAfterDays() != null);
     return new JobOptions(
         f.number(
             "timeoutMinutes",
@@ -129,7 +134,9 @@ record JobDraft(
             in.retriesOnTimeout(),
             saved.retriesOnTimeout(),
             0,
-            JobOptions.MAX_RETRIES));
+            JobOptions.MAX_RETRIES),
+        keepMin,
+        deleteAfter);
   }
 
   static String blank(String s) {

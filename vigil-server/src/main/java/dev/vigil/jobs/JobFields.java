@@ -35,6 +35,62 @@ final class JobFields {
     return fallback;
   }
 
+  /**
+   * Days after which scans are deleted: null (never) for blank or {@code never}, the fallback when
+   * not sent (null), else a whole number from 1 to {@value JobOptions#MAX_DELETE_AFTER_DAYS}.
+   */
+  Integer deleteAfterDays(String value, Integer fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    String v = value.trim();
+    if (v.isEmpty() || v.equalsIgnoreCase("never")) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 1 && n <= JobOptions.MAX_DELETE_AFTER_DAYS) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.putIfAbsent(
+        "deleteAfterDays",
+        "must be a whole number of days from 1 to "
+            + JobOptions.MAX_DELETE_AFTER_DAYS
+            + ", or never");
+    return fallback;
+  }
+
+  /**
+   * Scans cannot be deleted before they may be: delete-after must be at least keep-min. The error
+   * goes to the field that was sent ({@code deleteAfterDays} when it was).
+   */
+  void retentionOrder(int keepMin, Integer deleteAfter, boolean deleteAfterSent) {
+    if (deleteAfter == null
+        || deleteAfter >= keepMin
+        || errors.containsKey("keepMinDays")
+        || errors.containsKey("deleteAfterDays")) {
+      return;
+    }
+    if (deleteAfterSent) {
+      errors.put(
+          "deleteAfterDays",
+          "must be at least keepMinDays ("
+              + keepMin
+              + "): scans are kept at least that long, so they cannot be deleted after "
+              + deleteAfter
+              + " days");
+    } else {
+      errors.put(
+          "keepMinDays",
+          "must be at most deleteAfterDays ("
+              + deleteAfter
+              + "): scans are deleted after that many days");
+    }
+  }
+
   /** An id (digits), null with an error when malformed or blank. */
   Long id(String field, String value) {
     String v = value == null ? "" : value.trim();

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What a user sends to create or change a job, as typed. On update a null field means "unchanged".
  * {@code scheduleMode} is {@code manual}, {@code dateTime} or an execute schedule id; {@code
- * problems} are field errors found while reading the request, reported with the others.
+ * deleteAfterDays} is a number of days, or blank or {@code never} for never; {@code problems} are
+ * field errors found while reading the request, reported with the others.
  */
 public record JobInput(
     String name,
@@ -23,9 +24,48 @@ public record JobInput(
     String timeoutMinutes,
     String maxParallel,
     String retriesOnTimeout,
+    String keepMinDays,
+    String deleteAfterDays,
     Map<String, String> problems) {
 
   public JobInput {
     problems = problems == null ? Map.of() : Map.copyOf(problems);
+  }
+
+  /** Input that leaves the retention as it is (the defaults for a new job). */
+  public JobInput(
+      String name,
+      String description,
+      List<String> labels,
+      Boolean enabled,
+      String securityPackage,
+      String scanPath,
+      String securityProfile,
+      String scheduleMode,
+      String dateTime,
+      String targetType,
+      List<String> targets,
+      String timeoutMinutes,
+      String maxParallel,
+      String retriesOnTimeout,
+      Map<String, String> problems) {
+    this(
+        name,
+        description,
+        labels,
+        enabled,
+        securityPackage,
+        scanPath,
+        securityProfile,
+        scheduleMode,
+        dateTime,
+        targetType,
+        targets,
+        timeoutMinutes,
+        maxParallel,
+        retriesOnTimeout,
+        null,
+        null,
+        problems);
   }
 }

@@ -37,9 +37,10 @@ class JobRepository {
     jdbc.sql(
             "insert into jobs (name, description, enabled, security_package_id, scan_path,"
                 + " security_profile, schedule_mode, schedule_id, date_time, target_type,"
-                + " timeout_minutes, max_parallel, retries_on_timeout, created_by_id,"
-                + " created_by_username, created_by_display_name, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " timeout_minutes, max_parallel, retries_on_timeout, keep_min_days,"
+                + " delete_after_days, created_by_id, created_by_username,"
+                + " created_by_display_name, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(with(details(j), creator(j)))
         .update(keys, "id");
     long id = keys.getKey().longValue();
@@ -53,7 +54,8 @@ class JobRepository {
             "update jobs set name = ?, description = ?, enabled = ?, security_package_id = ?,"
                 + " scan_path = ?, security_profile = ?, schedule_mode = ?, schedule_id = ?,"
                 + " date_time = ?, target_type = ?, timeout_minutes = ?, max_parallel = ?,"
-                + " retries_on_timeout = ?, updated_at = ? where id = ?")
+                + " retries_on_timeout = ?, keep_min_days = ?, delete_after_days = ?,"
+                + " updated_at = ? where id = ?")
         .params(with(details(j), List.of(JobRows.ts(j.updatedAt()), j.id())))
         .update();
     rows.replaceLabels(j.id(), j.labels());
@@ -90,7 +92,9 @@ class JobRepository {
         j.targetType().name(),
         j.options().timeoutMinutes(),
         j.options().maxParallel(),
-        j.options().retriesOnTimeout());
+        j.options().retriesOnTimeout(),
+        j.options().keepMinDays(),
+        j.options().deleteAfterDays());
   }
 
   Optional<Job> find(long id) {

@@ -16,7 +16,8 @@ final class JobRows {
   static final String COLUMNS =
       "j.id, j.name, j.description, j.enabled, j.security_package_id, j.scan_path,"
           + " j.security_profile, j.schedule_mode, j.schedule_id, j.date_time, j.target_type,"
-          + " j.timeout_minutes, j.max_parallel, j.retries_on_timeout, j.created_by_id,"
+          + " j.timeout_minutes, j.max_parallel, j.retries_on_timeout, j.keep_min_days,"
+          + " j.delete_after_days, j.created_by_id,"
           + " j.created_by_username, j.created_by_display_name, j.created_at, j.updated_at";
 
   private final JdbcClient jdbc;
@@ -52,7 +53,9 @@ final class JobRows {
         new JobOptions(
             rs.getInt("timeout_minutes"),
             rs.getInt("max_parallel"),
-            rs.getInt("retries_on_timeout")),
+            rs.getInt("retries_on_timeout"),
+            rs.getInt("keep_min_days"),
+            rs.getObject("delete_after_days", Integer.class)),
         createdBy,
         instant(rs, "created_at"),
         instant(rs, "updated_at"));

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,6 +177,24 @@ public class BlobStore {
   public void delete(String sha256) {
     jdbc.sql("delete from blob_chunks where sha256 = ?").param(sha256).update();
     jdbc.sql("delete from blobs where sha256 = ?").param(sha256).update();
+  }
+
+  /**
+   * Deletes a blob nothing references any more and returns its sizes; empty when it is already
+   * gone. A blob a row still references through a foreign key is refused by the database (a {@code
+   * DataIntegrityViolationException}): the caller's transaction is rolled back and the blob kept.
+   */
+  @Transactional
+  public Optional<BlobRef> free(String sha256) {
+    Optional<BlobRef> ref =
+        jdbc.sql("select sha256, size_bytes, stored_bytes from blobs where sha256 = ? for update")
+            .param(sha256)
+            .query((rs, n) -> new BlobRef(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+            .optional();
+    if (ref.isPresent()) {
+      delete(sha256);
+    }
+    return ref;
   }
 
   /** Computes the lowercase hex sha256 of a file. */

@@ -85,6 +85,8 @@ class JobApiIntegrationTest {
     assertThat(j.get("timeoutMinutes").asInt()).isEqualTo(30);
     assertThat(j.get("maxParallel").asInt()).isEqualTo(10);
     assertThat(j.get("retriesOnTimeout").asInt()).isZero();
+    assertThat(j.get("keepMinDays").asInt()).isEqualTo(90);
+    assertThat(j.get("deleteAfterDays").asInt()).isEqualTo(365);
     assertThat(j.get("dateCreated").asString()).isNotBlank();
     assertThat(got.get("executions").get("jobExecutions").isArray()).isTrue();
     assertThat(got.get("executions").get("jobExecutions")).isEmpty();
@@ -173,6 +175,21 @@ class JobApiIntegrationTest {
     assertThat(j.get("labels").get(0).asString()).isEqualTo("env:prod");
     j = api.put(BASE + "/" + id, "{\"job\":{\"scheduleMode\":\"manual\"}}").json().get("job");
     assertThat(j.get("scheduleMode").asString()).isEqualTo("manual");
+    j =
+        api.put(BASE + "/" + id, "{\"job\":{\"keepMinDays\":30,\"deleteAfterDays\":45}}")
+            .json()
+            .get("job");
+    assertThat(j.get("keepMinDays").asInt()).isEqualTo(30);
+    assertThat(j.get("deleteAfterDays").asInt()).isEqualTo(45);
+    j = api.put(BASE + "/" + id, "{\"job\":{\"deleteAfterDays\":null}}").json().get("job");
+    assertThat(j.get("deleteAfterDays").isNull()).as("null is never").isTrue();
+    j = api.put(BASE + "/" + id, "{\"job\":{\"name\":\"renamed2\"}}").json().get("job");
+    assertThat(j.get("keepMinDays").asInt()).as("unchanged when not sent").isEqualTo(30);
+    assertThat(j.get("deleteAfterDays").isNull()).isTrue();
+    j = api.put(BASE + "/" + id, "{\"job\":{\"deleteAfterDays\":\"400\"}}").json().get("job");
+    assertThat(j.get("deleteAfterDays").asInt()).isEqualTo(400);
+    j = api.put(BASE + "/" + id, "{\"job\":{\"deleteAfterDays\":\"never\"}}").json().get("job");
+    assertThat(j.get("deleteAfterDays").isNull()).isTrue();
     assertThat(api.put(BASE + "/999999", "{\"job\":{\"name\":\"x\"}}").status()).isEqualTo(404);
   }
 

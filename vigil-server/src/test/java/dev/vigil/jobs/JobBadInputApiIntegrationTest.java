@@ -104,6 +104,28 @@ class JobBadInputApiIntegrationTest {
     cases.put("timeout", swap(ok, manual, manual + ",\"timeoutMinutes\":0", "timeoutMinutes"));
     cases.put("parallel", swap(ok, manual, manual + ",\"maxParallel\":501", "maxParallel"));
     cases.put("retries", swap(ok, manual, manual + ",\"retriesOnTimeout\":6", "retriesOnTimeout"));
+    cases.put("keep 0 days", swap(ok, manual, manual + ",\"keepMinDays\":0", "keepMinDays"));
+    cases.put("keep 3651 days", swap(ok, manual, manual + ",\"keepMinDays\":3651", "keepMinDays"));
+    cases.put("keep a fraction", swap(ok, manual, manual + ",\"keepMinDays\":1.5", "keepMinDays"));
+    cases.put(
+        "delete after 0 days",
+        swap(ok, manual, manual + ",\"deleteAfterDays\":0", "deleteAfterDays"));
+    cases.put(
+        "delete after 36501 days",
+        swap(ok, manual, manual + ",\"deleteAfterDays\":36501", "deleteAfterDays"));
+    cases.put(
+        "delete after soon",
+        swap(ok, manual, manual + ",\"deleteAfterDays\":\"soon\"", "deleteAfterDays"));
+    cases.put(
+        "delete before the default keep",
+        swap(ok, manual, manual + ",\"deleteAfterDays\":30", "deleteAfterDays"));
+    cases.put(
+        "delete before keep",
+        swap(
+            ok, manual, manual + ",\"keepMinDays\":100,\"deleteAfterDays\":99", "deleteAfterDays"));
+    cases.put(
+        "delete after an object",
+        swap(ok, manual, manual + ",\"deleteAfterDays\":{\"days\":9}", "deleteAfterDays"));
     cases.put("no name", swap(ok, "\"name\":\"bad\",", "", "name"));
     cases.put(
         "no package",
@@ -123,6 +145,39 @@ class JobBadInputApiIntegrationTest {
     assertThat(jobCount()).isZero();
     assertThat(rows("job_targets")).isZero();
     assertThat(rows("job_labels")).isZero();
+  }
+
+  @Test
+  void retentionMessagesSayWhatIsAllowed() {
+    String manual = "\"scheduleMode\":\"manual\"";
+    JsonNode errors =
+        api.post(
+                JobApiIntegrationTest.BASE,
+                fx.cliBody("r").replace(manual, manual + ",\"keepMinDays\":0"))
+            .json()
+            .get("errors");
+    assertThat(errors.get("keepMinDays").asString())
+        .isEqualTo("must be a whole number from 1 to 3650");
+    errors =
+        api.post(
+                JobApiIntegrationTest.BASE,
+                fx.cliBody("r")
+                    .replace(manual, manual + ",\"keepMinDays\":100,\"deleteAfterDays\":99"))
+            .json()
+            .get("errors");
+    assertThat(errors.get("deleteAfterDays").asString())
+        .isEqualTo(
+            "must be at least keepMinDays (100): scans are kept at least that long, so they"
+                + " cannot be deleted after 99 days");
+    errors =
+        api.post(
+                JobApiIntegrationTest.BASE,
+                fx.cliBody("r").replace(manual, manual + ",\"deleteAfterDays\":36501"))
+            .json()
+            .get("errors");
+    assertThat(errors.get("deleteAfterDays").asString())
+        .isEqualTo("must be a whole number of days from 1 to 36500, or never");
+    assertThat(jobCount()).isZero();
   }
 
   @Test
@@ -195,7 +250,13 @@ class JobBadInputApiIntegrationTest {
         "targets"
       },
       {"{\"job\":{\"targetType\":\"instance\",\"targets\":[{\"refId\":424242}]}}", "targets"},
-      {"{\"job\":{\"maxParallel\":0}}", "maxParallel"}
+      {"{\"job\":{\"maxParallel\":0}}", "maxParallel"},
+      {"{\"job\":{\"keepMinDays\":0}}", "keepMinDays"},
+      {"{\"job\":{\"keepMinDays\":\"ninety\"}}", "keepMinDays"},
+      {"{\"job\":{\"keepMinDays\":366}}", "keepMinDays"},
+      {"{\"job\":{\"deleteAfterDays\":-1}}", "deleteAfterDays"},
+      {"{\"job\":{\"deleteAfterDays\":89}}", "deleteAfterDays"},
+      {"{\"job\":{\"keepMinDays\":10,\"deleteAfterDays\":9}}", "deleteAfterDays"}
     };
     for (String[] c : cases) {
       Response r = api.put(path, c[0]);

@@ -90,6 +90,72 @@ class JobDraftTest {
     assertThat(errors.get("targetType")).contains("servers or instances").contains("appliance");
   }
 
+  @Test
+  void retentionReadsDaysAndNeverAndKeepsWhatWasNotSent() {
+    Map<String, String> errors = new LinkedHashMap<>();
+    assertThat(retention("30", "never", null, errors)).isEqualTo(new int[] {30, -1});
+    assertThat(retention("30", "", null, errors)).isEqualTo(new int[] {30, -1});
+    assertThat(retention(" 7 ", " 7 ", null, errors)).isEqualTo(new int[] {7, 7});
+    assertThat(retention(null, null, null, errors)).isEqualTo(new int[] {90, 365});
+    assertThat(errors).isEmpty();
+    Job saved = draft(retentionInput("10", "never"), null, errors).toJob(null, null, T0);
+    assertThat(retention(null, null, saved, errors)).isEqualTo(new int[] {10, -1});
+    assertThat(retention("20", null, saved, errors)).isEqualTo(new int[] {20, -1});
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void retentionOutOfRangeOrOutOfOrderNamesTheField() {
+    String[][] cases = {
+      {"0", "365", "keepMinDays", "from 1 to 3650"},
+      {"3651", "never", "keepMinDays", "from 1 to 3650"},
+      {"x", "365", "keepMinDays", "whole number"},
+      {"90", "0", "deleteAfterDays", "from 1 to 36500, or never"},
+      {"90", "36501", "deleteAfterDays", "from 1 to 36500, or never"},
+      {"90", "soon", "deleteAfterDays", "or never"},
+      {"90", "30", "deleteAfterDays", "at least keepMinDays (90)"},
+    };
+    for (String[] c : cases) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      draft(retentionInput(c[0], c[1]), null, errors);
+      assertThat(errors).as(c[0] + "/" + c[1]).containsOnlyKeys(c[2]);
+      assertThat(errors.get(c[2])).as(c[0] + "/" + c[1]).contains(c[3]);
+    }
+    Job saved =
+        draft(retentionInput("10", "100"), null, new LinkedHashMap<>()).toJob(null, null, T0);
+    Map<String, String> errors = new LinkedHashMap<>();
+    retention("200", null, saved, errors);
+    assertThat(errors.get("keepMinDays")).contains("at most deleteAfterDays (100)");
+  }
+
+  /** {keepMinDays, deleteAfterDays or -1 for never} after reading the two fields. */
+  private static int[] retention(
+      String keepMin, String deleteAfter, Job current, Map<String, String> errors) {
+    JobOptions o = draft(retentionInput(keepMin, deleteAfter), current, errors).options();
+    return new int[] {o.keepMinDays(), o.deleteAfterDays() == null ? -1 : o.deleteAfterDays()};
+  }
+
+  private static JobInput retentionInput(String keepMin, String deleteAfter) {
+    return new JobInput(
+        "n",
+        null,
+        null,
+        null,
+        "5",
+        "ds.xml",
+        "xccdf_p",
+        null,
+        null,
+        "server",
+        List.of("1"),
+        null,
+        null,
+        null,
+        keepMin,
+        deleteAfter,
+        null);
+  }
+
   private static JobDraft draft(JobInput in, Job current, Map<String, String> errors) {
     return JobDraft.of(in, current, new JobFields(errors), errors, false);
   }

@@ -81,6 +81,7 @@ class JobPagesIntegrationTest {
         .contains("value=\"" + fx.scanPath + "\"", JobFixture.STIG, "p" + port + "-web01");
     String review = page(details(post(BASE + "/new/review")), "job-operator1");
     assertThat(review).contains("step-review", "COMPLETE", "p" + port + "-web02", fx.packageName);
+    assertThat(review).contains("keep 90 days, delete after 365 days");
     mvc.perform(details(post(BASE)).with(user("job-operator1")).with(csrf()))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrlPattern(BASE + "/*"));
@@ -105,13 +106,18 @@ class JobPagesIntegrationTest {
                 "securityProfile=xccdf_nope",
                 "maxParallel=999",
                 "labels=typed-label",
-                "targets=424242"),
+                "targets=424242",
+                "keepMinDays=0",
+                "deleteAfterDays=soon"),
             "job-operator1");
     assertThat(stepTwo)
         .contains("step-details", "Security Profile: no profile xccdf_nope")
         .contains("Targets: unknown server ids [424242]")
         .contains("Max parallel must be a whole number from 1 to 500")
-        .contains("value=\"typed-label\"");
+        .contains("value=\"typed-label\"")
+        .contains("Keep scans at least: must be a whole number from 1 to 3650")
+        .contains("Delete scans after: must be a whole number of days from 1 to 36500, or never")
+        .contains("value=\"soon\"");
     assertThat(jdbc.sql("select count(*) from jobs").query(Long.class).single()).isZero();
   }
 
@@ -152,8 +158,14 @@ class JobPagesIntegrationTest {
     assertThat(page(get(BASE + "/" + id + "/edit"), "job-operator1"))
         .contains("value=\"editable\"", JobFixture.STIG);
     mvc.perform(
-            details(post(BASE + "/" + id), "name=edited").with(user("job-operator1")).with(csrf()))
+            details(post(BASE + "/" + id), "name=edited", "keepMinDays=30", "deleteAfterDays=")
+                .with(user("job-operator1"))
+                .with(csrf()))
         .andExpect(status().is3xxRedirection());
+    assertThat(page(get(BASE + "/" + id), "job-operator1"))
+        .contains("Retention", "keep 30 days, never delete");
+    assertThat(page(get(BASE + "/" + id + "/edit"), "job-operator1"))
+        .contains("value=\"never\"", "value=\"30\"");
     mvc.perform(post(BASE + "/" + id + "/disable").with(user("job-operator1")).with(csrf()))
         .andExpect(status().is3xxRedirection());
     assertThat(jdbc.sql("select name || ':' || enabled from jobs").query(String.class).single())

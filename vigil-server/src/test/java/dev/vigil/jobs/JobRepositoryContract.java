@@ -58,7 +58,7 @@ abstract class JobRepositoryContract {
     assertThat(saved.scheduleMode()).isEqualTo(ScheduleMode.SCHEDULE);
     assertThat(saved.scheduleModeCode()).isEqualTo(String.valueOf(scheduleId));
     assertThat(saved.targetType()).isEqualTo(TargetType.SERVER);
-    assertThat(saved.options()).isEqualTo(new JobOptions(45, 7, 2));
+    assertThat(saved.options()).isEqualTo(new JobOptions(45, 7, 2, 30, null));
     assertThat(saved.createdBy()).isEqualTo(new UserRef(1, "admin", "Admin"));
     assertThat(saved.createdAt()).isEqualTo(T0.truncatedTo(ChronoUnit.MICROS));
     assertThat(saved.dateTime()).isNull();
@@ -101,6 +101,16 @@ abstract class JobRepositoryContract {
     Job changed = withTargets(same, List.of(new JobTarget(0, 3L)));
     jobs.update(changed);
     assertThat(jobs.find(saved.id()).orElseThrow().refIds()).containsExactly(3L);
+  }
+
+  @Test
+  void updateStoresTheRetention() {
+    Job saved = jobs.find(jobs.insert(job("kept", List.of(), List.of(1L)))).orElseThrow();
+    jobs.update(withOptions(saved, new JobOptions(45, 7, 2, 10, 400)));
+    assertThat(jobs.find(saved.id()).orElseThrow().options())
+        .isEqualTo(new JobOptions(45, 7, 2, 10, 400));
+    jobs.update(withOptions(saved, new JobOptions(45, 7, 2, 10, null)));
+    assertThat(jobs.find(saved.id()).orElseThrow().options().deleteAfterDays()).isNull();
   }
 
   @Test
@@ -147,10 +157,31 @@ abstract class JobRepositoryContract {
         null,
         TargetType.SERVER,
         refs.stream().map(r -> new JobTarget(0, r)).toList(),
-        new JobOptions(45, 7, 2),
+        new JobOptions(45, 7, 2, 30, null),
         new UserRef(1, "admin", "Admin"),
         T0,
         T0);
+  }
+
+  private static Job withOptions(Job j, JobOptions options) {
+    return new Job(
+        j.id(),
+        j.name(),
+        j.description(),
+        j.labels(),
+        j.enabled(),
+        j.packageId(),
+        j.scanPath(),
+        j.securityProfile(),
+        j.scheduleMode(),
+        j.scheduleId(),
+        j.dateTime(),
+        j.targetType(),
+        j.targets(),
+        options,
+        j.createdBy(),
+        j.createdAt(),
+        j.updatedAt());
   }
 
   private static Job withTargets(Job j, List<JobTarget> targets) {

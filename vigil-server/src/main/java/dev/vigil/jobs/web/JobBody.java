@@ -54,7 +54,15 @@ final class JobBody {
         json.string("timeoutMinutes"),
         json.string("maxParallel"),
         json.string("retriesOnTimeout"),
+        json.string("keepMinDays"),
+        deleteAfterDays(json),
         Map.of());
+  }
+
+  /** {@code "deleteAfterDays": null} means never; a missing key means unchanged. */
+  private static String deleteAfterDays(JsonBody json) {
+    String v = json.string("deleteAfterDays");
+    return v == null && json.has("deleteAfterDays") ? "never" : v;
   }
 
   /** The type errors the lenient reader collected (a field of the wrong JSON type). */
@@ -170,6 +178,8 @@ final class JobBody {
         in.timeoutMinutes(),
         in.maxParallel(),
         in.retriesOnTimeout(),
+        in.keepMinDays(),
+        in.deleteAfterDays(),
         problems);
   }
 }

@@ -30,7 +30,9 @@ record JobForm(
     List<String> targets,
     String timeoutMinutes,
     String maxParallel,
-    String retriesOnTimeout) {
+    String retriesOnTimeout,
+    String keepMinDays,
+    String deleteAfterDays) {
 
   static final String TYPE = "securityScan";
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -43,6 +45,8 @@ record JobForm(
     timeoutMinutes = or(timeoutMinutes, JobOptions.DEFAULT_TIMEOUT_MINUTES);
     maxParallel = or(maxParallel, JobOptions.DEFAULT_MAX_PARALLEL);
     retriesOnTimeout = or(retriesOnTimeout, JobOptions.DEFAULT_RETRIES);
+    keepMinDays = or(keepMinDays, JobOptions.DEFAULT_KEEP_MIN_DAYS);
+    deleteAfterDays = or(deleteAfterDays, JobOptions.DEFAULT_DELETE_AFTER_DAYS);
   }
 
   private static String or(String value, int fallback) {
@@ -65,7 +69,9 @@ record JobForm(
         List.of(),
         String.valueOf(JobOptions.DEFAULT_TIMEOUT_MINUTES),
         String.valueOf(JobOptions.DEFAULT_MAX_PARALLEL),
-        String.valueOf(JobOptions.DEFAULT_RETRIES));
+        String.valueOf(JobOptions.DEFAULT_RETRIES),
+        String.valueOf(JobOptions.DEFAULT_KEEP_MIN_DAYS),
+        String.valueOf(JobOptions.DEFAULT_DELETE_AFTER_DAYS));
   }
 
   static JobForm of(Job j) {
@@ -84,7 +90,22 @@ record JobForm(
         j.refIds().stream().map(String::valueOf).toList(),
         String.valueOf(j.options().timeoutMinutes()),
         String.valueOf(j.options().maxParallel()),
-        String.valueOf(j.options().retriesOnTimeout()));
+        String.valueOf(j.options().retriesOnTimeout()),
+        String.valueOf(j.options().keepMinDays()),
+        j.options().deleteAfterDays() == null
+            ? "never"
+            : String.valueOf(j.options().deleteAfterDays()));
+  }
+
+  /** "keep 90 days, delete after 365 days" as typed, for the review step. */
+  public String retentionText() {
+    String delete = deleteAfterDays == null ? "" : deleteAfterDays.trim();
+    return "keep "
+        + keepMinDays
+        + " days, "
+        + (delete.isEmpty() || delete.equalsIgnoreCase("never")
+            ? "never delete"
+            : "delete after " + delete + " days");
   }
 
   /** Step 1's problems: the type must be a security scan job and the name given. */
@@ -115,6 +136,8 @@ record JobForm(
         text(timeoutMinutes),
         text(maxParallel),
         text(retriesOnTimeout),
+        text(keepMinDays),
+        text(deleteAfterDays),
         typeProblems());
   }
 

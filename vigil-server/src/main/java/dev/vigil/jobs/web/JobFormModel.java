@@ -61,7 +61,9 @@ class JobFormModel {
         f.targets(),
         f.timeoutMinutes(),
         f.maxParallel(),
-        f.retriesOnTimeout());
+        f.retriesOnTimeout(),
+        f.keepMinDays(),
+        f.deleteAfterDays());
   }
 
   /** The names the review step shows for the form's package, schedule and targets. */

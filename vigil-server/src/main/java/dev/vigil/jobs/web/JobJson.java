@@ -63,6 +63,8 @@ class JobJson {
     m.put("timeoutMinutes", j.options().timeoutMinutes());
     m.put("maxParallel", j.options().maxParallel());
     m.put("retriesOnTimeout", j.options().retriesOnTimeout());
+    m.put("keepMinDays", j.options().keepMinDays());
+    m.put("deleteAfterDays", j.options().deleteAfterDays());
     m.put("dateCreated", time(j.createdAt()));
     m.put("lastUpdated", time(j.updatedAt()));
     return m;
