@@ -298,6 +298,39 @@ class ScanCompareSystemTest {
         .contains("No previous execution of job " + jobName);
   }
 
+  @Test
+  void whileAnExecutionRunsItsPageLeavesTheDriftForLater() throws Exception {
+    Path slowDs = ScanFixtures.slowDatastream(Files.createTempDirectory(contentRoot, "slow"), 300);
+    String prefix = "slow" + NAMES.incrementAndGet();
+    long job =
+        fleet.job(
+            prefix,
+            fleet.readyPackage(prefix, slowDs),
+            slowDs.getFileName().toString(),
+            ScanFixtures.SLOW_PROFILE,
+            fleet.localServers(prefix, 1),
+            1);
+    long running = fleet.execute(job);
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> status(running).equals("running"));
+      assertThat(Pages.html(mvc, "/provisioning/jobs/executions/" + running, "cmp-auditor"))
+          .contains("Drift since previous execution", "Shown once the execution has ended");
+      JsonNode drift = api.get("/api/job-executions/" + running + "/drift").json().get("drift");
+      assertThat(drift.get("previousExecution").isNull()).isTrue();
+    } finally {
+      api.put("/api/job-executions/" + running + "/cancel", "{}");
+      await().atMost(Duration.ofSeconds(60)).until(() -> status(running).equals("cancelled"));
+    }
+  }
+
+  private String status(long execution) {
+    return api.get("/api/job-executions/" + execution)
+        .json()
+        .get("jobExecution")
+        .get("status")
+        .asString();
+  }
+
   private MockHttpServletResponse page(String path) throws Exception {
     return mvc.perform(get(path).with(user("cmp-auditor"))).andReturn().getResponse();
   }
@@ -306,22 +339,8 @@ class ScanCompareSystemTest {
     await()
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(300))
-        .until(
-            () ->
-                Set.of("complete", "failed", "cancelled")
-                    .contains(
-                        api.get("/api/job-executions/" + execution)
-                            .json()
-                            .get("jobExecution")
-                            .get("status")
-                            .asString()));
-    assertThat(
-            api.get("/api/job-executions/" + execution)
-                .json()
-                .get("jobExecution")
-                .get("status")
-                .asString())
-        .isEqualTo("complete");
+        .until(() -> Set.of("complete", "failed", "cancelled").contains(status(execution)));
+    assertThat(status(execution)).isEqualTo("complete");
   }
 
   private JsonNode comparison(long id, long other, String query) {
