@@ -67,7 +67,7 @@ public class ExecutionDrift {
       Long b = before.get(id);
       Long a = after.get(id);
       if (b == null || a == null) {
-        missing.add(new ExecutionDriftGap(id, server.getValue(), b, a, noScan(b == null, was)));
+        missing.add(new ExecutionDriftGap(id, server.getValue(), b, a, noScan(b, a, was)));
         continue;
       }
       SecurityScan x = results.get(b);
@@ -84,8 +84,11 @@ public class ExecutionDrift {
         now, was, null, compared, rules.values().stream().map(RuleDrift::rule).toList(), missing);
   }
 
-  private static String noScan(boolean inPrevious, JobExecution previous) {
-    return inPrevious
+  private static String noScan(Long before, Long after, JobExecution previous) {
+    if (before == null && after == null) {
+      return "no scan in either execution";
+    }
+    return before == null
         ? "no scan in the previous execution (" + previous.id() + ")"
         : "no scan in this execution";
   }

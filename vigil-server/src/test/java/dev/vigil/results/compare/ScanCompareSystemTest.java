@@ -265,10 +265,12 @@ class ScanCompareSystemTest {
     long second = fleet.execute(job);
     awaitEnd(second);
     // the first server's content changed after its scan in the second execution; a third server
-    // was scanned only in the second execution
+    // was scanned only in the second execution, a fourth only in the first
     ScanOrigin origin = new ScanOrigin(job, jobName, second, null);
     long changed = record(servers.get(0), afterArf, 3600, origin);
     record(c, beforeArf, 3600, origin);
+    long d = server();
+    record(d, beforeArf, 60, new ScanOrigin(job, jobName, first, null));
 
     JsonNode drift = api.get("/api/job-executions/" + second + "/drift").json().get("drift");
     assertThat(drift.get("execution").get("id").asLong()).isEqualTo(second);
@@ -285,10 +287,17 @@ class ScanCompareSystemTest {
     assertThat(byRule).isEqualTo(EXPECTED);
     assertThat(drift.get("rules").get(0).get("ruleId").asString()).isEqualTo(RULE + "pass");
     assertThat(drift.get("counts").get("total").asInt()).isEqualTo(7);
-    assertThat(drift.get("missing")).hasSize(1);
-    assertThat(drift.get("missing").get(0).get("server").get("id").asLong()).isEqualTo(c);
-    assertThat(drift.get("missing").get(0).get("reason").asString())
-        .isEqualTo("no scan in the previous execution (" + first + ")");
+    Map<Long, String> missing = new LinkedHashMap<>();
+    drift
+        .get("missing")
+        .forEach(m -> missing.put(m.get("server").get("id").asLong(), m.get("reason").asString()));
+    assertThat(missing)
+        .isEqualTo(
+            Map.of(
+                c,
+                "no scan in the previous execution (" + first + ")",
+                d,
+                "no scan in this execution"));
 
     String detail = Pages.html(mvc, "/provisioning/jobs/executions/" + second, "cmp-auditor");
     assertThat(detail)
