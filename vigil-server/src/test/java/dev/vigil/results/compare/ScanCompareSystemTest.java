@@ -2,121 +2,22 @@ package dev.vigil.results.compare;
 
 import static dev.vigil.results.compare.CompareContent.RULE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import dev.vigil.results.NewScan;
-import dev.vigil.results.ResultService;
-import dev.vigil.results.ScanComparison;
 import dev.vigil.results.ScanDiff;
 import dev.vigil.results.ScanOrigin;
-import dev.vigil.scap.arf.ArfReader;
-import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.testsupport.ApiClient;
-import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.Pages;
-import dev.vigil.testsupport.ScanFixtures;
-import dev.vigil.testsupport.TestUsers;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Comparing scans and drift per execution, on ARFs written by a real oscap for the nine-results
- * benchmark and a variant of it with one change of every kind (see {@link CompareContent}), and on
- * real executions of a job over local servers.
+ * Comparing two scans through the API and the pages, on real oscap ARFs with one change of every
+ * kind, and the look-up of a scan's previous scan.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:scancompare;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=compare-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
-class ScanCompareSystemTest {
-
-  /** Every change the variant makes, by rule. */
-  static final Map<String, String> EXPECTED =
-      Map.of(
-          RULE + "pass", "pass_to_fail",
-          RULE + "fail", "fail_to_pass",
-          RULE + "notselected", "new",
-          RULE + "added", "new",
-          RULE + "error", "gone",
-          RULE + "unknown", "gone",
-          RULE + "informational", "other");
-
-  private static final AtomicInteger NAMES = new AtomicInteger();
-  private static Path contentRoot;
-  private static Path nineDs;
-  private static Path beforeArf;
-  private static Path afterArf;
-  private static Path otherArf;
-  private static boolean usersMade;
-  private static long packageId;
-
-  @LocalServerPort int port;
-  @Autowired MockMvc mvc;
-  @Autowired ResultService results;
-  @Autowired ScanComparison comparison;
-  ApiClient api;
-  FleetApi fleet;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
-
-  @BeforeAll
-  static void content() throws Exception {
-    ScanFixtures.requireScanning();
-    contentRoot = Files.createTempDirectory("vigil-compare");
-    nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
-    beforeArf = eval(nineDs, "before");
-    afterArf =
-        eval(CompareContent.after(Files.createDirectories(contentRoot.resolve("a"))), "after");
-    otherArf =
-        eval(CompareContent.otherBenchmark(Files.createDirectories(contentRoot.resolve("o"))), "o");
-  }
-
-  private static Path eval(Path checklist, String name) throws Exception {
-    Path arf = checklist.resolveSibling(name + "-arf.xml");
-    int exit = ScanFixtures.oscapEval(checklist, ScanFixtures.NINE_PROFILE, arf);
-    assertThat(exit).as("oscap on " + checklist).isEqualTo(2);
-    return arf;
-  }
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(port).login("admin", "compare-admin-pw");
-    fleet = new FleetApi(api);
-    if (!usersMade) {
-      TestUsers.create(api, "cmp-auditor", "cmp-auditor-pw-1", "Auditor");
-      packageId = fleet.readyPackage("cmp-nine", nineDs);
-      usersMade = true;
-    }
-  }
+class ScanCompareSystemTest extends CompareSystemTestBase {
 
   @Test
   void compareListsEveryKindOfChangeExactlyWithTheLaterScanAfter() throws Exception {
@@ -241,124 +142,13 @@ class ScanCompareSystemTest {
     assertThat(page("/security-scans/999999/compare").getStatus()).isEqualTo(404);
   }
 
-  @Test
-  void driftListsTheRulesThatChangedPerServerAndTheServersNotCompared() throws Exception {
-    String prefix = "drift" + NAMES.incrementAndGet();
-    List<Long> servers = fleet.localServers(prefix, 2);
-    long c = server();
-    String jobName = prefix + "-job";
-    long job =
-        fleet.job(
-            jobName,
-            packageId,
-            nineDs.getFileName().toString(),
-            ScanFixtures.NINE_PROFILE,
-            servers,
-            2);
-    long first = fleet.execute(job);
-    awaitEnd(first);
-    JsonNode none = api.get("/api/job-executions/" + first + "/drift").json().get("drift");
-    assertThat(none.get("previousExecution").isNull()).isTrue();
-    assertThat(none.get("msg").asString()).isEqualTo("No previous execution of job " + jobName);
-    assertThat(none.get("rules")).isEmpty();
-
-    long second = fleet.execute(job);
-    awaitEnd(second);
-    // the first server's content changed after its scan in the second execution; a third server
-    // was scanned only in the second execution, a fourth only in the first
-    ScanOrigin origin = new ScanOrigin(job, jobName, second, null);
-    long changed = record(servers.get(0), afterArf, 3600, origin);
-    record(c, beforeArf, 3600, origin);
-    long d = server();
-    record(d, beforeArf, 60, new ScanOrigin(job, jobName, first, null));
-
-    JsonNode drift = api.get("/api/job-executions/" + second + "/drift").json().get("drift");
-    assertThat(drift.get("execution").get("id").asLong()).isEqualTo(second);
-    assertThat(drift.get("previousExecution").get("id").asLong()).isEqualTo(first);
-    assertThat(drift.get("serversCompared").asInt()).isEqualTo(2);
-    Map<String, String> byRule = new LinkedHashMap<>();
-    for (JsonNode rule : drift.get("rules")) {
-      assertThat(rule.get("servers")).hasSize(1);
-      JsonNode on = rule.get("servers").get(0);
-      assertThat(on.get("server").get("id").asLong()).isEqualTo(servers.get(0));
-      assertThat(on.get("afterScanId").asLong()).isEqualTo(changed);
-      byRule.put(rule.get("ruleId").asString(), on.get("change").asString());
-    }
-    assertThat(byRule).isEqualTo(EXPECTED);
-    assertThat(drift.get("rules").get(0).get("ruleId").asString()).isEqualTo(RULE + "pass");
-    assertThat(drift.get("counts").get("total").asInt()).isEqualTo(7);
-    Map<Long, String> missing = new LinkedHashMap<>();
-    drift
-        .get("missing")
-        .forEach(m -> missing.put(m.get("server").get("id").asLong(), m.get("reason").asString()));
-    assertThat(missing)
-        .isEqualTo(
-            Map.of(
-                c,
-                "no scan in the previous execution (" + first + ")",
-                d,
-                "no scan in this execution"));
-
-    String detail = Pages.html(mvc, "/provisioning/jobs/executions/" + second, "cmp-auditor");
-    assertThat(detail)
-        .contains("Drift since previous execution", "no scan in the previous execution");
-    EXPECTED.keySet().forEach(rule -> assertThat(detail).contains("data-rule-id=\"" + rule + "\""));
-    assertThat(Pages.html(mvc, "/provisioning/jobs/executions/" + first, "cmp-auditor"))
-        .contains("No previous execution of job " + jobName);
-  }
-
-  @Test
-  void whileAnExecutionRunsItsPageLeavesTheDriftForLater() throws Exception {
-    Path slowDs = ScanFixtures.slowDatastream(Files.createTempDirectory(contentRoot, "slow"), 300);
-    String prefix = "slow" + NAMES.incrementAndGet();
-    long job =
-        fleet.job(
-            prefix,
-            fleet.readyPackage(prefix, slowDs),
-            slowDs.getFileName().toString(),
-            ScanFixtures.SLOW_PROFILE,
-            fleet.localServers(prefix, 1),
-            1);
-    long running = fleet.execute(job);
-    try {
-      await().atMost(Duration.ofSeconds(60)).until(() -> status(running).equals("running"));
-      assertThat(Pages.html(mvc, "/provisioning/jobs/executions/" + running, "cmp-auditor"))
-          .contains("Drift since previous execution", "Shown once the execution has ended");
-      JsonNode drift = api.get("/api/job-executions/" + running + "/drift").json().get("drift");
-      assertThat(drift.get("previousExecution").isNull()).isTrue();
-    } finally {
-      api.put("/api/job-executions/" + running + "/cancel", "{}");
-      await().atMost(Duration.ofSeconds(60)).until(() -> status(running).equals("cancelled"));
-    }
-  }
-
-  private String status(long execution) {
-    return api.get("/api/job-executions/" + execution)
-        .json()
-        .get("jobExecution")
-        .get("status")
-        .asString();
-  }
-
-  private MockHttpServletResponse page(String path) throws Exception {
-    return mvc.perform(get(path).with(user("cmp-auditor"))).andReturn().getResponse();
-  }
-
-  private void awaitEnd(long execution) {
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(300))
-        .until(() -> Set.of("complete", "failed", "cancelled").contains(status(execution)));
-    assertThat(status(execution)).isEqualTo("complete");
-  }
-
-  private JsonNode comparison(long id, long other, String query) {
+  JsonNode comparison(long id, long other, String query) {
     ApiClient.Response r = api.get("/api/security-scans/" + id + "/compare/" + other + query);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json().get("comparison");
   }
 
-  private static Map<String, String> changes(JsonNode comparison) {
+  static Map<String, String> changes(JsonNode comparison) {
     Map<String, String> out = new LinkedHashMap<>();
     comparison
         .get("changes")
@@ -366,48 +156,12 @@ class ScanCompareSystemTest {
     return out;
   }
 
-  private static JsonNode rule(JsonNode comparison, String ruleId) {
+  static JsonNode rule(JsonNode comparison, String ruleId) {
     for (JsonNode c : comparison.get("changes")) {
       if (c.get("ruleId").asString().equals(ruleId)) {
         return c;
       }
     }
     throw new AssertionError("no change of " + ruleId);
-  }
-
-  private long server() {
-    return fleet.localServers("cmp" + NAMES.incrementAndGet(), 1).get(0);
-  }
-
-  /** Records the ARF as a scan of the server finished {@code minute} minutes after a base time. */
-  private long record(long serverId, Path arf, int minute, ScanOrigin origin) {
-    try {
-      ScanReport report = new ArfReader().read(arf);
-      Instant end =
-          origin.executionId() == null
-              ? Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute)
-              : Instant.now().plusSeconds(minute);
-      return results
-          .record(
-              new NewScan(
-                  serverId,
-                  "server-" + serverId,
-                  packageId,
-                  "cmp-nine",
-                  null,
-                  arf.getFileName().toString(),
-                  report.profileId(),
-                  report,
-                  arf,
-                  null,
-                  "1.3.7",
-                  end.minusSeconds(30),
-                  end,
-                  "admin",
-                  origin))
-          .id();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
