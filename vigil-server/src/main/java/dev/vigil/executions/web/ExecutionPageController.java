@@ -9,6 +9,7 @@ import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.ExecutionStatus;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.TargetRun;
+import dev.vigil.results.ExecutionDrift;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
@@ -36,11 +37,14 @@ class ExecutionPageController {
   private final ExecutionService executions;
   private final CurrentUser currentUser;
   private final Clock clock;
+  private final ExecutionDrift drift;
 
-  ExecutionPageController(ExecutionService executions, CurrentUser currentUser, Clock clock) {
+  ExecutionPageController(
+      ExecutionService executions, CurrentUser currentUser, Clock clock, ExecutionDrift drift) {
     this.executions = executions;
     this.currentUser = currentUser;
     this.clock = clock;
+    this.drift = drift;
   }
 
   @GetMapping(BASE)
@@ -110,6 +114,8 @@ class ExecutionPageController {
     runs.forEach(r -> executions.currentStep(r.id()).ifPresent(step -> steps.put(r.id(), step)));
     model.addAttribute("steps", steps);
     model.addAttribute("now", clock.instant());
+    // drift reads every server's rules twice: only once the execution has ended, not per refresh
+    model.addAttribute("drift", e.status().ended() ? drift.of(id) : null);
     return "executions/detail";
   }
 

@@ -1,0 +1,127 @@
+package dev.vigil.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.scap.arf.ResultType;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The comparison look-ups against a real database (finish-time ties, null benchmarks, another
+ * server, profile or benchmark); run on H2 and on PostgreSQL by subclasses.
+ */
+abstract class ScanComparisonRepositoryContract {
+
+  private static final Instant T0 = Instant.parse("2026-03-04T05:06:07Z");
+  private static final ScanStorage NONE = new ScanStorage(null, null, null, null, null, null);
+
+  JdbcClient jdbc;
+  ScanRepository scans;
+  ScanComparisonRepository repo;
+  long web01;
+  long web02;
+
+  abstract DataSource dataSource();
+
+  /** Called by each subclass once its database is ready. */
+  void setUp() {
+    jdbc = JdbcClient.create(dataSource());
+    scans = new ScanRepository(jdbc);
+    repo = new ScanComparisonRepository(jdbc);
+    web01 = server("web01");
+    web02 = server("web02");
+  }
+
+  @Test
+  void previousIsTheLatestEarlierScanOfTheSameServerProfileAndBenchmark() {
+    long first = insert(web01, "p", "b", 0);
+    long tiedLow = insert(web01, "p", "b", 10);
+    long tiedHigh = insert(web01, "p", "b", 10);
+    insert(web02, "p", "b", 15);
+    insert(web01, "other-profile", "b", 15);
+    insert(web01, "p", "other-benchmark", 15);
+    long last = insert(web01, "p", "b", 20);
+    insert(web01, "p", "b", 30);
+
+    assertThat(repo.previous(find(last))).contains(tiedHigh);
+    assertThat(repo.previous(find(tiedHigh))).contains(tiedLow);
+    assertThat(repo.previous(find(tiedLow))).contains(first);
+    assertThat(repo.previous(find(first))).isEmpty();
+  }
+
+  @Test
+  void aScanWithoutBenchmarkFollowsOnlyScansWithoutOne() {
+    long none = insert(web01, "p", null, 0);
+    insert(web01, "p", "b", 5);
+    long later = insert(web01, "p", null, 10);
+    assertThat(repo.previous(find(later))).contains(none);
+  }
+
+  @Test
+  void comparableScansAreTheServersOthersOfTheBenchmarkNewestFirst() {
+    long old = insert(web01, "p", "b", 0);
+    long otherProfile = insert(web01, "q", "b", 5);
+    insert(web01, "p", "other-benchmark", 6);
+    insert(web02, "p", "b", 7);
+    long scan = insert(web01, "p", "b", 10);
+    long newer = insert(web01, "p", "b", 20);
+    assertThat(repo.comparable(find(scan), 10)).containsExactly(newer, otherProfile, old);
+    assertThat(repo.comparable(find(scan), 2)).containsExactly(newer, otherProfile);
+  }
+
+  private SecurityScan find(long id) {
+    return scans.find(id).orElseThrow();
+  }
+
+  private long server(String name) {
+    jdbc.sql(
+            "insert into servers (name, ssh_host, ssh_port, privilege_mode, connection_type,"
+                + " host_key_expected, created_at, updated_at)"
+                + " values (?, 'localhost', 22, 'root', 'local', false, ?, ?)")
+        .params(name, T0.atOffset(ZoneOffset.UTC), T0.atOffset(ZoneOffset.UTC))
+        .update();
+    return jdbc.sql("select id from servers where name = ?").param(name).query(Long.class).single();
+  }
+
+  private long insert(long serverId, String profile, String benchmark, int minute) {
+    Map<ResultType, Integer> counts = new EnumMap<>(ResultType.class);
+    for (ResultType t : ResultType.values()) {
+      counts.put(t, 1);
+    }
+    Instant end = T0.plusSeconds(60L * minute);
+    return scans.insert(
+        new SecurityScan(
+            0,
+            serverId,
+            serverId == web01 ? "web01" : "web02",
+            null,
+            "ssg",
+            null,
+            "ds.xml",
+            benchmark,
+            "1.0",
+            profile,
+            "tr",
+            "complete",
+            false,
+            "1 pass",
+            end.minusSeconds(30),
+            end,
+            50.0,
+            100.0,
+            "urn:xccdf:scoring:default",
+            counts,
+            null,
+            null,
+            "1.3.7",
+            "admin",
+            T0,
+            ScanOrigin.NONE),
+        NONE);
+  }
+}
