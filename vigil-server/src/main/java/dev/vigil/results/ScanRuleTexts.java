@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Service;
  * The description, rationale and fix texts of a scan's rules, read from the scanned package
  * version's checklist (unpacked once per version by {@link PackageService}) and kept for the last
  * {@link #CACHED} checklists read: a package version never changes, so neither do its texts.
+ * Concurrent first reads of one checklist wait for a single read.
  */
 @Service
 public class ScanRuleTexts {
@@ -27,11 +30,19 @@ public class ScanRuleTexts {
 
   private record Key(long versionId, String checklistPath) {}
 
+  /** Why the texts of a checklist cannot be shown; not cached, the next view tries again. */
+  private static final class Unavailable extends RuntimeException {
+    Unavailable(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
   private final PackageService packages;
-  private final Map<Key, Map<String, RuleText>> cache =
+  private final Map<Key, CompletableFuture<Map<String, RuleText>>> cache =
       new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Map<String, RuleText>> eldest) {
+        protected boolean removeEldestEntry(
+            Map.Entry<Key, CompletableFuture<Map<String, RuleText>>> eldest) {
           return size() > CACHED;
         }
       };
@@ -46,31 +57,48 @@ public class ScanRuleTexts {
       return ScanTexts.unavailable("the scanned package version is no longer available");
     }
     Key key = new Key(scan.packageVersionId(), scan.checklistPath());
-    Map<String, RuleText> texts;
+    CompletableFuture<Map<String, RuleText>> mine = new CompletableFuture<>();
+    CompletableFuture<Map<String, RuleText>> entry;
     synchronized (cache) {
-      texts = cache.get(key);
+      entry = cache.putIfAbsent(key, mine);
     }
-    if (texts == null) {
-      Optional<Path> file;
+    if (entry == null) {
+      entry = mine;
       try {
-        file = packages.versionChecklistFile(key.versionId(), key.checklistPath());
+        mine.complete(read(key, scan.id()));
       } catch (RuntimeException e) {
-        log.warn("rule texts of scan {}: cannot unpack its checklist: {}", scan.id(), e.toString());
-        return ScanTexts.unavailable("the scanned package version could not be read");
-      }
-      if (file.isEmpty()) {
-        return ScanTexts.unavailable("the scanned package version is no longer available");
-      }
-      try {
-        texts = RuleTexts.read(file.get(), null);
-      } catch (ScapContentException e) {
-        log.warn("rule texts of scan {}: {}", scan.id(), e.getMessage());
-        return ScanTexts.unavailable("the checklist could not be read: " + e.getMessage());
-      }
-      synchronized (cache) {
-        cache.put(key, texts);
+        synchronized (cache) {
+          cache.remove(key, mine);
+        }
+        mine.completeExceptionally(e);
       }
     }
-    return new ScanTexts(texts, null);
+    try {
+      return new ScanTexts(entry.join(), null);
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof Unavailable u) {
+        return ScanTexts.unavailable(u.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private Map<String, RuleText> read(Key key, long scanId) {
+    Optional<Path> file;
+    try {
+      file = packages.versionChecklistFile(key.versionId(), key.checklistPath());
+    } catch (RuntimeException e) {
+      log.warn("rule texts of scan {}: cannot unpack its checklist: {}", scanId, e.toString());
+      throw new Unavailable("the scanned package version could not be read");
+    }
+    if (file.isEmpty()) {
+      throw new Unavailable("the scanned package version is no longer available");
+    }
+    try {
+      return RuleTexts.read(file.get(), null);
+    } catch (ScapContentException e) {
+      log.warn("rule texts of scan {}: {}", scanId, e.getMessage());
+      throw new Unavailable("the checklist could not be read: " + e.getMessage());
+    }
   }
 }

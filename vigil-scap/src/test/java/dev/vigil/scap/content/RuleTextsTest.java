@@ -91,6 +91,21 @@ class RuleTextsTest {
   }
 
   @Test
+  void aDoctypeIsRefusedAndNoFileIsRead() throws Exception {
+    Path hostile =
+        Files.writeString(
+            dir.resolve("h.xml"),
+            "<!DOCTYPE b [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<Benchmark xmlns=\"http://checklists.nist.gov/xccdf/1.2\">"
+                + "<Rule id=\"r\"><description>&x;</description></Rule></Benchmark>");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleTexts.read(hostile, null))
+        .isInstanceOf(ScapContentException.class)
+        .hasMessageContaining("DOCTYPE")
+        .message()
+        .doesNotContain("root:");
+  }
+
+  @Test
   void aBrokenFileFailsWithAReason() throws Exception {
     Path broken = Files.writeString(dir.resolve("x.xml"), "<Benchmark><Rule id=\"x\">");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleTexts.read(broken, null))

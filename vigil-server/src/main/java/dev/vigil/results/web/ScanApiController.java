@@ -10,13 +10,9 @@ import dev.vigil.web.ApiController;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,17 +52,7 @@ class ScanApiController {
   /** The scan's ARF as oscap wrote it, its embedded datastream put back. */
   @GetMapping("/api/security-scans/{id}/arf")
   ResponseEntity<InputStreamResource> arf(@PathVariable long id) {
-    InputStream arf = results.openArf(id);
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_XML)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename("security-scan-" + id + "-arf.xml")
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(new InputStreamResource(arf));
+    return ScanDownloads.arf(id, results.openArf(id));
   }
 
   private Map<String, Object> record(SecurityScan s, boolean withResults) {
