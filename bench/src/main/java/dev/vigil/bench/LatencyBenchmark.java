@@ -141,7 +141,7 @@ public final class LatencyBenchmark {
 
   /** The page that shows a server's Security tab. */
   private static String securityTab(long server) {
-    return "/infrastructure/hosts/" + server;
+    return "/infrastructure/servers/" + server + "/security";
   }
 
   private void measure(String db, Client client, Map<String, String> endpoints) throws Exception {

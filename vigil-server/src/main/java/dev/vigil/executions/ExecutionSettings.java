@@ -11,10 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     fails with "node lost"
  * @param progressInterval how often a running scan's step and rule count are written for every node
  *     to see
+ * @param shutdownGrace how long a stopping node waits for its running scans to end before it stops
+ *     them and hands their target runs back to be scanned again (by another node, or by this one
+ *     when it starts again)
  */
 @ConfigurationProperties("vigil.executions")
 public record ExecutionSettings(
-    @DefaultValue("1") int nodeLostRetries, @DefaultValue("2s") Duration progressInterval) {
+    @DefaultValue("1") int nodeLostRetries,
+    @DefaultValue("2s") Duration progressInterval,
+    @DefaultValue("20s") Duration shutdownGrace) {
 
   public ExecutionSettings {
     if (nodeLostRetries < 0) {
@@ -22,6 +27,9 @@ public record ExecutionSettings(
     }
     if (progressInterval.isNegative() || progressInterval.isZero()) {
       throw new IllegalArgumentException("vigil.executions.progress-interval must be positive");
+    }
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("vigil.executions.shutdown-grace must be 0 or more");
     }
   }
 }

@@ -22,12 +22,42 @@ class RunningScans {
     final ScanControl control = new ScanControl();
     volatile TargetRun written;
 
+    /** Stopped by this node's shutdown, to be scanned again: not a user's cancel. */
+    volatile boolean handedBack;
+
     Running(TargetRun run) {
       this.written = run;
     }
   }
 
   private final Map<Long, Running> runs = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
+
+  /** From now on this node starts no scan: it is shutting down. */
+  void stopTakingScans() {
+    stopping = true;
+  }
+
+  boolean stopping() {
+    return stopping;
+  }
+
+  /** Stops every scan still running here and marks its run to be handed back; how many. */
+  int handBackAll() {
+    List<Running> left = all();
+    left.forEach(
+        r -> {
+          r.handedBack = true;
+          r.control.cancel();
+        });
+    return left.size();
+  }
+
+  /** Whether the run's scan was stopped by this node's shutdown. */
+  boolean handedBack(long runId) {
+    Running r = runs.get(runId);
+    return r != null && r.handedBack;
+  }
 
   /** A new control for the run's attempt, registered until {@link #remove}. */
   ScanControl register(TargetRun run) {

@@ -85,6 +85,17 @@ public record TargetRun(
         output);
   }
 
+  /**
+   * Gives the running run back to be claimed again, queued, because the node that ran it is
+   * stopping ({@code why}); the next claim is the next attempt. The one move back to queued: its
+   * scan was stopped and left nothing behind.
+   */
+  public TargetRun handBack(String why) {
+    requireActive("hand back");
+    return copy(
+        TargetRunStatus.QUEUED, why, null, null, startedAt, null, attempt, null, null, output);
+  }
+
   /** The connection is up and oscap runs. */
   public TargetRun markScanning() {
     require("mark scanning", TargetRunStatus.CONNECTING);

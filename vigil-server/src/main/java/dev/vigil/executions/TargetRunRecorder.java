@@ -77,7 +77,8 @@ class TargetRunRecorder {
       return null;
     }
     if (run.status() == TargetRunStatus.QUEUED) {
-      TargetRun claimed = run.claim(clock.instant(), node).log("attempt 1 on " + node);
+      TargetRun claimed = run.claim(clock.instant(), node);
+      claimed = claimed.log(attemptLine(claimed));
       repo.updateRun(claimed);
       // the first claim moves the execution to running; later claims change none of its counts
       repo.find(run.executionId())
@@ -120,6 +121,23 @@ class TargetRunRecorder {
                           return again;
                         })
                     .orElse(null)));
+  }
+
+  /**
+   * Queues the run again because this node stops while {@code current} runs; false when the attempt
+   * is no longer current (nothing written).
+   */
+  boolean handBack(TargetRun current, String why) {
+    return Boolean.TRUE.equals(
+        tx.execute(
+            s ->
+                current(current)
+                    .map(
+                        run -> {
+                          repo.updateRun(run.handBack(why).log(why));
+                          return true;
+                        })
+                    .orElse(false)));
   }
 
   private static String attemptLine(TargetRun run) {

@@ -11,6 +11,7 @@ import dev.vigil.scanning.ScanOutcome;
 import dev.vigil.scheduling.NodeIdentity;
 import dev.vigil.scheduling.RunLater;
 import dev.vigil.scheduling.TaskHandler;
+import dev.vigil.storage.InstallationId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,6 +42,7 @@ class TargetRunTask implements TaskHandler {
   private final ScanSlots slots;
   private final NodeIdentity node;
   private final Clock clock;
+  private final InstallationId installation;
 
   TargetRunTask(
       TargetRunRecorder recorder,
@@ -50,7 +52,8 @@ class TargetRunTask implements TaskHandler {
       RunningScans running,
       ScanSlots slots,
       NodeIdentity node,
-      Clock clock) {
+      Clock clock,
+      InstallationId installation) {
     this.recorder = recorder;
     this.executions = executions;
     this.jobs = jobs;
@@ -59,6 +62,7 @@ class TargetRunTask implements TaskHandler {
     this.slots = slots;
     this.node = node;
     this.clock = clock;
+    this.installation = installation;
   }
 
   @Override
@@ -74,11 +78,16 @@ class TargetRunTask implements TaskHandler {
       log.warn("target run {} revived while it still runs on {}; left to it", runId, node.name());
       return;
     }
+    if (running.stopping()) {
+      throw new RunLater(NO_SLOT_DELAY, node.name() + " is stopping");
+    }
     if (!slots.tryTake()) {
       throw new RunLater(NO_SLOT_DELAY, "all " + slots.max() + " scan slots of this node are busy");
     }
     try {
       recorder.claim(runId, node.name()).ifPresent(this::scan);
+    } catch (RunLater later) {
+      throw later;
     } catch (RuntimeException e) {
       log.error("target run {} could not be claimed or recorded", runId, e);
     } finally {
@@ -125,6 +134,19 @@ class TargetRunTask implements TaskHandler {
         log.warn("{}; its result is dropped", e.getMessage());
         return;
       } catch (ScanFailure e) {
+        if (e.reason() == FailureReason.CANCELLED && running.handedBack(run.id())) {
+          String why =
+              "handed back: "
+                  + node.name()
+                  + " stopped while it ran attempt "
+                  + run.attempt()
+                  + "; to be scanned again";
+          log.info("execution {} target run {} {}", run.executionId(), run.id(), why);
+          if (recorder.handBack(run, why)) {
+            throw new RunLater(Duration.ZERO, why);
+          }
+          return;
+        }
         log.info(
             "execution {} target run {} ({}) attempt {} failed: {}",
             run.executionId(),
@@ -205,7 +227,7 @@ class TargetRunTask implements TaskHandler {
             job.securityProfile(),
             Duration.ofMinutes(job.options().timeoutMinutes()),
             by,
-            "tr" + run.id(),
+            "tr" + run.id() + "-" + installation.id(),
             new ScanOrigin(job.id(), job.name(), e.id(), run.id()));
     if (run.rulesTotal() == null) {
       Integer total = scans.rulesTotal(order);

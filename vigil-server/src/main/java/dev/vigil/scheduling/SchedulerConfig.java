@@ -131,6 +131,16 @@ class SchedulerConfig {
       return scheduler != null;
     }
 
+    /**
+     * Stops after the web server's graceful shutdown and after the running scans were let finish or
+     * handed back (phase {@code Integer.MAX_VALUE - 100}), so that their tasks are rescheduled
+     * while the scheduler still runs.
+     */
+    @Override
+    public int getPhase() {
+      return Integer.MAX_VALUE - 4096;
+    }
+
     /** running, disabled, stopped or shutting-down: for the health check. */
     String state() {
       if (!enabled) {

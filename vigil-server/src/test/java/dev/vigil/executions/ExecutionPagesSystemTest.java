@@ -87,7 +87,8 @@ class ExecutionPagesSystemTest {
     assertThat(page("/provisioning/jobs/executions", "pages-auditor"))
         .contains("Job Executions", "page-job", "complete");
     assertThat(page("/provisioning/jobs/executions/" + (id + 1), "pages-auditor"))
-        .contains("page-local", "done", "/api/security-scans/" + scanId, "data-refresh-while");
+        .contains(
+            "page-local", "done", "href=\"/security-scans/" + scanId + "\"", "data-refresh-while");
   }
 
   /** Executes once over the API (the id of the page's execution follows) and waits for the end. */

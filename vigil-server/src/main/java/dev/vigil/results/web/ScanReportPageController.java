@@ -5,6 +5,7 @@ import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.RuleFilter;
+import dev.vigil.results.ScanComparison;
 import dev.vigil.results.ScanReports;
 import dev.vigil.results.ScanRuleTexts;
 import dev.vigil.results.ScanTexts;
@@ -43,11 +44,14 @@ class ScanReportPageController {
   private final ResultService results;
   private final ScanReports reports;
   private final ScanRuleTexts texts;
+  private final ScanComparison comparison;
 
-  ScanReportPageController(ResultService results, ScanReports reports, ScanRuleTexts texts) {
+  ScanReportPageController(
+      ResultService results, ScanReports reports, ScanRuleTexts texts, ScanComparison comparison) {
     this.results = results;
     this.reports = reports;
     this.texts = texts;
+    this.comparison = comparison;
   }
 
   /** One rule as the report page shows it: its result and, for the shown page, its texts. */
@@ -121,6 +125,7 @@ class ScanReportPageController {
             : "/infrastructure/servers/" + scan.serverId() + "/security/" + scanId);
     model.addAttribute("rows", shown.stream().map(r -> new Row(r, t.of(r.ruleId()))).toList());
     model.addAttribute("texts", t);
+    model.addAttribute("changes", comparison.sincePrevious(scanId).orElse(null));
     model.addAttribute("matching", matching.size());
     model.addAttribute("page", current);
     model.addAttribute("pages", Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE));

@@ -124,6 +124,14 @@ class ScanCompareSystemTest extends CompareSystemTestBase {
         .contains("data-rule-id=\"" + RULE + "error\"", "data-rule-id=\"" + RULE + "unknown\"")
         .doesNotContain("data-rule-id=\"" + RULE + "pass\"", "data-change=\"new\"");
 
+    String report =
+        Pages.html(mvc, "/infrastructure/servers/" + a + "/security/" + after, "cmp-auditor");
+    assertThat(report).contains("What changed since the previous scan", "pass → fail");
+    EXPECTED.keySet().forEach(rule -> assertThat(report).contains("data-rule-id=\"" + rule + "\""));
+    assertThat(
+            Pages.html(mvc, "/infrastructure/servers/" + a + "/security/" + before, "cmp-auditor"))
+        .contains("This is the first scan of this server with this profile.");
+
     String pick = Pages.html(mvc, "/security-scans/" + after + "/compare", "cmp-auditor");
     assertThat(pick)
         .contains("What changed since the previous scan", "value=\"" + before + "\"")
