@@ -69,6 +69,8 @@ final class AuditorSteps {
     assertThat(c.text("main .facts")).contains(PACKAGE).contains(SERVER);
     noControls("no Edit, Disable, Delete or Execute on a job");
     c.shot("auditor-02-job-without-controls");
+    c.link("Job Executions of this job");
+    assertThat(c.text("#execution-list")).contains(JOB).contains("1 done, 0 failed of 1");
   }
 
   void seesExecutionsWithoutControls() {

@@ -7,10 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -127,7 +128,7 @@ final class Clicks {
   Clicks chooseAndReload(String id, String visibleText) {
     WebElement before = d.findElement(By.tagName("html"));
     choose(id, visibleText);
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+    until("the form re-rendered after choosing " + visibleText, x -> replaced(before));
     return this;
   }
 
@@ -158,7 +159,7 @@ final class Clicks {
               List<WebElement> found = d.findElements(By.cssSelector(css));
               try {
                 return !found.isEmpty() && found.get(0).getText().contains(expected);
-              } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+              } catch (WebDriverException replacedMeanwhile) {
                 return false;
               }
             });
@@ -176,11 +177,23 @@ final class Clicks {
     return this;
   }
 
+  /** Whether the page that held {@code old} has been replaced by a new document. */
+  private static boolean replaced(WebElement old) {
+    try {
+      old.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException gone) {
+      return true;
+    } catch (WebDriverException e) {
+      // chromedriver's word for a node of a document that was just replaced
+      return String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
+  }
+
   private Clicks clickAndWait(WebElement target) {
     WebElement before = d.findElement(By.tagName("html"));
     target.click();
-    new WebDriverWait(d, Duration.ofSeconds(20), Duration.ofMillis(100))
-        .until(ExpectedConditions.stalenessOf(before));
+    until("the next page after the click", x -> replaced(before));
     until(
         "the page to load", x -> "complete".equals(d.executeScript("return document.readyState")));
     return this;

@@ -105,7 +105,9 @@ final class OperatorSteps {
   /** Jobs → +ADD → type + name → NEXT → details → NEXT → review → COMPLETE; MORE → Execute. */
   void createsTheJobInTheWizardAndExecutesIt() {
     c.nav("Provisioning", "Jobs").tab("Jobs").press("+ ADD");
+    assertThat(c.text(".wizard-steps [aria-current=step]")).isEqualTo("1. Type");
     c.choose("type", "Security Scan Job").type("name", JOB).press("NEXT");
+    assertThat(c.text(".wizard-steps [aria-current=step]")).isEqualTo("2. Details");
     assertThat(c.text("#step-details")).contains("Security Scan Job · " + JOB);
     c.chooseAndReload("securityPackage", PACKAGE);
     assertThat(c.options("scanPath")).containsExactly(CHECKLIST);
@@ -120,6 +122,7 @@ final class OperatorSteps {
             By.xpath("//fieldset[@id='targets']//label[normalize-space(.)='" + SERVER + "']"))
         .click();
     c.shot("operator-08-job-details").press("NEXT");
+    assertThat(c.text(".wizard-steps [aria-current=step]")).isEqualTo("3. Review");
     String review = c.text("#step-review");
     assertThat(review)
         .contains("Security Scan Job")
