@@ -138,6 +138,7 @@ final class AuditorSteps {
   }
 
   private void noControls(String what) {
+    c.fitsTheWindow().timesLocalWithUtcOnHover();
     for (String id : CONTROLS) {
       assertThat(c.driver().findElements(By.id(id))).as(what + ": #" + id).isEmpty();
     }

@@ -172,6 +172,37 @@ final class Clicks {
         .until(condition);
   }
 
+  /** Resizes the window to {@code width} CSS pixels wide (a tablet is 768). */
+  Clicks width(int width) {
+    d.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1024));
+    until(
+        "the window to be " + width + " px wide",
+        x -> ((Number) d.executeScript("return window.innerWidth")).intValue() == width);
+    return this;
+  }
+
+  /** Asserts the page fits its window: nothing to scroll sideways to. */
+  Clicks fitsTheWindow() {
+    Number overflow =
+        (Number)
+            d.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    assertThat(overflow.intValue())
+        .as("sideways scroll on " + d.getCurrentUrl())
+        .isLessThanOrEqualTo(0);
+    return this;
+  }
+
+  /** Asserts every time on the page is shown localised with its UTC instant on hover. */
+  Clicks timesLocalWithUtcOnHover() {
+    for (WebElement t : d.findElements(By.cssSelector("time[datetime]"))) {
+      String utc = t.getAttribute("datetime");
+      assertThat(t.getAttribute("title")).as("hover of " + utc).isEqualTo(utc);
+      assertThat(t.getText()).as("shown time of " + utc).isNotBlank().isNotEqualTo(utc);
+    }
+    return this;
+  }
+
   Clicks shot(String name) {
     browser.screenshot(name);
     return this;

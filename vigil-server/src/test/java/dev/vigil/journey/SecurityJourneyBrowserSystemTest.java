@@ -100,7 +100,7 @@ class SecurityJourneyBrowserSystemTest {
     assertThat(before.jobs()).as("the operator's journey ran first").isOne();
     try (Browser browser = Browser.start()) {
       Clicks c = new Clicks(browser, port);
-      c.login(AUDITOR, AUDITOR_PW);
+      c.width(768).login(AUDITOR, AUDITOR_PW);
       AuditorSteps au = new AuditorSteps(c);
       au.seesPackagesWithoutControls();
       au.seesJobsWithoutControls();
