@@ -51,6 +51,7 @@ final class AuditorSteps {
 
   void seesPackagesWithoutControls() {
     c.nav("Provisioning", "Jobs").tab("Security Packages");
+    c.tabShowsFocus();
     assertThat(c.text("#package-list")).contains(PACKAGE).contains("ready");
     noControls("no +ADD on the packages");
     c.shot("auditor-01-packages").link(PACKAGE);

@@ -203,6 +203,20 @@ final class Clicks {
     return this;
   }
 
+  /** Presses Tab and asserts the element that got the keyboard focus shows an outline. */
+  Clicks tabShowsFocus() {
+    new org.openqa.selenium.interactions.Actions(d)
+        .sendKeys(org.openqa.selenium.Keys.TAB)
+        .perform();
+    String outline =
+        (String)
+            d.executeScript(
+                "var e = document.activeElement;"
+                    + " return e === document.body ? 'none' : getComputedStyle(e).outlineStyle");
+    assertThat(outline).as("the focused element's outline").isNotEqualTo("none");
+    return this;
+  }
+
   Clicks shot(String name) {
     browser.screenshot(name);
     return this;
