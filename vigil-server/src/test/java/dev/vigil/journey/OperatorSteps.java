@@ -147,6 +147,9 @@ final class OperatorSteps {
     c.shot("operator-10-executions").link("(i)");
     // no reload: the detail refreshes itself while the execution is queued or running
     c.waitFor("#execution-status", "complete", Duration.ofSeconds(120));
+    assertThat(c.driver().findElements(By.id("cancel-execution")))
+        .as("Cancel goes with the refresh once the execution ended, no reload")
+        .isEmpty();
     String run = row("#target-runs", SERVER);
     assertThat(run).contains("done");
     assertThat(c.text("#execution-detail")).contains("1 done, 0 failed of 1");
