@@ -186,7 +186,7 @@ class JobContractTest extends ContractTestBase {
 
   @Test
   void executeAnswersSuccessJobAndJobExecutionAndTakesCustomConfigInBodyOrQuery() {
-    long job = f.job("ctrjob-exec", f.packageA, List.of(f.local2));
+    long job = f.job("ctrjob-exec", f.packageA, List.of(ownServer()));
     Resp r = admin.put(JOBS + "/" + job + "/execute", "{\"customConfig\":\"ignored\"}");
     assertSuccess(r);
     assertThat(r.json().get("job").get("id").asLong()).isEqualTo(job);
@@ -283,6 +283,16 @@ class JobContractTest extends ContractTestBase {
     assertError(noScanning().post(JOBS, f.jobBody("ctr-403", f.packageA, List.of(), "")), 403);
     assertError(noScanning().delete(JOBS + "/1"), 403);
     assertError(anonymous().get(JOBS), 401, "unauthorized");
+  }
+
+  /** A local server of this class alone, so that its scans stay out of the scan family's. */
+  private long ownServer() {
+    return ContractClient.id(
+        admin.post(
+            "/api/servers",
+            "{\"server\":{\"name\":\"ctrjob-local\",\"connectionType\":\"local\","
+                + "\"sshHost\":\"localhost\",\"privilegeMode\":\"root\"}}"),
+        "server");
   }
 
   private void ensureJob(String name, String extra) {
