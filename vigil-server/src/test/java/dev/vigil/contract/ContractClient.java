@@ -117,6 +117,14 @@ final class ContractClient {
             .method("DELETE", HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** Any method with a raw body and Content-Type, sent as is (for malformed-input tests). */
+  Resp send(String method, String pathAndQuery, String contentType, String body) {
+    return send(
+        start(pathAndQuery, true)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** Re-serialises {@code json} compactly (no spaces), as the CLI's {@code to_json} does. */
   static String compact(String json) {
     return JSON.writeValueAsString(JSON.readTree(json));
