@@ -207,6 +207,86 @@ class JobContractTest extends ContractTestBase {
   }
 
   @Test
+  void runTrueExecutesTheNewJobAtOnce() {
+    long server = ownServer();
+    JsonNode made =
+        assertWrite(
+            admin.post(JOBS, f.jobBody("ctrjob-run", f.packageA, List.of(server), ",\"run\":true")),
+            "job");
+    long id = made.get("id").asLong();
+    JsonNode executions = admin.get(JOBS + "/" + id).json().get("executions");
+    assertThat(executions.get("meta").get("total").asLong()).isOne();
+    f.awaitEnd(executions.get("jobExecutions").get(0).get("id").asLong());
+    Resp rerun = admin.put(JOBS + "/" + id, "{\"job\":{\"run\":\"on\"}}");
+    assertWrite(rerun, "job");
+    f.awaitEnd(rerun.json().get("jobExecution").get("id").asLong());
+    assertError(
+        admin.post(
+            JOBS, f.jobBody("ctrjob-runbad", f.packageA, List.of(server), ",\"run\":\"soon\"")),
+        400,
+        "run");
+    assertThat(assertList(admin.get(JOBS + "?name=ctrjob-runbad"), "jobs")).isEmpty();
+    long group =
+        ContractClient.id(
+            admin.post("/api/instances", "{\"instance\":{\"name\":\"ctrjob-empty\"}}"), "instance");
+    Resp empty =
+        admin.post(
+            JOBS,
+            f.jobBody("ctrjob-runempty", f.packageA, List.of(group), ",\"run\":true")
+                .replace("\"targetType\":\"server\"", "\"targetType\":\"instance\""));
+    assertWrite(empty, "job");
+    assertThat(empty.json().get("msg").asString())
+        .isEqualTo("Job saved but not run: job ctrjob-runempty has no servers to scan");
+    JsonNode quiet =
+        assertWrite(
+            admin.post(
+                JOBS, f.jobBody("ctrjob-norun", f.packageA, List.of(server), ",\"run\":false")),
+            "job");
+    assertThat(
+            admin
+                .get(JOBS + "/" + quiet.get("id").asLong())
+                .json()
+                .get("executions")
+                .get("meta")
+                .get("total")
+                .asLong())
+        .isZero();
+  }
+
+  @Test
+  void instanceTargetsWorkAndLabelTargetTypesAreA400() {
+    long instance =
+        ContractClient.id(
+            admin.post(
+                "/api/instances",
+                "{\"instance\":{\"name\":\"ctrjob-group\",\"servers\":[{\"id\":"
+                    + f.local1
+                    + "}]}}"),
+            "instance");
+    JsonNode j =
+        assertWrite(
+            admin.post(
+                JOBS,
+                f.jobBody("ctrjob-inst", f.packageA, List.of(instance), "")
+                    .replace("\"targetType\":\"server\"", "\"targetType\":\"instance\"")),
+            "job");
+    assertThat(j.get("targetType").asString()).isEqualTo("instance");
+    assertThat(j.get("targets").get(0).get("refId").asLong()).isEqualTo(instance);
+    assertThat(j.get("targets").get(0).get("targetType").asString()).isEqualTo("instance");
+    assertThat(j.get("targets").get(0).get("name").asString()).isEqualTo("ctrjob-group");
+    assertError(
+        admin.post(
+            JOBS,
+            f.jobBody("ctrjob-label", f.packageA, List.of(), "")
+                .replace(
+                    "\"targetType\":\"server\",\"targets\":[]",
+                    "\"targetType\":\"server-label\",\"serverLabel\":\"web\"")),
+        400,
+        "targetType");
+    assertThat(assertList(admin.get(JOBS + "?name=ctrjob-label"), "jobs")).isEmpty();
+  }
+
+  @Test
   void listFollowsTheStandardParameters() {
     List<String> names =
         List.of("ctrjl-alpha", "ctrjl-bravo", "ctrjl-charlie", "ctrjl-delta", "ctrjl-echo");
@@ -287,6 +367,10 @@ class JobContractTest extends ContractTestBase {
 
   /** A local server of this class alone, so that its scans stay out of the scan family's. */
   private long ownServer() {
+    JsonNode found = admin.get("/api/servers?name=ctrjob-local").json().get("servers");
+    if (!found.isEmpty()) {
+      return found.get(0).get("id").asLong();
+    }
     return ContractClient.id(
         admin.post(
             "/api/servers",
