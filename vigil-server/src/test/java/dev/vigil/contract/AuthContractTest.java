@@ -51,6 +51,19 @@ class AuthContractTest extends ContractTestBase {
     assertThat(client.status()).isEqualTo(400);
     assertThat(client.json().get("error").asString()).isEqualTo("invalid_client");
     assertThat(client.json().get("error_description").asString()).contains("not-a-client");
+    Resp json =
+        anonymous()
+            .send(
+                "POST",
+                "/oauth/token",
+                "application/json",
+                "{\"grant_type\":\"password\",\"client_id\":\"morph-cli\","
+                    + "\"username\":\"admin\",\"password\":\""
+                    + ADMIN_PASSWORD
+                    + "\"}");
+    assertThat(json.status()).as("form-encoded only: %s", json).isEqualTo(400);
+    assertThat(json.json().get("error").asString()).isNotBlank();
+    assertThat(json.json().has("access_token")).isFalse();
     Resp grant =
         anonymous().form("/oauth/token?grant_type=client_credentials&client_id=morph-cli", "");
     assertThat(grant.status()).isEqualTo(400);

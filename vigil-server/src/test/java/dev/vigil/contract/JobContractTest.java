@@ -195,7 +195,8 @@ class JobContractTest extends ContractTestBase {
     JsonNode busy = assertError(admin.put(JOBS + "/" + job + "/execute", "{}"), 409);
     assertThat(busy.get("msg").asString()).contains("already running");
     f.awaitEnd(execution);
-    Resp again = admin.put(JOBS + "/" + job + "/execute?customConfig=abc", "{}");
+    Resp again =
+        admin.send("PUT", JOBS + "/" + job + "/execute?customConfig=abc", "application/json", "");
     assertSuccess(again);
     f.awaitEnd(again.json().get("jobExecution").get("id").asLong());
     Resp got = admin.get(JOBS + "/" + job + "?includeExecCount=1");
