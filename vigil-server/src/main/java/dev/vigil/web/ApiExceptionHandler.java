@@ -88,8 +88,9 @@ class ApiExceptionHandler {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", false);
     body.put("msg", msg);
-    if (errors != null && !errors.isEmpty()) {
-      body.put("errors", errors);
+    if (status == HttpStatus.BAD_REQUEST || (errors != null && !errors.isEmpty())) {
+      // a 400 always carries the errors map (empty when no single field is to blame): API.md §1
+      body.put("errors", errors == null ? Map.of() : errors);
     }
     return ResponseEntity.status(status).body(body);
   }

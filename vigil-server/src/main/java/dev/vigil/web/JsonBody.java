@@ -23,7 +23,8 @@ public final class JsonBody {
     Object inner = body == null ? null : body.get(key);
     if (!(inner instanceof Map<?, ?> map)) {
       throw new InvalidInputException(
-          "Request body must be a JSON object with a \"" + key + "\" object", Map.of());
+          "Request body must be a JSON object with a \"" + key + "\" object",
+          Map.of(key, "is required"));
     }
     return new JsonBody(map);
   }

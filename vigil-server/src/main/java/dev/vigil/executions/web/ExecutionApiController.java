@@ -7,6 +7,9 @@ import dev.vigil.access.RequiresPermission;
 import dev.vigil.executions.ExecutionFilter;
 import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.ExecutionStatus;
+import dev.vigil.jobs.Job;
+import dev.vigil.jobs.JobQuery;
+import dev.vigil.jobs.JobService;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
@@ -27,11 +30,14 @@ class ExecutionApiController {
   private final ExecutionService executions;
   private final ExecutionJson json;
   private final CurrentUser currentUser;
+  private final JobService jobs;
 
-  ExecutionApiController(ExecutionService executions, ExecutionJson json, CurrentUser currentUser) {
+  ExecutionApiController(
+      ExecutionService executions, ExecutionJson json, CurrentUser currentUser, JobService jobs) {
     this.executions = executions;
     this.json = json;
     this.currentUser = currentUser;
+    this.jobs = jobs;
   }
 
   @GetMapping(BASE)
@@ -43,12 +49,16 @@ class ExecutionApiController {
         ExecutionDates.parse(
             ListQuery.text(params, ExecutionDates.START),
             ListQuery.text(params, ExecutionDates.END));
-    ExecutionFilter f =
-        new ExecutionFilter(
-            jobId(ListQuery.text(params, "jobId")),
-            status(ListQuery.text(params, "status")),
-            dates.from(),
-            dates.before());
+    Long jobId = jobId(ListQuery.text(params, "jobId"));
+    ExecutionStatus status = status(ListQuery.text(params, "status"));
+    if (q.name() != null) {
+      Long named = jobNamed(q.name());
+      if (named == null || (jobId != null && !jobId.equals(named))) {
+        return Map.of("jobExecutions", List.of(), "meta", Meta.of(q, 0, 0));
+      }
+      jobId = named;
+    }
+    ExecutionFilter f = new ExecutionFilter(jobId, status, dates.from(), dates.before());
     List<Map<String, Object>> items = executions.list(f, q).stream().map(json::execution).toList();
     return Map.of("jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(f)));
   }
@@ -83,6 +93,16 @@ class ExecutionApiController {
         true,
         "jobExecution",
         json.execution(executions.rerun(id, "api", currentUser.current().orElse(null))));
+  }
+
+  /**
+   * The id of the job named exactly {@code name} (an execution's name is its job's), or null. Job
+   * names are unique, so the CLI's name look-up finds all executions of one job.
+   */
+  private Long jobNamed(String name) {
+    List<Job> found =
+        jobs.list(new JobQuery(new ListQuery(1, 0, null, name, null, false), List.of(), List.of()));
+    return found.isEmpty() ? null : found.get(0).id();
   }
 
   /** A status code, or null; a status Vigil does not know is refused with 400. */

@@ -13,6 +13,9 @@ import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
 import dev.vigil.web.ApiController;
+import dev.vigil.web.ConflictException;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.JsonBody;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,7 +83,8 @@ class JobApiController {
   @PostMapping(BASE)
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
   Map<String, Object> create(@RequestBody(required = false) Map<String, Object> body) {
-    return saved(jobs.create(JobBody.input(body), currentUser.current().orElse(null)));
+    boolean run = runRequested(body);
+    return saved(jobs.create(JobBody.input(body), currentUser.current().orElse(null)), run);
   }
 
   @PutMapping(BASE + "/{id}")
@@ -88,7 +92,8 @@ class JobApiController {
   Map<String, Object> update(
       @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
     jobs.get(id);
-    return saved(jobs.update(id, JobBody.input(body)));
+    boolean run = runRequested(body);
+    return saved(jobs.update(id, JobBody.input(body)), run);
   }
 
   @PutMapping(BASE + "/{id}/execute")
@@ -120,9 +125,35 @@ class JobApiController {
     return executionJson.ofJob(jobId, max > 0 ? max : DEFAULT_EXEC_COUNT);
   }
 
-  private Map<String, Object> saved(Job j) {
+  /**
+   * Morpheus's {@code run} flag ({@code jobs add -R on}): execute the job once it is saved. Read
+   * before anything is saved, so that a malformed value is a 400 with nothing written.
+   */
+  private static boolean runRequested(Map<String, Object> body) {
+    JsonBody json = JsonBody.of(body, JobBody.KEY);
+    Boolean run = json.bool("run");
+    json.finish("Unable to save job");
+    return Boolean.TRUE.equals(run);
+  }
+
+  /**
+   * The saved job; with {@code run}, executed first and its execution added. A job that cannot run
+   * now (no servers, or already running) stays saved: the answer says why it did not run.
+   */
+  private Map<String, Object> saved(Job j, boolean run) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("success", true);
+    if (run) {
+      try {
+        JobExecution e = executions.execute(j.id(), "api", currentUser.current().orElse(null));
+        Map<String, Object> execution = new LinkedHashMap<>();
+        execution.put("id", e.id());
+        execution.put("processId", null);
+        m.put("jobExecution", execution);
+      } catch (InvalidInputException | ConflictException e) {
+        m.put("msg", "Job saved but not run: " + e.getMessage());
+      }
+    }
     m.put(JobBody.KEY, json.record(j));
     return m;
   }

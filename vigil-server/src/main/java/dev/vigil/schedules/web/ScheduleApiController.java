@@ -5,13 +5,17 @@ import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.access.UserRef;
+import dev.vigil.inventory.InstanceService;
+import dev.vigil.inventory.ServerService;
 import dev.vigil.schedules.ExecuteSchedule;
 import dev.vigil.schedules.ScheduleMember;
 import dev.vigil.schedules.ScheduleService;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import dev.vigil.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +34,18 @@ class ScheduleApiController {
 
   private final ScheduleService schedules;
   private final CurrentUser currentUser;
+  private final ServerService servers;
+  private final InstanceService instances;
 
-  ScheduleApiController(ScheduleService schedules, CurrentUser currentUser) {
+  ScheduleApiController(
+      ScheduleService schedules,
+      CurrentUser currentUser,
+      ServerService servers,
+      InstanceService instances) {
     this.schedules = schedules;
     this.currentUser = currentUser;
+    this.servers = servers;
+    this.instances = instances;
   }
 
   @GetMapping(BASE)
@@ -49,8 +61,13 @@ class ScheduleApiController {
   Map<String, Object> get(@PathVariable long id) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(ScheduleJson.KEY, record(schedules.get(id)));
-    m.put("servers", ScheduleJson.refs(schedules.members(id, ScheduleMember.SERVER)));
-    m.put("instances", ScheduleJson.refs(schedules.members(id, ScheduleMember.INSTANCE)));
+    List<Long> serverIds = schedules.members(id, ScheduleMember.SERVER);
+    Map<Long, String> serverNames = new HashMap<>();
+    servers.byIds(serverIds).forEach(s -> serverNames.put(s.id(), s.name()));
+    m.put("servers", ScheduleJson.refs(serverIds, serverNames::get));
+    m.put(
+        "instances",
+        ScheduleJson.refs(schedules.members(id, ScheduleMember.INSTANCE), this::instanceName));
     return m;
   }
 
@@ -115,6 +132,15 @@ class ScheduleApiController {
       schedules.removeMembers(id, kind, ids);
     }
     return Map.of("success", true);
+  }
+
+  /** The instance's name; null for one deleted meanwhile. */
+  private String instanceName(long id) {
+    try {
+      return instances.get(id).name();
+    } catch (NotFoundException gone) {
+      return null;
+    }
   }
 
   private Map<String, Object> record(ExecuteSchedule s) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /** Reads schedule bodies and renders schedules in the Morpheus record shape plus next fires. */
 final class ScheduleJson {
@@ -34,13 +35,13 @@ final class ScheduleJson {
     return m;
   }
 
-  /** References to members: {@code [{"id": 11, "name": null}]} (names live in the inventory). */
-  static List<Map<String, Object>> refs(List<Long> ids) {
+  /** References to members: {@code [{"id": 11, "name": "web01"}]}, names from the inventory. */
+  static List<Map<String, Object>> refs(List<Long> ids, LongFunction<String> names) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (long id : ids) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", id);
-      m.put("name", null);
+      m.put("name", names.apply(id));
       out.add(m);
     }
     return out;
