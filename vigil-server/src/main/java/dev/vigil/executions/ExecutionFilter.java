@@ -6,10 +6,17 @@ import java.util.List;
 
 /**
  * Which executions a list shows: of one job, in one status, created at or after {@code createdFrom}
- * and strictly before {@code createdBefore} (each null = any).
+ * and strictly before {@code createdBefore}, whose job name or creator contains {@code phrase}
+ * (case-insensitive; each null = any).
  */
 public record ExecutionFilter(
-    Long jobId, ExecutionStatus status, Instant createdFrom, Instant createdBefore) {
+    Long jobId, ExecutionStatus status, Instant createdFrom, Instant createdBefore, String phrase) {
+
+  /** Executions by job, status and creation time, any phrase. */
+  public ExecutionFilter(
+      Long jobId, ExecutionStatus status, Instant createdFrom, Instant createdBefore) {
+    this(jobId, status, createdFrom, createdBefore, null);
+  }
 
   /** Executions of one job and/or in one status, whenever created. */
   public ExecutionFilter(Long jobId, ExecutionStatus status) {
@@ -35,6 +42,9 @@ public record ExecutionFilter(
     if (createdBefore != null) {
       terms.add("created_at < ?");
     }
+    if (phrase != null) {
+      terms.add("(lower(job_name) like ? or lower(created_by_username) like ?)");
+    }
     return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
   }
 
@@ -51,6 +61,11 @@ public record ExecutionFilter(
     }
     if (createdBefore != null) {
       params.add(ExecutionRows.ts(createdBefore));
+    }
+    if (phrase != null) {
+      String like = "%" + phrase.toLowerCase(java.util.Locale.ROOT) + "%";
+      params.add(like);
+      params.add(like);
     }
     return params;
   }

@@ -189,10 +189,24 @@ class ExecutionRepository {
         .optional();
   }
 
+  /** List sort properties (API.md list conventions) and their columns; default newest first. */
+  private static final Map<String, String> SORTS =
+      Map.of(
+          "id", "id",
+          "dateCreated", "created_at",
+          "startDate", "started_at",
+          "endDate", "finished_at",
+          "name", "lower(job_name)",
+          "status", "status");
+
   List<JobExecution> list(ExecutionFilter f, ListQuery q) {
     String limit = q.max() == ListQuery.ALL ? "" : " limit " + q.max();
-    return jdbc.sql(
-            SELECT_EXECUTION + f.where() + " order by id desc" + limit + " offset " + q.offset())
+    String sort = q.sortOr(SORTS.keySet(), null);
+    String order =
+        sort == null
+            ? " order by id desc"
+            : " order by " + SORTS.get(sort) + (q.descending() ? " desc" : " asc") + ", id desc";
+    return jdbc.sql(SELECT_EXECUTION + f.where() + order + limit + " offset " + q.offset())
         .params(f.params())
         .query(ExecutionRows::execution)
         .list();

@@ -177,6 +177,11 @@ class ScanRepository {
       clauses.add("s.package_id in (" + marks(q.packageIds().size()) + ")");
       params.addAll(q.packageIds());
     }
+    if (q.list().name() != null) {
+      // a scan has no name of its own: the exact name is its server's, as the CLI looks servers up
+      clauses.add("s.server_name = ?");
+      params.add(q.list().name());
+    }
     if (q.list().phrase() != null) {
       clauses.add(
           "(lower(s.server_name) like ? or lower(s.package_name) like ?"

@@ -147,13 +147,19 @@ class ExecutionContractTest extends ContractTestBase {
         .isEqualTo(1);
     assertThat(ids(assertList(admin.get(q + "&max=-1"), KEY))).hasSize(2);
     assertThat(assertList(admin.get(q + "&offset=2"), KEY)).isEmpty();
-    // CONTRACT GAP: phrase is ignored too (ExecutionFilter has no name or phrase; the exact name
-    // is resolved to its job in the controller, a phrase could match many jobs).
-    // CONTRACT GAP: sort and direction are ignored (always newest first); the repository
-    // (executions/ExecutionRepository) orders by id desc only. Checked: an unknown sort is
-    // harmless.
+    assertThat(ids(assertList(admin.get(q + "&sort=id&direction=asc"), KEY)))
+        .containsExactly(s.executionsA().get(0), s.executionsA().get(1));
+    assertThat(ids(assertList(admin.get(q + "&sort=dateCreated%20desc"), KEY)))
+        .containsExactly(s.executionsA().get(1), s.executionsA().get(0));
     assertThat(ids(assertList(admin.get(q + "&sort=noSuchProperty&direction=asc"), KEY)))
-        .hasSize(2);
+        .as("an unknown sort falls back to newest first")
+        .containsExactly(s.executionsA().get(1), s.executionsA().get(0));
+    // phrase: part of the job's name (or its creator's), any case
+    assertThat(ids(assertList(admin.get(EXECUTIONS + "?phrase=CTRFIX-JOB-A&max=-1"), KEY)))
+        .containsExactly(s.executionsA().get(1), s.executionsA().get(0));
+    JsonNode none = admin.get(EXECUTIONS + "?phrase=no-such-job-anywhere").json();
+    assertThat(none.get("jobExecutions")).isEmpty();
+    assertThat(none.get("meta").get("total").asLong()).isZero();
   }
 
   @Test

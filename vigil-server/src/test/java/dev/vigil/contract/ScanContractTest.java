@@ -167,8 +167,26 @@ class ScanContractTest extends ContractTestBase {
     assertThat(byDateAsc).isSorted();
     assertThat(assertList(admin.get(SCANS + "?" + both + "&sort=noSuchProperty"), KEY)).hasSize(5);
     assertError(admin.get(SCANS + "?max=all"), 400, "max");
-    // CONTRACT GAP: API.md §1 asks for an exact `name` filter on every list; scans have no
-    // name and `name` is ignored (results/** is not ours to change now), so no name check here.
+    // a scan has no name of its own: the exact name filter is its server's name
+    List<Long> ofLocal1 =
+        ids(assertList(admin.get(SCANS + "?serverId=" + f.local1 + "&max=-1"), KEY));
+    assertThat(ids(assertList(admin.get(SCANS + "?name=ctrfix-local-1&max=-1"), KEY)))
+        .isNotEmpty()
+        .containsExactlyElementsOf(ofLocal1);
+    assertThat(assertList(admin.get(SCANS + "?name=ctrfix-local"), KEY))
+        .as("exact, not partial")
+        .isEmpty();
+  }
+
+  @Test
+  void deleteIsRefusedInsideTheKeepWindowAndUnknownIdsAre404() {
+    long scan = firstScan();
+    JsonNode refused = assertError(admin.delete(SCANS + "/" + scan), 409);
+    assertThat(refused.get("msg").asString())
+        .startsWith("security scan " + scan + " is kept until");
+    assertGet(admin.get(SCANS + "/" + scan), "securityScan");
+    assertError(admin.delete(SCANS + "/999999"), 404);
+    assertError(noScanning().delete(SCANS + "/" + scan), 403);
   }
 
   @Test
@@ -179,8 +197,6 @@ class ScanContractTest extends ContractTestBase {
     assertError(noScanning().get(SCANS + "/" + firstScan()), 403);
     assertError(anonymous().get(SCANS), 401, "unauthorized");
     assertError(anonymous().bearer("expired-or-forged").get(SCANS + "/1"), 401, "invalid_token");
-    // CONTRACT GAP: API.md §8 lists DELETE /api/security-scans/{id} -> {"success": true}; Vigil
-    // has no such endpoint (results/** is not ours to change now), so it is not exercised here.
   }
 
   private long firstScan() {

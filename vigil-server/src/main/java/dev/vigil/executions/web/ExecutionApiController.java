@@ -58,7 +58,8 @@ class ExecutionApiController {
       }
       jobId = named;
     }
-    ExecutionFilter f = new ExecutionFilter(jobId, status, dates.from(), dates.before());
+    ExecutionFilter f =
+        new ExecutionFilter(jobId, status, dates.from(), dates.before(), q.phrase());
     List<Map<String, Object>> items = executions.list(f, q).stream().map(json::execution).toList();
     return Map.of("jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(f)));
   }
