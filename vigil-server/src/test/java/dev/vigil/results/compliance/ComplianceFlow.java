@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -28,10 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,23 +44,17 @@ import tools.jackson.databind.JsonNode;
  * scanned by the real oscap with content whose profiles pass, fail on demand, do not apply or err;
  * the clock moved by hand to make scans stale.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:compliance;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=compliance-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
-class ComplianceSystemTest {
+abstract class ComplianceFlow {
 
   private static final Path contentRoot = tempDir();
   private static final Path marker = contentRoot.resolve("toggle-fails");
   private static SshdHarness sshd;
   private static Path ds;
-  private static boolean usersMade;
+  private static final Set<Integer> usersMadeOn = ConcurrentHashMap.newKeySet();
 
+  static final String ADMIN_PASSWORD = "compliance-admin-pw";
+
+  /** The application clock of these tests. */
   @TestConfiguration
   static class ClockConfig {
     @Bean
@@ -84,7 +78,9 @@ class ComplianceSystemTest {
   @BeforeAll
   static void content() throws Exception {
     ScanFixtures.requireScanning();
-    ds = ComplianceContent.datastream(contentRoot, marker);
+    if (ds == null) {
+      ds = ComplianceContent.datastream(contentRoot, marker);
+    }
     sshd = SshdHarness.start();
     sshd.authorize("root");
   }
@@ -98,13 +94,12 @@ class ComplianceSystemTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "compliance-admin-pw");
+    api = new ApiClient(port).login("admin", ADMIN_PASSWORD);
     fleet = new ComplianceFleet(api, sshd, ds);
-    if (!usersMade) {
+    if (usersMadeOn.add(port)) {
       TestUsers.create(api, "comp-auditor", "comp-auditor-pw-1", "Auditor");
       TestUsers.create(api, "comp-ops", "comp-ops-pw-1", "Security Operator");
       createUserWithoutRoles("comp-nobody", "comp-nobody-pw-1");
-      usersMade = true;
     }
   }
 
