@@ -278,6 +278,13 @@ abstract class ComplianceFlow {
     assertThat(missing.json().get("msg").asString()).contains("Server not found");
     assertThat(api.get("/api/servers/abc/compliance").status()).isEqualTo(400);
     assertThat(
+            mvc.perform(
+                    get("/infrastructure/servers/1/security?page=abc").with(user("comp-auditor")))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(400);
+    assertThat(
             mvc.perform(get("/infrastructure/servers/999999/security").with(user("comp-auditor")))
                 .andReturn()
                 .getResponse()
