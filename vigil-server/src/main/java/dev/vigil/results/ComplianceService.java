@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComplianceService {
 
   private final ComplianceRepository repo;
+  private final ComplianceProfiles profiles;
   private final ServerService servers;
   private final JobService jobs;
   private final ScheduleService schedules;
@@ -48,6 +49,7 @@ public class ComplianceService {
       ComplianceSettings settings,
       Clock clock) {
     this.repo = repo;
+    this.profiles = new ComplianceProfiles(repo);
     this.servers = servers;
     this.jobs = jobs;
     this.schedules = schedules;
@@ -58,14 +60,14 @@ public class ComplianceService {
   /** One server's compliance; NotFoundException (404) for an unknown server. */
   public ComplianceServer server(long serverId) {
     Server s = servers.get(serverId);
-    List<ComplianceProfile> profiles =
-        profiles(List.of(serverId)).getOrDefault(serverId, List.of());
-    return new ComplianceServer(s.id(), s.name(), overall(profiles), profiles);
+    List<ComplianceProfile> found =
+        profiles.of(List.of(serverId), cadence()).getOrDefault(serverId, List.of());
+    return new ComplianceServer(s.id(), s.name(), overall(found), found);
   }
 
   /** The overall status of each of these servers (never scanned for one with no profile). */
   public Map<Long, ComplianceStatus> statuses(List<Long> serverIds) {
-    Map<Long, List<ComplianceProfile>> all = profiles(List.copyOf(serverIds));
+    Map<Long, List<ComplianceProfile>> all = profiles.of(List.copyOf(serverIds), cadence());
     Map<Long, ComplianceStatus> out = new LinkedHashMap<>();
     serverIds.forEach(id -> out.put(id, overall(all.getOrDefault(id, List.of()))));
     return out;
@@ -73,7 +75,7 @@ public class ComplianceService {
 
   /** How many servers of the whole fleet stand at each status, every status present. */
   public Map<ComplianceStatus, Long> fleetCounts() {
-    Map<Long, List<ComplianceProfile>> all = profiles(null);
+    Map<Long, List<ComplianceProfile>> all = profiles.of(null, cadence());
     Map<ComplianceStatus, Long> counts = new EnumMap<>(ComplianceStatus.class);
     for (ComplianceStatus s : ComplianceStatus.values()) {
       counts.put(s, 0L);
@@ -145,69 +147,6 @@ public class ComplianceService {
         job.id(), job.name(), job.securityProfile(), job.enabled(), serverIds.size(), counts);
   }
 
-  /** Every profile of these servers (all when null) that has a scan, a failed run or a job. */
-  private Map<Long, List<ComplianceProfile>> profiles(List<Long> serverIds) {
-    ComplianceCadence cadence = cadence();
-    Map<Long, Map<String, ProfileFacts>> facts = new HashMap<>();
-    for (ComplianceScan s : repo.latestPerProfile(serverIds)) {
-      facts(facts, s.serverId(), s.profileId()).latest = s;
-    }
-    for (FailedRun f : repo.lastFailures(serverIds)) {
-      ProfileFacts p = facts(facts, f.serverId(), f.profileId());
-      if (p.lastFailure == null || f.endedAt().isAfter(p.lastFailure)) {
-        p.lastFailure = f.endedAt();
-        p.failedJob = f.jobId();
-      }
-    }
-    for (JobTarget t : repo.targets(serverIds)) {
-      ProfileFacts p = facts(facts, t.serverId(), t.profileId());
-      if (p.targetingJob == null || t.jobId() < p.targetingJob) {
-        p.targetingJob = t.jobId();
-      }
-    }
-    Map<Long, List<ComplianceProfile>> out = new HashMap<>();
-    facts.forEach(
-        (serverId, byProfile) -> {
-          List<ComplianceProfile> list = new ArrayList<>();
-          byProfile.forEach((profile, p) -> list.add(profile(profile, p, cadence)));
-          list.sort(Comparator.comparing(ComplianceProfile::profileId));
-          out.put(serverId, list);
-        });
-    return out;
-  }
-
-  private static ProfileFacts facts(
-      Map<Long, Map<String, ProfileFacts>> facts, long serverId, String profileId) {
-    return facts
-        .computeIfAbsent(serverId, k -> new HashMap<>())
-        .computeIfAbsent(profileId, k -> new ProfileFacts());
-  }
-
-  private ComplianceProfile profile(String profileId, ProfileFacts p, ComplianceCadence cadence) {
-    Long jobId = governingJob(p, cadence);
-    Duration staleAfter = cadence.staleAfter(jobId);
-    ComplianceScan scan = p.latest;
-    String jobName = cadence.job(jobId).map(Job::name).orElse(scan == null ? null : scan.jobName());
-    return new ComplianceProfile(
-        profileId,
-        scan == null ? null : scan.benchmarkId(),
-        cadence.job(jobId).isPresent() ? jobId : null,
-        cadence.job(jobId).isPresent() ? jobName : null,
-        ComplianceRules.decide(scan, p.lastFailure, staleAfter, cadence.now()),
-        scan,
-        p.lastFailure,
-        staleAfter,
-        scan == null ? null : scan.scanDate().plus(staleAfter));
-  }
-
-  /** The latest scan's job while it exists, else a job targeting the server, else the failed. */
-  private static Long governingJob(ProfileFacts p, ComplianceCadence cadence) {
-    if (p.latest != null && cadence.job(p.latest.jobId()).isPresent()) {
-      return p.latest.jobId();
-    }
-    return p.targetingJob != null ? p.targetingJob : p.failedJob;
-  }
-
   private static ComplianceStatus overall(List<ComplianceProfile> profiles) {
     ComplianceStatus worst = null;
     for (ComplianceProfile p : profiles) {
@@ -218,13 +157,5 @@ public class ComplianceService {
 
   private ComplianceCadence cadence() {
     return new ComplianceCadence(jobs, schedules, settings, clock.instant());
-  }
-
-  /** What is known of one (server, profile) while it is put together. */
-  private static final class ProfileFacts {
-    ComplianceScan latest;
-    Instant lastFailure;
-    Long failedJob;
-    Long targetingJob;
   }
 }

@@ -317,7 +317,7 @@ abstract class ComplianceFlow {
     long job = fleet.job("comp-many-job", pkg, List.of(server), PASS, "manual");
     assertThat(fleet.run(job)).isEqualTo("complete");
     long real = fleet.profile(server, PASS).get("lastScan").get("id").asLong();
-    Instant newest = copies(real, 999);
+    Instant newest = ScanCopies.before(jdbc, real, 999);
     JsonNode latest = fleet.profile(server, PASS);
     assertThat(latest.get("lastScan").get("scanDate").asString()).isEqualTo(newest.toString());
     assertThat(latest.get("status").asString()).isEqualTo("compliant");
@@ -350,59 +350,6 @@ abstract class ComplianceFlow {
             + p95
             + " ms (MockMvc, shared 2-core machine)");
     assertThat(p95).as("p95 of the Security tab in ms").isLessThan(1000);
-  }
-
-  /**
-   * Bulk test setup: {@code n} copies of a real scan row, one an hour before it, straight in the
-   * table (recording a thousand real scans would take minutes); returns the newest finish time.
-   */
-  private Instant copies(long scanId, int n) {
-    List<String> columns =
-        jdbc.sql("select * from security_scans where id = ?")
-            .param(scanId)
-            .query(
-                rs -> {
-                  List<String> names = new java.util.ArrayList<>();
-                  var meta = rs.getMetaData();
-                  for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    String c = meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
-                    if (!c.equals("id")) {
-                      names.add(c);
-                    }
-                  }
-                  return names;
-                });
-    String select =
-        columns.stream()
-            .map(c -> c.equals("finished_at") || c.equals("started_at") ? "?" : c)
-            .collect(java.util.stream.Collectors.joining(", "));
-    Instant finished =
-        jdbc.sql("select finished_at from security_scans where id = ?")
-            .param(scanId)
-            .query(java.time.OffsetDateTime.class)
-            .single()
-            .toInstant();
-    for (int i = 1; i <= n; i++) {
-      Instant at = finished.minus(Duration.ofHours(i));
-      List<Object> params = new java.util.ArrayList<>();
-      for (String c : columns) {
-        if (c.equals("finished_at")) {
-          params.add(at.atOffset(ZoneOffset.UTC));
-        } else if (c.equals("started_at")) {
-          params.add(at.minusSeconds(5).atOffset(ZoneOffset.UTC));
-        }
-      }
-      params.add(scanId);
-      jdbc.sql(
-              "insert into security_scans ("
-                  + String.join(", ", columns)
-                  + ") select "
-                  + select
-                  + " from security_scans where id = ?")
-          .params(params)
-          .update();
-    }
-    return finished;
   }
 
   private void createUserWithoutRoles(String username, String password) {
