@@ -10,6 +10,7 @@ import dev.vigil.results.ResultService;
 import dev.vigil.results.ScanQuery;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.web.ListQuery;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +38,11 @@ class CompliancePageController {
   }
 
   @GetMapping("/infrastructure/servers/{id}/security")
-  String security(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+  String security(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "0") int page,
+      Model model,
+      HttpServletRequest request) {
     model.addAttribute("compliance", compliance.server(id));
     int current = Math.max(page, 0);
     ScanQuery query = scans(id, PAGE_SIZE, current * PAGE_SIZE);
@@ -47,7 +52,8 @@ class CompliancePageController {
         current == 0 && TREND_SCANS <= PAGE_SIZE
             ? rows.subList(0, Math.min(rows.size(), TREND_SCANS))
             : results.list(scans(id, TREND_SCANS, 0));
-    model.addAttribute("scans", rows);
+    model.addAttribute("scans", ComplianceHistory.rows(id, rows));
+    model.addAttribute("base", request.getContextPath());
     model.addAttribute("page", current);
     model.addAttribute("total", total);
     model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
