@@ -1,16 +1,19 @@
 package dev.vigil.inventory.web;
 
 import dev.vigil.access.Level;
+import dev.vigil.access.Me;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.inventory.ConnectionTests;
 import dev.vigil.inventory.CredentialService;
 import dev.vigil.inventory.Server;
 import dev.vigil.inventory.ServerService;
+import dev.vigil.results.ComplianceService;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Paging;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,12 +32,17 @@ class HostPageController {
   private final ServerService servers;
   private final CredentialService credentials;
   private final ConnectionTests connectionTests;
+  private final ComplianceService compliance;
 
   HostPageController(
-      ServerService servers, CredentialService credentials, ConnectionTests connectionTests) {
+      ServerService servers,
+      CredentialService credentials,
+      ConnectionTests connectionTests,
+      ComplianceService compliance) {
     this.servers = servers;
     this.credentials = credentials;
     this.connectionTests = connectionTests;
+    this.compliance = compliance;
   }
 
   @GetMapping(BASE)
@@ -45,7 +53,13 @@ class HostPageController {
       Model model) {
     ListQuery q = Paging.query(phrase, page, model);
     Paging.total(servers.count(q), model);
-    model.addAttribute("servers", servers.list(q));
+    List<Server> shown = servers.list(q);
+    model.addAttribute("servers", shown);
+    if (model.getAttribute("me") instanceof Me me && me.canRead("security-scanning")) {
+      model.addAttribute(
+          "compliance", compliance.statuses(shown.stream().map(Server::id).toList()));
+      model.addAttribute("fleet", compliance.fleetCounts());
+    }
     return "infrastructure/hosts";
   }
 

@@ -1,0 +1,161 @@
+package dev.vigil.results;
+
+import dev.vigil.inventory.Server;
+import dev.vigil.inventory.ServerService;
+import dev.vigil.jobs.Job;
+import dev.vigil.jobs.JobService;
+import dev.vigil.results.ComplianceRepository.FailedRun;
+import dev.vigil.results.ComplianceRepository.JobTarget;
+import dev.vigil.schedules.ScheduleService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Compliance of servers: per server and profile from the latest scan, failed target runs and the
+ * governing job's cadence (see {@link ComplianceRules}); per server the worst of its profiles; per
+ * job over its targets; and the fleet's daily share of passing servers. Every answer comes from a
+ * few grouped queries, whatever the number of servers and scans.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ComplianceService {
+
+  private final ComplianceRepository repo;
+  private final ComplianceProfiles profiles;
+  private final ServerService servers;
+  private final JobService jobs;
+  private final ScheduleService schedules;
+  private final ComplianceSettings settings;
+  private final Clock clock;
+
+  ComplianceService(
+      ComplianceRepository repo,
+      ServerService servers,
+      JobService jobs,
+      ScheduleService schedules,
+      ComplianceSettings settings,
+      Clock clock) {
+    this.repo = repo;
+    this.profiles = new ComplianceProfiles(repo);
+    this.servers = servers;
+    this.jobs = jobs;
+    this.schedules = schedules;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** One server's compliance; NotFoundException (404) for an unknown server. */
+  public ComplianceServer server(long serverId) {
+    Server s = servers.get(serverId);
+    List<ComplianceProfile> found =
+        profiles.of(List.of(serverId), cadence()).getOrDefault(serverId, List.of());
+    return new ComplianceServer(s.id(), s.name(), overall(found), found);
+  }
+
+  /** The overall status of each of these servers (never scanned for one with no profile). */
+  public Map<Long, ComplianceStatus> statuses(List<Long> serverIds) {
+    Map<Long, List<ComplianceProfile>> all = profiles.of(List.copyOf(serverIds), cadence());
+    Map<Long, ComplianceStatus> out = new LinkedHashMap<>();
+    serverIds.forEach(id -> out.put(id, overall(all.getOrDefault(id, List.of()))));
+    return out;
+  }
+
+  /** How many servers of the whole fleet stand at each status, every status present. */
+  public Map<ComplianceStatus, Long> fleetCounts() {
+    Map<Long, List<ComplianceProfile>> all = profiles.of(null, cadence());
+    Map<ComplianceStatus, Long> counts = new EnumMap<>(ComplianceStatus.class);
+    for (ComplianceStatus s : ComplianceStatus.values()) {
+      counts.put(s, 0L);
+    }
+    all.values().forEach(p -> counts.merge(overall(p), 1L, Long::sum));
+    long unseen = Math.max(0, repo.serverCount() - all.size());
+    counts.merge(ComplianceStatus.NEVER_SCANNED, unseen, Long::sum);
+    return counts;
+  }
+
+  /**
+   * Per job that targets at least one server: its targets by status, judged by the job's own latest
+   * scan of each (never scanned: no scan from this job) and its failed runs.
+   */
+  public List<ComplianceJob> jobs() {
+    ComplianceCadence cadence = cadence();
+    Map<Long, Map<Long, ComplianceScan>> latest = repo.latestPerJob();
+    Map<String, Instant> failed = new HashMap<>();
+    for (FailedRun f : repo.lastFailures(null)) {
+      failed.put(f.jobId() + "\t" + f.serverId(), f.endedAt());
+    }
+    Map<Long, List<Long>> targets = new TreeMap<>();
+    for (JobTarget t : repo.targets(null)) {
+      targets.computeIfAbsent(t.jobId(), k -> new ArrayList<>()).add(t.serverId());
+    }
+    List<ComplianceJob> out = new ArrayList<>();
+    targets.forEach(
+        (jobId, serverIds) ->
+            cadence
+                .job(jobId)
+                .ifPresent(job -> out.add(jobCompliance(job, serverIds, latest, failed, cadence))));
+    out.sort(Comparator.comparing(j -> j.jobName().toLowerCase(java.util.Locale.ROOT)));
+    return out;
+  }
+
+  /** The last {@code days} UTC days up to today, oldest first. */
+  public List<ComplianceDay> fleetTrend(int days) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDate first = today.minusDays(days - 1L);
+    var outcomes = repo.dailyOutcomes(first.atStartOfDay(ZoneOffset.UTC).toInstant());
+    List<ComplianceDay> out = new ArrayList<>(days);
+    for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+      Map<Long, Boolean> failedByServer = outcomes.getOrDefault(d, Map.of());
+      int passing = (int) failedByServer.values().stream().filter(f -> !f).count();
+      out.add(new ComplianceDay(d, failedByServer.size(), passing));
+    }
+    return out;
+  }
+
+  private ComplianceJob jobCompliance(
+      Job job,
+      List<Long> serverIds,
+      Map<Long, Map<Long, ComplianceScan>> latest,
+      Map<String, Instant> failed,
+      ComplianceCadence cadence) {
+    Duration staleAfter = cadence.staleAfter(job.id());
+    Map<Long, ComplianceScan> scans = latest.getOrDefault(job.id(), Map.of());
+    Map<ComplianceStatus, Integer> counts = new EnumMap<>(ComplianceStatus.class);
+    for (long serverId : serverIds) {
+      ComplianceStatus s =
+          ComplianceRules.decide(
+              scans.get(serverId),
+              failed.get(job.id() + "\t" + serverId),
+              staleAfter,
+              cadence.now());
+      counts.merge(s, 1, Integer::sum);
+    }
+    return new ComplianceJob(
+        job.id(), job.name(), job.securityProfile(), job.enabled(), serverIds.size(), counts);
+  }
+
+  private static ComplianceStatus overall(List<ComplianceProfile> profiles) {
+    ComplianceStatus worst = null;
+    for (ComplianceProfile p : profiles) {
+      worst = p.status().worst(worst);
+    }
+    return worst == null ? ComplianceStatus.NEVER_SCANNED : worst;
+  }
+
+  private ComplianceCadence cadence() {
+    return new ComplianceCadence(jobs, schedules, settings, clock.instant());
+  }
+}

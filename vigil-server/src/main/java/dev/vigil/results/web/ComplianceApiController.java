@@ -1,0 +1,37 @@
+package dev.vigil.results.web;
+
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.results.ComplianceService;
+import dev.vigil.web.ApiController;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** {@code /api/servers/{id}/compliance} and {@code /api/compliance/summary}. */
+@ApiController
+@RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+class ComplianceApiController {
+
+  static final int TREND_DAYS = 30;
+
+  private final ComplianceService compliance;
+
+  ComplianceApiController(ComplianceService compliance) {
+    this.compliance = compliance;
+  }
+
+  @GetMapping("/api/servers/{id}/compliance")
+  Map<String, Object> server(@PathVariable long id) {
+    return Map.of("compliance", ComplianceJson.server(compliance.server(id)));
+  }
+
+  @GetMapping("/api/compliance/summary")
+  Map<String, Object> summary() {
+    return Map.of(
+        "compliance",
+        ComplianceJson.summary(
+            compliance.fleetCounts(), compliance.jobs(), compliance.fleetTrend(TREND_DAYS)));
+  }
+}

@@ -1,0 +1,106 @@
+package dev.vigil.results.web;
+
+import dev.vigil.results.ComplianceDay;
+import dev.vigil.results.SecurityScan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The geometry of the server-rendered SVG charts (no script: the pages' CSP forbids inline ones): a
+ * server's score and failures over its last scans, and the fleet's daily passing share.
+ */
+public final class ComplianceCharts {
+
+  public static final int WIDTH = 640;
+  public static final int HEIGHT = 160;
+  static final int PAD = 24;
+
+  private ComplianceCharts() {}
+
+  /** One scan on the trend: where its score and failure marks sit, and what hovering says. */
+  public record Point(String x, String scoreY, String failY, String label) {}
+
+  /** The trend of a server's scans, oldest left; empty points when there are none. */
+  public record Trend(String scorePath, String failPath, List<Point> points, int maxFail) {
+    public boolean empty() {
+      return points.isEmpty();
+    }
+  }
+
+  /** One day's bar of the fleet chart. */
+  public record Bar(String x, String y, String width, String height, String label) {}
+
+  /** Scans newest first (as listed), drawn oldest first. */
+  static Trend trend(List<SecurityScan> newestFirst) {
+    List<SecurityScan> scans = new ArrayList<>(newestFirst);
+    java.util.Collections.reverse(scans);
+    int maxFail = Math.max(1, scans.stream().mapToInt(SecurityScan::failCount).max().orElse(1));
+    List<Point> points = new ArrayList<>();
+    StringBuilder score = new StringBuilder();
+    StringBuilder fail = new StringBuilder();
+    for (int i = 0; i < scans.size(); i++) {
+      SecurityScan s = scans.get(i);
+      double x = x(i, scans.size());
+      double sy = y(percent(s) / 100.0);
+      double fy = y((double) s.failCount() / maxFail);
+      points.add(
+          new Point(
+              num(x),
+              num(sy),
+              num(fy),
+              String.format(
+                  Locale.ROOT,
+                  "%s: score %s, %d failed",
+                  s.finishedAt(),
+                  s.score() == null ? "—" : num(percent(s)),
+                  s.failCount())));
+      score.append(i == 0 ? "M" : " L").append(num(x)).append(',').append(num(sy));
+      fail.append(i == 0 ? "M" : " L").append(num(x)).append(',').append(num(fy));
+    }
+    return new Trend(score.toString(), fail.toString(), points, maxFail);
+  }
+
+  /** One bar per day; a day without scans has no bar height but keeps its place. */
+  static List<Bar> bars(List<ComplianceDay> days) {
+    List<Bar> bars = new ArrayList<>();
+    double slot = (WIDTH - 2.0 * PAD) / Math.max(1, days.size());
+    for (int i = 0; i < days.size(); i++) {
+      ComplianceDay d = days.get(i);
+      double share = d.percent() == null ? 0 : d.percent() / 100.0;
+      double h = share * (HEIGHT - 2.0 * PAD);
+      bars.add(
+          new Bar(
+              num(PAD + i * slot + 1),
+              num(HEIGHT - PAD - h),
+              num(Math.max(1, slot - 2)),
+              num(h),
+              d.day()
+                  + ": "
+                  + (d.percent() == null
+                      ? "no scans"
+                      : d.passing() + " of " + d.scanned() + " servers without failures")));
+    }
+    return bars;
+  }
+
+  private static double percent(SecurityScan s) {
+    if (s.score() == null) {
+      return 0;
+    }
+    double max = s.scoreMax() == null || s.scoreMax() <= 0 ? 100 : s.scoreMax();
+    return Math.max(0, Math.min(100, 100 * s.score() / max));
+  }
+
+  private static double x(int i, int n) {
+    return n == 1 ? WIDTH / 2.0 : PAD + i * (WIDTH - 2.0 * PAD) / (n - 1);
+  }
+
+  private static double y(double share) {
+    return HEIGHT - PAD - share * (HEIGHT - 2.0 * PAD);
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.vigil.results.web;
+
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.results.ComplianceDay;
+import dev.vigil.results.ComplianceService;
+import dev.vigil.results.ComplianceStatus;
+import dev.vigil.results.ResultService;
+import dev.vigil.results.ScanQuery;
+import dev.vigil.results.SecurityScan;
+import dev.vigil.web.ListQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A server's Security tab (its compliance per profile, its scan history a page at a time and the
+ * trend of its last scans) and the compliance dashboard.
+ */
+@Controller
+@RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+class CompliancePageController {
+
+  static final int PAGE_SIZE = 50;
+  static final int TREND_SCANS = 50;
+
+  private final ComplianceService compliance;
+  private final ResultService results;
+
+  CompliancePageController(ComplianceService compliance, ResultService results) {
+    this.compliance = compliance;
+    this.results = results;
+  }
+
+  @GetMapping("/infrastructure/servers/{id}/security")
+  String security(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "0") int page,
+      Model model,
+      HttpServletRequest request) {
+    model.addAttribute("compliance", compliance.server(id));
+    int current = Math.max(page, 0);
+    ScanQuery query = scans(id, PAGE_SIZE, current * PAGE_SIZE);
+    long total = results.count(query);
+    List<SecurityScan> rows = results.list(query);
+    List<SecurityScan> recent =
+        current == 0 && TREND_SCANS <= PAGE_SIZE
+            ? rows.subList(0, Math.min(rows.size(), TREND_SCANS))
+            : results.list(scans(id, TREND_SCANS, 0));
+    model.addAttribute("scans", ComplianceHistory.rows(id, rows));
+    model.addAttribute("base", request.getContextPath());
+    model.addAttribute("page", current);
+    model.addAttribute("total", total);
+    model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+    model.addAttribute("trend", ComplianceCharts.trend(recent));
+    model.addAttribute("chartWidth", ComplianceCharts.WIDTH);
+    model.addAttribute("chartHeight", ComplianceCharts.HEIGHT);
+    return "results/security-tab";
+  }
+
+  @GetMapping("/dashboard")
+  String dashboard(Model model) {
+    List<ComplianceDay> days = compliance.fleetTrend(ComplianceApiController.TREND_DAYS);
+    model.addAttribute("fleet", compliance.fleetCounts());
+    model.addAttribute("statuses", ComplianceStatus.values());
+    model.addAttribute("jobs", compliance.jobs());
+    model.addAttribute("days", days);
+    model.addAttribute("bars", ComplianceCharts.bars(days));
+    model.addAttribute("chartWidth", ComplianceCharts.WIDTH);
+    model.addAttribute("chartHeight", ComplianceCharts.HEIGHT);
+    return "results/dashboard";
+  }
+
+  private static ScanQuery scans(long serverId, int max, int offset) {
+    return new ScanQuery(
+        new ListQuery(max, offset, null, null, "scanDate", true), List.of(serverId), List.of());
+  }
+}

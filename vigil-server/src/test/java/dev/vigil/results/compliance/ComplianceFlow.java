@@ -1,0 +1,418 @@
+package dev.vigil.results.compliance;
+
+import static dev.vigil.results.compliance.ComplianceContent.ERRING;
+import static dev.vigil.results.compliance.ComplianceContent.NA;
+import static dev.vigil.results.compliance.ComplianceContent.PASS;
+import static dev.vigil.results.compliance.ComplianceContent.TOGGLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.Pages;
+import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.TestUsers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Compliance from real scans: jobs executed through the API over a loopback sshd and local servers,
+ * scanned by the real oscap with content whose profiles pass, fail on demand, do not apply or err;
+ * the clock moved by hand to make scans stale.
+ */
+abstract class ComplianceFlow {
+
+  private static final Path contentRoot = tempDir();
+  private static final Path marker = contentRoot.resolve("toggle-fails");
+  private static SshdHarness sshd;
+  private static Path ds;
+  private static final Set<Integer> usersMadeOn = ConcurrentHashMap.newKeySet();
+
+  static final String ADMIN_PASSWORD = "compliance-admin-pw";
+
+  /** The application clock of these tests. */
+  @TestConfiguration
+  static class ClockConfig {
+    @Bean
+    @Primary
+    ComplianceClock testClock() {
+      return new ComplianceClock();
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired ComplianceClock clock;
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+  ApiClient api;
+  ComplianceFleet fleet;
+
+  @DynamicPropertySource
+  static void roots(DynamicPropertyRegistry registry) {
+    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
+  }
+
+  @BeforeAll
+  static void content() throws Exception {
+    ScanFixtures.requireScanning();
+    if (ds == null) {
+      ds = ComplianceContent.datastream(contentRoot, marker);
+    }
+    sshd = SshdHarness.start();
+    sshd.authorize("root");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (sshd != null) {
+      sshd.close();
+    }
+  }
+
+  @BeforeEach
+  void login() {
+    api = new ApiClient(port).login("admin", ADMIN_PASSWORD);
+    fleet = new ComplianceFleet(api, sshd, ds);
+    if (usersMadeOn.add(port)) {
+      TestUsers.create(api, "comp-auditor", "comp-auditor-pw-1", "Auditor");
+      TestUsers.create(api, "comp-ops", "comp-ops-pw-1", "Security Operator");
+      createUserWithoutRoles("comp-nobody", "comp-nobody-pw-1");
+    }
+  }
+
+  @Test
+  void aServerGoesFromNeverScannedToCompliantNonCompliantStaleAndError() throws Exception {
+    long pkg = fleet.readyPackage("comp-toggle");
+    long server = fleet.sshServer("comp-ssh");
+    long job = fleet.job("comp-toggle-job", pkg, List.of(server), TOGGLE, "manual");
+
+    JsonNode before = fleet.compliance(server);
+    assertThat(before.get("server").get("name").asString()).isEqualTo("comp-ssh");
+    assertThat(before.get("status").asString()).isEqualTo("never_scanned");
+    JsonNode unscanned = fleet.profile(server, TOGGLE);
+    assertThat(unscanned.get("status").asString()).isEqualTo("never_scanned");
+    assertThat(unscanned.get("job").get("id").asLong()).isEqualTo(job);
+    assertThat(unscanned.get("lastScan").isNull()).isTrue();
+
+    Files.deleteIfExists(marker);
+    assertThat(fleet.run(job)).isEqualTo("complete");
+    JsonNode compliant = fleet.profile(server, TOGGLE);
+    assertThat(compliant.get("status").asString()).isEqualTo("compliant");
+    assertThat(compliant.get("lastScan").get("failCount").asInt()).isZero();
+    assertThat(compliant.get("lastScan").get("passCount").asInt()).isEqualTo(2);
+    assertThat(compliant.get("benchmarkId").asString())
+        .isEqualTo("xccdf_dev.vigil_benchmark_compliance");
+    assertThat(fleet.compliance(server).get("status").asString()).isEqualTo("compliant");
+
+    Files.createFile(marker);
+    try {
+      assertThat(fleet.run(job)).isEqualTo("complete");
+    } finally {
+      Files.deleteIfExists(marker);
+    }
+    JsonNode failing = fleet.profile(server, TOGGLE);
+    assertThat(failing.get("status").asString()).isEqualTo("non_compliant");
+    assertThat(failing.get("lastScan").get("failCount").asInt()).isOne();
+    assertThat(failing.get("lastScan").get("id").asLong())
+        .isNotEqualTo(compliant.get("lastScan").get("id").asLong());
+    assertThat(failing.get("staleAfter").asLong()).isEqualTo(Duration.ofDays(7).toSeconds());
+
+    clock.advance(Duration.ofDays(7).minusMinutes(5));
+    assertThat(fleet.profile(server, TOGGLE).get("status").asString()).isEqualTo("non_compliant");
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(fleet.profile(server, TOGGLE).get("status").asString()).isEqualTo("stale");
+    assertThat(fleet.compliance(server).get("status").asString()).isEqualTo("stale");
+
+    ApiClient.Response closed = api.put("/api/servers/" + server, "{\"server\":{\"sshPort\":1}}");
+    assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+    assertThat(fleet.run(job)).isEqualTo("failed");
+    JsonNode error = fleet.profile(server, TOGGLE);
+    assertThat(error.get("status").asString()).isEqualTo("error");
+    assertThat(error.get("lastFailure").isNull()).isFalse();
+    assertThat(error.get("lastScan").get("id").asLong())
+        .isEqualTo(failing.get("lastScan").get("id").asLong());
+    assertThat(fleet.compliance(server).get("status").asString()).isEqualTo("error");
+
+    String tab = page("/infrastructure/servers/" + server + "/security");
+    assertThat(attr(tab, "id=\"server-compliance\"", "data-status")).isEqualTo("error");
+    assertThat(tab).contains("data-profile=\"" + TOGGLE + "\"");
+    assertThat(rows(tab, "data-scan")).hasSize(2);
+    assertThat(tab)
+        .contains(
+            "/infrastructure/servers/"
+                + server
+                + "/security/"
+                + failing.get("lastScan").get("id").asLong());
+    assertThat(tab).contains("<svg class=\"chart\"").contains("<path class=\"line score\"");
+
+    String hosts = Pages.html(mvc, "/infrastructure/hosts?phrase=comp-ssh", "comp-ops");
+    assertThat(hosts).contains("id=\"compliance-counts\"");
+    assertThat(hostStatus(hosts, server)).isEqualTo("error");
+  }
+
+  @Test
+  void rulesThatDoNotApplyMakeNotApplicableAndErrorResultsAnErrorWhichIsTheServersWorst() {
+    long pkg = fleet.readyPackage("comp-na");
+    long server = fleet.localServer("comp-na-local");
+    long na = fleet.job("comp-na-job", pkg, List.of(server), NA, "manual");
+    assertThat(fleet.run(na)).isEqualTo("complete");
+    assertThat(fleet.profile(server, NA).get("status").asString()).isEqualTo("not_applicable");
+    assertThat(fleet.compliance(server).get("status").asString()).isEqualTo("not_applicable");
+
+    long erring = fleet.job("comp-erring-job", pkg, List.of(server), ERRING, "manual");
+    assertThat(fleet.profile(server, ERRING).get("status").asString()).isEqualTo("never_scanned");
+    assertThat(fleet.compliance(server).get("status").asString()).isEqualTo("never_scanned");
+    assertThat(fleet.run(erring)).isEqualTo("complete");
+    JsonNode err = fleet.profile(server, ERRING);
+    assertThat(err.get("status").asString()).isEqualTo("error");
+    assertThat(err.get("lastScan").get("errorCount").asInt()).isOne();
+    assertThat(err.get("lastFailure").isNull()).isTrue();
+    assertThat(fleet.compliance(server).get("status").asString()).isEqualTo("error");
+    assertThat(fleet.compliance(server).get("profiles")).hasSize(2);
+  }
+
+  @Test
+  void aScheduledJobsScanIsStaleAfterTheScheduleIntervalPlusTheGrace() {
+    long pkg = fleet.readyPackage("comp-hourly");
+    long server = fleet.localServer("comp-hourly-local");
+    long schedule = fleet.schedule("comp-hourly", "0 * * * *", false);
+    long job = fleet.job("comp-hourly-job", pkg, List.of(server), PASS, String.valueOf(schedule));
+    assertThat(fleet.run(job)).isEqualTo("complete");
+    JsonNode fresh = fleet.profile(server, PASS);
+    assertThat(fresh.get("status").asString()).isEqualTo("compliant");
+    assertThat(fresh.get("staleAfter").asLong()).isEqualTo(Duration.ofHours(2).toSeconds());
+    clock.advance(Duration.ofMinutes(115));
+    assertThat(fleet.profile(server, PASS).get("status").asString()).isEqualTo("compliant");
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(fleet.profile(server, PASS).get("status").asString()).isEqualTo("stale");
+  }
+
+  @Test
+  void theDashboardCountsEachJobsTargetsAndTheFleetByDay() throws Exception {
+    long pkg = fleet.readyPackage("comp-dash");
+    long one = fleet.localServer("comp-dash-1");
+    long two = fleet.localServer("comp-dash-2");
+    long job = fleet.job("comp-dash-job", pkg, List.of(one, two), PASS, "manual");
+    assertThat(fleet.run(job)).isEqualTo("complete");
+    long later = fleet.localServer("comp-dash-3");
+    fleet.retarget(job, List.of(one, two, later));
+
+    JsonNode summary = api.get("/api/compliance/summary").json().get("compliance");
+    JsonNode mine = null;
+    for (JsonNode j : summary.get("jobs")) {
+      if (j.get("id").asLong() == job) {
+        mine = j;
+      }
+    }
+    assertThat(mine).as(summary.toString()).isNotNull();
+    assertThat(mine.get("targets").asInt()).isEqualTo(3);
+    assertThat(mine.get("counts").get("compliant").asInt()).isEqualTo(2);
+    assertThat(mine.get("counts").get("never_scanned").asInt()).isOne();
+    assertThat(mine.get("counts").get("error").asInt()).isZero();
+    JsonNode servers = summary.get("servers");
+    long total = 0;
+    for (JsonNode n : servers) {
+      total += n.asLong();
+    }
+    assertThat(total)
+        .isEqualTo(api.get("/api/servers?max=1").json().get("meta").get("total").asLong());
+    assertThat(servers.get("never_scanned").asLong()).isPositive();
+    JsonNode days = summary.get("days");
+    assertThat(days).hasSize(30);
+    JsonNode today = days.get(29);
+    assertThat(today.get("date").asString())
+        .isEqualTo(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
+    assertThat(today.get("scanned").asInt()).isGreaterThanOrEqualTo(2);
+
+    String dash = page("/dashboard");
+    Matcher row =
+        Pattern.compile("<tr data-job=\"" + job + "\">(.*?)</tr>", Pattern.DOTALL).matcher(dash);
+    assertThat(row.find()).as(dash).isTrue();
+    assertThat(row.group(1))
+        .contains("<td data-status=\"compliant\">2</td>")
+        .contains("<td data-status=\"never_scanned\">1</td>")
+        .contains("<td data-status=\"non_compliant\">0</td>");
+    assertThat(dash).contains("id=\"fleet-trend\"").contains("<rect class=\"bar\"");
+    String hosts = Pages.html(mvc, "/infrastructure/hosts?phrase=comp-dash", "comp-ops");
+    assertThat(hostStatus(hosts, one)).isEqualTo("compliant");
+    assertThat(hostStatus(hosts, later)).isEqualTo("never_scanned");
+    Matcher counted =
+        Pattern.compile(
+                "<li data-status=\"never_scanned\">.*?<strong class=\"count\">(\\d+)</strong>",
+                Pattern.DOTALL)
+            .matcher(hosts);
+    assertThat(counted.find()).as(hosts).isTrue();
+    assertThat(Long.parseLong(counted.group(1))).isEqualTo(servers.get("never_scanned").asLong());
+  }
+
+  @Test
+  void unknownServersAre404AndUsersWithoutScanningAccessAre403() throws Exception {
+    ApiClient.Response missing = api.get("/api/servers/999999/compliance");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().get("msg").asString()).contains("Server not found");
+    assertThat(api.get("/api/servers/abc/compliance").status()).isEqualTo(400);
+    assertThat(
+            mvc.perform(
+                    get("/infrastructure/servers/1/security?page=abc").with(user("comp-auditor")))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(400);
+    assertThat(
+            mvc.perform(get("/infrastructure/servers/999999/security").with(user("comp-auditor")))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(404);
+
+    long server = fleet.localServer("comp-none-target");
+    ApiClient nobody = new ApiClient(port).login("comp-nobody", "comp-nobody-pw-1");
+    assertThat(nobody.get("/api/servers/" + server + "/compliance").status()).isEqualTo(403);
+    assertThat(nobody.get("/api/compliance/summary").status()).isEqualTo(403);
+    for (String path : List.of("/dashboard", "/infrastructure/servers/" + server + "/security")) {
+      assertThat(
+              mvc.perform(get(path).with(user("comp-nobody")))
+                  .andReturn()
+                  .getResponse()
+                  .getStatus())
+          .as(path)
+          .isEqualTo(403);
+    }
+    String auditorTab = page("/infrastructure/servers/" + server + "/security");
+    assertThat(auditorTab).contains("Never scanned").doesNotContain("id=\"tab-summary\"");
+    String opsTab = Pages.html(mvc, "/infrastructure/servers/" + server + "/security", "comp-ops");
+    assertThat(opsTab).contains("id=\"tab-summary\"").contains("id=\"tab-security\"");
+  }
+
+  @Test
+  void aServerWithAThousandScansShowsItsSecurityTabAPageAtATimeAndQuickly() throws Exception {
+    long pkg = fleet.readyPackage("comp-many");
+    long server = fleet.localServer("comp-many-local");
+    long job = fleet.job("comp-many-job", pkg, List.of(server), PASS, "manual");
+    assertThat(fleet.run(job)).isEqualTo("complete");
+    long real = fleet.profile(server, PASS).get("lastScan").get("id").asLong();
+    Instant newest = ScanCopies.before(jdbc, real, 999);
+    JsonNode latest = fleet.profile(server, PASS);
+    assertThat(latest.get("lastScan").get("scanDate").asString()).isEqualTo(newest.toString());
+    assertThat(latest.get("status").asString()).isEqualTo("compliant");
+
+    String first = page("/infrastructure/servers/" + server + "/security");
+    assertThat(rows(first, "data-scan")).hasSize(50).startsWith(String.valueOf(real));
+    assertThat(first).contains("Page 1 of 20 (1000 scans)");
+    assertThat(Pattern.compile("<circle class=\"dot score\"").matcher(first).results().count())
+        .isEqualTo(50);
+    String last = page("/infrastructure/servers/" + server + "/security?page=19");
+    assertThat(rows(last, "data-scan")).hasSize(50).doesNotContain(String.valueOf(real));
+    assertThat(rows(page("/infrastructure/servers/" + server + "/security?page=20"), "data-scan"))
+        .isEmpty();
+
+    String tab = "/infrastructure/servers/" + server + "/security?page=";
+    long[] security = timings(i -> tab + (i % 3));
+    long[] baseline = timings(i -> "/infrastructure/hosts/" + server);
+    long p95 = security[(int) Math.ceil(security.length * 0.95) - 1];
+    System.out.printf(
+        "%s: Security tab with 1000 scans: median %d ms, p95 %d ms; the host's Summary page"
+            + " alongside (baseline): median %d ms, p95 %d ms (MockMvc, interleaved)%n",
+        getClass().getSimpleName(),
+        security[security.length / 2],
+        p95,
+        baseline[baseline.length / 2],
+        baseline[(int) Math.ceil(baseline.length * 0.95) - 1]);
+    assertThat(p95).as("p95 of the Security tab in ms").isLessThan(1000);
+  }
+
+  /** Milliseconds of 40 GETs (after 10 warm-up ones) as the Security Operator, sorted. */
+  private long[] timings(java.util.function.IntFunction<String> path) throws Exception {
+    long[] ms = new long[40];
+    for (int i = 0; i < ms.length + 10; i++) {
+      long t0 = System.nanoTime();
+      Pages.html(mvc, path.apply(i), "comp-ops");
+      if (i >= 10) {
+        ms[i - 10] = (System.nanoTime() - t0) / 1_000_000;
+      }
+    }
+    java.util.Arrays.sort(ms);
+    return ms;
+  }
+
+  private void createUserWithoutRoles(String username, String password) {
+    ApiClient.Response r =
+        api.post(
+            "/api/users",
+            "{\"user\":{\"username\":\""
+                + username
+                + "\",\"password\":\""
+                + password
+                + "\",\"roles\":[]}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  /** The compliance badge of the server's row in the hosts list. */
+  private static String hostStatus(String html, long serverId) {
+    Matcher m =
+        Pattern.compile(
+                "<a class=\"status [^\"]*\"[^>]*data-status=\"(\\w+)\"[^>]*"
+                    + "href=\"/infrastructure/servers/"
+                    + serverId
+                    + "/security\"|<a class=\"status [^\"]*\"[^>]*href=\"/infrastructure/servers/"
+                    + serverId
+                    + "/security\"[^>]*data-status=\"(\\w+)\"")
+            .matcher(html);
+    assertThat(m.find()).as(html).isTrue();
+    return m.group(1) != null ? m.group(1) : m.group(2);
+  }
+
+  private String page(String path) throws Exception {
+    return Pages.html(mvc, path, "comp-auditor");
+  }
+
+  private static String attr(String html, String anchor, String name) {
+    int at = html.indexOf(anchor);
+    assertThat(at).as(anchor + " in " + html).isNotNegative();
+    int tagEnd = html.indexOf('>', at);
+    Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html.substring(at, tagEnd));
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static List<String> rows(String html, String attribute) {
+    return Pattern.compile(attribute + "=\"(\\d+)\"")
+        .matcher(html)
+        .results()
+        .map(r -> r.group(1))
+        .toList();
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("vigil-compliance");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.vigil.results.compliance;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/** The compliance flow on an in-memory H2 database. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:compliance;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "vigil.access.admin-password=" + ComplianceFlow.ADMIN_PASSWORD,
+      "vigil.scheduler.polling-interval=200ms"
+    })
+@AutoConfigureMockMvc
+@Import(ComplianceFlow.ClockConfig.class)
+class ComplianceH2SystemTest extends ComplianceFlow {}

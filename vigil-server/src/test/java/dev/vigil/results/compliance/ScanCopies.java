@@ -1,0 +1,66 @@
+package dev.vigil.results.compliance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Test setup for volume: copies of a real scan row, written straight into the table. */
+final class ScanCopies {
+
+  private ScanCopies() {}
+
+  /**
+   * Bulk test setup: {@code n} copies of a real scan row, one an hour before it, straight in the
+   * table (recording a thousand real scans would take minutes); returns the newest finish time.
+   */
+  static Instant before(JdbcClient jdbc, long scanId, int n) {
+    List<String> columns =
+        jdbc.sql("select * from security_scans where id = ?")
+            .param(scanId)
+            .query(
+                rs -> {
+                  List<String> names = new java.util.ArrayList<>();
+                  var meta = rs.getMetaData();
+                  for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    String c = meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
+                    if (!c.equals("id")) {
+                      names.add(c);
+                    }
+                  }
+                  return names;
+                });
+    String select =
+        columns.stream()
+            .map(c -> c.equals("finished_at") || c.equals("started_at") ? "?" : c)
+            .collect(java.util.stream.Collectors.joining(", "));
+    Instant finished =
+        jdbc.sql("select finished_at from security_scans where id = ?")
+            .param(scanId)
+            .query(java.time.OffsetDateTime.class)
+            .single()
+            .toInstant();
+    for (int i = 1; i <= n; i++) {
+      Instant at = finished.minus(Duration.ofHours(i));
+      List<Object> params = new java.util.ArrayList<>();
+      for (String c : columns) {
+        if (c.equals("finished_at")) {
+          params.add(at.atOffset(ZoneOffset.UTC));
+        } else if (c.equals("started_at")) {
+          params.add(at.minusSeconds(5).atOffset(ZoneOffset.UTC));
+        }
+      }
+      params.add(scanId);
+      jdbc.sql(
+              "insert into security_scans ("
+                  + String.join(", ", columns)
+                  + ") select "
+                  + select
+                  + " from security_scans where id = ?")
+          .params(params)
+          .update();
+    }
+    return finished;
+  }
+}
