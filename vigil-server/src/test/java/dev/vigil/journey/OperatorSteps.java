@@ -174,8 +174,19 @@ final class OperatorSteps {
     c.nav("Infrastructure", "Hosts").link(SERVER);
     assertThat(c.text("main h1")).isEqualTo(SERVER);
     c.shot("operator-13-host");
-    // SECURITY TAB: the host page has no Software → Security tab in this branch yet. Once it is
-    // merged, follow it here by its text, see this scan in the history and open it with (i).
+    c.link("Software › Security");
+    assertThat(c.driver().findElement(By.id("server-compliance")).getDomAttribute("data-status"))
+        .isEqualTo("non_compliant");
+    String history = row("#scan-history", JOB);
+    assertThat(history).contains(Long.toString(scan.get("failCount").asInt()));
+    assertThat(c.driver().findElements(By.cssSelector("#scan-trend svg"))).hasSize(1);
+    c.shot("operator-14-security-tab");
+    c.driver()
+        .findElement(By.cssSelector("#scan-history a[aria-label='Report of scan " + scanId + "']"))
+        .click();
+    c.waitFor("main h1", "Security scan " + scanId + " of " + SERVER, Duration.ofSeconds(10));
+    assertThat(c.text("#changes-since-previous"))
+        .contains("This is the first scan of this server with this profile.");
   }
 
   private String fieldError(String id) {
