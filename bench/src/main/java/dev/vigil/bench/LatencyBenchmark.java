@@ -135,6 +135,7 @@ public final class LatencyBenchmark {
       endpoints.put("GET /api/job-executions?status=failed", "/api/job-executions?status=failed");
       endpoints.put("Security tab page", securityTab(server));
       endpoints.put("GET /api/security-scans?serverId=", "/api/security-scans?serverId=" + server);
+      endpoints.put("GET /api/servers/{id}/compliance", "/api/servers/" + server + "/compliance");
       measure(db, client, endpoints);
     }
   }
