@@ -9,7 +9,6 @@ import dev.vigil.results.ScanDiff;
 import dev.vigil.results.ScanDiffKind;
 import dev.vigil.results.ScanDiffRule;
 import dev.vigil.results.SecurityScan;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,17 +47,19 @@ final class ScanCompareJson {
   private static Map<String, Object> scan(SecurityScan s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
-    m.put("server", ref(s.serverId(), s.serverName()));
-    m.put("scanDate", time(s.finishedAt()));
+    m.put("server", ScanJson.ref(s.serverId(), s.serverName()));
+    m.put("scanDate", ScanJson.time(s.finishedAt()));
     m.put("profileId", s.profileId());
-    m.put("benchmark", Map.of("id", nz(s.benchmarkId()), "version", nz(s.benchmarkVersion())));
+    m.put(
+        "benchmark",
+        Map.of("id", ScanJson.nz(s.benchmarkId()), "version", ScanJson.nz(s.benchmarkVersion())));
     m.put("scanScore", s.score());
     m.put("passCount", s.passCount());
     m.put("failCount", s.failCount());
     m.put("otherCount", s.otherCount());
     m.put(
         "jobExecution",
-        s.origin().executionId() == null ? null : ref(s.origin().executionId(), null));
+        s.origin().executionId() == null ? null : ScanJson.ref(s.origin().executionId(), null));
     return m;
   }
 
@@ -84,7 +85,7 @@ final class ScanCompareJson {
 
   private static Map<String, Object> serverChange(ExecutionDriftChange c) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("server", ref(c.serverId(), c.serverName()));
+    m.put("server", ScanJson.ref(c.serverId(), c.serverName()));
     m.put("before", c.before());
     m.put("after", c.after());
     m.put("change", c.kind().code());
@@ -95,7 +96,7 @@ final class ScanCompareJson {
 
   private static Map<String, Object> gap(ExecutionDriftGap g) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("server", ref(g.serverId(), g.serverName()));
+    m.put("server", ScanJson.ref(g.serverId(), g.serverName()));
     m.put("beforeScanId", g.beforeScanId());
     m.put("afterScanId", g.afterScanId());
     m.put("reason", g.reason());
@@ -105,10 +106,10 @@ final class ScanCompareJson {
   private static Map<String, Object> execution(JobExecution e) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", e.id());
-    m.put("job", ref(e.jobId(), e.jobName()));
+    m.put("job", ScanJson.ref(e.jobId(), e.jobName()));
     m.put("status", e.status().code());
-    m.put("dateCreated", time(e.createdAt()));
-    m.put("endDate", time(e.finishedAt()));
+    m.put("dateCreated", ScanJson.time(e.createdAt()));
+    m.put("endDate", ScanJson.time(e.finishedAt()));
     return m;
   }
 
@@ -117,22 +118,5 @@ final class ScanCompareJson {
     counts.forEach((k, n) -> m.put(k.code(), n));
     m.put("total", counts.values().stream().mapToInt(Integer::intValue).sum());
     return m;
-  }
-
-  private static Map<String, Object> ref(Long id, String name) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", id);
-    if (name != null) {
-      m.put("name", name);
-    }
-    return m;
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static String time(Instant t) {
-    return t == null ? null : t.toString();
   }
 }

@@ -50,7 +50,7 @@ final class ScanJson {
   }
 
   /** {@code {"id": …, "name": …}}, the name left out when null; the id null when deleted. */
-  private static Map<String, Object> ref(Long id, String name) {
+  static Map<String, Object> ref(Long id, String name) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     if (name != null) {
@@ -98,11 +98,13 @@ final class ScanJson {
     return m;
   }
 
-  private static String nz(String s) {
+  /** The text, or "" for null. */
+  static String nz(String s) {
     return s == null ? "" : s;
   }
 
-  private static String time(Instant t) {
+  /** ISO-8601 UTC, or null. */
+  static String time(Instant t) {
     return t == null ? null : t.toString();
   }
 }
