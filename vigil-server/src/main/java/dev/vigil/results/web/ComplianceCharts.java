@@ -18,11 +18,20 @@ public final class ComplianceCharts {
 
   private ComplianceCharts() {}
 
-  /** One scan on the trend: where its score and failure marks sit, and what hovering says. */
-  public record Point(String x, String scoreY, String failY, String label) {}
+  /** One scan on the trend: where its score and failure marks sit. */
+  public record Point(String x, String scoreY, String failY) {}
 
-  /** The trend of a server's scans, oldest left; empty points when there are none. */
-  public record Trend(String scorePath, String failPath, List<Point> points, int maxFail) {
+  /**
+   * The trend of a server's scans, oldest left: one SVG path per series (a marker on each vertex,
+   * no element per scan), the UTC dates of its ends; empty points when there are none.
+   */
+  public record Trend(
+      String scorePath,
+      String failPath,
+      List<Point> points,
+      int maxFail,
+      String oldest,
+      String newest) {
     public boolean empty() {
       return points.isEmpty();
     }
@@ -44,21 +53,17 @@ public final class ComplianceCharts {
       double x = x(i, scans.size());
       double sy = y(percent(s) / 100.0);
       double fy = y((double) s.failCount() / maxFail);
-      points.add(
-          new Point(
-              num(x),
-              num(sy),
-              num(fy),
-              String.format(
-                  Locale.ROOT,
-                  "%s: score %s, %d failed",
-                  s.finishedAt(),
-                  s.score() == null ? "—" : num(percent(s)),
-                  s.failCount())));
+      points.add(new Point(num(x), num(sy), num(fy)));
       score.append(i == 0 ? "M" : " L").append(num(x)).append(',').append(num(sy));
       fail.append(i == 0 ? "M" : " L").append(num(x)).append(',').append(num(fy));
     }
-    return new Trend(score.toString(), fail.toString(), points, maxFail);
+    return new Trend(
+        score.toString(),
+        fail.toString(),
+        points,
+        maxFail,
+        scans.isEmpty() ? "" : day(scans.get(0)),
+        scans.isEmpty() ? "" : day(scans.get(scans.size() - 1)));
   }
 
   /** One bar per day; a day without scans has no bar height but keeps its place. */
@@ -82,6 +87,10 @@ public final class ComplianceCharts {
                       : d.passing() + " of " + d.scanned() + " servers without failures")));
     }
     return bars;
+  }
+
+  private static String day(SecurityScan s) {
+    return s.finishedAt().toString().substring(0, 10);
   }
 
   private static double percent(SecurityScan s) {
