@@ -4,7 +4,6 @@ import dev.vigil.results.ComplianceDay;
 import dev.vigil.results.SecurityScan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The geometry of the server-rendered SVG charts (no script: the pages' CSP forbids inline ones): a
@@ -18,11 +17,20 @@ public final class ComplianceCharts {
 
   private ComplianceCharts() {}
 
-  /** One scan on the trend: where its score and failure marks sit, and what hovering says. */
-  public record Point(String x, String scoreY, String failY, String label) {}
+  /** One scan on the trend: where its score and failure marks sit. */
+  public record Point(String x, String scoreY, String failY) {}
 
-  /** The trend of a server's scans, oldest left; empty points when there are none. */
-  public record Trend(String scorePath, String failPath, List<Point> points, int maxFail) {
+  /**
+   * The trend of a server's scans, oldest left: one SVG path per series (a marker on each vertex,
+   * no element per scan), the UTC dates of its ends; empty points when there are none.
+   */
+  public record Trend(
+      String scorePath,
+      String failPath,
+      List<Point> points,
+      int maxFail,
+      String oldest,
+      String newest) {
     public boolean empty() {
       return points.isEmpty();
     }
@@ -44,21 +52,17 @@ public final class ComplianceCharts {
       double x = x(i, scans.size());
       double sy = y(percent(s) / 100.0);
       double fy = y((double) s.failCount() / maxFail);
-      points.add(
-          new Point(
-              num(x),
-              num(sy),
-              num(fy),
-              String.format(
-                  Locale.ROOT,
-                  "%s: score %s, %d failed",
-                  s.finishedAt(),
-                  s.score() == null ? "—" : num(percent(s)),
-                  s.failCount())));
+      points.add(new Point(num(x), num(sy), num(fy)));
       score.append(i == 0 ? "M" : " L").append(num(x)).append(',').append(num(sy));
       fail.append(i == 0 ? "M" : " L").append(num(x)).append(',').append(num(fy));
     }
-    return new Trend(score.toString(), fail.toString(), points, maxFail);
+    return new Trend(
+        score.toString(),
+        fail.toString(),
+        points,
+        maxFail,
+        scans.isEmpty() ? "" : day(scans.get(0)),
+        scans.isEmpty() ? "" : day(scans.get(scans.size() - 1)));
   }
 
   /** One bar per day; a day without scans has no bar height but keeps its place. */
@@ -84,6 +88,10 @@ public final class ComplianceCharts {
     return bars;
   }
 
+  private static String day(SecurityScan s) {
+    return s.finishedAt().toString().substring(0, 10);
+  }
+
   private static double percent(SecurityScan s) {
     if (s.score() == null) {
       return 0;
@@ -100,7 +108,8 @@ public final class ComplianceCharts {
     return HEIGHT - PAD - share * (HEIGHT - 2.0 * PAD);
   }
 
+  /** One decimal, without String.format (a few hundred per page). */
   private static String num(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
+    return Double.toString(Math.round(v * 10) / 10.0);
   }
 }

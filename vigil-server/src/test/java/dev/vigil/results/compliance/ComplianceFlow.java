@@ -325,8 +325,10 @@ abstract class ComplianceFlow {
     String first = page("/infrastructure/servers/" + server + "/security");
     assertThat(rows(first, "data-scan")).hasSize(50).startsWith(String.valueOf(real));
     assertThat(first).contains("Page 1 of 20 (1000 scans)");
-    assertThat(Pattern.compile("<circle class=\"dot score\"").matcher(first).results().count())
-        .isEqualTo(50);
+    Matcher scorePath =
+        Pattern.compile("<path class=\"line score\"[^>]* d=\"([^\"]*)\"").matcher(first);
+    assertThat(scorePath.find()).as(first).isTrue();
+    assertThat(scorePath.group(1).split(" L")).hasSize(50);
     String last = page("/infrastructure/servers/" + server + "/security?page=19");
     assertThat(rows(last, "data-scan")).hasSize(50).doesNotContain(String.valueOf(real));
     assertThat(rows(page("/infrastructure/servers/" + server + "/security?page=20"), "data-scan"))

@@ -2,9 +2,13 @@ package dev.vigil.results.compliance;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.annotation.Import;
 
-/** The compliance flow on an in-memory H2 database. */
+/**
+ * The compliance flow on an in-memory H2 database. MockMvc keeps no copy of each response for
+ * printing, so the page timings measure the application, not the test harness.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -13,6 +17,6 @@ import org.springframework.context.annotation.Import;
       "vigil.access.admin-password=" + ComplianceFlow.ADMIN_PASSWORD,
       "vigil.scheduler.polling-interval=200ms"
     })
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @Import(ComplianceFlow.ClockConfig.class)
 class ComplianceH2SystemTest extends ComplianceFlow {}

@@ -4,6 +4,7 @@ import dev.vigil.testsupport.PostgresApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "vigil.access.admin-password=" + ComplianceFlow.ADMIN_PASSWORD,
       "vigil.scheduler.polling-interval=200ms"
     })
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @Import({ComplianceFlow.ClockConfig.class, PostgresApp.DropOnClose.class})
 @DirtiesContext
 class CompliancePostgresSystemTest extends ComplianceFlow {
