@@ -2,6 +2,7 @@ package dev.vigil.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testsupport.SettableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,13 +34,13 @@ class OAuthTokenIntegrationTest {
   static class ClockConfig {
     @Bean
     @Primary
-    MutableClock testClock() {
-      return new MutableClock();
+    SettableClock testClock() {
+      return new SettableClock(Duration.ZERO);
     }
   }
 
   @LocalServerPort int port;
-  @Autowired MutableClock clock;
+  @Autowired SettableClock clock;
   @Autowired JsonMapper json;
   @Autowired Clock injected;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SettableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,7 +6,6 @@ import dev.vigil.results.ComplianceProfile;
 import dev.vigil.results.ComplianceScan;
 import dev.vigil.results.ComplianceServer;
 import dev.vigil.results.ComplianceStatus;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,9 @@ final class ComplianceJson {
     m.put("job", p.jobId() == null ? null : ref(p.jobId(), p.jobName()));
     m.put("status", p.status().code());
     m.put("lastScan", p.lastScan() == null ? null : scan(p.lastScan()));
-    m.put("lastFailure", time(p.lastFailure()));
+    m.put("lastFailure", ScanJson.time(p.lastFailure()));
     m.put("staleAfter", p.staleAfter().toSeconds());
-    m.put("staleAt", time(p.staleAt()));
+    m.put("staleAt", ScanJson.time(p.staleAt()));
     return m;
   }
 
@@ -85,7 +84,7 @@ final class ComplianceJson {
   private static Map<String, Object> scan(ComplianceScan s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
-    m.put("scanDate", time(s.scanDate()));
+    m.put("scanDate", ScanJson.time(s.scanDate()));
     m.put("score", s.score());
     m.put("passCount", s.passCount());
     m.put("failCount", s.failCount());
@@ -100,9 +99,5 @@ final class ComplianceJson {
     m.put("id", id);
     m.put("name", name);
     return m;
-  }
-
-  private static String time(Instant t) {
-    return t == null ? null : t.toString();
   }
 }

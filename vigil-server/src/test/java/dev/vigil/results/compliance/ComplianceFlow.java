@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SettableClock;
 import dev.vigil.testsupport.SshdHarness;
 import dev.vigil.testsupport.TestUsers;
 import java.io.IOException;
@@ -61,13 +62,13 @@ abstract class ComplianceFlow {
   static class ClockConfig {
     @Bean
     @Primary
-    ComplianceClock testClock() {
-      return new ComplianceClock();
+    SettableClock testClock() {
+      return new SettableClock(Duration.ofDays(30));
     }
   }
 
   @LocalServerPort int port;
-  @Autowired ComplianceClock clock;
+  @Autowired SettableClock clock;
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
   ApiClient api;

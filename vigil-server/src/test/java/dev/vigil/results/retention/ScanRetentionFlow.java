@@ -11,6 +11,7 @@ import dev.vigil.results.ScanPurge;
 import dev.vigil.results.ScanRetention;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SettableClock;
 import dev.vigil.testsupport.TestUsers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,13 +59,13 @@ abstract class ScanRetentionFlow {
   static class ClockConfig {
     @Bean
     @Primary
-    RetentionClock retentionClock() {
-      return new RetentionClock();
+    SettableClock retentionClock() {
+      return new SettableClock();
     }
   }
 
   @LocalServerPort int port;
-  @Autowired RetentionClock clock;
+  @Autowired SettableClock clock;
   @Autowired ResultService results;
   @Autowired PackageService packages;
   @Autowired ScanRetention retention;
