@@ -26,22 +26,30 @@ mkdir -p "$data"
 log="$data/vigil.log"
 ssg=/usr/share/xml/scap/ssg/content
 echo "Starting Vigil on http://localhost:${port}/ (log: $log)"
+# the log is appended to: only what this start writes counts (not an earlier start's summary)
+from=$(( $( (stat -c %s "$log" 2>/dev/null) || echo 0) + 1 ))
 VIGIL_PORT="$port" VIGIL_DATA_DIR="$data" java -jar "$jar" \
   --vigil.quickstart.first-scan=true \
   --vigil.quickstart.baseline="$repo/quickstart/vigil-linux-baseline-ds.xml" \
   --vigil.packages.allowed-file-roots="$ssg,$repo/quickstart" \
   >>"$log" 2>&1 &
 pid=$!
+up=""
 for _ in $(seq 1 180); do
-  if curl -fs "http://localhost:${port}/actuator/health" >/dev/null 2>&1; then break; fi
+  if curl -fs "http://localhost:${port}/actuator/health" >/dev/null 2>&1; then up=1; break; fi
   if ! kill -0 "$pid" 2>/dev/null; then echo "Vigil stopped; see $log" >&2; exit 1; fi
   sleep 1
 done
+if [ -z "$up" ]; then
+  echo "Vigil (pid $pid) did not answer on port $port within 3 minutes; see $log" >&2
+  exit 1
+fi
 echo "Vigil is up; waiting for the first scan of this host..."
 wait_s="${VIGIL_FIRST_SCAN_WAIT:-1800}"
 summary=""
 for _ in $(seq 1 "$wait_s"); do
-  summary="$(grep -a "Vigil first scan: " "$log" | tail -n 1 | sed 's/.*Vigil first scan: //')" || true
+  summary="$(tail -c +"$from" "$log" | grep -a "Vigil first scan: " | tail -n 1 \
+    | sed 's/.*Vigil first scan: //')" || true
   if [ -n "$summary" ]; then break; fi
   if ! kill -0 "$pid" 2>/dev/null; then echo "Vigil stopped; see $log" >&2; exit 1; fi
   sleep 1

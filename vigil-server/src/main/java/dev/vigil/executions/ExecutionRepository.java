@@ -91,7 +91,7 @@ class ExecutionRepository {
     jdbc.sql(
             "update target_runs set status = ?, reason = ?, failure_code = ?, scan_id = ?,"
                 + " started_at = ?, finished_at = ?, attempt = ?, node = ?, rules_evaluated = ?,"
-                + " rules_total = ?, output = ? where id = ?")
+                + " rules_total = ?, output = ?, node_losses = ? where id = ?")
         .params(
             Arrays.asList(
                 r.status().code(),
@@ -105,6 +105,7 @@ class ExecutionRepository {
                 r.rulesEvaluated(),
                 r.rulesTotal(),
                 r.output(),
+                r.nodeLosses(),
                 r.id()))
         .update();
   }

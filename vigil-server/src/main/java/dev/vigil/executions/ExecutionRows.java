@@ -18,7 +18,7 @@ final class ExecutionRows {
   static final String RUN_COLUMNS =
       "id, execution_id, server_id, server_name, position, status, reason, failure_code, scan_id,"
           + " started_at, finished_at, attempt, node, rules_evaluated, rules_total,"
-          + " output";
+          + " output, node_losses";
 
   private ExecutionRows() {}
 
@@ -61,7 +61,8 @@ final class ExecutionRows {
         rs.getString("node"),
         nullableInt(rs, "rules_evaluated"),
         nullableInt(rs, "rules_total"),
-        rs.getString("output"));
+        rs.getString("output"),
+        rs.getInt("node_losses"));
   }
 
   static OffsetDateTime ts(Instant instant) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +26,32 @@ class RunningScans {
     /** Stopped by this node's shutdown, to be scanned again: not a user's cancel. */
     volatile boolean handedBack;
 
+    /** Cancelled by a user: wins over a hand-back. */
+    volatile boolean cancelledByUser;
+
     Running(TargetRun run) {
       this.written = run;
     }
   }
 
   private final Map<Long, Running> runs = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean stopping;
+  private volatile boolean handingBack;
+
+  /** A task of this node begins to claim and scan a run; pair with {@link #leave}. */
+  void enter() {
+    inFlight.incrementAndGet();
+  }
+
+  void leave() {
+    inFlight.decrementAndGet();
+  }
+
+  /** Tasks of this node between their claim and their end, registered or not yet. */
+  int inFlight() {
+    return inFlight.get();
+  }
 
   /** From now on this node starts no scan: it is shutting down. */
   void stopTakingScans() {
@@ -42,8 +62,12 @@ class RunningScans {
     return stopping;
   }
 
-  /** Stops every scan still running here and marks its run to be handed back; how many. */
+  /**
+   * Stops every scan still running here and marks its run to be handed back; a scan registered from
+   * now on is stopped and handed back at once. How many were running.
+   */
   int handBackAll() {
+    handingBack = true;
     List<Running> left = all();
     left.forEach(
         r -> {
@@ -53,16 +77,20 @@ class RunningScans {
     return left.size();
   }
 
-  /** Whether the run's scan was stopped by this node's shutdown. */
+  /** Whether the run's scan was stopped by this node's shutdown (and not by a user). */
   boolean handedBack(long runId) {
     Running r = runs.get(runId);
-    return r != null && r.handedBack;
+    return r != null && r.handedBack && !r.cancelledByUser;
   }
 
   /** A new control for the run's attempt, registered until {@link #remove}. */
   ScanControl register(TargetRun run) {
     Running r = new Running(run);
     runs.put(run.id(), r);
+    if (handingBack) {
+      r.handedBack = true;
+      r.control.cancel();
+    }
     return r.control;
   }
 
@@ -88,7 +116,14 @@ class RunningScans {
 
   /** Cancels the scans of those runs that run on this node. */
   void cancel(Collection<Long> runIds) {
-    runIds.stream().map(runs::get).filter(r -> r != null).forEach(r -> r.control.cancel());
+    runIds.stream()
+        .map(runs::get)
+        .filter(r -> r != null)
+        .forEach(
+            r -> {
+              r.cancelledByUser = true;
+              r.control.cancel();
+            });
   }
 
   /** The target run state a scan phase shows as. */

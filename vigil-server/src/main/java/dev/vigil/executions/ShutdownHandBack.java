@@ -43,22 +43,22 @@ class ShutdownHandBack implements SmartLifecycle {
   public void stop() {
     started = false;
     running.stopTakingScans();
-    if (running.all().isEmpty()) {
+    if (running.inFlight() == 0) {
       return;
     }
     log.info(
         "stopping: waiting up to {} for {} running scans",
         settings.shutdownGrace(),
-        running.all().size());
-    if (waitFor(settings.shutdownGrace(), () -> running.all().isEmpty())) {
+        running.inFlight());
+    if (waitFor(settings.shutdownGrace(), () -> running.inFlight() == 0)) {
       return;
     }
     int stopped = running.handBackAll();
     log.info("stopping: handing back {} target runs still scanning", stopped);
-    if (!waitFor(HAND_BACK_WAIT, () -> running.all().isEmpty())) {
+    if (!waitFor(HAND_BACK_WAIT, () -> running.inFlight() == 0)) {
       log.warn(
           "stopping: {} scans did not stop in {}; their runs are taken up as node lost",
-          running.all().size(),
+          running.inFlight(),
           HAND_BACK_WAIT);
     }
   }

@@ -32,7 +32,8 @@ public record TargetRun(
     String node,
     Integer rulesEvaluated,
     Integer rulesTotal,
-    String output) {
+    String output,
+    int nodeLosses) {
 
   /** The most characters of output kept. */
   public static final int OUTPUT_LIMIT = 4000;
@@ -55,7 +56,8 @@ public record TargetRun(
         null,
         null,
         null,
-        null);
+        null,
+        0);
   }
 
   /** Claims the queued run for a scan on {@code node}: it is connecting now, attempt 1. */
@@ -92,8 +94,33 @@ public record TargetRun(
    */
   public TargetRun handBack(String why) {
     requireActive("hand back");
-    return copy(
-        TargetRunStatus.QUEUED, why, null, null, startedAt, null, attempt, null, null, output);
+    return copy(TargetRunStatus.QUEUED, why, null, null, null, null, attempt, null, null, output);
+  }
+
+  /**
+   * Claims the running run again on {@code node} because the node that ran it was lost ({@code
+   * why}): the next attempt, and one more node loss.
+   */
+  public TargetRun retryAfterNodeLoss(String why, String node) {
+    TargetRun again = retry(why, node);
+    return new TargetRun(
+        again.id,
+        again.executionId,
+        again.serverId,
+        again.serverName,
+        again.position,
+        again.status,
+        again.reason,
+        again.failureCode,
+        again.scanId,
+        again.startedAt,
+        again.finishedAt,
+        again.attempt,
+        again.node,
+        again.rulesEvaluated,
+        again.rulesTotal,
+        again.output,
+        nodeLosses + 1);
   }
 
   /** The connection is up and oscap runs. */
@@ -166,7 +193,8 @@ public record TargetRun(
         node,
         rulesEvaluated,
         total,
-        output);
+        output,
+        nodeLosses);
   }
 
   /**
@@ -255,6 +283,7 @@ public record TargetRun(
         nodeName,
         evaluated,
         rulesTotal,
-        out);
+        out,
+        nodeLosses);
   }
 }

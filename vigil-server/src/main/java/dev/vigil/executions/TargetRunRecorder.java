@@ -92,9 +92,9 @@ class TargetRunRecorder {
             + (run.node() == null ? "the node" : run.node())
             + " stopped while it ran attempt "
             + run.attempt();
-    if (run.attempt() <= settings.nodeLostRetries()) {
+    if (run.nodeLosses() < settings.nodeLostRetries()) {
       log.warn("target run {} retried on {}: {}", runId, node, lost);
-      TargetRun again = run.retry(lost + "; retried", node);
+      TargetRun again = run.retryAfterNodeLoss(lost + "; retried", node);
       again = again.log(attemptLine(again) + " after " + lost);
       repo.updateRun(again);
       return again;

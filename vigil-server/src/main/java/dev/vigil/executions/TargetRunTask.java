@@ -84,6 +84,7 @@ class TargetRunTask implements TaskHandler {
     if (!slots.tryTake()) {
       throw new RunLater(NO_SLOT_DELAY, "all " + slots.max() + " scan slots of this node are busy");
     }
+    running.enter();
     try {
       recorder.claim(runId, node.name()).ifPresent(this::scan);
     } catch (RunLater later) {
@@ -92,6 +93,7 @@ class TargetRunTask implements TaskHandler {
       log.error("target run {} could not be claimed or recorded", runId, e);
     } finally {
       running.remove(runId);
+      running.leave();
       slots.give();
     }
   }
@@ -134,17 +136,9 @@ class TargetRunTask implements TaskHandler {
         log.warn("{}; its result is dropped", e.getMessage());
         return;
       } catch (ScanFailure e) {
-        if (e.reason() == FailureReason.CANCELLED && running.handedBack(run.id())) {
-          String why =
-              "handed back: "
-                  + node.name()
-                  + " stopped while it ran attempt "
-                  + run.attempt()
-                  + "; to be scanned again";
-          log.info("execution {} target run {} {}", run.executionId(), run.id(), why);
-          if (recorder.handBack(run, why)) {
-            throw new RunLater(Duration.ZERO, why);
-          }
+        // a scan stopped by the shutdown may end in any reason (a killed oscap, a closed session)
+        if (running.handedBack(run.id())) {
+          handBack(run);
           return;
         }
         log.info(
@@ -161,7 +155,13 @@ class TargetRunTask implements TaskHandler {
         } else {
           recorder.finish(run, r -> failed(r, e).log(endLine(e)));
         }
+      } catch (RunLater later) {
+        throw later;
       } catch (RuntimeException e) {
+        if (running.handedBack(run.id())) {
+          handBack(run);
+          return;
+        }
         log.error(
             "execution {} target run {} ({}) failed unexpectedly",
             run.executionId(),
@@ -172,6 +172,23 @@ class TargetRunTask implements TaskHandler {
         recorder.finish(run, r -> r.markFailed(why, "internal", clock.instant()).log(why));
       }
       run = again.orElse(null);
+    }
+  }
+
+  /**
+   * Queues the run again because this node stops, and reschedules its task for now (for any node);
+   * nothing when the attempt is no longer current.
+   */
+  private void handBack(TargetRun run) {
+    String why =
+        "handed back: "
+            + node.name()
+            + " stopped while it ran attempt "
+            + run.attempt()
+            + "; to be scanned again";
+    log.info("execution {} target run {} {}", run.executionId(), run.id(), why);
+    if (recorder.handBack(run, why)) {
+      throw new RunLater(Duration.ZERO, why);
     }
   }
 

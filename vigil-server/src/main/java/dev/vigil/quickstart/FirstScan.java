@@ -11,6 +11,7 @@ import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
 import dev.vigil.packages.Checklist;
 import dev.vigil.packages.PackageInput;
+import dev.vigil.packages.PackageQuery;
 import dev.vigil.packages.PackageService;
 import dev.vigil.packages.PackageStatus;
 import dev.vigil.packages.SecurityPackage;
@@ -115,24 +116,28 @@ class FirstScan {
 
   /** Sets up and runs the first scan; returns its one-line summary. */
   String run() throws InterruptedException {
-    if (!jobs.list(
-            new JobQuery(new ListQuery(1, 0, null, JOB_NAME, null, false), List.of(), List.of()))
-        .isEmpty()) {
+    if (!jobs.list(new JobQuery(exactly(JOB_NAME), List.of(), List.of())).isEmpty()) {
       return "already set up (job \"" + JOB_NAME + "\" exists); nothing done";
     }
     Instant deadline = Instant.now().plus(settings.timeout());
     Content content = pick(settings.ssgDir(), settings.baseline(), osRelease(settings.osRelease()));
     log.info("first scan: {}", content.why());
+    // an earlier first start that stopped half-way left its package or server: use them again
+    String name = packageName(content.datastream());
     SecurityPackage pkg =
-        packages.create(
-            new PackageInput(
-                packageName(content.datastream()),
-                "Registered by the first start: " + content.why(),
-                content.datastream().toUri().toString(),
-                true,
-                null,
-                List.of("first-scan")),
-            "first start");
+        packages.list(new PackageQuery(exactly(name), List.of(), List.of())).stream()
+            .findFirst()
+            .orElseGet(
+                () ->
+                    packages.create(
+                        new PackageInput(
+                            name,
+                            "Registered by the first start: " + content.why(),
+                            content.datastream().toUri().toString(),
+                            true,
+                            null,
+                            List.of("first-scan")),
+                        "first start"));
     await(
         deadline,
         () ->
@@ -145,7 +150,11 @@ class FirstScan {
     }
     Checklist checklist = checklist(packages.checklists(pkg.id()), content.datastream());
     String profile = profile(checklist);
-    Server server = servers.create(localServer());
+    ServerInput host = localServer();
+    Server server =
+        servers.list(exactly(host.name())).stream()
+            .findFirst()
+            .orElseGet(() -> servers.create(host));
     Job job =
         jobs.create(
             new JobInput(
@@ -236,6 +245,11 @@ class FirstScan {
     } catch (IOException e) {
       return Map.of();
     }
+  }
+
+  /** The list query of the one record named {@code name}. */
+  private static ListQuery exactly(String name) {
+    return new ListQuery(1, 0, null, name, null, false);
   }
 
   private static String packageName(Path datastream) {

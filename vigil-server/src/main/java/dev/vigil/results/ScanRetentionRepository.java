@@ -154,11 +154,11 @@ class ScanRetentionRepository {
     return keys.getKey().longValue();
   }
 
-  /** Keeps the latest {@code kept} purge records. */
+  /** Keeps the latest {@code kept} records of the recurring purge; manual deletes all stay. */
   void trimPurges(int kept) {
     jdbc.sql(
-            "delete from scan_purges where id <= (select id from scan_purges"
-                + " order by id desc limit 1 offset ?)")
+            "delete from scan_purges where trigger_type = 'purge' and id <= (select id from"
+                + " scan_purges where trigger_type = 'purge' order by id desc limit 1 offset ?)")
         .param(kept)
         .update();
   }

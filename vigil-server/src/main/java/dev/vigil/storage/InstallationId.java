@@ -38,11 +38,11 @@ public class InstallationId {
         id = read();
         if (id == null) {
           try {
-            jdbc.sql("insert into vigil_installation (id, created_at) values (?, ?)")
+            jdbc.sql("insert into vigil_installation (k, id, created_at) values (1, ?, ?)")
                 .params(random(), OffsetDateTime.now(clock))
                 .update();
           } catch (DataAccessException raced) {
-            // another node stored its id at the same time; the one stored is the id
+            // another node stored its id at the same time (one row: k = 1); the one stored wins
           }
           id = read();
         }
@@ -52,7 +52,7 @@ public class InstallationId {
   }
 
   private String read() {
-    return jdbc.sql("select min(id) from vigil_installation")
+    return jdbc.sql("select id from vigil_installation where k = 1")
         .query(String.class)
         .optional()
         .orElse(null);

@@ -10,6 +10,9 @@ alter table security_scans add constraint security_scans_execution_fk
   foreign key (execution_id) references job_executions (id) on delete set null;
 alter table security_scans add column target_run_id bigint;
 
+-- each scan finds its run through this index (also what retention uses to unlink a deleted scan)
+create index target_runs_scan_idx on target_runs (scan_id);
+
 update security_scans set
   target_run_id = (select max(r.id) from target_runs r where r.scan_id = security_scans.id),
   execution_id = (select max(r.execution_id) from target_runs r where r.scan_id = security_scans.id);

@@ -1,7 +1,8 @@
 -- Per-job retention: scans are kept at least keep_min_days and deleted after delete_after_days
--- (null: never). Jobs made before this migration get the defaults, 90 and 365 days.
+-- (null: never). Jobs made before this migration keep at least 90 days and are never purged: an
+-- upgrade must not delete scans nobody chose to delete. New jobs default to 365 (JobOptions).
 alter table jobs add column keep_min_days int default 90 not null;
-alter table jobs add column delete_after_days int default 365;
+alter table jobs add column delete_after_days int;
 
 -- One row per purge: a run of the recurring purge (trigger purge) or a scan deleted through the
 -- API (trigger manual, with its scan and user). bytes_freed counts the blobs' stored (compressed)
@@ -27,4 +28,3 @@ create index security_scans_report_blob_idx on security_scans (report_sha256);
 create index security_scans_datastream_blob_idx on security_scans (arf_datastream_sha256);
 create index security_scans_dictionary_idx on security_scans (rule_dictionary_id);
 create index scan_datastreams_blob_idx on scan_datastreams (datastream_sha256);
-create index target_runs_scan_idx on target_runs (scan_id);

@@ -48,6 +48,7 @@ class RunningScansTest {
         "n",
         null,
         null,
-        "attempt 1 on n");
+        "attempt 1 on n",
+        0);
   }
 }

@@ -126,6 +126,29 @@ class TargetRunRecoveryIntegrationTest {
   }
 
   @Test
+  void handBacksAndTimeoutRetriesDoNotUseUpTheNodeLostRetries() {
+    long server = exec.localServer("handed-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+    TargetRun first = recorder.claim(run.id(), "node-a").orElseThrow();
+    assertThat(recorder.handBack(first, "handed back: node-a stopped")).isTrue();
+    TargetRun queued = repo.findRun(run.id()).orElseThrow();
+    assertThat(queued.status()).isEqualTo(TargetRunStatus.QUEUED);
+    assertThat(queued.startedAt()).isNull();
+    TargetRun second = recorder.claim(run.id(), "node-b").orElseThrow();
+    assertThat(second.attempt()).isEqualTo(2);
+    TargetRun third = recorder.retry(second, "scan timed out; retry 1").orElseThrow();
+    assertThat(third.attempt()).isEqualTo(3);
+
+    TargetRun afterLoss = recorder.claim(run.id(), "node-c").orElseThrow();
+    assertThat(afterLoss.attempt()).as("node-b lost: its one retry is still there").isEqualTo(4);
+    assertThat(afterLoss.nodeLosses()).isEqualTo(1);
+    assertThat(repo.findRun(run.id()).orElseThrow().nodeLosses()).isEqualTo(1);
+
+    assertThat(recorder.claim(run.id(), "node-d")).as("a second loss fails it").isEmpty();
+    assertThat(repo.findRun(run.id()).orElseThrow().failureCode()).isEqualTo("node_lost");
+  }
+
+  @Test
   void aRunWhoseNodesAreLostMoreOftenThanRetriesAllowFailsWithNodeLost() {
     long server = exec.localServer("lost-" + System.nanoTime());
     TargetRun run = undispatchedRun(server);

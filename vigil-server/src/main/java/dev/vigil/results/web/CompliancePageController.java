@@ -44,9 +44,11 @@ class CompliancePageController {
       Model model,
       HttpServletRequest request) {
     model.addAttribute("compliance", compliance.server(id));
-    int current = Math.max(page, 0);
+    long total = results.count(scans(id, PAGE_SIZE, 0));
+    int last = (int) Math.max(0, (total - 1) / PAGE_SIZE);
+    // a page past the last (or a huge one) shows the last page, never a negative offset
+    int current = Math.min(Math.max(page, 0), last);
     ScanQuery query = scans(id, PAGE_SIZE, current * PAGE_SIZE);
-    long total = results.count(query);
     List<SecurityScan> rows = results.list(query);
     List<SecurityScan> recent =
         current == 0 && TREND_SCANS <= PAGE_SIZE
