@@ -86,6 +86,10 @@ class ExecutionPagesSystemTest {
     String scanId = ended.get("process").get("events").get(0).get("scanId").asString();
     assertThat(page("/provisioning/jobs/executions", "pages-auditor"))
         .contains("Job Executions", "page-job", "complete");
+    assertThat(page("/provisioning/jobs/executions?phrase=PAGE-J", "pages-auditor"))
+        .contains("href=\"/provisioning/jobs/executions/" + (id + 1) + "\"", "value=\"PAGE-J\"");
+    assertThat(page("/provisioning/jobs/executions?phrase=no-such-job", "pages-auditor"))
+        .doesNotContain("href=\"/provisioning/jobs/executions/" + (id + 1) + "\"");
     assertThat(page("/provisioning/jobs/executions/" + (id + 1), "pages-auditor"))
         .contains(
             "page-local", "done", "href=\"/security-scans/" + scanId + "\"", "data-refresh-while");

@@ -54,11 +54,13 @@ class ExecutionPageController {
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String startDate,
       @RequestParam(required = false) String endDate,
+      @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
       Model model,
       HttpServletResponse response) {
     int current = Math.max(page, 0);
     keepFilter(model, jobId, status, startDate, endDate);
+    model.addAttribute("phrase", trimmed(phrase));
     model.addAttribute("page", current);
     model.addAttribute("now", clock.instant());
     try {
@@ -68,7 +70,8 @@ class ExecutionPageController {
               jobId,
               ExecutionApiController.status(blankToNull(status)),
               dates.from(),
-              dates.before());
+              dates.before(),
+              blankToNull(phrase));
       ListQuery q = new ListQuery(PAGE_SIZE, current * PAGE_SIZE, null, null, null, true);
       show(model, executions.list(f, q), executions.count(f));
     } catch (InvalidInputException bad) {
