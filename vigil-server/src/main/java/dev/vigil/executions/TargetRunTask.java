@@ -78,23 +78,29 @@ class TargetRunTask implements TaskHandler {
       log.warn("target run {} revived while it still runs on {}; left to it", runId, node.name());
       return;
     }
-    if (running.stopping()) {
-      throw new RunLater(NO_SLOT_DELAY, node.name() + " is stopping");
-    }
-    if (!slots.tryTake()) {
-      throw new RunLater(NO_SLOT_DELAY, "all " + slots.max() + " scan slots of this node are busy");
-    }
+    // in flight before the stopping check: a stopping node either sees this task or it sees stop
     running.enter();
+    boolean slot = false;
     try {
+      if (running.stopping()) {
+        throw new RunLater(NO_SLOT_DELAY, node.name() + " is stopping");
+      }
+      if (!slots.tryTake()) {
+        throw new RunLater(
+            NO_SLOT_DELAY, "all " + slots.max() + " scan slots of this node are busy");
+      }
+      slot = true;
       recorder.claim(runId, node.name()).ifPresent(this::scan);
     } catch (RunLater later) {
       throw later;
     } catch (RuntimeException e) {
       log.error("target run {} could not be claimed or recorded", runId, e);
     } finally {
-      running.remove(runId);
+      if (slot) {
+        running.remove(runId);
+        slots.give();
+      }
       running.leave();
-      slots.give();
     }
   }
 
