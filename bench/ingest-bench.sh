@@ -28,4 +28,4 @@ mkdir -p "$work/content"
 cp "$ds" "$work/content/"
 java ${INGEST_JAVA_OPTS:-} -Xms512m -Xmx512m -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   dev.vigil.bench.IngestBenchmark "$arf" "$work/content/$(basename "$ds")" "$work/run" \
-  "${3:-5}" "${4:-10}"
+  "${3:-15}" "${4:-15}"
