@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.FleetApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -15,54 +16,23 @@ final class FiringApi {
   private static final Set<String> ENDED = Set.of("complete", "failed", "cancelled");
 
   private final ApiClient api;
+  private final FleetApi fleet;
 
   FiringApi(ApiClient api) {
     this.api = api;
+    this.fleet = new FleetApi(api);
   }
 
   long schedule(String name, String cron, boolean enabled) {
-    return create(
-        "/api/execute-schedules",
-        "{\"schedule\":{\"scheduleType\":\"execute\",\"name\":\""
-            + name
-            + "\",\"cron\":\""
-            + cron
-            + "\",\"scheduleTimezone\":\"UTC\",\"enabled\":"
-            + enabled
-            + "}}",
-        "schedule");
+    return fleet.schedule(name, cron, enabled);
   }
 
   long readyPackage(String name, Path content) {
-    long id =
-        create(
-            "/api/security-packages",
-            "{\"securityPackage\":{\"name\":\""
-                + name
-                + "\",\"url\":"
-                + ApiClient.quote(content.toUri().toString())
-                + "}}",
-            "securityPackage");
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                api.get("/api/security-packages/" + id)
-                    .json()
-                    .get("securityPackage")
-                    .get("status")
-                    .asString()
-                    .equals("ready"));
-    return id;
+    return fleet.readyPackage(name, content);
   }
 
   long localServer(String name) {
-    return create(
-        "/api/servers",
-        "{\"server\":{\"name\":\""
-            + name
-            + "\",\"connectionType\":\"local\",\"sshHost\":\"localhost\",\"privilegeMode\":\"root\"}}",
-        "server");
+    return fleet.localServer(name);
   }
 
   /**
@@ -136,16 +106,7 @@ final class FiringApi {
 
   /** Polls the execution until it ended and returns it. */
   JsonNode awaitEnd(long id) {
-    JsonNode[] last = new JsonNode[1];
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              last[0] = execution(id);
-              return ENDED.contains(last[0].get("status").asString());
-            });
-    return last[0];
+    return fleet.awaitEnd(id, Duration.ofSeconds(60));
   }
 
   /** Cancels every execution still under way and deletes every job. */

@@ -1,15 +1,20 @@
 package dev.vigil.testsupport;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Packages, many servers and jobs for cluster tests and benchmarks, made through the real REST API
- * of one node (what one node writes, every node of the cluster sees).
+ * Packages, servers, schedules and jobs for system tests and benchmarks, made through the real REST
+ * API of one node (what one node writes, every node of the cluster sees).
  */
 public final class FleetApi {
+
+  private static final Set<String> ENDED = Set.of("complete", "failed", "cancelled");
 
   private final ApiClient api;
 
@@ -57,16 +62,75 @@ public final class FleetApi {
   public List<Long> localServers(String prefix, int n) {
     List<Long> ids = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
-      ids.add(
-          create(
-              "/api/servers",
-              "{\"server\":{\"name\":"
-                  + ApiClient.quote(String.format("%s-%04d", prefix, i))
-                  + ",\"connectionType\":\"local\",\"sshHost\":\"localhost\","
-                  + "\"privilegeMode\":\"root\"}}",
-              "server"));
+      ids.add(localServer(String.format("%s-%04d", prefix, i)));
     }
     return ids;
+  }
+
+  /** A server of connection type local (this host, as root); returns its id. */
+  public long localServer(String name) {
+    return create(
+        "/api/servers",
+        "{\"server\":{\"name\":"
+            + ApiClient.quote(name)
+            + ",\"connectionType\":\"local\",\"sshHost\":\"localhost\","
+            + "\"privilegeMode\":\"root\"}}",
+        "server");
+  }
+
+  /** A server reached over {@code sshd} as root with its user key (a credential of its own). */
+  public long sshServer(String name, SshdHarness sshd) {
+    long cred =
+        create(
+            "/api/credentials",
+            "{\"credential\":{\"name\":"
+                + ApiClient.quote("key-" + name)
+                + ",\"type\":\"username-keypair\",\"username\":\"root\",\"privateKey\":"
+                + ApiClient.quote(sshd.userKey())
+                + "}}",
+            "credential");
+    return create(
+        "/api/servers",
+        "{\"server\":{\"name\":"
+            + ApiClient.quote(name)
+            + ",\"sshHost\":"
+            + ApiClient.quote(sshd.host())
+            + ",\"sshPort\":"
+            + sshd.port()
+            + ",\"credential\":{\"id\":"
+            + cred
+            + "},\"privilegeMode\":\"root\",\"connectionType\":\"ssh\"}}",
+        "server");
+  }
+
+  /** An execute schedule with a 5-field cron in UTC; returns its id. */
+  public long schedule(String name, String cron, boolean enabled) {
+    return create(
+        "/api/execute-schedules",
+        "{\"schedule\":{\"scheduleType\":\"execute\",\"name\":"
+            + ApiClient.quote(name)
+            + ",\"cron\":"
+            + ApiClient.quote(cron)
+            + ",\"scheduleTimezone\":\"UTC\",\"enabled\":"
+            + enabled
+            + "}}",
+        "schedule");
+  }
+
+  /** Polls the execution (every 300 ms, at most {@code atMost}) until it ended; returns it. */
+  public JsonNode awaitEnd(long execution, Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (true) {
+      JsonNode e = api.get("/api/job-executions/" + execution).json().get("jobExecution");
+      if (ENDED.contains(e.get("status").asString())) {
+        return e;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "execution " + execution + " did not end in " + atMost + ": " + e);
+      }
+      sleep(300);
+    }
   }
 
   /** A manual security scan job over the servers; returns its id. */

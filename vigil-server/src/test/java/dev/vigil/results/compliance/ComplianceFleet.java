@@ -1,99 +1,45 @@
 package dev.vigil.results.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.SshdHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /** Packages, servers, schedules and jobs for the compliance tests, made through the REST API. */
 final class ComplianceFleet {
 
-  private static final Set<String> ENDED = Set.of("complete", "failed", "cancelled");
-
   private final ApiClient api;
+  private final FleetApi fleet;
   private final SshdHarness sshd;
   private final Path content;
 
   ComplianceFleet(ApiClient api, SshdHarness sshd, Path content) {
     this.api = api;
+    this.fleet = new FleetApi(api);
     this.sshd = sshd;
     this.content = content;
   }
 
   long readyPackage(String name) {
-    long id =
-        create(
-            "/api/security-packages",
-            "{\"securityPackage\":{\"name\":\""
-                + name
-                + "\",\"url\":"
-                + ApiClient.quote(content.toUri().toString())
-                + "}}",
-            "securityPackage");
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                api.get("/api/security-packages/" + id)
-                    .json()
-                    .get("securityPackage")
-                    .get("status")
-                    .asString()
-                    .equals("ready"));
-    return id;
+    return fleet.readyPackage(name, content);
   }
 
   long localServer(String name) {
-    return create(
-        "/api/servers",
-        "{\"server\":{\"name\":\""
-            + name
-            + "\",\"connectionType\":\"local\",\"sshHost\":\"localhost\",\"privilegeMode\":\"root\"}}",
-        "server");
+    return fleet.localServer(name);
   }
 
   long sshServer(String name) {
-    long cred =
-        create(
-            "/api/credentials",
-            "{\"credential\":{\"name\":\"key-"
-                + name
-                + "\",\"type\":\"username-keypair\",\"username\":\"root\",\"privateKey\":"
-                + ApiClient.quote(sshd.userKey())
-                + "}}",
-            "credential");
-    return create(
-        "/api/servers",
-        "{\"server\":{\"name\":\""
-            + name
-            + "\",\"sshHost\":\""
-            + sshd.host()
-            + "\",\"sshPort\":"
-            + sshd.port()
-            + ",\"credential\":{\"id\":"
-            + cred
-            + "},\"privilegeMode\":\"root\",\"connectionType\":\"ssh\"}}",
-        "server");
+    return fleet.sshServer(name, sshd);
   }
 
   long schedule(String name, String cron, boolean enabled) {
-    return create(
-        "/api/execute-schedules",
-        "{\"schedule\":{\"scheduleType\":\"execute\",\"name\":\""
-            + name
-            + "\",\"cron\":\""
-            + cron
-            + "\",\"scheduleTimezone\":\"UTC\",\"enabled\":"
-            + enabled
-            + "}}",
-        "schedule");
+    return fleet.schedule(name, cron, enabled);
   }
 
   /** A job of {@code profile} over {@code servers}; {@code mode} is "manual" or a schedule id. */
@@ -110,19 +56,7 @@ final class ComplianceFleet {
 
   /** Executes the job and waits until the execution ended; returns its status. */
   String run(long job) {
-    ApiClient.Response r = api.put("/api/jobs/" + job + "/execute", "{}");
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    long execution = r.json().get("jobExecution").get("id").asLong();
-    JsonNode[] last = new JsonNode[1];
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              last[0] = api.get("/api/job-executions/" + execution).json().get("jobExecution");
-              return ENDED.contains(last[0].get("status").asString());
-            });
-    return last[0].get("status").asString();
+    return fleet.awaitEnd(fleet.execute(job), Duration.ofSeconds(120)).get("status").asString();
   }
 
   /** The compliance record of the server from the API. */
