@@ -200,6 +200,27 @@ class ComplianceRepository {
     return out;
   }
 
+  /**
+   * The latest {@code max} scans of one (server, benchmark, profile), newest first, from the V12
+   * index (a null benchmark matches scans without one).
+   */
+  List<ComplianceScore> trend(long serverId, String benchmarkId, String profileId, int max) {
+    return jdbc.sql(
+            "select id, finished_at, score, score_max, fail_count from security_scans"
+                + " where server_id = ? and profile_id = ? and coalesce(benchmark_id, '') = ?"
+                + " order by finished_at desc, id desc limit ?")
+        .params(serverId, profileId, benchmarkId == null ? "" : benchmarkId, max)
+        .query(
+            (rs, n) ->
+                new ComplianceScore(
+                    rs.getLong("id"),
+                    instant(rs, "finished_at"),
+                    rs.getObject("score", Double.class),
+                    rs.getObject("score_max", Double.class),
+                    rs.getInt("fail_count")))
+        .list();
+  }
+
   /** How many servers there are. */
   long serverCount() {
     return jdbc.sql("select count(*) from servers").query(Long.class).single();
