@@ -156,7 +156,7 @@ class TargetRunTask implements TaskHandler {
             e.getMessage());
         if (e.reason() == FailureReason.SCAN_TIMED_OUT && timeouts < retriesOnTimeout(run)) {
           timeouts++;
-          String why = e.reason().label() + ": " + e.getMessage() + "; retry " + timeouts;
+          String why = e.describe() + "; retry " + timeouts;
           again = recorder.retry(run, why);
         } else {
           recorder.finish(run, r -> failed(r, e).log(endLine(e)));
@@ -206,7 +206,7 @@ class TargetRunTask implements TaskHandler {
           case SCAN_TIMED_OUT -> "timed out";
           default -> "failed";
         };
-    return how + ": " + e.reason().label() + ": " + e.getMessage();
+    return how + ": " + e.describe();
   }
 
   /** What a done attempt did: oscap's exit code and version, the upload, the recorded scan. */
@@ -260,7 +260,7 @@ class TargetRunTask implements TaskHandler {
   }
 
   private TargetRun failed(TargetRun r, ScanFailure e) {
-    String why = e.reason().label() + ": " + e.getMessage();
+    String why = e.describe();
     if (e.reason() == FailureReason.CANCELLED) {
       return r.cancel(why, clock.instant());
     }
