@@ -12,8 +12,8 @@ import java.util.Map;
  * directory. Only when all of that holds does the same command create the run's directory (see
  * {@link RunDirectory}).
  *
- * <p>An unwritable or missing work directory is reported as NO_SPACE, with its path: like a full
- * disk, it leaves the scan nowhere to write.
+ * <p>A missing or unwritable work directory (a read-only mount, a directory of another user) is
+ * WORK_DIR_UNWRITABLE with its path, told apart from a full one (NO_SPACE).
  */
 final class Preflight {
 
@@ -57,7 +57,7 @@ final class Preflight {
     }
     if (!found.containsKey("writable")) {
       throw new ScanFailure(
-          FailureReason.NO_SPACE,
+          FailureReason.WORK_DIR_UNWRITABLE,
           "work directory "
               + request.remoteWorkDir()
               + " on "
