@@ -49,9 +49,9 @@ class CompliancePageController {
       @RequestParam(required = false) String profile,
       Model model,
       HttpServletRequest request) {
-    ComplianceServer server = compliance.server(id);
-    model.addAttribute("compliance", server);
     long total = results.count(scans(id, PAGE_SIZE, 0));
+    ComplianceServer server = serverOrDeleted(id, total);
+    model.addAttribute("compliance", server);
     int last = (int) Math.max(0, (total - 1) / PAGE_SIZE);
     // a page past the last (or a huge one) shows the last page, never a negative offset
     int current = Math.min(Math.max(page, 0), last);
@@ -89,8 +89,25 @@ class CompliancePageController {
   }
 
   /**
+   * The server's compliance; for a deleted server that has scans, its recorded name with no
+   * profile, so that its history stays readable (marked deleted).
+   */
+  private ComplianceServer serverOrDeleted(long id, long scans) {
+    try {
+      return compliance.server(id);
+    } catch (NotFoundException gone) {
+      if (scans == 0) {
+        throw gone;
+      }
+      String name = results.list(scans(id, 1, 0)).get(0).serverName();
+      return new ComplianceServer(id, name, ComplianceStatus.NEVER_SCANNED, List.of(), true);
+    }
+  }
+
+  /**
    * The pair whose trend is drawn: the one asked for (a profile, in a benchmark when given; 404
-   * naming it when the server has no scan of it), else the one scanned last; null when none is.
+   * naming it when the server has no scan of it), else the one scanned last (ties: the higher scan
+   * id); null when none is.
    */
   private static ComplianceProfile trendPair(
       ComplianceServer server, String benchmark, String profile) {
@@ -98,7 +115,9 @@ class CompliancePageController {
         server.profiles().stream().filter(p -> p.lastScan() != null).toList();
     if (profile == null && benchmark == null) {
       return scanned.stream()
-          .max(Comparator.comparing((ComplianceProfile p) -> p.lastScan().scanDate()))
+          .max(
+              Comparator.comparing((ComplianceProfile p) -> p.lastScan().scanDate())
+                  .thenComparing(p -> p.lastScan().id()))
           .orElse(null);
     }
     return scanned.stream()
