@@ -17,6 +17,7 @@ public record ConnectionReport(
     Long memFree,
     Long diskTotal,
     Long diskFree,
+    Double cpuUsage,
     FailureReason reason,
     String error) {
 
@@ -36,6 +37,7 @@ public record ConnectionReport(
         reachable,
         hostKey,
         authenticated,
+        null,
         null,
         null,
         null,
@@ -67,6 +69,7 @@ public record ConnectionReport(
         f.memFree(),
         f.diskTotal(),
         f.diskFree(),
+        f.cpuUsage(),
         f.reason(),
         f.error());
   }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What a connection test finds on a logged-in target: OS name, {@code oscap} version, root or
- * passwordless sudo, free space in the work directory and memory. Used by the connection test and
- * the scan engine.
+ * passwordless sudo, free space in the work directory, memory and CPU load. Used by the connection
+ * test and the scan engine.
  */
 public final class TargetProbe {
 
@@ -30,6 +30,7 @@ public final class TargetProbe {
       Long diskFree,
       Long memTotal,
       Long memFree,
+      Double cpuUsage,
       FailureReason reason,
       String error) {
 
@@ -53,6 +54,7 @@ public final class TargetProbe {
     String privilege = privilege(target, sudo);
     long[] disk = Probes.disk(target.run("df -Pk " + WORK_DIR).stdout());
     long[] mem = Probes.memory(target.run("cat /proc/meminfo").stdout());
+    Double cpu = Probes.cpuUsage(target.run("cat /proc/loadavg; nproc").stdout());
     FailureReason reason = null;
     String error = null;
     if (version == null) {
@@ -62,7 +64,7 @@ public final class TargetProbe {
       reason = FailureReason.PRIVILEGE_MISSING;
       error = "needs root or passwordless sudo on " + serverName;
     }
-    return new Facts(os, version, privilege, disk[0], disk[1], mem[0], mem[1], reason, error);
+    return new Facts(os, version, privilege, disk[0], disk[1], mem[0], mem[1], cpu, reason, error);
   }
 
   /** "root", "sudo", or null when neither is available as needed. */

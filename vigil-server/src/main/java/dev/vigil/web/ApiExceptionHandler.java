@@ -35,6 +35,11 @@ class ApiExceptionHandler {
     return error(HttpStatus.CONFLICT, e.getMessage(), null);
   }
 
+  @ExceptionHandler(RefusedException.class)
+  ResponseEntity<Map<String, Object>> refused(RefusedException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+  }
+
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
     return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
