@@ -4,7 +4,6 @@ import dev.vigil.scheduling.TaskQueue;
 import dev.vigil.storage.BlobStore;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.NotFoundException;
-import dev.vigil.web.RefusedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -122,7 +121,7 @@ public class PackageService {
     SecurityPackage current = lock(id);
     List<String> users = usages.stream().flatMap(u -> u.usersOf(id).stream()).toList();
     if (!users.isEmpty()) {
-      throw new RefusedException(
+      throw new ConflictException(
           "Security package " + current.name() + " is in use by " + String.join(", ", users));
     }
     List<String> orphanBlobs = versions.blobsOnlyUsedBy(id);

@@ -6,7 +6,6 @@ import dev.vigil.scheduling.NodeIdentity;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
-import dev.vigil.web.RefusedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -134,7 +133,7 @@ public class ScanRetention {
             .orElseThrow(() -> new NotFoundException("Security scan", scanId));
     ScanRetentionWindows.KeptUntil kept = windows.keptUntil(scan);
     if (now.isBefore(kept.until())) {
-      throw new RefusedException(
+      throw new ConflictException(
           "security scan "
               + scanId
               + " is kept until "

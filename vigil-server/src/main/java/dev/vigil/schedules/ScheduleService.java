@@ -1,9 +1,9 @@
 package dev.vigil.schedules;
 
+import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
-import dev.vigil.web.RefusedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -83,15 +83,15 @@ public class ScheduleService {
   }
 
   /**
-   * Deletes a schedule and its member lists; refused (400, for the client to print) while something
-   * uses it.
+   * Deletes a schedule and its member lists; refused (400 with msg on the API) while something uses
+   * it.
    */
   @Transactional
   public void delete(long id) {
     ExecuteSchedule current = lock(id);
     List<String> users = usages.stream().flatMap(u -> u.usersOf(id).stream()).toList();
     if (!users.isEmpty()) {
-      throw new RefusedException(
+      throw new ConflictException(
           "Execute schedule " + current.name() + " is in use by " + String.join(", ", users));
     }
     schedules.delete(id);
