@@ -9,8 +9,8 @@ import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,20 +128,31 @@ public class JobService {
    * target order; servers and instances deleted since are left out.
    */
   public List<Long> resolveServerIds(Job job) {
-    LinkedHashSet<Long> ids = new LinkedHashSet<>();
+    return resolveServers(job).stream().map(Server::id).toList();
+  }
+
+  /**
+   * As {@link #resolveServerIds}, the servers themselves: one query for server targets, one per
+   * instance for instance targets, never one per server.
+   */
+  public List<Server> resolveServers(Job job) {
+    LinkedHashMap<Long, Server> found = new LinkedHashMap<>();
     if (job.targetType() == TargetType.SERVER) {
-      List<Long> existing = servers.byIds(job.refIds()).stream().map(Server::id).toList();
-      job.refIds().stream().filter(existing::contains).forEach(ids::add);
+      Map<Long, Server> existing = new HashMap<>();
+      servers.byIds(job.refIds()).forEach(s -> existing.put(s.id(), s));
+      job.refIds().stream()
+          .filter(existing::containsKey)
+          .forEach(id -> found.putIfAbsent(id, existing.get(id)));
     } else {
       for (long instanceId : job.refIds()) {
         try {
-          instances.serversOf(instanceId).forEach(s -> ids.add(s.id()));
+          instances.serversOf(instanceId).forEach(s -> found.putIfAbsent(s.id(), s));
         } catch (NotFoundException gone) {
           // an instance deleted since the job was saved has no servers to scan
         }
       }
     }
-    return List.copyOf(ids);
+    return List.copyOf(found.values());
   }
 
   /** When the job starts next by itself; empty when disabled, manual or nothing lies ahead. */

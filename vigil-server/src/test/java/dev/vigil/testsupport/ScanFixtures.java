@@ -26,6 +26,10 @@ public final class ScanFixtures {
   public static final String NINE_PROFILE = "xccdf_dev.vigil_profile_nine-results";
   public static final String NINE_BENCHMARK = "xccdf_dev.vigil_benchmark_nine-results";
   public static final String SLOW_PROFILE = "xccdf_dev.vigil_profile_slow";
+
+  /** The slow datastream's other profile: only its passing rule, no sleep. */
+  public static final String QUICK_PROFILE = "xccdf_dev.vigil_profile_quick";
+
   public static final Path SSG_DEBIAN11 =
       Path.of("/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml");
   public static final String SSG_STANDARD = "xccdf_org.ssgproject.content_profile_standard";
@@ -64,7 +68,10 @@ public final class ScanFixtures {
     return ds;
   }
 
-  /** A datastream whose one rule's SCE check sleeps for {@code seconds}. */
+  /**
+   * A datastream whose one rule's SCE check sleeps for {@code seconds} ({@link #SLOW_PROFILE}); its
+   * {@link #QUICK_PROFILE} selects only a rule that passes at once.
+   */
   public static Path slowDatastream(Path dir, int seconds) throws IOException {
     Path source = Files.createDirectories(dir.resolve("slow-source"));
     Path script = source.resolve("slow.sh");
@@ -82,6 +89,8 @@ public final class ScanFixtures {
             "  <Profile id=\"" + SLOW_PROFILE + "\"><title>Slow</title>",
             "    <select idref=\"xccdf_dev.vigil_rule_pass\" selected=\"true\"/>",
             "    <select idref=\"xccdf_dev.vigil_rule_slow\" selected=\"true\"/></Profile>",
+            "  <Profile id=\"" + QUICK_PROFILE + "\"><title>Quick</title>",
+            "    <select idref=\"xccdf_dev.vigil_rule_pass\" selected=\"true\"/></Profile>",
             "  <Rule id=\"xccdf_dev.vigil_rule_pass\" selected=\"false\"><title>Passes</title>",
             "    <check system=\"http://oval.mitre.org/XMLSchema/oval-definitions-5\">",
             "      <check-content-ref href=\"pass-oval.xml\" name=\"oval:dev.vigil:def:1\"/>",
