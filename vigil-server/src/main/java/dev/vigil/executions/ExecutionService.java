@@ -169,14 +169,16 @@ public class ExecutionService {
   }
 
   /**
-   * Cancels the execution: its queued target runs at once, its running ones by killing their scans
-   * on this node (they end cancelled when their scan stops).
+   * Cancels the execution: records the cancel in the database (committed before this returns), ends
+   * its queued target runs at once and kills its scans running on this node; the nodes running its
+   * other scans see the cancel within {@code vigil.executions.cancel-poll-interval} and kill them.
+   * Each ends cancelled when its scan stops, and so does the execution.
    *
    * @throws ConflictException when the execution has ended
    */
   public JobExecution cancel(long id, UserRef user) {
     String by = user == null ? "cancelled" : "cancelled by " + user.username();
-    running.cancel(recorder.cancelQueued(id, by));
+    running.cancel(recorder.cancel(id, by));
     return get(id);
   }
 

@@ -42,7 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "vigil.scheduler.polling-interval=200ms",
       "vigil.scheduler.node-name=node-here",
       "vigil.scanning.max-concurrent=1",
-      "vigil.executions.node-lost-retries=1"
+      "vigil.executions.node-lost-retries=1",
+      // runs set up by hand here must not be taken up by the periodic reconciliation
+      "vigil.executions.reconcile-interval=1h"
     })
 class TargetRunRecoveryIntegrationTest {
 
@@ -214,6 +216,10 @@ class TargetRunRecoveryIntegrationTest {
     long server = exec.localServer("orphan-" + System.nanoTime());
     TargetRun run = undispatchedRun(server);
     recorder.claim(run.id(), "node-crashed").orElseThrow();
+    // claimed a minute ago: past the reconcile grace, which spares runs claimed a moment ago
+    jdbc.sql("update target_runs set started_at = ? where id = ?")
+        .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), run.id())
+        .update();
     assertThat(queue.isQueued(TargetRunTask.NAME, Long.toString(run.id()))).isFalse();
 
     assertThat(recovery.reconcile()).isGreaterThanOrEqualTo(1);
@@ -225,7 +231,7 @@ class TargetRunRecoveryIntegrationTest {
     assertThat(ended.status()).isEqualTo(TargetRunStatus.DONE);
     assertThat(ended.attempt()).isEqualTo(2);
     assertThat(scansOf(server)).isEqualTo(1);
-    assertThat(recovery.reconcile()).as("nothing left to reconcile").isZero();
+    assertThat(recovery.requeueStranded()).as("no stranded run left").isZero();
   }
 
   @Test
@@ -271,23 +277,7 @@ class TargetRunRecoveryIntegrationTest {
 
   /** The plan an execute would pin now: the test package's current version, the nine profile. */
   private ExecutionPlan plan() {
-    return jdbc.sql(
-            "select p.id, p.name, v.id vid, v.version_no from security_packages p"
-                + " join security_package_versions v on v.id = p.current_version_id where p.id = ?")
-        .param(pkg)
-        .query(
-            (rs, i) ->
-                new ExecutionPlan(
-                    rs.getLong("id"),
-                    rs.getString("name"),
-                    rs.getLong("vid"),
-                    rs.getInt("version_no"),
-                    nineDs.getFileName().toString(),
-                    profile(),
-                    5,
-                    10,
-                    0))
-        .single();
+    return TestPlans.current(jdbc, pkg, nineDs.getFileName().toString(), profile(), 10);
   }
 
   private long scansOf(long server) {
