@@ -163,6 +163,49 @@ class ExecutionPlanSystemTest {
     assertThat(api.delete("/api/security-packages/" + pkg).status()).isEqualTo(200);
   }
 
+  /**
+   * A re-run keeps the plan of the execution it re-runs: the server that could not be reached is
+   * scanned once it can be (its address stays live), with the profile and package version the first
+   * execution pinned, though the job and the package changed in between.
+   */
+  @Test
+  void aReRunScansWithThePlanOfTheExecutionItReRuns() throws Exception {
+    long pkg = exec.readyPackage("pinned-rerun");
+    long reached = exec.sshServer("rerun-reached");
+    long late = exec.sshServer("rerun-late");
+    assertThat(api.put("/api/servers/" + late, "{\"server\":{\"sshPort\":1}}").status())
+        .isEqualTo(200);
+    long job =
+        exec.job("pinned-rerun-job", pkg, List.of(reached, late), 2, ScanFixtures.QUICK_PROFILE);
+    long v1 = currentVersion(pkg);
+    long first = exec.execute(job);
+    assertThat(exec.awaitEnd(first).get("status").asString()).isEqualTo("failed");
+
+    ApiClient.Response edited =
+        api.put(
+            "/api/jobs/" + job,
+            "{\"job\":{\"securityProfile\":" + ApiClient.quote(ScanFixtures.SLOW_PROFILE) + "}}");
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+    Files.writeString(
+        slowDs, "\n<!-- re-run " + System.nanoTime() + " -->\n", StandardOpenOption.APPEND);
+    assertThat(api.post("/api/security-packages/" + pkg + "/refresh", "{}").status())
+        .isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> currentVersion(pkg) != v1);
+    assertThat(
+            api.put("/api/servers/" + late, "{\"server\":{\"sshPort\":" + sshd.port() + "}}")
+                .status())
+        .isEqualTo(200);
+
+    ApiClient.Response rerun = api.put("/api/job-executions/" + first + "/rerun", "{}");
+    assertThat(rerun.status()).as(rerun.body()).isEqualTo(200);
+    long second = rerun.json().get("jobExecution").get("id").asLong();
+    JsonNode ended = exec.awaitEnd(second);
+    assertThat(ended.get("status").asString()).as(ended.toString()).isEqualTo("complete");
+    assertThat(ended.get("totalCount").asInt()).isEqualTo(1);
+    assertPinned(ended, pkg, v1, 1, ScanFixtures.QUICK_PROFILE);
+    assertThat(scansOf(second)).containsExactly(Map.of(v1, ScanFixtures.QUICK_PROFILE));
+  }
+
   private static void assertPinned(
       JsonNode execution, long pkg, long versionId, int versionNo, String profile) {
     JsonNode p = execution.get("securityPackage");
