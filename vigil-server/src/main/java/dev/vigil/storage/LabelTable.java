@@ -62,6 +62,14 @@ public final class LabelTable {
     return all;
   }
 
+  /** The ids of the records carrying exactly {@code label}, ascending. */
+  public List<Long> owners(String label) {
+    return jdbc.sql("select " + owner + " from " + table + " where label = ? order by " + owner)
+        .param(label)
+        .query(Long.class)
+        .list();
+  }
+
   /** The record's labels, sorted. */
   public List<String> read(long id) {
     return jdbc.sql("select label from " + table + " where " + owner + " = ? order by label")
