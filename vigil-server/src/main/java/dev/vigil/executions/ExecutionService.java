@@ -50,7 +50,7 @@ public class ExecutionService {
    * Creates an execution of the job now and queues its first target runs.
    *
    * @param trigger {@code manual}, {@code api} or {@code schedule}
-   * @throws ConflictException when an execution of the job is still queued or running
+   * @throws JobAlreadyRunning when an execution of the job is still queued or running
    * @throws InvalidInputException when the job has no servers to scan
    */
   @Transactional
@@ -99,8 +99,7 @@ public class ExecutionService {
     repo.activeOf(jobId)
         .ifPresent(
             e -> {
-              throw new ConflictException(
-                  "job " + job.name() + " is already running (execution " + e.id() + ")");
+              throw new JobAlreadyRunning(job.id(), job.name(), e.id());
             });
     return job;
   }

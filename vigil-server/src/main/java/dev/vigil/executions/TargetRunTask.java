@@ -209,7 +209,7 @@ class TargetRunTask implements TaskHandler {
         e.getMessage());
     if (e.reason() == FailureReason.SCAN_TIMED_OUT && retries.timeouts < retriesOnTimeout(run)) {
       retries.timeouts++;
-      String why = e.reason().label() + ": " + e.getMessage() + "; retry " + retries.timeouts;
+      String why = e.describe() + "; retry " + retries.timeouts;
       return recorder.retry(run, why);
     }
     recorder.finish(run, r -> failed(r, e).log(endLine(e)));
@@ -271,7 +271,7 @@ class TargetRunTask implements TaskHandler {
           case SCAN_TIMED_OUT -> "timed out";
           default -> "failed";
         };
-    return how + ": " + e.reason().label() + ": " + e.getMessage();
+    return how + ": " + e.describe();
   }
 
   /** What a done attempt did: oscap's exit code and version, the upload, the recorded scan. */
@@ -325,7 +325,7 @@ class TargetRunTask implements TaskHandler {
   }
 
   private TargetRun failed(TargetRun r, ScanFailure e) {
-    String why = e.reason().label() + ": " + e.getMessage();
+    String why = e.describe();
     if (e.reason() == FailureReason.CANCELLED) {
       return r.cancel(why, clock.instant());
     }
