@@ -14,12 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownGrace how long a stopping node waits for its running scans to end before it stops
  *     them and hands their target runs back to be scanned again (by another node, or by this one
  *     when it starts again)
+ * @param connectRetries how often a scan's SSH connection that failed for the network's sake
+ *     (refused, reset, no route, timed out) is tried again before the run fails with the last
+ *     reason; each attempt is a line of the run's output, and none changes the run's attempt
+ * @param connectBackoff the wait before the second connection attempt; it doubles for each next one
+ *     (at most 30 s), jittered to between half and all of it
  */
 @ConfigurationProperties("vigil.executions")
 public record ExecutionSettings(
     @DefaultValue("1") int nodeLostRetries,
     @DefaultValue("2s") Duration progressInterval,
-    @DefaultValue("20s") Duration shutdownGrace) {
+    @DefaultValue("20s") Duration shutdownGrace,
+    @DefaultValue("3") int connectRetries,
+    @DefaultValue("1s") Duration connectBackoff) {
 
   public ExecutionSettings {
     if (nodeLostRetries < 0) {
@@ -27,6 +34,12 @@ public record ExecutionSettings(
     }
     if (progressInterval.isNegative() || progressInterval.isZero()) {
       throw new IllegalArgumentException("vigil.executions.progress-interval must be positive");
+    }
+    if (connectRetries < 0) {
+      throw new IllegalArgumentException("vigil.executions.connect-retries must be 0 or more");
+    }
+    if (connectBackoff.isNegative() || connectBackoff.isZero()) {
+      throw new IllegalArgumentException("vigil.executions.connect-backoff must be positive");
     }
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("vigil.executions.shutdown-grace must be 0 or more");

@@ -10,6 +10,7 @@ import dev.vigil.packages.PackageService;
 import dev.vigil.results.NewScan;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.SecurityScan;
+import dev.vigil.scanning.ConnectRetry;
 import dev.vigil.scanning.FailureReason;
 import dev.vigil.scanning.HostKeyMismatch;
 import dev.vigil.scanning.ScanControl;
@@ -54,6 +55,7 @@ public class ServerScanService {
   private final ResultService results;
   private final TransactionTemplate tx;
   private final VigilMetrics metrics;
+  private final ConnectRetry connectRetry;
   private final ArfReader arfReader = new ArfReader();
 
   ServerScanService(
@@ -62,13 +64,15 @@ public class ServerScanService {
       ScanEngine engine,
       ResultService results,
       TransactionTemplate tx,
-      VigilMetrics metrics) {
+      VigilMetrics metrics,
+      ExecutionSettings settings) {
     this.servers = servers;
     this.packages = packages;
     this.engine = engine;
     this.results = results;
     this.tx = tx;
     this.metrics = metrics;
+    this.connectRetry = new ConnectRetry(settings.connectRetries(), settings.connectBackoff());
   }
 
   /** The number of rules the order's profile selects, for progress; null when unknown. */
@@ -145,7 +149,8 @@ public class ServerScanService {
     boolean datastream = c.kind().equals("SOURCE_DATASTREAM");
     TargetConnection connection =
         server.ssh()
-            ? TargetConnection.ssh(servers.sshTarget(server.id()), CONNECT_TIMEOUT)
+            ? new TargetConnection.Ssh(
+                servers.sshTarget(server.id()), CONNECT_TIMEOUT, connectRetry)
             : TargetConnection.local();
     return new ScanRequest(
             server.name(),

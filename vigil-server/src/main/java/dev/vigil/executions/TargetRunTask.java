@@ -127,6 +127,8 @@ class TargetRunTask implements TaskHandler {
     int timeouts = 0;
     while (run != null) {
       ScanControl control = running.register(run);
+      TargetRun current = run;
+      control.onEvent(line -> recorder.note(current, line));
       Optional<TargetRun> again = Optional.empty();
       try {
         ScanOrder order = order(run);
