@@ -2,6 +2,7 @@ package dev.vigil.scanning;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -134,7 +135,10 @@ final class CommandRun {
       killer.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), KILL_TIMEOUT);
       Integer status = killer.getExitStatus();
       if (status == null || status != 0) {
-        log.warn("Killing remote command ended with {}: {}", status, output);
+        log.warn(
+            "Killing remote command ended with {}: {}",
+            status,
+            TargetText.inert(output.toString(StandardCharsets.UTF_8)));
       }
     }
   }

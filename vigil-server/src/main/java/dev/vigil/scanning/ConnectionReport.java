@@ -3,7 +3,7 @@ package dev.vigil.scanning;
 /**
  * What a connection test found on a target: each step's outcome and the facts gathered; {@code
  * error} (with its {@code reason}) names the first step that failed, null when all passed. Sizes
- * are bytes.
+ * are bytes. Text from the target is made inert ({@link TargetText}).
  */
 public record ConnectionReport(
     boolean reachable,
@@ -19,6 +19,13 @@ public record ConnectionReport(
     Long diskFree,
     FailureReason reason,
     String error) {
+
+  public ConnectionReport {
+    os = TargetText.inert(os);
+    oscapVersion = TargetText.inert(oscapVersion);
+    privilege = TargetText.inert(privilege);
+    error = TargetText.inert(error);
+  }
 
   /** True when every check passed. */
   public boolean ok() {

@@ -85,7 +85,30 @@ public final class SshConnector implements AutoCloseable {
       session.close(true);
       throw ConnectFailures.loggingIn(target, check, connectTimeout, e);
     }
+    pinAtFirstUse(target, check, session);
     return new SshSession(session, check.presented(), target);
+  }
+
+  /**
+   * Trust on first use, right after the login and before anything else: pins the presented key, or
+   * refuses it when another connection pinned a different one meanwhile.
+   */
+  private static void pinAtFirstUse(SshTarget target, HostKeyCheck check, ClientSession session)
+      throws HostKeyMismatch {
+    if (target.expectedHostKey() != null || target.firstUse() == null) {
+      return;
+    }
+    String pinned;
+    try {
+      pinned = target.firstUse().pin(check.presented());
+    } catch (RuntimeException e) {
+      session.close(true);
+      throw e;
+    }
+    if (!check.presented().equals(pinned)) {
+      session.close(true);
+      throw new HostKeyMismatch(pinned, check.presented(), null);
+    }
   }
 
   @Override
