@@ -29,6 +29,9 @@ final class OscapCommand {
       String oscapPath, ScanRequest request, String runDir, String checklist, boolean compress) {
     List<String> words = new ArrayList<>(List.of(oscapPath, "xccdf", "eval", "--progress"));
     words.addAll(List.of("--profile", request.profileId()));
+    if (request.skipValid()) {
+      words.add("--skip-valid");
+    }
     option(words, "--datastream-id", request.dataStreamId());
     option(words, "--xccdf-id", request.xccdfId());
     option(words, "--benchmark-id", request.benchmarkId());
