@@ -37,6 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class IngestBenchmark {
   private static final double MB = 1_000_000.0;
 
+  /** The admin password of the application this benchmark starts. */
+  static final String ADMIN_PASSWORD = "ingest-bench-admin-pw";
+
   private IngestBenchmark() {}
 
   /** Arguments: ARF, its datastream, work folder, [warm-ups] [measured runs]. */
@@ -89,21 +92,35 @@ public final class IngestBenchmark {
 
   /** The real application on an H2 file database, its scheduler on, for the package fetch. */
   private static ConfigurableApplicationContext start(Path contentRoot, Path work) {
-    return new SpringApplicationBuilder(VigilApplication.class)
-        .run(
-            "--server.port=0",
+    return start(
+        contentRoot,
+        work,
+        List.of(
             "--spring.datasource.url=jdbc:h2:file:"
                 + work.resolve("db/vigil")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+  }
+
+  /**
+   * The real application on the database {@code datasource} names ({@code --spring.datasource.*}
+   * arguments), its scheduler on, for the package fetch.
+   */
+  static ConfigurableApplicationContext start(
+      Path contentRoot, Path work, List<String> datasource) {
+    List<String> args = new ArrayList<>(datasource);
+    args.addAll(
+        List.of(
+            "--server.port=0",
             "--vigil.data-dir=" + work.resolve("data"),
-            "--vigil.access.admin-password=ingest-bench-admin-pw",
+            "--vigil.access.admin-password=" + ADMIN_PASSWORD,
             "--vigil.packages.allowed-file-roots=" + contentRoot,
             "--vigil.scheduler.polling-interval=200ms",
-            "--logging.level.root=WARN");
+            "--logging.level.root=WARN"));
+    return new SpringApplicationBuilder(VigilApplication.class).run(args.toArray(String[]::new));
   }
 
   /** One package holding the datastream, one server, and recording scans of them. */
-  private static final class Ingest {
+  static final class Ingest {
     private final ResultService results;
     private final ArfReader reader = new ArfReader();
     private final long serverId;
@@ -176,7 +193,7 @@ public final class IngestBenchmark {
    * Copies of the ARF that differ in the TestResult's end time, as the ARFs of different scans do,
    * so that the blob store cannot answer "already stored".
    */
-  private static List<Path> variants(Path arf, Path work, int n) throws Exception {
+  static List<Path> variants(Path arf, Path work, int n) throws Exception {
     byte[] bytes = Files.readAllBytes(arf);
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
     int at = text.lastIndexOf(" end-time=\"");

@@ -121,7 +121,7 @@ public class ServerService {
     servers.setPendingHostKey(serverId, seen);
   }
 
-  /** Pins the pending key (an operator accepted it); 409 when there is none. */
+  /** Pins the pending key (an operator accepted it); 400 when there is none. */
   @Transactional
   public Server acceptPendingHostKey(long serverId) {
     Server s = lock(serverId);

@@ -192,8 +192,9 @@ class JobContractTest extends ContractTestBase {
     assertThat(r.json().get("job").get("id").asLong()).isEqualTo(job);
     long execution = r.json().get("jobExecution").get("id").asLong();
     assertThat(r.json().get("jobExecution").has("processId")).isTrue();
-    JsonNode busy = assertError(admin.put(JOBS + "/" + job + "/execute", "{}"), 409);
+    JsonNode busy = assertError(admin.put(JOBS + "/" + job + "/execute", "{}"), 400);
     assertThat(busy.get("msg").asString()).contains("already running");
+    assertThat(busy.get("jobExecution").get("id").asLong()).isEqualTo(execution);
     f.awaitEnd(execution);
     Resp again =
         admin.send("PUT", JOBS + "/" + job + "/execute?customConfig=abc", "application/json", "");

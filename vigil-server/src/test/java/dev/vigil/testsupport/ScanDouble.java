@@ -8,6 +8,7 @@ import dev.vigil.scanning.ScanOutcome;
 import dev.vigil.scanning.ScanRequest;
 import dev.vigil.scanning.SshConnector;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,20 +20,24 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * TEST DOUBLE of the scan engine, the only one the cluster tests and the fan-out benchmark use: it
- * "scans" any target in a few milliseconds by handing back a copy of a real ARF and HTML report
- * that the real {@code oscap} wrote once (the nine-results content), so the real ARF parse and
- * {@code ResultService.record} run for every target run. Each copy ends with a unique comment, so
- * that no two scans store the same blob. It remembers which targets it scanned (this double stands
- * for one node), can hold scans (to catch a node mid-scan) and can make held scans die as on a
- * crashed node.
+ * TEST DOUBLE of the scan engine, the only one the cluster tests and the fan-out and fleet
+ * benchmarks use: it "scans" any target after a set delay by handing back a copy of a real ARF and
+ * HTML report that the real {@code oscap} wrote once (the nine-results content, or any other ARF),
+ * so the real ARF parse and {@code ResultService.record} run for every target run. Each ARF copy
+ * differs only inside its TestResult (a unique comment right after its start tag), so no two scans
+ * store the same blob while the embedded datastream stays the same and is stored once, as in
+ * production. It remembers which targets it scanned (this double stands for one node), can hold
+ * scans (to catch a node mid-scan) and can make held scans die as on a crashed node.
  */
 public final class ScanDouble extends ScanEngine implements AutoCloseable {
 
   private final String node;
   private final byte[] arf;
+  private final int testResultBody;
   private final byte[] report;
   private final Duration delay;
   private final SshConnector unused;
@@ -47,6 +52,7 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
     super(c);
     this.node = node;
     this.arf = arf;
+    this.testResultBody = testResultBody(arf);
     this.report = report;
     this.delay = delay;
     this.unused = c;
@@ -57,13 +63,17 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
    * report {@link #recordNineResults} wrote.
    */
   public static ScanDouble of(String node, NineResults results, Duration delay) {
+    return of(node, results.arf(), results.report(), delay);
+  }
+
+  /**
+   * A double for {@code node} answering every scan after {@code delay} with copies of an ARF and
+   * HTML report that the real oscap wrote.
+   */
+  public static ScanDouble of(String node, Path arf, Path report, Duration delay) {
     try {
       return new ScanDouble(
-          node,
-          Files.readAllBytes(results.arf()),
-          Files.readAllBytes(results.report()),
-          delay,
-          new SshConnector());
+          node, Files.readAllBytes(arf), Files.readAllBytes(report), delay, new SshConnector());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -100,8 +110,8 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
     String mark = "\n<!-- scan double " + node + " " + UUID.randomUUID() + " -->\n";
     ScanOutcome outcome =
         new ScanOutcome(
-            copy(arf, mark, ".arf.xml"),
-            copy(report, mark, ".html"),
+            copy(arf, testResultBody, mark, ".arf.xml"),
+            copy(report, report.length, mark, ".html"),
             2,
             "scan double",
             0,
@@ -194,11 +204,25 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
     }
   }
 
-  private static Path copy(byte[] template, String mark, String suffix) {
+  /** Where the ARF's TestResult element starts its content: after its start tag's {@code >}. */
+  private static int testResultBody(byte[] arf) {
+    String text = new String(arf, StandardCharsets.ISO_8859_1);
+    Matcher m = Pattern.compile("<([A-Za-z0-9_.-]+:)?TestResult[\\s>]").matcher(text);
+    if (!m.find()) {
+      throw new IllegalArgumentException("scan double: the ARF has no TestResult");
+    }
+    return text.indexOf('>', m.start()) + 1;
+  }
+
+  /** A copy of the template with {@code mark} inserted at {@code at}. */
+  private static Path copy(byte[] template, int at, String mark, String suffix) {
     try {
       Path f = Files.createTempFile("vigil-scan-double", suffix);
-      Files.write(f, template);
-      Files.writeString(f, mark, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+      try (OutputStream out = Files.newOutputStream(f)) {
+        out.write(template, 0, at);
+        out.write(mark.getBytes(StandardCharsets.UTF_8));
+        out.write(template, at, template.length - at);
+      }
       return f;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

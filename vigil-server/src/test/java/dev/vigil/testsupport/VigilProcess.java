@@ -10,18 +10,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Vigil as a separate JVM, started from this JVM's class path ({@code dev.vigil.VigilApplication})
- * with the given arguments on a fixed port, its output in a log file; it can be killed with SIGKILL
- * as a crash would, and started again with the same arguments.
+ * Vigil as a separate JVM, started from this JVM's class path ({@code dev.vigil.VigilApplication},
+ * or another main class that starts it) with the given arguments on a fixed port, its output in a
+ * log file; it can be killed with SIGKILL as a crash would, and started again with the same
+ * arguments.
  */
 public final class VigilProcess implements AutoCloseable {
 
+  private static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
+  private final String mainClass;
+  private final List<String> jvmOptions;
   private final List<String> args;
   private final Path log;
   private final int port;
   private Process process;
 
-  private VigilProcess(List<String> args, Path log, int port) {
+  private VigilProcess(
+      String mainClass, List<String> jvmOptions, List<String> args, Path log, int port) {
+    this.mainClass = mainClass;
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.args = List.copyOf(args);
     this.log = log;
     this.port = port;
@@ -29,13 +37,27 @@ public final class VigilProcess implements AutoCloseable {
 
   /** Starts Vigil with {@code args} (no {@code --server.port}: a free port is chosen). */
   public static VigilProcess start(List<String> args, Path log) {
-    VigilProcess p = new VigilProcess(args, log, freePort());
+    return start("dev.vigil.VigilApplication", TEST_JVM, args, log);
+  }
+
+  /**
+   * Starts {@code mainClass} (which starts Vigil with its {@code --key=value} arguments) in a JVM
+   * with {@code jvmOptions}, with {@code args} and {@code --server.port} on a free port.
+   */
+  public static VigilProcess start(
+      String mainClass, List<String> jvmOptions, List<String> args, Path log) {
+    VigilProcess p = new VigilProcess(mainClass, jvmOptions, args, log, freePort());
     p.launch();
     return p;
   }
 
   public int port() {
     return port;
+  }
+
+  /** The operating system's id of the running JVM. */
+  public long pid() {
+    return process.pid();
   }
 
   /**
@@ -97,11 +119,10 @@ public final class VigilProcess implements AutoCloseable {
   private void launch() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("dev.vigil.VigilApplication");
+    command.add(mainClass);
     command.add("--server.port=" + port);
     command.addAll(args);
     try {

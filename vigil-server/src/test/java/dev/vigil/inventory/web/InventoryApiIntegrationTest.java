@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The Morpheus-shaped inventory API over real HTTP through the whole application (Bearer token,
- * permission checks, exception handler): envelopes, list conventions, 400/404/409 bodies, secrets
- * never in a response, and who may read or change the inventory.
+ * permission checks, exception handler): envelopes, list conventions, 400/404 bodies, secrets never
+ * in a response, and who may read or change the inventory.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -111,7 +111,7 @@ class InventoryApiIntegrationTest {
     long cred = credential("pw", "x");
     long id = server("a", cred);
     Response r = api.put("/api/servers/" + id + "/accept-host-key", "");
-    assertThat(r.status()).as(r.body()).isEqualTo(409);
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
     assertThat(r.json().get("success").asBoolean()).isFalse();
     assertThat(r.json().get("msg").asString()).isNotBlank();
   }
@@ -145,7 +145,7 @@ class InventoryApiIntegrationTest {
     long cred = credential("pw", "x");
     server("a", cred);
     Response r = api.delete("/api/credentials/" + cred);
-    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("msg").asString()).contains("in use by servers a");
     assertThat(api.get("/api/credentials?name=pw").json().get("credentials")).hasSize(1);
   }
