@@ -22,15 +22,27 @@ final class DatastreamStructure {
 
   private static final List<String> ORDER =
       List.of("dictionaries", "checklists", "checks", "extended-components");
+  private static final int CHECKS = ORDER.indexOf("checks");
   private static final String XLINK = "http://www.w3.org/1999/xlink";
 
-  private DatastreamStructure() {}
+  private final XMLStreamReader r;
+  private final Set<String> components = new HashSet<>();
+  private final List<String> refs = new ArrayList<>();
+  private String stream;
+  private int depth;
+  private int streamDepth = -1;
+  private int last = -1;
+  private boolean checks;
+
+  private DatastreamStructure(XMLStreamReader reader) {
+    this.r = reader;
+  }
 
   /** The first problem found, null when the structure is sound. */
   static String problem(Path file) throws ScapContentException {
     XMLStreamReader r = SafeXml.open(file);
     try {
-      return scan(r);
+      return new DatastreamStructure(r).scan();
     } catch (XMLStreamException e) {
       throw SafeXml.failure(e);
     } finally {
@@ -42,50 +54,15 @@ final class DatastreamStructure {
     }
   }
 
-  private static String scan(XMLStreamReader r) throws XMLStreamException {
-    Set<String> components = new HashSet<>();
-    List<String> refs = new ArrayList<>();
-    String stream = null;
-    int depth = 0;
-    int streamDepth = -1;
-    int last = -1;
-    boolean checks = false;
+  private String scan() throws XMLStreamException {
     while (r.hasNext()) {
       int event = r.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-        String name = datastream(r) ? r.getLocalName() : null;
-        if ("data-stream".equals(name)) {
-          stream = r.getAttributeValue(null, "id");
-          streamDepth = depth;
-          last = -1;
-          checks = false;
-        } else if (stream != null && depth == streamDepth + 1) {
-          int at = ORDER.indexOf(name);
-          if (at < 0 || at <= last || (at > ORDER.indexOf("checks") && !checks)) {
-            return "data-stream "
-                + stream
-                + ": element '"
-                + r.getLocalName()
-                + "' is not expected here; expected is "
-                + expected(last, checks);
-          }
-          last = at;
-          checks |= "checks".equals(name);
-        } else if ("component".equals(name) || "extended-component".equals(name)) {
-          components.add(r.getAttributeValue(null, "id"));
-        } else if ("component-ref".equals(name)) {
-          refs.add(r.getAttributeValue(XLINK, "href"));
-        }
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
-        if (depth == streamDepth) {
-          if (!checks) {
-            return "data-stream " + stream + " has no 'checks' element, which is required";
-          }
-          stream = null;
-          streamDepth = -1;
-        }
-        depth--;
+      String problem =
+          event == XMLStreamConstants.START_ELEMENT
+              ? start()
+              : event == XMLStreamConstants.END_ELEMENT ? end() : null;
+      if (problem != null) {
+        return problem;
       }
     }
     for (String href : refs) {
@@ -96,12 +73,59 @@ final class DatastreamStructure {
     return null;
   }
 
-  private static String expected(int last, boolean checks) {
-    List<String> next = checks ? ORDER.subList(last + 1, ORDER.size()) : ORDER.subList(last + 1, 3);
+  private String start() {
+    depth++;
+    String name = datastream() ? r.getLocalName() : null;
+    if ("data-stream".equals(name)) {
+      stream = r.getAttributeValue(null, "id");
+      streamDepth = depth;
+      last = -1;
+      checks = false;
+    } else if (stream != null && depth == streamDepth + 1) {
+      return child(name);
+    } else if ("component".equals(name) || "extended-component".equals(name)) {
+      components.add(r.getAttributeValue(null, "id"));
+    } else if ("component-ref".equals(name)) {
+      refs.add(r.getAttributeValue(XLINK, "href"));
+    }
+    return null;
+  }
+
+  /** A child of a data-stream: in the schema's order, nothing after {@code checks} without it. */
+  private String child(String name) {
+    int at = ORDER.indexOf(name);
+    if (at < 0 || at <= last || (at > CHECKS && !checks)) {
+      return "data-stream "
+          + stream
+          + ": element '"
+          + r.getLocalName()
+          + "' is not expected here; expected is "
+          + expected();
+    }
+    last = at;
+    checks |= at == CHECKS;
+    return null;
+  }
+
+  private String end() {
+    String problem = null;
+    if (depth == streamDepth) {
+      problem =
+          checks ? null : "data-stream " + stream + " has no 'checks' element, which is required";
+      stream = null;
+      streamDepth = -1;
+    }
+    depth--;
+    return problem;
+  }
+
+  private String expected() {
+    List<String> next =
+        checks ? ORDER.subList(last + 1, ORDER.size()) : ORDER.subList(last + 1, CHECKS + 1);
     return next.isEmpty() ? "the end of the data-stream" : "(" + String.join(", ", next) + ")";
   }
 
-  private static boolean datastream(XMLStreamReader r) {
+  private boolean datastream() {
     String ns = r.getNamespaceURI();
     return "http://scap.nist.gov/schema/scap/source/1.2".equals(ns)
         || "http://scap.nist.gov/schema/scap/source/1.3".equals(ns);

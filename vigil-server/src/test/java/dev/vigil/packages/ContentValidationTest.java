@@ -71,6 +71,21 @@ class ContentValidationTest {
   }
 
   @Test
+  void aDataStreamWithoutChecksIsFoundByTheOwnCheck() throws IOException {
+    Path without = dir.resolve("no-checks-ds.xml");
+    String xml = Files.readString(valid);
+    int from = xml.indexOf("<ds:checks>");
+    int to = xml.indexOf("</ds:extended-components>") + "</ds:extended-components>".length();
+    assertThat(from).isPositive().isLessThan(to);
+    Files.writeString(without, xml.substring(0, from) + xml.substring(to));
+    ContentValidation.Problem p = with("none", Duration.ofMinutes(1)).check(without, "n", true);
+    assertThat(p.message()).endsWith("has no 'checks' element, which is required");
+    assertThat(with("oscap", Duration.ofMinutes(1)).check(without, "n", true).check())
+        .as("oscap agrees")
+        .isEqualTo("oscap ds sds-validate");
+  }
+
+  @Test
   void anOscapThatHangsIsStoppedAtTheTimeoutAndTheOwnCheckDecides() throws IOException {
     Path stuck = dir.resolve("stuck-oscap");
     Files.writeString(stuck, "#!/bin/sh\n# test double: an oscap that never answers\nsleep 300\n");
