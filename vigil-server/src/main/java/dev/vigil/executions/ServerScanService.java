@@ -174,7 +174,8 @@ public class ServerScanService {
             order.profileId(),
             order.timeout(),
             null)
-        .withRunTag(order.runTag());
+        .withRunTag(order.runTag())
+        .withSkipValid(c.acceptedInvalid());
   }
 
   private ScanReport read(ScanOutcome outcome, Server server) throws ScanFailure {
