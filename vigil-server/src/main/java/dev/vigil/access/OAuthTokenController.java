@@ -2,10 +2,13 @@ package dev.vigil.access;
 
 import dev.vigil.web.ListQuery;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,10 +24,15 @@ class OAuthTokenController {
 
   private final PasswordCheck passwords;
   private final TokenService tokens;
+  private final LoginThrottle throttle;
+  private final ClientAddress clients;
 
-  OAuthTokenController(PasswordCheck passwords, TokenService tokens) {
+  OAuthTokenController(
+      PasswordCheck passwords, TokenService tokens, LoginThrottle throttle, ClientAddress clients) {
     this.passwords = passwords;
     this.tokens = tokens;
+    this.throttle = throttle;
+    this.clients = clients;
   }
 
   @PostMapping("/oauth/token")
@@ -36,7 +44,13 @@ class OAuthTokenController {
       return error("invalid_client", "Unknown client: " + (client == null ? "(none)" : client));
     }
     if ("password".equals(grant)) {
-      return password(ListQuery.text(params, "username"), param(params, "password"), client);
+      String username = ListQuery.text(params, "username");
+      LoginAttempt attempt = new LoginAttempt(username, clients.of(request));
+      Optional<Duration> wait = throttle.refusal(attempt, "token");
+      if (wait.isPresent()) {
+        return tooManyAttempts(wait.get());
+      }
+      return password(attempt, username, param(params, "password"), client);
     }
     if ("refresh_token".equals(grant)) {
       return refresh(ListQuery.text(params, "refresh_token"), client);
@@ -45,11 +59,13 @@ class OAuthTokenController {
   }
 
   private ResponseEntity<Map<String, Object>> password(
-      String username, String password, String client) {
+      LoginAttempt attempt, String username, String password, String client) {
     Optional<User> user = passwords.verify(username, password);
     if (user.isEmpty()) {
+      throttle.failed(attempt);
       return error("invalid_grant", "Bad credentials");
     }
+    throttle.succeeded(attempt);
     return success(tokens.issue(user.get().id(), client));
   }
 
@@ -77,6 +93,18 @@ class OAuthTokenController {
     body.put("expires_in", pair.expiresInSeconds());
     body.put("scope", "write");
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+  }
+
+  /** 429 in the Morpheus error shape; the same for every username, known or not. */
+  private static ResponseEntity<Map<String, Object>> tooManyAttempts(Duration wait) {
+    long seconds = LoginThrottle.retryAfterSeconds(wait);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", false);
+    body.put("msg", "Too many failed sign-ins; try again in " + seconds + " s");
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .cacheControl(CacheControl.noStore())
+        .body(body);
   }
 
   private static ResponseEntity<Map<String, Object>> error(String error, String description) {

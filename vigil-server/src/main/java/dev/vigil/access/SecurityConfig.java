@@ -12,6 +12,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.Header;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -71,8 +72,11 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(
+  SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle, ClientAddress clients)
+      throws Exception {
+    PageLoginThrottle loginThrottle = new PageLoginThrottle(throttle, clients);
+    http.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
                         "/css/**",
@@ -85,7 +89,12 @@ class SecurityConfig {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").permitAll())
+        .formLogin(
+            f ->
+                f.loginPage("/login")
+                    .failureHandler(loginThrottle)
+                    .successHandler(loginThrottle)
+                    .permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(SecurityConfig::pageHeaders);
     return http.build();

@@ -7,6 +7,7 @@ import dev.vigil.web.ListQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,92 @@ class ExecutionRepository {
     return jdbc.sql(
             "select id from target_runs where status in ('connecting', 'scanning', 'collecting')"
                 + " or (status = 'queued' and dispatched_at is not null) order by id")
+        .query(Long.class)
+        .list();
+  }
+
+  /**
+   * The handed-over runs (see {@link #handedOverRunIds}) handed over or claimed before {@code
+   * cutoff}: those the reconciliation may take for stranded when they have no task.
+   */
+  List<Long> handedOverRunIdsBefore(Instant cutoff) {
+    return jdbc.sql(
+            "select id from target_runs where (status in ('connecting', 'scanning', 'collecting')"
+                + " and (started_at is null or started_at < ?))"
+                + " or (status = 'queued' and dispatched_at < ?) order by id")
+        .params(ts(cutoff), ts(cutoff))
+        .query(Long.class)
+        .list();
+  }
+
+  /** Locks the run's row when it is still handed over; false (nothing locked) otherwise. */
+  boolean lockIfHandedOver(long runId) {
+    return !jdbc.sql(
+            "select id from target_runs where id = ? and (status in ('connecting', 'scanning',"
+                + " 'collecting') or (status = 'queued' and dispatched_at is not null)) for update")
+        .param(runId)
+        .query(Long.class)
+        .list()
+        .isEmpty();
+  }
+
+  /**
+   * Executions not ended that have queued runs never handed over and no run handed over or running:
+   * nothing would ever hand their runs over.
+   */
+  List<Long> stalledExecutionIds() {
+    return jdbc.sql(
+            "select e.id from job_executions e where e.status in ('queued', 'running')"
+                + " and exists (select 1 from target_runs r where r.execution_id = e.id"
+                + " and r.status = 'queued' and r.dispatched_at is null)"
+                + " and not exists (select 1 from target_runs r where r.execution_id = e.id"
+                + " and (r.status in ('connecting', 'scanning', 'collecting')"
+                + " or (r.status = 'queued' and r.dispatched_at is not null))) order by e.id")
+        .query(Long.class)
+        .list();
+  }
+
+  /** Executions not ended whose runs have all ended. */
+  List<Long> settledExecutionIds() {
+    return jdbc.sql(
+            "select e.id from job_executions e where e.status in ('queued', 'running')"
+                + " and not exists (select 1 from target_runs r where r.execution_id = e.id"
+                + " and r.status in ('queued', 'connecting', 'scanning', 'collecting'))"
+                + " order by e.id")
+        .query(Long.class)
+        .list();
+  }
+
+  /**
+   * Records a cancel of the execution (the first one wins; its row stays locked until the caller's
+   * transaction ends).
+   */
+  void requestCancel(long executionId, String reason, Instant now) {
+    jdbc.sql(
+            "update job_executions set cancel_requested_at = ?, cancel_reason = ? where id = ?"
+                + " and cancel_requested_at is null")
+        .params(ts(now), reason, executionId)
+        .update();
+  }
+
+  /** The reason of the execution's cancel; empty when it was not cancelled. */
+  Optional<String> cancelReason(long executionId) {
+    return jdbc.sql(
+            "select cancel_reason from job_executions where id = ?"
+                + " and cancel_requested_at is not null")
+        .param(executionId)
+        .query((rs, i) -> rs.getString(1) == null ? "cancelled" : rs.getString(1))
+        .optional();
+  }
+
+  /** Those of {@code executionIds} that were cancelled. */
+  List<Long> cancelledAmong(Collection<Long> executionIds) {
+    if (executionIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select id from job_executions where id in (:ids) and cancel_requested_at is not null")
+        .param("ids", executionIds)
         .query(Long.class)
         .list();
   }

@@ -50,7 +50,7 @@ public class ExecutionService {
    * Creates an execution of the job now and queues its first target runs.
    *
    * @param trigger {@code manual}, {@code api} or {@code schedule}
-   * @throws ConflictException when an execution of the job is still queued or running
+   * @throws JobAlreadyRunning when an execution of the job is still queued or running
    * @throws InvalidInputException when the job has no servers to scan
    */
   @Transactional
@@ -99,8 +99,7 @@ public class ExecutionService {
     repo.activeOf(jobId)
         .ifPresent(
             e -> {
-              throw new ConflictException(
-                  "job " + job.name() + " is already running (execution " + e.id() + ")");
+              throw new JobAlreadyRunning(job.id(), job.name(), e.id());
             });
     return job;
   }
@@ -118,14 +117,16 @@ public class ExecutionService {
   }
 
   /**
-   * Cancels the execution: its queued target runs at once, its running ones by killing their scans
-   * on this node (they end cancelled when their scan stops).
+   * Cancels the execution: records the cancel in the database (committed before this returns), ends
+   * its queued target runs at once and kills its scans running on this node; the nodes running its
+   * other scans see the cancel within {@code vigil.executions.cancel-poll-interval} and kill them.
+   * Each ends cancelled when its scan stops, and so does the execution.
    *
    * @throws ConflictException when the execution has ended
    */
   public JobExecution cancel(long id, UserRef user) {
     String by = user == null ? "cancelled" : "cancelled by " + user.username();
-    running.cancel(recorder.cancelQueued(id, by));
+    running.cancel(recorder.cancel(id, by));
     return get(id);
   }
 

@@ -14,12 +14,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownGrace how long a stopping node waits for its running scans to end before it stops
  *     them and hands their target runs back to be scanned again (by another node, or by this one
  *     when it starts again)
+ * @param reconcileInterval how often one node of the cluster looks for target runs no node works on
+ *     (their task is gone) and queues them again, hands over the runs of an execution that has none
+ *     handed over, and ends executions whose runs have all ended
+ * @param reconcileGrace how old a handed-over run must be (since its hand-over or its claim) before
+ *     the reconciliation may take it for stranded
+ * @param cancelPollInterval how often a node checks whether the executions of the scans running on
+ *     it were cancelled (on any node), and stops those scans
  */
 @ConfigurationProperties("vigil.executions")
 public record ExecutionSettings(
     @DefaultValue("1") int nodeLostRetries,
     @DefaultValue("2s") Duration progressInterval,
-    @DefaultValue("20s") Duration shutdownGrace) {
+    @DefaultValue("20s") Duration shutdownGrace,
+    @DefaultValue("1m") Duration reconcileInterval,
+    @DefaultValue("30s") Duration reconcileGrace,
+    @DefaultValue("2s") Duration cancelPollInterval) {
 
   public ExecutionSettings {
     if (nodeLostRetries < 0) {
@@ -30,6 +40,15 @@ public record ExecutionSettings(
     }
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("vigil.executions.shutdown-grace must be 0 or more");
+    }
+    if (reconcileInterval.isNegative() || reconcileInterval.isZero()) {
+      throw new IllegalArgumentException("vigil.executions.reconcile-interval must be positive");
+    }
+    if (reconcileGrace.isNegative()) {
+      throw new IllegalArgumentException("vigil.executions.reconcile-grace must be 0 or more");
+    }
+    if (cancelPollInterval.isNegative() || cancelPollInterval.isZero()) {
+      throw new IllegalArgumentException("vigil.executions.cancel-poll-interval must be positive");
     }
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One run of a job over its servers, its status derived from its target runs: running while any is
  * queued or running, then failed when any failed or timed out, cancelled when any was cancelled,
- * else complete. An ended execution changes no more.
+ * else complete; an execution a user cancelled never ends complete (cancelled instead, even when
+ * every scan finished before the cancel reached it). An ended execution changes no more.
  */
 public record JobExecution(
     long id,
@@ -33,11 +34,21 @@ public record JobExecution(
 
   /** The execution after its target runs reached {@code runs}. */
   public JobExecution derive(List<TargetRunStatus> runs, Instant now) {
+    return derive(runs, now, false);
+  }
+
+  /**
+   * The execution after its target runs reached {@code runs}; {@code cancelled}: a user cancelled
+   * it, so it ends cancelled where it would have ended complete (a failure still outweighs it).
+   */
+  public JobExecution derive(List<TargetRunStatus> runs, Instant now, boolean cancelled) {
     if (status.ended()) {
       throw new IllegalStateException(
           "cannot update job execution " + id + ": it is " + status.code());
     }
-    ExecutionStatus next = derivedStatus(runs);
+    ExecutionStatus derived = derivedStatus(runs);
+    ExecutionStatus next =
+        cancelled && derived == ExecutionStatus.COMPLETE ? ExecutionStatus.CANCELLED : derived;
     int doneCount = (int) runs.stream().filter(s -> s == TargetRunStatus.DONE).count();
     int failedCount = (int) runs.stream().filter(TargetRunStatus::failure).count();
     Instant started = startedAt == null && next != ExecutionStatus.QUEUED ? now : startedAt;

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes, every {@code vigil.executions.progress-interval}, the state (connecting, scanning,
  * collecting) and rule count of each scan running on this node that moved since it was last
- * written, so every node's pages and API show where a scan is.
+ * written, so every node's pages and API show where a scan is; and every {@code
+ * vigil.executions.cancel-poll-interval} lets {@link CancelWatch} stop the scans of executions
+ * cancelled on any node.
  */
 @Component
 class ProgressReporter implements SmartLifecycle {
@@ -21,12 +23,18 @@ class ProgressReporter implements SmartLifecycle {
   private final RunningScans running;
   private final TargetRunRecorder recorder;
   private final ExecutionSettings settings;
+  private final CancelWatch cancels;
   private ScheduledExecutorService timer;
 
-  ProgressReporter(RunningScans running, TargetRunRecorder recorder, ExecutionSettings settings) {
+  ProgressReporter(
+      RunningScans running,
+      TargetRunRecorder recorder,
+      ExecutionSettings settings,
+      CancelWatch cancels) {
     this.running = running;
     this.recorder = recorder;
     this.settings = settings;
+    this.cancels = cancels;
   }
 
   /** Writes the progress of every running scan that moved; returns how many were written. */
@@ -60,6 +68,8 @@ class ProgressReporter implements SmartLifecycle {
               return t;
             });
     timer.scheduleWithFixedDelay(this::safeReport, ms, ms, TimeUnit.MILLISECONDS);
+    long poll = settings.cancelPollInterval().toMillis();
+    timer.scheduleWithFixedDelay(this::safeCancelCheck, poll, poll, TimeUnit.MILLISECONDS);
   }
 
   private void safeReport() {
@@ -67,6 +77,14 @@ class ProgressReporter implements SmartLifecycle {
       report();
     } catch (RuntimeException e) {
       log.warn("cannot write scan progress: {}", e.getMessage());
+    }
+  }
+
+  private void safeCancelCheck() {
+    try {
+      cancels.check();
+    } catch (RuntimeException e) {
+      log.warn("cannot check for cancelled executions: {}", e.getMessage());
     }
   }
 

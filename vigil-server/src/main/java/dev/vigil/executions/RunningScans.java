@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -114,16 +115,33 @@ class RunningScans {
         .map(r -> r.control.phase().name().toLowerCase(Locale.ROOT).replace('_', ' '));
   }
 
-  /** Cancels the scans of those runs that run on this node. */
-  void cancel(Collection<Long> runIds) {
-    runIds.stream()
-        .map(runs::get)
-        .filter(r -> r != null)
-        .forEach(
-            r -> {
-              r.cancelledByUser = true;
-              r.control.cancel();
-            });
+  /**
+   * Cancels the scans of those runs that run on this node (each is killed once); returns how many
+   * were not cancelled before.
+   */
+  int cancel(Collection<Long> runIds) {
+    int n = 0;
+    for (long id : runIds) {
+      Running r = runs.get(id);
+      if (r == null) {
+        continue;
+      }
+      r.cancelledByUser = true;
+      if (!r.control.cancelled()) {
+        r.control.cancel();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The ids of the runs scanning on this node, by execution. */
+  Map<Long, List<Long>> byExecution() {
+    return runs.values().stream()
+        .map(r -> r.written)
+        .collect(
+            Collectors.groupingBy(
+                TargetRun::executionId, Collectors.mapping(TargetRun::id, Collectors.toList())));
   }
 
   /** The target run state a scan phase shows as. */

@@ -121,13 +121,8 @@ public class ServerScanService {
   private ScanOutcome run(Server server, ScanRequest request, ScanControl control)
       throws ScanFailure {
     try {
-      ScanOutcome outcome = engine.scan(request, control);
-      if (server.ssh()
-          && server.hostKeyFingerprint() == null
-          && outcome.hostKeyFingerprint() != null) {
-        servers.pinHostKey(server.id(), outcome.hostKeyFingerprint());
-      }
-      return outcome;
+      // an unpinned host key was pinned at login (SshTarget's first-use pin), whatever came next
+      return engine.scan(request, control);
     } catch (HostKeyMismatch e) {
       servers.recordHostKeyMismatch(server.id(), e.presented());
       metrics.sshFailure(code(e.reason()));

@@ -76,6 +76,12 @@ class TargetRunRecorder {
     if (run == null || run.status().ended()) {
       return null;
     }
+    Optional<String> cancelled = repo.cancelReason(run.executionId());
+    if (cancelled.isPresent()) {
+      // cancelled on some node after this run was handed over: it never starts (again)
+      end(run.cancel(cancelled.get(), clock.instant()).log(cancelled.get()));
+      return null;
+    }
     if (run.status() == TargetRunStatus.QUEUED) {
       TargetRun claimed = run.claim(clock.instant(), node);
       claimed = claimed.log(attemptLine(claimed));
@@ -185,11 +191,12 @@ class TargetRunRecorder {
   }
 
   /**
-   * Cancels the execution's queued runs and returns the ids of its active ones.
+   * Records the execution's cancel for every node to see, cancels its queued runs and returns the
+   * ids of its active ones (their nodes stop them). Queued runs first, the execution's row last.
    *
    * @throws ConflictException when the execution has ended
    */
-  List<Long> cancelQueued(long executionId, String reason) {
+  List<Long> cancel(long executionId, String reason) {
     return tx.execute(
         s -> {
           JobExecution e =
@@ -207,6 +214,7 @@ class TargetRunRecorder {
                       metrics.targetRunEnded(TargetRunStatus.CANCELLED.code(), null, null);
                     }
                   });
+          repo.requestCancel(executionId, reason, clock.instant());
           repo.findForUpdate(executionId).ifPresent(this::refresh);
           // read again: a run claimed while this cancel waited for it is running now, and is killed
           return repo.runsOf(executionId).stream()
@@ -214,6 +222,19 @@ class TargetRunRecorder {
               .map(TargetRun::id)
               .toList();
         });
+  }
+
+  /** Ends the execution when none of its runs is left queued or running; true when it did. */
+  boolean settle(long executionId) {
+    return Boolean.TRUE.equals(
+        tx.execute(
+            s -> {
+              if (repo.unfinishedRuns(executionId) > 0) {
+                return false;
+              }
+              repo.findForUpdate(executionId).ifPresent(this::refresh);
+              return true;
+            }));
   }
 
   /**
@@ -247,7 +268,8 @@ class TargetRunRecorder {
     }
     List<TargetRunStatus> statuses = new ArrayList<>();
     repo.statusCounts(e.id()).forEach((s, n) -> statuses.addAll(Collections.nCopies(n, s)));
-    JobExecution derived = e.derive(statuses, clock.instant());
+    boolean cancelled = repo.cancelReason(e.id()).isPresent();
+    JobExecution derived = e.derive(statuses, clock.instant(), cancelled);
     repo.update(derived);
     if (derived.status().ended()) {
       metrics.executionEnded(derived.status().code());

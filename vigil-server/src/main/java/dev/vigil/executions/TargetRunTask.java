@@ -18,7 +18,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The background scan of one target run: takes one of this node's scan slots (or goes back to the
@@ -32,6 +35,13 @@ class TargetRunTask implements TaskHandler {
 
   static final String NAME = "target-run";
   static final Duration NO_SLOT_DELAY = Duration.ofSeconds(1);
+
+  /** When a task whose claim or final write failed runs again (the scheduler's default: 5 min). */
+  static final Duration FAILURE_RETRY = Duration.ofSeconds(10);
+
+  /** How often an attempt that failed on a database error is tried again before the run fails. */
+  static final int DATABASE_RETRIES = 2;
+
   private static final Logger log = LoggerFactory.getLogger(TargetRunTask.class);
 
   private final TargetRunRecorder recorder;
@@ -71,6 +81,11 @@ class TargetRunTask implements TaskHandler {
   }
 
   @Override
+  public Duration retryAfterFailure() {
+    return FAILURE_RETRY;
+  }
+
+  @Override
   public void execute(String instanceId) {
     long runId = Long.parseLong(instanceId);
     if (running.isRunningHere(runId)) {
@@ -94,7 +109,14 @@ class TargetRunTask implements TaskHandler {
     } catch (RunLater later) {
       throw later;
     } catch (RuntimeException e) {
-      log.error("target run {} could not be claimed or recorded", runId, e);
+      // the claim, or the write of the run's end, failed: the run is left as it was, and the task
+      // runs again (its claim sees the queued run, or the running one as an attempt to retry)
+      log.error(
+          "target run {} could not be claimed or its end recorded; its task runs again in {}",
+          runId,
+          FAILURE_RETRY,
+          e);
+      throw e;
     } finally {
       if (slot) {
         running.remove(runId);
@@ -124,68 +146,110 @@ class TargetRunTask implements TaskHandler {
 
   private void scanInContext(TargetRun claimed) {
     TargetRun run = claimed;
-    int timeouts = 0;
+    Retries retries = new Retries();
     while (run != null) {
-      ScanControl control = running.register(run);
-      Optional<TargetRun> again = Optional.empty();
-      try {
-        ScanOrder order = order(run);
-        TargetRun attempt = run;
-        scans.scan(
-            order,
-            control,
-            (scan, outcome) ->
-                recorder.markDoneInCurrentTransaction(
-                    attempt, scan.id(), doneLine(scan, outcome), control.rulesEvaluated()));
-        return;
-      } catch (TargetRunRecorder.StaleAttempt e) {
-        log.warn("{}; its result is dropped", e.getMessage());
-        return;
-      } catch (ScanFailure e) {
-        // a scan stopped by the shutdown may end in any reason (a killed oscap, a closed session)
-        if (running.handedBack(run.id())) {
-          handBack(run);
-          return;
-        }
-        log.info(
-            "execution {} target run {} ({}) attempt {} failed: {}",
-            run.executionId(),
-            run.id(),
-            run.serverName(),
-            run.attempt(),
-            e.getMessage());
-        if (e.reason() == FailureReason.SCAN_TIMED_OUT && timeouts < retriesOnTimeout(run)) {
-          timeouts++;
-          String why = e.reason().label() + ": " + e.getMessage() + "; retry " + timeouts;
-          again = recorder.retry(run, why);
-        } else {
-          recorder.finish(run, r -> failed(r, e).log(endLine(e)));
-        }
-      } catch (RunLater later) {
-        throw later;
-      } catch (RuntimeException e) {
-        if (running.handedBack(run.id())) {
-          handBack(run);
-          return;
-        }
-        log.error(
-            "execution {} target run {} ({}) failed unexpectedly",
-            run.executionId(),
-            run.id(),
-            run.serverName(),
-            e);
-        String why = "internal error: " + e.getMessage();
-        recorder.finish(run, r -> r.markFailed(why, "internal", clock.instant()).log(why));
-      }
-      run = again.orElse(null);
+      run = attempt(run, retries).orElse(null);
     }
+  }
+
+  /** The retries the attempts of one claim have used. */
+  private static final class Retries {
+    int timeouts;
+    int databaseErrors;
+  }
+
+  /**
+   * One attempt of the run: scanned and recorded, or its failure recorded; the next attempt when
+   * this one is to be retried. A write of the failure that fails escapes to the scheduler.
+   */
+  private Optional<TargetRun> attempt(TargetRun run, Retries retries) {
+    ScanControl control = running.register(run);
+    try {
+      ScanOrder order = order(run);
+      scans.scan(
+          order,
+          control,
+          (scan, outcome) ->
+              recorder.markDoneInCurrentTransaction(
+                  run, scan.id(), doneLine(scan, outcome), control.rulesEvaluated()));
+      return Optional.empty();
+    } catch (TargetRunRecorder.StaleAttempt e) {
+      log.warn("{}; its result is dropped", e.getMessage());
+      return Optional.empty();
+    } catch (ScanFailure e) {
+      // a scan stopped by the shutdown may end in any reason (a killed oscap, a closed session)
+      return running.handedBack(run.id()) ? handBack(run) : scanFailed(run, e, retries);
+    } catch (RunLater later) {
+      throw later;
+    } catch (DataAccessException | TransactionException e) {
+      return running.handedBack(run.id()) ? handBack(run) : databaseFailed(run, e, retries);
+    } catch (RuntimeException e) {
+      if (running.handedBack(run.id())) {
+        return handBack(run);
+      }
+      log.error(
+          "execution {} target run {} ({}) failed unexpectedly",
+          run.executionId(),
+          run.id(),
+          run.serverName(),
+          e);
+      String why = "internal error: " + e.getMessage();
+      recorder.finish(run, r -> r.markFailed(why, "internal", clock.instant()).log(why));
+      return Optional.empty();
+    }
+  }
+
+  private Optional<TargetRun> scanFailed(TargetRun run, ScanFailure e, Retries retries) {
+    log.info(
+        "execution {} target run {} ({}) attempt {} failed: {}",
+        run.executionId(),
+        run.id(),
+        run.serverName(),
+        run.attempt(),
+        e.getMessage());
+    if (e.reason() == FailureReason.SCAN_TIMED_OUT && retries.timeouts < retriesOnTimeout(run)) {
+      retries.timeouts++;
+      String why = e.describe() + "; retry " + retries.timeouts;
+      return recorder.retry(run, why);
+    }
+    recorder.finish(run, r -> failed(r, e).log(endLine(e)));
+    return Optional.empty();
+  }
+
+  /**
+   * A database error within the attempt (its reads, progress or the recording of its scan, whose
+   * transaction rolled back): tried again as the next attempt, up to {@link #DATABASE_RETRIES}
+   * times, then the run fails with the error.
+   */
+  private Optional<TargetRun> databaseFailed(TargetRun run, RuntimeException e, Retries retries) {
+    String error = "database error: " + firstLine(NestedExceptionUtils.getMostSpecificCause(e));
+    log.warn(
+        "execution {} target run {} ({}) attempt {}: {}",
+        run.executionId(),
+        run.id(),
+        run.serverName(),
+        run.attempt(),
+        error,
+        e);
+    if (retries.databaseErrors < DATABASE_RETRIES) {
+      retries.databaseErrors++;
+      return recorder.retry(run, error + "; retry " + retries.databaseErrors);
+    }
+    recorder.finish(run, r -> r.markFailed(error, "database", clock.instant()).log(error));
+    return Optional.empty();
+  }
+
+  private static String firstLine(Throwable t) {
+    String m = String.valueOf(t.getMessage()).strip();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /**
    * Queues the run again because this node stops, and reschedules its task for now (for any node);
    * nothing when the attempt is no longer current.
    */
-  private void handBack(TargetRun run) {
+  private Optional<TargetRun> handBack(TargetRun run) {
     String why =
         "handed back: "
             + node.name()
@@ -196,6 +260,7 @@ class TargetRunTask implements TaskHandler {
     if (recorder.handBack(run, why)) {
       throw new RunLater(Duration.ZERO, why);
     }
+    return Optional.empty();
   }
 
   /** How an attempt that failed, timed out or was cancelled ended. */
@@ -206,7 +271,7 @@ class TargetRunTask implements TaskHandler {
           case SCAN_TIMED_OUT -> "timed out";
           default -> "failed";
         };
-    return how + ": " + e.reason().label() + ": " + e.getMessage();
+    return how + ": " + e.describe();
   }
 
   /** What a done attempt did: oscap's exit code and version, the upload, the recorded scan. */
@@ -260,7 +325,7 @@ class TargetRunTask implements TaskHandler {
   }
 
   private TargetRun failed(TargetRun r, ScanFailure e) {
-    String why = e.reason().label() + ": " + e.getMessage();
+    String why = e.describe();
     if (e.reason() == FailureReason.CANCELLED) {
       return r.cancel(why, clock.instant());
     }

@@ -1,6 +1,7 @@
 package dev.vigil.firing;
 
 import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.JobAlreadyRunning;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobService;
@@ -13,8 +14,6 @@ import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,6 @@ class JobFirer {
   static final String TRIGGER = "schedule";
 
   private static final Logger log = LoggerFactory.getLogger(JobFirer.class);
-  private static final Pattern RUNNING_EXECUTION = Pattern.compile("\\(execution (\\d+)\\)");
 
   private final FireRepository repo;
   private final JobService jobs;
@@ -103,11 +101,11 @@ class JobFirer {
       JobExecution e = savepoint.execute(s -> executions.execute(job.id(), TRIGGER, null));
       log.info("job {} fired for {}: execution {}", job.id(), d.scheduledFor(), e.id());
       return JobFire.of(job.id(), d.scheduledFor(), now, FireOutcome.STARTED, e.id(), coalesced);
-    } catch (ConflictException busy) {
+    } catch (JobAlreadyRunning busy) {
       String reason = skippedReason(busy);
       log.info("job {} fire for {} skipped: {}", job.id(), d.scheduledFor(), reason);
       return JobFire.of(job.id(), d.scheduledFor(), now, FireOutcome.SKIPPED, null, reason);
-    } catch (InvalidInputException | NotFoundException refused) {
+    } catch (InvalidInputException | NotFoundException | ConflictException refused) {
       log.warn("job {} fire for {} failed: {}", job.id(), d.scheduledFor(), refused.getMessage());
       return JobFire.of(
           job.id(), d.scheduledFor(), now, FireOutcome.FAILED, null, refused.getMessage());
@@ -118,13 +116,9 @@ class JobFirer {
     }
   }
 
-  /** "previous execution 12 still running", from the 409 of the executions feature. */
-  static String skippedReason(ConflictException busy) {
-    String message = busy.getMessage() == null ? "" : busy.getMessage();
-    Matcher m = RUNNING_EXECUTION.matcher(message);
-    return m.find()
-        ? "previous execution " + m.group(1) + " still running"
-        : "previous execution still running: " + message;
+  /** "previous execution 12 still running", with the id the executions feature reported. */
+  static String skippedReason(JobAlreadyRunning busy) {
+    return "previous execution " + busy.executionId() + " still running";
   }
 
   private ExecuteSchedule scheduleOf(Job job) {

@@ -8,8 +8,9 @@ import java.time.Clock;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a server's connection test (no database transaction is held while connecting), pins the host
- * key on first use, records a changed key as pending, and stores the result as the last test.
+ * Runs a server's connection test (no database transaction is held while connecting; the host key
+ * is pinned at the first login, see {@link ServerService#sshTarget}), records a changed key as
+ * pending, and stores the result as the last test.
  */
 @Service
 public class ConnectionTests {
@@ -52,10 +53,9 @@ public class ConnectionTests {
     ConnectionReport r =
         tester.testSsh(
             s.name(), target, sudo, settings.connectTimeout(), settings.commandTimeout());
+    // a first login pinned the key already (SshTarget's first-use pin), whatever the probe found
     if (r.reason() == FailureReason.HOST_KEY_MISMATCH && r.hostKey() != null) {
       servers.recordHostKeyMismatch(s.id(), r.hostKey());
-    } else if (r.authenticated() && target.expectedHostKey() == null && r.hostKey() != null) {
-      servers.pinHostKey(s.id(), r.hostKey());
     }
     return r;
   }
@@ -72,6 +72,7 @@ public class ConnectionTests {
         r.memTotal(),
         r.memFree(),
         r.diskTotal(),
-        r.diskFree());
+        r.diskFree(),
+        r.cpuUsage());
   }
 }

@@ -72,7 +72,7 @@ public class CredentialService {
     return get(id);
   }
 
-  /** Deletes a credential; refused (409) while a server uses it, naming the servers. */
+  /** Deletes a credential; refused (400 on the API) while a server uses it, naming the servers. */
   @Transactional
   public void delete(long id) {
     Credential current = lock(id);

@@ -160,6 +160,11 @@ class ServerRepository {
         .single();
   }
 
+  /** The ids of the servers carrying {@code label}, ascending. */
+  List<Long> idsWithLabel(String label) {
+    return labels.owners(label);
+  }
+
   List<Server> byIds(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();

@@ -19,16 +19,19 @@ public class ServerService {
   private final ServerRepository servers;
   private final CredentialRepository credentials;
   private final CredentialService credentialService;
+  private final HostKeyPins pins;
   private final Clock clock;
 
   ServerService(
       ServerRepository servers,
       CredentialRepository credentials,
       CredentialService credentialService,
+      HostKeyPins pins,
       Clock clock) {
     this.servers = servers;
     this.credentials = credentials;
     this.credentialService = credentialService;
+    this.pins = pins;
     this.clock = clock;
   }
 
@@ -85,7 +88,8 @@ public class ServerService {
 
   /**
    * Where and how to log in to an SSH server, with the credential decrypted and the pinned host key
-   * (null = trust on first use); username is the server's, else the credential's.
+   * (null = trust on first use: the key is pinned at the first login, whatever the connection does
+   * next); username is the server's, else the credential's.
    */
   @Transactional(readOnly = true)
   public SshTarget sshTarget(long serverId) {
@@ -96,17 +100,17 @@ public class ServerService {
     Credential c = credentialService.get(s.credentialId());
     String user = s.sshUsername() != null ? s.sshUsername() : c.username();
     return new SshTarget(
-        s.sshHost(), s.sshPort(), user, credentialService.secret(c.id()), s.hostKeyFingerprint());
+            s.sshHost(),
+            s.sshPort(),
+            user,
+            credentialService.secret(c.id()),
+            s.hostKeyFingerprint())
+        .withFirstUsePin(presented -> pins.pin(serverId, presented));
   }
 
   /** Pins {@code fingerprint} after a first successful connection; no-op if one is pinned. */
-  @Transactional
   public void pinHostKey(long serverId, String fingerprint) {
-    Server s = lock(serverId);
-    if (s.hostKeyFingerprint() == null) {
-      s.requireUnpinned(fingerprint);
-      servers.pinIfUnpinned(serverId, fingerprint);
-    }
+    pins.pin(serverId, fingerprint);
   }
 
   /** Remembers the key a server presented that differs from the pinned one, for acceptance. */
@@ -117,7 +121,7 @@ public class ServerService {
     servers.setPendingHostKey(serverId, seen);
   }
 
-  /** Pins the pending key (an operator accepted it); 409 when there is none. */
+  /** Pins the pending key (an operator accepted it); 400 when there is none. */
   @Transactional
   public Server acceptPendingHostKey(long serverId) {
     Server s = lock(serverId);
@@ -135,6 +139,11 @@ public class ServerService {
   public void recordConnectionTest(long serverId, LastTest test) {
     lock(serverId);
     servers.recordTest(serverId, test);
+  }
+
+  /** The ids of the servers carrying exactly {@code label}, ascending (a label target). */
+  public List<Long> idsWithLabel(String label) {
+    return servers.idsWithLabel(label);
   }
 
   /** The servers with these ids (missing ids are left out), by name. */

@@ -125,11 +125,17 @@ public class JobService {
 
   /**
    * The servers the job scans now: its servers, or the members of its instances, de-duplicated in
-   * target order; servers and instances deleted since are left out.
+   * target order; servers and instances deleted since are left out. A label target is resolved
+   * here, when the execution starts: the servers carrying the label, or the members of the
+   * instances carrying it, by id.
    */
   public List<Long> resolveServerIds(Job job) {
     LinkedHashSet<Long> ids = new LinkedHashSet<>();
-    if (job.targetType() == TargetType.SERVER) {
+    if (job.targetType() == TargetType.SERVER_LABEL) {
+      ids.addAll(servers.idsWithLabel(job.targetLabel()));
+    } else if (job.targetType() == TargetType.INSTANCE_LABEL) {
+      ids.addAll(instances.serverIdsWithLabel(job.targetLabel()));
+    } else if (job.targetType() == TargetType.SERVER) {
       List<Long> existing = servers.byIds(job.refIds()).stream().map(Server::id).toList();
       job.refIds().stream().filter(existing::contains).forEach(ids::add);
     } else {

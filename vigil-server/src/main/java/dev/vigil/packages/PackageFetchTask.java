@@ -116,6 +116,7 @@ class PackageFetchTask implements TaskHandler {
 
   private void fetchAndStore(SecurityPackage p, Path work) throws PackageFetchException {
     FetchedFile fetched = fetcher.fetch(URI.create(p.url()), work, p.expectedSha256());
+    HtmlPages.refuse(fetched.file());
     PackageVersion current =
         p.currentVersionId() == null ? null : versions.find(p.currentVersionId()).orElse(null);
     if (current != null && current.sha256().equals(fetched.sha256())) {

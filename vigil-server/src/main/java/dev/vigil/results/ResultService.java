@@ -64,6 +64,8 @@ public class ResultService {
     for (ResultType t : ResultType.values()) {
       counts.put(t, r.count(t));
     }
+    ScanRepository.Titles titles =
+        scans.titles(s.packageVersionId(), s.checklistPath(), r.benchmarkId(), s.profileId());
     SecurityScan draft =
         new SecurityScan(
             0,
@@ -91,7 +93,13 @@ public class ResultService {
             s.oscapVersion(),
             s.createdBy(),
             clock.instant(),
-            s.origin());
+            s.origin(),
+            new AsRecorded(
+                s.serverId(),
+                s.packageId(),
+                s.origin().jobId(),
+                titles.benchmark(),
+                titles.profile()));
     List<RuleEntry> entries = r.ruleResults().stream().map(ResultService::entry).toList();
     long dictionary = dictionaries.idFor(r.benchmarkId(), r.benchmarkVersion(), entries);
     byte[] codes = ResultCodes.encode(r.ruleResults().stream().map(RuleResult::result).toList());

@@ -52,7 +52,7 @@ public class ScanComparison {
   @Transactional(readOnly = true)
   public Optional<ScanDiff> sincePrevious(long scanId) {
     SecurityScan scan = results.get(scanId);
-    if (scan.serverId() == null) {
+    if (scan.recordedServerId() == null) {
       return Optional.empty();
     }
     return repo.previous(scan).map(results::get).map(p -> diff(results, p, scan));
@@ -62,7 +62,7 @@ public class ScanComparison {
   @Transactional(readOnly = true)
   public List<SecurityScan> comparableWith(long scanId, int max) {
     SecurityScan scan = results.get(scanId);
-    if (scan.serverId() == null) {
+    if (scan.recordedServerId() == null) {
       return List.of();
     }
     return repo.comparable(scan, max).stream().map(results::get).toList();
@@ -70,7 +70,7 @@ public class ScanComparison {
 
   /** Why two scans cannot be compared, or null when they can. */
   static String incomparable(SecurityScan a, SecurityScan b) {
-    if (a.serverId() == null || !Objects.equals(a.serverId(), b.serverId())) {
+    if (!a.sameServerAs(b)) {
       return "Scans "
           + a.id()
           + " and "

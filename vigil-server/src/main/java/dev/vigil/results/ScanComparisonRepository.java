@@ -19,15 +19,19 @@ class ScanComparisonRepository {
     this.jdbc = jdbc;
   }
 
-  /** The scan of the same server, profile and benchmark finished just before {@code s}. */
+  /**
+   * The scan of the same server (deleted or not), profile and benchmark finished just before {@code
+   * s}.
+   */
   Optional<Long> previous(SecurityScan s) {
     return jdbc.sql(
-            "select id from security_scans where server_id = ? and profile_id is not distinct from ?"
+            "select id from security_scans where recorded_server_id = ?"
+                + " and profile_id is not distinct from ?"
                 + " and benchmark_id is not distinct from ?"
                 + " and (finished_at < ? or (finished_at = ? and id < ?))"
                 + " order by finished_at desc, id desc limit 1")
         .params(
-            s.serverId(),
+            s.recordedServerId(),
             s.profileId(),
             s.benchmarkId(),
             ts(s.finishedAt()),
@@ -40,10 +44,10 @@ class ScanComparisonRepository {
   /** Other scans of the scan's server and benchmark, newest first, at most {@code max}. */
   List<Long> comparable(SecurityScan s, int max) {
     return jdbc.sql(
-            "select id from security_scans where server_id = ?"
+            "select id from security_scans where recorded_server_id = ?"
                 + " and benchmark_id is not distinct from ? and id <> ?"
                 + " order by finished_at desc, id desc limit ?")
-        .params(s.serverId(), s.benchmarkId(), s.id(), max)
+        .params(s.recordedServerId(), s.benchmarkId(), s.id(), max)
         .query(Long.class)
         .list();
   }

@@ -79,7 +79,12 @@ class ScanRepository {
             s.origin().jobId(),
             s.origin().jobName(),
             s.origin().executionId(),
-            s.origin().targetRunId()));
+            s.origin().targetRunId(),
+            s.recordedServerId(),
+            s.recordedPackageId(),
+            s.recordedJobId(),
+            s.recorded().benchmarkTitle(),
+            s.recorded().profileTitle()));
     jdbc.sql(
             "insert into security_scans (server_id, server_name, package_id, package_name,"
                 + " package_version_id, checklist_path, benchmark_id, benchmark_version, profile_id,"
@@ -89,7 +94,9 @@ class ScanRepository {
                 + ", arf_sha256, report_sha256,"
                 + " oscap_version, created_by, created_at, rule_dictionary_id, rule_results,"
                 + " arf_datastream_sha256, arf_datastream_offset, arf_marker_length,"
-                + " arf_size_bytes, job_id, job_name, execution_id, target_run_id) values ("
+                + " arf_size_bytes, job_id, job_name, execution_id, target_run_id,"
+                + " recorded_server_id, recorded_package_id, recorded_job_id, benchmark_title,"
+                + " profile_title) values ("
                 + marks(values.size())
                 + ")")
         .params(values)
@@ -170,11 +177,11 @@ class ScanRepository {
   private static String where(ScanQuery q, List<Object> params) {
     List<String> clauses = new ArrayList<>();
     if (!q.serverIds().isEmpty()) {
-      clauses.add("s.server_id in (" + marks(q.serverIds().size()) + ")");
+      clauses.add("s.recorded_server_id in (" + marks(q.serverIds().size()) + ")");
       params.addAll(q.serverIds());
     }
     if (!q.packageIds().isEmpty()) {
-      clauses.add("s.package_id in (" + marks(q.packageIds().size()) + ")");
+      clauses.add("s.recorded_package_id in (" + marks(q.packageIds().size()) + ")");
       params.addAll(q.packageIds());
     }
     if (q.list().name() != null) {
@@ -227,7 +234,31 @@ class ScanRepository {
             rs.getObject("job_id", Long.class),
             rs.getString("job_name"),
             rs.getObject("execution_id", Long.class),
-            rs.getObject("target_run_id", Long.class)));
+            rs.getObject("target_run_id", Long.class)),
+        new AsRecorded(
+            rs.getObject("recorded_server_id", Long.class),
+            rs.getObject("recorded_package_id", Long.class),
+            rs.getObject("recorded_job_id", Long.class),
+            rs.getString("benchmark_title"),
+            rs.getString("profile_title")));
+  }
+
+  /** The benchmark's and the profile's titles in a package version's index, each null if absent. */
+  record Titles(String benchmark, String profile) {}
+
+  /** The titles the package version's index gives the scan's benchmark and profile. */
+  Titles titles(Long versionId, String checklistPath, String benchmarkId, String profileId) {
+    if (versionId == null) {
+      return new Titles(null, null);
+    }
+    return jdbc.sql(
+            "select max(c.title), max(p.title) from security_package_checklists c"
+                + " left join security_package_profiles p on p.checklist_id = c.id"
+                + " and p.profile_id = ?"
+                + " where c.version_id = ? and c.path = ? and c.benchmark_id = ?")
+        .params(profileId, versionId, checklistPath, benchmarkId)
+        .query((rs, n) -> new Titles(rs.getString(1), rs.getString(2)))
+        .single();
   }
 
   private static String countColumns() {

@@ -4,6 +4,7 @@ import dev.vigil.scap.arf.ResultType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One finished scan of one server: what was scanned, when, the score and the count of every XCCDF
@@ -35,11 +36,53 @@ public record SecurityScan(
     String oscapVersion,
     String createdBy,
     Instant createdAt,
-    ScanOrigin origin) {
+    ScanOrigin origin,
+    AsRecorded recorded) {
 
   public SecurityScan {
     counts = Map.copyOf(counts);
     origin = origin == null ? ScanOrigin.NONE : origin;
+    recorded = recorded == null ? AsRecorded.NONE : recorded;
+  }
+
+  /** The server's id as the scan recorded it, kept after the server is deleted. */
+  public Long recordedServerId() {
+    return serverId != null ? serverId : recorded.serverId();
+  }
+
+  /** The package's id as the scan recorded it, kept after the package is deleted. */
+  public Long recordedPackageId() {
+    return packageId != null ? packageId : recorded.packageId();
+  }
+
+  /** The job's id as the scan recorded it, kept after the job is deleted; null outside a job. */
+  public Long recordedJobId() {
+    return origin.jobId() != null ? origin.jobId() : recorded.jobId();
+  }
+
+  /** Whether the server this scan describes has been deleted since. */
+  public boolean serverDeleted() {
+    return serverId == null;
+  }
+
+  /** Whether the package this scan was made with has been deleted since. */
+  public boolean packageDeleted() {
+    return packageId == null;
+  }
+
+  /** Whether the job that made this scan has been deleted since (false for a scan of no job). */
+  public boolean jobDeleted() {
+    return origin.jobId() == null && (origin.jobName() != null || recorded.jobId() != null);
+  }
+
+  /** Whether both scans are of one server, deleted or not. */
+  public boolean sameServerAs(SecurityScan other) {
+    Long mine = recordedServerId();
+    if (mine != null || other.recordedServerId() != null) {
+      return Objects.equals(mine, other.recordedServerId());
+    }
+    // scans whose server was deleted before ids were recorded: only the name is left
+    return Objects.equals(serverName, other.serverName());
   }
 
   public int count(ResultType type) {

@@ -3,7 +3,7 @@ package dev.vigil.scanning;
 /**
  * What a connection test found on a target: each step's outcome and the facts gathered; {@code
  * error} (with its {@code reason}) names the first step that failed, null when all passed. Sizes
- * are bytes.
+ * are bytes. Text from the target is made inert ({@link TargetText}).
  */
 public record ConnectionReport(
     boolean reachable,
@@ -17,8 +17,16 @@ public record ConnectionReport(
     Long memFree,
     Long diskTotal,
     Long diskFree,
+    Double cpuUsage,
     FailureReason reason,
     String error) {
+
+  public ConnectionReport {
+    os = TargetText.inert(os);
+    oscapVersion = TargetText.inert(oscapVersion);
+    privilege = TargetText.inert(privilege);
+    error = TargetText.inert(error);
+  }
 
   /** True when every check passed. */
   public boolean ok() {
@@ -36,6 +44,7 @@ public record ConnectionReport(
         reachable,
         hostKey,
         authenticated,
+        null,
         null,
         null,
         null,
@@ -67,6 +76,7 @@ public record ConnectionReport(
         f.memFree(),
         f.diskTotal(),
         f.diskFree(),
+        f.cpuUsage(),
         f.reason(),
         f.error());
   }

@@ -17,6 +17,17 @@ public final class ConnectionTester {
   /** Tests an SSH target; {@code sudo} when the server's privilege mode is sudo. */
   public ConnectionReport testSsh(
       String serverName, SshTarget target, boolean sudo, Duration connect, Duration command) {
+    return testSsh(serverName, target, sudo, connect, command, TargetProbe.WORK_DIR);
+  }
+
+  /** Tests an SSH target whose scans work in {@code workDir} (checked writable by the user). */
+  public ConnectionReport testSsh(
+      String serverName,
+      SshTarget target,
+      boolean sudo,
+      Duration connect,
+      Duration command,
+      String workDir) {
     SshSession session;
     try {
       session = connector.open(target, connect);
@@ -28,7 +39,8 @@ public final class ConnectionTester {
       return ConnectionReport.failed(reachable, null, e);
     }
     try (session) {
-      TargetProbe.Facts facts = TargetProbe.check(c -> session.exec(c, command), serverName, sudo);
+      TargetProbe.Facts facts =
+          TargetProbe.check(c -> session.exec(c, command), serverName, sudo, workDir);
       return ConnectionReport.loggedIn(session.hostKeyFingerprint(), facts);
     } catch (ScanFailure e) {
       return ConnectionReport.stopped(

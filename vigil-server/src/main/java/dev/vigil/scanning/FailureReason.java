@@ -10,6 +10,7 @@ public enum FailureReason {
   HOST_KEY_MISMATCH("host key mismatch"),
   OSCAP_MISSING("oscap missing"),
   PRIVILEGE_MISSING("privilege missing"),
+  WORK_DIR_UNWRITABLE("work directory not writable"),
   NO_SPACE("no space left"),
   CONTENT_UPLOAD_FAILED("content upload failed"),
   SCAN_TIMED_OUT("scan timed out"),

@@ -2,7 +2,10 @@ package dev.vigil.scanning;
 
 import java.util.Objects;
 
-/** A target run's failure with its reason and a message a user can read. */
+/**
+ * A target run's failure with its reason and a message a user can read, made inert ({@link
+ * TargetText}): it quotes what the target said.
+ */
 public class ScanFailure extends Exception {
 
   private final FailureReason reason;
@@ -12,11 +15,22 @@ public class ScanFailure extends Exception {
   }
 
   public ScanFailure(FailureReason reason, String message, Throwable cause) {
-    super(message, cause);
+    super(TargetText.inert(message), cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
   public FailureReason reason() {
     return reason;
+  }
+
+  /**
+   * The reason's label and the message, the label said once: "host key mismatch: expected …, got
+   * …", "scanner failed: oscap exited 1: …".
+   */
+  public String describe() {
+    String message = getMessage();
+    return message != null && message.startsWith(reason.label())
+        ? message
+        : reason.label() + ": " + message;
   }
 }

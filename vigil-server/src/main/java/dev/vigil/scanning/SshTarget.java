@@ -4,10 +4,22 @@ import java.util.Objects;
 
 /**
  * Where and as whom to log in; {@code expectedHostKey} is the pinned {@code SHA256:…} fingerprint,
- * or null to trust on first use (the caller then pins {@link SshSession#hostKeyFingerprint()}).
+ * or null to trust on first use: then {@code firstUse} (when given) pins the presented key as soon
+ * as the login succeeded, and a key pinned meanwhile by another connection must match.
  */
 public record SshTarget(
-    String host, int port, String username, SshSecret secret, String expectedHostKey) {
+    String host,
+    int port,
+    String username,
+    SshSecret secret,
+    String expectedHostKey,
+    FirstUsePin firstUse) {
+
+  /** A target without a first-use pin (the caller pins {@link SshSession#hostKeyFingerprint()}). */
+  public SshTarget(
+      String host, int port, String username, SshSecret secret, String expectedHostKey) {
+    this(host, port, username, secret, expectedHostKey, null);
+  }
 
   public SshTarget {
     Objects.requireNonNull(host, "host");
@@ -20,7 +32,12 @@ public record SshTarget(
 
   /** The same target pinned to the given host key fingerprint. */
   public SshTarget withExpectedHostKey(String fingerprint) {
-    return new SshTarget(host, port, username, secret, fingerprint);
+    return new SshTarget(host, port, username, secret, fingerprint, null);
+  }
+
+  /** The same target, pinning its host key through {@code pin} at the first login. */
+  public SshTarget withFirstUsePin(FirstUsePin pin) {
+    return new SshTarget(host, port, username, secret, expectedHostKey, pin);
   }
 
   /** {@code user@host:port}, for messages. */

@@ -1,5 +1,6 @@
 package dev.vigil.scanning;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +20,12 @@ final class SshTargetShell implements TargetShell {
       String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
       throws ScanFailure {
     return session.exec(command, timeout, sudo, stdoutLines);
+  }
+
+  @Override
+  public ExecResult runScript(
+      String script, Deadline deadline, boolean killSudo, OutputStream stdout) throws ScanFailure {
+    return session.runScript(script, deadline, killSudo, stdout);
   }
 
   @Override

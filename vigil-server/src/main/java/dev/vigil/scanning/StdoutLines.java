@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands a command's stdout to a listener line by line as it arrives, keeping nothing but the line
  * being written: a line longer than {@link #MAX_LINE} bytes is cut there (the rest of it dropped).
- * The trailing {@code \r} of a line and its {@code \n} are not part of it.
+ * The trailing {@code \r} of a line and its {@code \n} are not part of it; the line is made inert
+ * ({@link TargetText}).
  */
 final class StdoutLines extends OutputStream {
 
@@ -60,7 +61,7 @@ final class StdoutLines extends OutputStream {
       text = text.substring(0, text.length() - 1);
     }
     try {
-      listener.accept(text);
+      listener.accept(TargetText.inert(text));
     } catch (RuntimeException e) {
       if (!listenerFailed) {
         listenerFailed = true;

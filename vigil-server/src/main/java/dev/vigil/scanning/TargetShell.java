@@ -1,5 +1,6 @@
 package dev.vigil.scanning;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +23,14 @@ interface TargetShell extends AutoCloseable {
    * and the result's stdout is empty.
    */
   ExecResult exec(String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
+      throws ScanFailure;
+
+  /**
+   * Runs a scan script as the login user in its own process group, its stdout raw to {@code
+   * stdout}; when {@code deadline} passes (the reader may move it) or on {@link #cancel()} the
+   * groups the script reported are killed, through {@code sudo -n} when {@code killSudo}.
+   */
+  ExecResult runScript(String script, Deadline deadline, boolean killSudo, OutputStream stdout)
       throws ScanFailure;
 
   /** Copies a local file to {@code remotePath} on the target. */

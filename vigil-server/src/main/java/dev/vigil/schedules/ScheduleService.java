@@ -82,7 +82,10 @@ public class ScheduleService {
     return get(id);
   }
 
-  /** Deletes a schedule and its member lists; refused (409) while something uses it. */
+  /**
+   * Deletes a schedule and its member lists; refused (400 with msg on the API) while something uses
+   * it.
+   */
   @Transactional
   public void delete(long id) {
     ExecuteSchedule current = lock(id);

@@ -67,12 +67,13 @@ class SchedulerConfig {
 
   /**
    * A one-time task: done when the handler returns, run again after the delay when it throws {@link
-   * RunLater}, retried after five minutes when it fails, and run again when the node that ran it
-   * died (the handler must tell a revived run from a fresh one).
+   * RunLater}, retried after the handler's {@link TaskHandler#retryAfterFailure()} when any other
+   * exception escapes, and run again when the node that ran it died (the handler must tell a
+   * revived run from a fresh one).
    */
   private static CustomTask<Void> oneTime(TaskHandler handler, Clock clock) {
     return Tasks.custom(handler.taskName(), Void.class)
-        .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(5)))
+        .onFailure(new FailureHandler.OnFailureRetryLater<>(handler.retryAfterFailure()))
         .onDeadExecutionRevive()
         .execute(
             (instance, context) -> {

@@ -33,6 +33,14 @@ public final class LabelTable {
     write(id, labels);
   }
 
+  /** The ids of the records carrying exactly {@code label}, ascending. */
+  public List<Long> owners(String label) {
+    return jdbc.sql("select " + owner + " from " + table + " where label = ? order by " + owner)
+        .param(label)
+        .query(Long.class)
+        .list();
+  }
+
   /** The record's labels, sorted. */
   public List<String> read(long id) {
     return jdbc.sql("select label from " + table + " where " + owner + " = ? order by label")

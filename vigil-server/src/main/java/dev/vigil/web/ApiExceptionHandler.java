@@ -32,7 +32,10 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
-    return error(HttpStatus.CONFLICT, e.getMessage(), null);
+    // 400, not 409: Morpheus's client prints msg only for 400 and 404 (API.md §11)
+    ResponseEntity<Map<String, Object>> r = error(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+    e.details().forEach(r.getBody()::putIfAbsent);
+    return r;
   }
 
   @ExceptionHandler(InvalidInputException.class)

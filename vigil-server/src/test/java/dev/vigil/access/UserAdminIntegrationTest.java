@@ -106,20 +106,20 @@ class UserAdminIntegrationTest {
   void refusesToDeleteYourselfOrTheLastAdministrator() throws Exception {
     long adminId = userRepository.findByUsername("admin").orElseThrow().id();
     api(delete("/api/users/" + adminId))
-        .andExpect(status().isConflict())
+        .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.msg").value("You cannot delete yourself"));
     long roleId = createRole("user-managers", "{\"admin\":\"full\"}");
     long managerId = createUser("manager", "manager-password", roleId);
     String managerToken = tokens.issue(managerId, "morph-api").accessToken();
     mvc.perform(delete("/api/users/" + adminId).header("Authorization", "Bearer " + managerToken))
-        .andExpect(status().isConflict())
+        .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.msg").value("Cannot delete the last Administrator"));
     mvc.perform(
             put("/api/users/" + adminId)
                 .header("Authorization", "Bearer " + managerToken)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"user\":{\"roles\":[]}}"))
-        .andExpect(status().isConflict());
+        .andExpect(status().isBadRequest());
     assertThat(userRepository.countEnabledAdministrators()).isEqualTo(1);
   }
 
@@ -143,7 +143,7 @@ class UserAdminIntegrationTest {
         .andExpect(jsonPath("$.errors['permissions.admin']").exists());
     api(delete("/api/roles/" + id)).andExpect(status().isOk());
     api(get("/api/roles/" + id)).andExpect(status().isNotFound());
-    api(delete("/api/roles/" + auditorRoleId())).andExpect(status().isConflict());
+    api(delete("/api/roles/" + auditorRoleId())).andExpect(status().isBadRequest());
   }
 
   @Test

@@ -65,7 +65,7 @@ final class ContractAssertions {
 
   /**
    * An error body for {@code status}: 400 {@code success:false, msg, errors{field}} (with {@code
-   * field} in errors when given); 404/409 {@code success:false, msg}; 401 {@code error,
+   * field} in errors when given); 404 {@code success:false, msg}; 401 {@code error,
    * error_description} ({@code field} is then the expected {@code error} code); 403 {@code
    * success:false} and the exact message of API.md. Returns the body.
    */

@@ -177,7 +177,7 @@ class ExecutionContractTest extends ContractTestBase {
   @Test
   void endedExecutionsCannotBeCancelledAndUnknownIdsAre404() {
     long id = s.executionsA().get(0);
-    JsonNode conflict = assertError(admin.put(EXECUTIONS + "/" + id + "/cancel", "{}"), 409);
+    JsonNode conflict = assertError(admin.put(EXECUTIONS + "/" + id + "/cancel", "{}"), 400);
     assertThat(conflict.get("msg").asString()).isNotBlank();
     assertError(admin.get(EXECUTIONS + "/999999"), 404);
     assertError(admin.put(EXECUTIONS + "/999999/cancel", "{}"), 404);

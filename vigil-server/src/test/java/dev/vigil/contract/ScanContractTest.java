@@ -181,7 +181,7 @@ class ScanContractTest extends ContractTestBase {
   @Test
   void deleteIsRefusedInsideTheKeepWindowAndUnknownIdsAre404() {
     long scan = firstScan();
-    JsonNode refused = assertError(admin.delete(SCANS + "/" + scan), 409);
+    JsonNode refused = assertError(admin.delete(SCANS + "/" + scan), 400);
     assertThat(refused.get("msg").asString())
         .startsWith("security scan " + scan + " is kept until");
     assertGet(admin.get(SCANS + "/" + scan), "securityScan");

@@ -40,6 +40,11 @@ final class ExecutionApi {
   }
 
   long job(String name, long pkg, List<Long> servers, int maxParallel) {
+    return job(name, pkg, servers, maxParallel, NINE_PROFILE);
+  }
+
+  /** A manual job of the content's checklist with {@code profile}. */
+  long job(String name, long pkg, List<Long> servers, int maxParallel, String profile) {
     String targets =
         servers.stream().map(s -> "{\"refId\":" + s + "}").collect(Collectors.joining(","));
     return create(
@@ -51,7 +56,7 @@ final class ExecutionApi {
             + "},\"scanPath\":"
             + ApiClient.quote(content.getFileName().toString())
             + ",\"securityProfile\":"
-            + ApiClient.quote(NINE_PROFILE)
+            + ApiClient.quote(profile)
             + ",\"name\":\""
             + name
             + "\",\"scheduleMode\":\"manual\",\"maxParallel\":"

@@ -46,6 +46,7 @@ class ExecutionPagesSystemTest {
 
   private static final Path contentRoot = tempDir();
   private static Path nineDs;
+  private static Path slowDs;
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
@@ -59,6 +60,7 @@ class ExecutionPagesSystemTest {
   static void content() throws Exception {
     ScanFixtures.requireScanning();
     nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
+    slowDs = ScanFixtures.slowDatastream(contentRoot, 60);
   }
 
   @Test
@@ -93,6 +95,31 @@ class ExecutionPagesSystemTest {
     assertThat(page("/provisioning/jobs/executions/" + (id + 1), "pages-auditor"))
         .contains(
             "page-local", "done", "href=\"/security-scans/" + scanId + "\"", "data-refresh-while");
+  }
+
+  @Test
+  void executeWhileTheJobRunsOpensTheRunningExecutionWithWhyNothingStarted() throws Exception {
+    ApiClient admin = new ApiClient(port).login("admin", "execution-pages-admin-pw");
+    ExecutionApi exec = new ExecutionApi(admin, null, slowDs);
+    long job =
+        exec.job(
+            "Busy (execution 1)",
+            exec.readyPackage("slow-pages"),
+            List.of(exec.localServer("busy-local")),
+            1,
+            ScanFixtures.SLOW_PROFILE);
+    long running = exec.execute(job);
+    mvc.perform(post("/provisioning/jobs/" + job + "/execute").with(user("admin")).with(csrf()))
+        .andExpect(redirectedUrl("/provisioning/jobs/executions/" + running))
+        .andExpect(
+            flash()
+                .attribute(
+                    "problem",
+                    "job Busy (execution 1) is already running (execution "
+                        + running
+                        + "); nothing new was started."));
+    admin.put("/api/job-executions/" + running + "/cancel", "{}");
+    assertThat(exec.awaitEnd(running).get("status").asString()).isEqualTo("cancelled");
   }
 
   /** Executes once over the API (the id of the page's execution follows) and waits for the end. */

@@ -86,7 +86,8 @@ class ExecutionSystemTest {
     long job = exec.job("all-servers", pkg, servers, 2);
     long execution = exec.execute(job);
     ApiClient.Response again = api.put("/api/jobs/" + job + "/execute", "{}");
-    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(again.status()).as(again.body()).isEqualTo(400);
+    assertThat(again.json().get("jobExecution").get("id").asLong()).isEqualTo(execution);
     assertThat(again.json().get("msg").asString())
         .isEqualTo("job all-servers is already running (execution " + execution + ")");
     JsonNode done = exec.awaitEnd(execution);
@@ -182,7 +183,7 @@ class ExecutionSystemTest {
     ended.get("process").get("events").forEach(ev -> states.add(ev.get("targetStatus").asString()));
     assertThat(states.subList(1, 3)).containsOnly("cancelled");
     assertThat(api.put("/api/job-executions/" + execution + "/cancel", "{}").status())
-        .isEqualTo(409);
+        .isEqualTo(400);
   }
 
   private void assertOneScanLikeDirect(long server) {

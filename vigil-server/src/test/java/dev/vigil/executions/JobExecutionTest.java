@@ -56,6 +56,17 @@ class JobExecutionTest {
   }
 
   @Test
+  void aCancelledExecutionNeverEndsCompleteEvenWhenEveryScanFinishedFirst() {
+    assertThat(fresh.derive(List.of(DONE, DONE, DONE), T0, true).status())
+        .isEqualTo(ExecutionStatus.CANCELLED);
+    assertThat(fresh.derive(List.of(DONE, CONNECTING), T0, true).status())
+        .as("still running until its last run ends")
+        .isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(fresh.derive(List.of(DONE, FAILED), T0, true).status())
+        .isEqualTo(ExecutionStatus.FAILED);
+  }
+
+  @Test
   void anEndedExecutionRefusesChangesNamingItsState() {
     JobExecution done = fresh.derive(List.of(DONE, DONE, DONE), T0);
     assertThatThrownBy(() -> done.derive(List.of(DONE, DONE, DONE), T0))

@@ -2,22 +2,17 @@ package dev.vigil.firing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.web.ConflictException;
+import dev.vigil.executions.JobAlreadyRunning;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class JobFirerTest {
 
   @Test
-  void namesTheRunningExecutionFromTheConflict() {
-    ConflictException busy = new ConflictException("job nightly is already running (execution 12)");
+  void namesTheRunningExecutionFromTheTypedConflictNotFromItsText() {
+    JobAlreadyRunning busy = new JobAlreadyRunning(3, "Weekly (execution 1)", 12);
+    assertThat(busy.getMessage()).contains("(execution 1)");
     assertThat(JobFirer.skippedReason(busy)).isEqualTo("previous execution 12 still running");
-  }
-
-  @Test
-  void keepsAConflictItCannotReadAsTheReason() {
-    assertThat(JobFirer.skippedReason(new ConflictException("job nightly is busy")))
-        .isEqualTo("previous execution still running: job nightly is busy");
   }
 
   @Test

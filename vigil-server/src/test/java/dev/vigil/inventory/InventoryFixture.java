@@ -52,7 +52,13 @@ public final class InventoryFixture implements AutoCloseable {
     credentialRepository = new CredentialRepository(jdbc);
     ServerRepository serverRepository = new ServerRepository(jdbc);
     credentials = new CredentialService(credentialRepository, serverRepository, cipher, clock);
-    servers = new ServerService(serverRepository, credentialRepository, credentials, clock);
+    servers =
+        new ServerService(
+            serverRepository,
+            credentialRepository,
+            credentials,
+            new HostKeyPins(serverRepository),
+            clock);
     instances = new InstanceService(new InstanceRepository(jdbc), serverRepository, clock);
     InventorySettings settings =
         new InventorySettings(null, null, Duration.ofSeconds(10), Duration.ofSeconds(15));

@@ -218,10 +218,10 @@ class JobApiIntegrationTest {
             .replace("\"scheduleMode\":\"manual\"", "\"scheduleMode\":\"" + fx.scheduleId + "\"");
     long id = api.post(BASE, body).json().get("job").get("id").asLong();
     Response pkg = api.delete("/api/security-packages/" + fx.packageId);
-    assertThat(pkg.status()).isEqualTo(409);
+    assertThat(pkg.status()).isEqualTo(400);
     assertThat(pkg.json().get("msg").asString()).contains("job pinning");
     Response sched = api.delete("/api/execute-schedules/" + fx.scheduleId);
-    assertThat(sched.status()).isEqualTo(409);
+    assertThat(sched.status()).isEqualTo(400);
     assertThat(sched.json().get("msg").asString()).contains("job pinning");
     assertThat(api.delete(BASE + "/" + id).status()).isEqualTo(200);
     assertThat(api.get("/api/execute-schedules/" + fx.scheduleId).status()).isEqualTo(200);

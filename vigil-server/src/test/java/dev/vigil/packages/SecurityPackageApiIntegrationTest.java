@@ -205,7 +205,7 @@ class SecurityPackageApiIntegrationTest {
             .get("id")
             .asLong();
     Response r = api.post("/api/security-packages/" + id + "/refresh", "{}");
-    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("msg").asString()).contains("already pending");
   }
 

@@ -121,7 +121,8 @@ abstract class ScanComparisonRepositoryContract {
             "1.3.7",
             "admin",
             T0,
-            ScanOrigin.NONE),
+            ScanOrigin.NONE,
+            AsRecorded.NONE),
         NONE);
   }
 }

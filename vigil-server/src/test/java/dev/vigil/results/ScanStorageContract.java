@@ -189,6 +189,7 @@ abstract class ScanStorageContract {
         "1.3.7",
         "admin",
         T0,
-        ScanOrigin.NONE);
+        ScanOrigin.NONE,
+        AsRecorded.NONE);
   }
 }

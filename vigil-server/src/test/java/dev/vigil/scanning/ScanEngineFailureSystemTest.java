@@ -149,18 +149,41 @@ class ScanEngineFailureSystemTest {
   }
 
   @Test
-  void unwritableWorkDirectoryIsNoSpaceNamingThePath() throws Exception {
+  void workDirectoryOfAnotherUserIsUnwritableNamingThePath() throws Exception {
     String readOnly = workDir + "/root-only";
-    ScanFixtures.run("install", "-d", "-m", "0755", readOnly);
+    ScanFixtures.run("install", "-d", "-m", "0555", readOnly);
     TargetConnection target = ssh(sshd, SUDO_USER, new SshSecret.Password(PASSWORD));
 
     assertFails(
             () ->
                 engine.scan(
                     request(target, true, nineDs, NINE_PROFILE, readOnly), new ScanControl()),
-            FailureReason.NO_SPACE)
-        .hasMessageContaining(readOnly);
+            FailureReason.WORK_DIR_UNWRITABLE)
+        .hasMessageContaining(readOnly)
+        .hasMessageContaining("not writable");
     assertThat(runDirsIn(readOnly)).isZero();
+  }
+
+  @Test
+  void readOnlyMountedWorkDirectoryIsUnwritableEvenForRoot() throws Exception {
+    String readOnly = workDir + "/ro";
+    ScanFixtures.run("install", "-d", "-m", "1777", readOnly);
+    SshdHarness.requireThat(
+        ScanFixtures.exitCode(
+                "mount", "-t", "tmpfs", "-o", "ro,size=1m,mode=1777", "tmpfs", readOnly)
+            == 0,
+        "this test mounts a read-only tmpfs");
+    try {
+      assertFails(
+              () ->
+                  engine.scan(
+                      request(rootTarget(), false, nineDs, NINE_PROFILE, readOnly),
+                      new ScanControl()),
+              FailureReason.WORK_DIR_UNWRITABLE)
+          .hasMessageContaining(readOnly);
+    } finally {
+      ScanFixtures.run("umount", readOnly);
+    }
   }
 
   @Test

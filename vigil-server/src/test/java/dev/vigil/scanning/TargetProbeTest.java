@@ -56,6 +56,16 @@ class TargetProbeTest {
   }
 
   @Test
+  void workDirectoryWhereNoDirectoryCanBeMadeIsUnwritable() throws ScanFailure {
+    TargetProbe.Commands readOnly =
+        target(Map.of("vigil-probe.", new ExecResult(1, "", "Read-only file system")));
+    TargetProbe.Facts f = TargetProbe.check(readOnly, "web-1", false, "/srv/scans");
+    assertThat(f.reason()).isEqualTo(FailureReason.WORK_DIR_UNWRITABLE);
+    assertThat(f.error())
+        .isEqualTo("work directory /srv/scans on web-1 is missing or not writable by the user");
+  }
+
+  @Test
   void unreadableSizesAreZero() {
     assertThat(Probes.disk("garbage")).containsExactly(0, 0);
     assertThat(Probes.memory("MemTotal: 10 kB\nMemFree: 5 kB\n")).containsExactly(10240, 5120);
@@ -68,6 +78,9 @@ class TargetProbeTest {
         if (command.contains(e.getKey())) {
           return e.getValue();
         }
+      }
+      if (command.contains("vigil-probe.")) {
+        return new ExecResult(0, "vigil-work-dir-writable\n", "");
       }
       if (command.contains("os-release")) {
         return new ExecResult(0, "Debian GNU/Linux 12 (bookworm)\n", "");

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Morpheus-shaped execute schedule API: envelopes, list conventions, next fire times, 409 while
+ * The Morpheus-shaped execute schedule API: envelopes, list conventions, next fire times, 400 while
  * in use, and a 400 with {@code errors.<field>} for every kind of bad input, writing nothing.
  */
 @SpringBootTest(
@@ -206,11 +206,11 @@ class ExecuteScheduleApiIntegrationTest {
   }
 
   @Test
-  void deleteWhileInUseIs409NamingTheUsersAndKeepsTheSchedule() {
+  void deleteWhileInUseIs400NamingTheUsersAndKeepsTheSchedule() {
     long id = id(create("{\"schedule\":{\"name\":\"busy\"}}"));
     TestScheduleUsage.USERS.put(id, List.of("job nightly-scan", "job weekly-scan"));
     Response r = api.delete(BASE + "/" + id);
-    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("msg").asString())
         .contains("busy")
         .contains("job nightly-scan")

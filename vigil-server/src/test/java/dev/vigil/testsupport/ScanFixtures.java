@@ -64,6 +64,38 @@ public final class ScanFixtures {
     return ds;
   }
 
+  /**
+   * The nine-results benchmark composed into a datastream whose benchmark and first rule
+   * descriptions hold {@code references} predefined entity references ({@code &lt; &gt; &amp;}) in
+   * all, as large SSG content does (RHEL 9's holds 25,430).
+   */
+  public static Path entityHeavyDatastream(Path dir, int references) throws IOException {
+    Path source = Files.createDirectories(dir.resolve("entity-source"));
+    Path xccdf = nineResultsXccdf(source);
+    String refs = "a &lt; b &amp;&amp; c &gt; d; ";
+    String half = refs.repeat(references / 8 + 1);
+    String text =
+        Files.readString(xccdf)
+            .replace(
+                "<description>One rule for each XCCDF rule result.</description>",
+                "<description>" + half + "</description>")
+            .replaceFirst(
+                "(<Rule [^>]*>\\s*<title>[^<]*</title>)",
+                "$1<description>" + half + "</description>");
+    Files.writeString(xccdf, text);
+    Path ds = dir.resolve("entity-heavy-ds.xml");
+    runIn(source, "oscap", "ds", "sds-compose", xccdf.getFileName().toString(), ds.toString());
+    return ds;
+  }
+
+  /** How many predefined entity references ({@code &lt; &gt; &amp; &quot; &apos;}) a file holds. */
+  public static long predefinedReferences(Path file) throws IOException {
+    return java.util.regex.Pattern.compile("&(lt|gt|amp|quot|apos);")
+        .matcher(Files.readString(file))
+        .results()
+        .count();
+  }
+
   /** A datastream whose one rule's SCE check sleeps for {@code seconds}. */
   public static Path slowDatastream(Path dir, int seconds) throws IOException {
     Path source = Files.createDirectories(dir.resolve("slow-source"));

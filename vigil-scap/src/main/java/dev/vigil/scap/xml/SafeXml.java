@@ -43,12 +43,15 @@ public final class SafeXml {
           throw new XMLStreamException("external resource refused: " + systemId);
         });
     setIfSupported(f, "http://java.sun.com/xml/stream/properties/ignore-external-dtd", true);
-    // Defence in depth only: a DOCTYPE is refused before any entity could be declared. The JDK
-    // counts predefined entities (&lt;) against some of these, so they cannot be near zero.
+    // Defence in depth only: a DOCTYPE is refused before any entity could be declared, so the only
+    // entities a document can use are the five predefined ones. The JDK counts every predefined
+    // reference (&lt; &gt; &amp;) toward maxGeneralEntitySizeLimit and totalEntitySizeLimit for
+    // the whole document, which refuses real datastreams and ARFs by their amount of text: both
+    // are unlimited (0). Declared entities stay refused with the DOCTYPE.
     setIfSupported(f, JDK + "entityExpansionLimit", "1000");
-    setIfSupported(f, JDK + "maxGeneralEntitySizeLimit", "65536");
+    setIfSupported(f, JDK + "maxGeneralEntitySizeLimit", "0");
     setIfSupported(f, JDK + "maxParameterEntitySizeLimit", "65536");
-    setIfSupported(f, JDK + "totalEntitySizeLimit", "10000000");
+    setIfSupported(f, JDK + "totalEntitySizeLimit", "0");
     setIfSupported(f, JDK + "entityReplacementLimit", "100000");
     setIfSupported(f, JDK + "maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH + 1));
     setIfSupported(f, JDK + "elementAttributeLimit", "1000");

@@ -59,6 +59,26 @@ class HostileContentTest {
   }
 
   @Test
+  void rejectsQuadraticBlowup() throws Exception {
+    String big = "x".repeat(100_000);
+    Path file =
+        write("<!DOCTYPE r [<!ENTITY a \"" + big + "\">]>\n<r>" + "&a;".repeat(100_000) + "</r>");
+
+    assertFailure(file).hasMessageContaining(DOCTYPE);
+  }
+
+  @Test
+  void rejectsInternalEntityDeclaredAfterAnAllowedAmountOfPredefinedReferences() throws Exception {
+    Path file =
+        write(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY e \"expanded\">]>\n<r>"
+                + "&lt;&gt;&amp;".repeat(100_000)
+                + "&e;</r>");
+
+    assertFailure(file).hasMessageContaining(DOCTYPE);
+  }
+
+  @Test
   void rejectsDtdHeavyInternalSubsetQuickly() throws Exception {
     StringBuilder sb = new StringBuilder("<!DOCTYPE r [\n");
     for (int i = 0; i < 20_000; i++) {

@@ -54,6 +54,26 @@ class SafeXmlTest {
   }
 
   @Test
+  void readerPassesAQuarterMillionPredefinedEntityReferences() throws Exception {
+    // the JDK counts each &lt; &gt; &amp; toward its entity size limits; past 65,536 it used to
+    // refuse the document as not well-formed
+    int each = 250_000 / 3 + 1;
+    Path file =
+        Files.writeString(
+            dir.resolve("refs.xml"),
+            "<?xml version='1.0'?><a t='&lt;&amp;'><b>"
+                + "&lt;&gt;&amp;".repeat(each)
+                + "</b></a>");
+    XMLStreamReader r = SafeXml.open(file);
+
+    assertThat(r.nextTag()).isEqualTo(XMLStreamConstants.START_ELEMENT);
+    assertThat(r.getAttributeValue(null, "t")).isEqualTo("<&");
+    assertThat(r.nextTag()).isEqualTo(XMLStreamConstants.START_ELEMENT);
+    assertThat(r.getElementText()).isEqualTo("<>&".repeat(each));
+    r.close();
+  }
+
+  @Test
   void openReportsMissingFile() {
     assertThatThrownBy(() -> SafeXml.open(dir.resolve("missing.xml")))
         .isInstanceOf(ScapContentException.class)

@@ -54,7 +54,7 @@ public class ExecutionJson {
     m.put("statusMessage", summary(e));
     m.put("trigger", e.trigger());
     times(m, e.createdAt(), e.startedAt(), e.finishedAt(), e.duration(now));
-    m.put("resultData", null);
+    m.put("resultData", resultData(e));
     m.put("createdBy", user(e.createdBy()));
     m.put("totalCount", e.total());
     m.put("doneCount", e.done());
@@ -72,22 +72,25 @@ public class ExecutionJson {
     p.put("displayName", e.jobName());
     p.put("refType", "job");
     p.put("status", e.status().code());
-    p.put("message", summary(e));
+    // morpheus-cli shows process.message || process.error as the execution's Error: progress
+    // lives in statusMessage and resultData, the error only when a server failed
+    p.put("message", null);
     p.put("error", e.failed() > 0 ? e.failed() + " server(s) failed" : null);
     p.put("output", null);
     times(p, e.createdAt(), e.startedAt(), e.finishedAt(), e.duration(now));
     p.put("statusEta", null);
     p.put("createdBy", user(e.createdBy()));
-    p.put("events", executions.runs(e.id()).stream().map(r -> event(r, now)).toList());
+    p.put(
+        "events", executions.runs(e.id()).stream().map(r -> event(r, e.createdBy(), now)).toList());
     return p;
   }
 
-  /** One target run as a Morpheus process event. */
-  public Map<String, Object> event(TargetRun r) {
-    return event(r, clock.instant());
+  /** One target run of {@code e} as a Morpheus process event. */
+  public Map<String, Object> event(JobExecution e, TargetRun r) {
+    return event(r, e.createdBy(), clock.instant());
   }
 
-  private Map<String, Object> event(TargetRun r, Instant now) {
+  private Map<String, Object> event(TargetRun r, UserRef createdBy, Instant now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("processTypeName", PROCESS_TYPE);
@@ -103,17 +106,27 @@ public class ExecutionJson {
     m.put("node", r.node());
     m.put("rulesEvaluated", r.rulesEvaluated());
     m.put("rulesTotal", r.rulesTotal());
-    m.put("message", r.reason());
+    m.put("message", null);
     m.put("error", r.status().failure() ? r.reason() : null);
     m.put("failureCode", r.failureCode());
     m.put("scanId", r.scanId());
     times(m, null, r.startedAt(), r.finishedAt(), r.duration(now));
     m.remove("dateCreated");
+    m.put("createdBy", user(createdBy));
     return m;
   }
 
   private static String output(TargetRun r) {
     return r.scanId() == null ? null : "scan recorded as security scan " + r.scanId();
+  }
+
+  private static Map<String, Object> resultData(JobExecution e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("total", e.total());
+    m.put("done", e.done());
+    m.put("failed", e.failed());
+    m.put("progress", summary(e));
+    return m;
   }
 
   private static String summary(JobExecution e) {

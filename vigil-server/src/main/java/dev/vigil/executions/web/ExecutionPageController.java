@@ -7,6 +7,7 @@ import dev.vigil.access.RequiresPermission;
 import dev.vigil.executions.ExecutionFilter;
 import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.ExecutionStatus;
+import dev.vigil.executions.JobAlreadyRunning;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.TargetRun;
 import dev.vigil.results.ExecutionDrift;
@@ -141,6 +142,8 @@ class ExecutionPageController {
       JobExecution e = executions.rerun(id, "manual", currentUser.current().orElse(null));
       redirect.addFlashAttribute("notice", "Re-run queued for " + e.total() + " server(s).");
       return "redirect:" + BASE + "/" + e.id();
+    } catch (JobAlreadyRunning busy) {
+      return toRunning(busy, redirect);
     } catch (ConflictException refused) {
       redirect.addFlashAttribute("problem", refused.getMessage());
       return "redirect:" + BASE + "/" + id;
@@ -154,9 +157,17 @@ class ExecutionPageController {
       JobExecution e = executions.execute(jobId, "manual", currentUser.current().orElse(null));
       redirect.addFlashAttribute("notice", "Job queued for execution.");
       return "redirect:" + BASE + "/" + e.id();
+    } catch (JobAlreadyRunning busy) {
+      return toRunning(busy, redirect);
     } catch (ConflictException | InvalidInputException refused) {
       redirect.addFlashAttribute("problem", refused.getMessage());
       return "redirect:/provisioning/jobs/" + jobId;
     }
+  }
+
+  /** Shows the execution that is in the way, with why nothing started. */
+  private static String toRunning(JobAlreadyRunning busy, RedirectAttributes redirect) {
+    redirect.addFlashAttribute("problem", busy.getMessage() + "; nothing new was started.");
+    return "redirect:" + BASE + "/" + busy.executionId();
   }
 }

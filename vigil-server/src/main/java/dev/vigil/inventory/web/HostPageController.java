@@ -9,6 +9,8 @@ import dev.vigil.inventory.CredentialService;
 import dev.vigil.inventory.Server;
 import dev.vigil.inventory.ServerService;
 import dev.vigil.results.ComplianceService;
+import dev.vigil.results.ResultService;
+import dev.vigil.results.ScanQuery;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
@@ -33,16 +35,19 @@ class HostPageController {
   private final CredentialService credentials;
   private final ConnectionTests connectionTests;
   private final ComplianceService compliance;
+  private final ResultService results;
 
   HostPageController(
       ServerService servers,
       CredentialService credentials,
       ConnectionTests connectionTests,
-      ComplianceService compliance) {
+      ComplianceService compliance,
+      ResultService results) {
     this.servers = servers;
     this.credentials = credentials;
     this.connectionTests = connectionTests;
     this.compliance = compliance;
+    this.results = results;
   }
 
   @GetMapping(BASE)
@@ -85,6 +90,7 @@ class HostPageController {
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
   String detail(@PathVariable long id, Model model) {
     model.addAttribute("server", servers.get(id));
+    model.addAttribute("deleteQuestion", deleteQuestion(scanCount(id)));
     return "infrastructure/host-detail";
   }
 
@@ -112,9 +118,33 @@ class HostPageController {
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
   String delete(@PathVariable long id, RedirectAttributes redirect) {
     String name = servers.get(id).name();
+    long scans = scanCount(id);
     servers.delete(id);
-    redirect.addFlashAttribute("notice", "Server " + name + " deleted.");
+    redirect.addFlashAttribute(
+        "notice",
+        "Server "
+            + name
+            + " deleted."
+            + (scans == 0 ? "" : " Its " + scans + " security scans are kept, marked deleted."));
     return "redirect:" + BASE;
+  }
+
+  /** What deleting the server does, asked before it is done. */
+  static String deleteQuestion(long scans) {
+    String q = "Delete this server? It leaves its instances.";
+    if (scans == 0) {
+      return q;
+    }
+    return q
+        + " Its "
+        + scans
+        + (scans == 1 ? " security scan is" : " security scans are")
+        + " kept: readable under its name, marked deleted.";
+  }
+
+  private long scanCount(long serverId) {
+    return results.count(
+        new ScanQuery(new ListQuery(1, 0, null, null, null, false), List.of(serverId), List.of()));
   }
 
   @PostMapping(BASE + "/{id}/test-connection")

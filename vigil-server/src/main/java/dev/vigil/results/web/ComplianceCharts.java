@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The geometry of the server-rendered SVG charts (no script: the pages' CSP forbids inline ones): a
- * server's score and failures over its last scans, and the fleet's daily passing share.
+ * server's score and failures over its last scans, and the fleet's daily compliant share.
  */
 public final class ComplianceCharts {
 
@@ -83,7 +83,14 @@ public final class ComplianceCharts {
                   + ": "
                   + (d.percent() == null
                       ? "no scans"
-                      : d.passing() + " of " + d.scanned() + " servers without failures")));
+                      : d.compliant()
+                          + " of "
+                          + d.scanned()
+                          + " servers compliant, "
+                          + d.nonCompliant()
+                          + " non-compliant, "
+                          + d.other()
+                          + " other")));
     }
     return bars;
   }

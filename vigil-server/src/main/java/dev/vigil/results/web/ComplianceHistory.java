@@ -35,9 +35,9 @@ public final class ComplianceHistory {
     return new Row(
         s.id(),
         s.finishedAt().toString(),
-        s.origin().jobName(),
+        s.jobDeleted() ? s.origin().jobName() + " (deleted)" : s.origin().jobName(),
         job == null ? null : "/provisioning/jobs/" + job,
-        s.packageName(),
+        s.packageDeleted() ? s.packageName() + " (deleted)" : s.packageName(),
         s.profileId(),
         s.score() == null ? "—" : String.format(Locale.ROOT, "%.1f", s.score()),
         s.passCount(),

@@ -4,12 +4,14 @@ import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.results.ComplianceDay;
+import dev.vigil.results.ComplianceServer;
 import dev.vigil.results.ComplianceService;
 import dev.vigil.results.ComplianceStatus;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.ScanQuery;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.web.ListQuery;
+import dev.vigil.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -43,8 +45,8 @@ class CompliancePageController {
       @RequestParam(defaultValue = "0") int page,
       Model model,
       HttpServletRequest request) {
-    model.addAttribute("compliance", compliance.server(id));
     long total = results.count(scans(id, PAGE_SIZE, 0));
+    model.addAttribute("compliance", serverOrDeleted(id, total));
     int last = (int) Math.max(0, (total - 1) / PAGE_SIZE);
     // a page past the last (or a huge one) shows the last page, never a negative offset
     int current = Math.min(Math.max(page, 0), last);
@@ -76,6 +78,22 @@ class CompliancePageController {
     model.addAttribute("chartWidth", ComplianceCharts.WIDTH);
     model.addAttribute("chartHeight", ComplianceCharts.HEIGHT);
     return "results/dashboard";
+  }
+
+  /**
+   * The server's compliance; for a deleted server that has scans, its recorded name with no
+   * profile, so that its history stays readable (marked deleted).
+   */
+  private ComplianceServer serverOrDeleted(long id, long scans) {
+    try {
+      return compliance.server(id);
+    } catch (NotFoundException gone) {
+      if (scans == 0) {
+        throw gone;
+      }
+      String name = results.list(scans(id, 1, 0)).get(0).serverName();
+      return new ComplianceServer(id, name, ComplianceStatus.NEVER_SCANNED, List.of(), true);
+    }
   }
 
   private static ScanQuery scans(long serverId, int max, int offset) {

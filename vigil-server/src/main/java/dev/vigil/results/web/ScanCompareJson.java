@@ -47,12 +47,11 @@ final class ScanCompareJson {
   private static Map<String, Object> scan(SecurityScan s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
-    m.put("server", ScanJson.ref(s.serverId(), s.serverName()));
+    m.put("server", ScanJson.server(s));
     m.put("scanDate", ScanJson.time(s.finishedAt()));
     m.put("profileId", s.profileId());
-    m.put(
-        "benchmark",
-        Map.of("id", ScanJson.nz(s.benchmarkId()), "version", ScanJson.nz(s.benchmarkVersion())));
+    m.put("profileTitle", s.recorded().profileTitle());
+    m.put("benchmark", ScanJson.benchmark(s));
     m.put("scanScore", s.score());
     m.put("passCount", s.passCount());
     m.put("failCount", s.failCount());

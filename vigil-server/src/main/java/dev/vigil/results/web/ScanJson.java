@@ -20,7 +20,7 @@ final class ScanJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
     m.put("securityPackage", packageRef(s));
-    m.put("server", Map.of("id", s.serverId(), "name", s.serverName()));
+    m.put("server", server(s));
     m.put("status", s.status());
     m.put("scanDate", time(s.finishedAt()));
     m.put("scanDuration", s.duration().toMillis());
@@ -34,11 +34,15 @@ final class ScanJson {
     m.put("notApplicable", s.notApplicable());
     m.put("summary", s.summary());
     m.put("profileId", s.profileId());
+    m.put("profileTitle", s.recorded().profileTitle());
     m.put("checklist", s.checklistPath());
-    m.put("benchmark", Map.of("id", nz(s.benchmarkId()), "version", nz(s.benchmarkVersion())));
+    m.put("benchmark", benchmark(s));
     m.put("counts", counts(s));
     m.put(
-        "job", s.origin().jobName() == null ? null : ref(s.origin().jobId(), s.origin().jobName()));
+        "job",
+        s.origin().jobName() == null
+            ? null
+            : kept(s.recordedJobId(), s.origin().jobName(), s.jobDeleted()));
     m.put(
         "jobExecution",
         s.origin().executionId() == null ? null : ref(s.origin().executionId(), null));
@@ -46,6 +50,30 @@ final class ScanJson {
     m.put("updatedBy", s.createdBy());
     m.put("dateCreated", time(s.createdAt()));
     m.put("lastUpdated", time(s.createdAt()));
+    return m;
+  }
+
+  /**
+   * The scan's server as it recorded it: {@code {"id": …, "name": …, "deleted": …}}, the id kept
+   * after the server is deleted (null only for scans whose server was deleted before ids were
+   * kept).
+   */
+  static Map<String, Object> server(SecurityScan s) {
+    return kept(s.recordedServerId(), s.serverName(), s.serverDeleted());
+  }
+
+  /** The benchmark's id, version and title (the title null when the package index had none). */
+  static Map<String, Object> benchmark(SecurityScan s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", nz(s.benchmarkId()));
+    m.put("version", nz(s.benchmarkVersion()));
+    m.put("title", s.recorded().benchmarkTitle());
+    return m;
+  }
+
+  private static Map<String, Object> kept(Long id, String name, boolean deleted) {
+    Map<String, Object> m = ref(id, name);
+    m.put("deleted", deleted);
     return m;
   }
 
@@ -83,8 +111,9 @@ final class ScanJson {
 
   private static Map<String, Object> packageRef(SecurityScan s) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", s.packageId());
+    m.put("id", s.recordedPackageId());
     m.put("name", s.packageName());
+    m.put("deleted", s.packageDeleted());
     m.put("description", null);
     m.put("type", Map.of("id", 1, "code", "scap-package", "name", "SCAP Package"));
     return m;

@@ -66,7 +66,7 @@ class ScanReportPageController {
       HttpServletResponse response,
       Model model) {
     SecurityScan scan = results.get(scanId);
-    if (!Objects.equals(scan.serverId(), serverId)) {
+    if (!Objects.equals(scan.recordedServerId(), serverId)) {
       throw new NotFoundException("Security scan of server " + serverId, scanId);
     }
     return show(scan, page, request, response, model);

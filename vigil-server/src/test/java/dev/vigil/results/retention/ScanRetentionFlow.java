@@ -218,7 +218,7 @@ abstract class ScanRetentionFlow {
     long purges = count("scan_purges");
 
     ApiClient.Response early = api.delete("/api/security-scans/" + young);
-    assertThat(early.status()).as(early.body()).isEqualTo(409);
+    assertThat(early.status()).as(early.body()).isEqualTo(400);
     assertThat(early.json().get("success").asBoolean()).isFalse();
     String until =
         clock
@@ -238,7 +238,7 @@ abstract class ScanRetentionFlow {
                 + jobName
                 + " keeps scans at least 90 days)");
     ApiClient.Response noJobEarly = api.delete("/api/security-scans/" + noJob);
-    assertThat(noJobEarly.status()).isEqualTo(409);
+    assertThat(noJobEarly.status()).isEqualTo(400);
     assertThat(noJobEarly.json().get("msg").asString())
         .endsWith("(scans without a job are kept at least 90 days)");
     TestUsers.create(api, "ret-auditor-" + port, "ret-auditor-pw-1", "Auditor");
