@@ -5,9 +5,11 @@
 #   sudo), builds Vigil unless its jar is newer than every source, and starts it on
 #   http://localhost:${VIGIL_PORT:-8080}/ with its data in ${VIGIL_DATA_DIR:-./data}.
 # - On the first start Vigil registers this host as a local server, the SCAP Security Guide
-#   datastream for this OS as a security package (or, when the installed guide has none, the
-#   project's own Linux baseline in quickstart/), makes the job "First scan" and executes it once.
-#   This script waits for that scan and prints its summary, the URL and how to log in.
+#   datastream for this OS as a security package (when the installed guide has none, the upstream
+#   SCAP Security Guide release archive, VIGIL_QUICKSTART_UPSTREAM_URL or its default, and its
+#   datastream for this OS; when that fetch fails or it has none, the project's own Linux baseline
+#   in quickstart/), makes the job "First scan" and executes it once. This script waits for that
+#   scan and prints its summary (with which content was scanned and why), the URL and how to log in.
 # - The first start creates the user 'admin': with VIGIL_ADMIN_PASSWORD when set, otherwise with a
 #   generated password printed once in the log, which this script shows.
 set -euo pipefail
@@ -28,8 +30,12 @@ ssg=/usr/share/xml/scap/ssg/content
 echo "Starting Vigil on http://localhost:${port}/ (log: $log)"
 # the log is appended to: only what this start writes counts (not an earlier start's summary)
 from=$(( $( (stat -c %s "$log" 2>/dev/null) || echo 0) + 1 ))
+upstream=()
+if [ -n "${VIGIL_QUICKSTART_UPSTREAM_URL+set}" ]; then
+  upstream=("--vigil.quickstart.upstream-url=${VIGIL_QUICKSTART_UPSTREAM_URL}")
+fi
 VIGIL_PORT="$port" VIGIL_DATA_DIR="$data" java -jar "$jar" \
-  --vigil.quickstart.first-scan=true \
+  --vigil.quickstart.first-scan=true "${upstream[@]}" \
   --vigil.quickstart.baseline="$repo/quickstart/vigil-linux-baseline-ds.xml" \
   --vigil.packages.allowed-file-roots="$ssg,$repo/quickstart" \
   >>"$log" 2>&1 &

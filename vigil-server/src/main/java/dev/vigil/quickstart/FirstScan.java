@@ -10,10 +10,7 @@ import dev.vigil.jobs.JobInput;
 import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
 import dev.vigil.packages.Checklist;
-import dev.vigil.packages.PackageInput;
-import dev.vigil.packages.PackageQuery;
 import dev.vigil.packages.PackageService;
-import dev.vigil.packages.PackageStatus;
 import dev.vigil.packages.SecurityPackage;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.ScanQuery;
@@ -22,15 +19,12 @@ import dev.vigil.scap.content.ProfileInfo;
 import dev.vigil.web.ListQuery;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +38,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * A first scan on a fresh install ({@code vigil.quickstart.first-scan=true}, as {@code
- * scripts/start.sh} starts Vigil): registers this host as a {@code local} server, the installed
- * SCAP Security Guide datastream for this host's OS as a security package (or, when the installed
- * content has none, the project's own small Linux baseline), makes the job "First scan" for its
- * standard profile and executes it once. Each step goes through the same services as the UI and the
- * API. Done once: when the job exists, nothing is made again. Its last log line, {@code Vigil first
- * scan: …}, is what the start script waits for and shows.
+ * scripts/start.sh} starts Vigil): registers this host as a {@code local} server, the content
+ * {@link FirstScanContent} picks as a security package (the installed SCAP Security Guide
+ * datastream for this host's OS, else the upstream SSG release archive, else the project's own
+ * small Linux baseline), makes the job "First scan" for its standard profile and executes it once.
+ * Each step goes through the same services as the UI and the API. Done once: when the job exists,
+ * nothing is made again. Its last log line, {@code Vigil first scan: …}, is what the start script
+ * waits for and shows.
  */
 @Component
 @ConditionalOnProperty(name = "vigil.quickstart.first-scan", havingValue = "true")
@@ -61,10 +56,19 @@ class FirstScan {
   private static final String SSG_STANDARD = "xccdf_org.ssgproject.content_profile_standard";
 
   /**
+   * The upstream SCAP Security Guide release archive added when the installed guide lacks this OS.
+   */
+  static final String UPSTREAM_RELEASE =
+      "https://github.com/ComplianceAsCode/content/releases/download/v0.1.82/"
+          + "scap-security-guide-0.1.82.zip";
+
+  /**
    * @param ssgDir where the SCAP Security Guide datastreams are installed
-   * @param baseline the project's Linux baseline datastream, used when the SSG has none for this OS
+   * @param baseline the project's Linux baseline datastream, used when no SSG content fits this OS
    * @param osRelease the os-release file naming this host's OS
-   * @param timeout how long the first scan may take, package fetch included
+   * @param upstreamUrl the SCAP Security Guide release archive added as a package when the
+   *     installed guide has no datastream for this OS; empty: go straight to the baseline
+   * @param timeout how long the first scan may take, package fetches included
    */
   @ConfigurationProperties("vigil.quickstart")
   record Settings(
@@ -72,10 +76,8 @@ class FirstScan {
       @DefaultValue("/usr/share/xml/scap/ssg/content") Path ssgDir,
       @DefaultValue("quickstart/vigil-linux-baseline-ds.xml") Path baseline,
       @DefaultValue("/etc/os-release") Path osRelease,
+      @DefaultValue(UPSTREAM_RELEASE) String upstreamUrl,
       @DefaultValue("30m") Duration timeout) {}
-
-  /** The content picked for this host: a datastream file and the profile to scan with. */
-  record Content(Path datastream, String why) {}
 
   private final Settings settings;
   private final PackageService packages;
@@ -83,6 +85,7 @@ class FirstScan {
   private final JobService jobs;
   private final ExecutionService executions;
   private final ResultService results;
+  private final FirstScanContent content;
 
   FirstScan(
       Settings settings,
@@ -97,6 +100,7 @@ class FirstScan {
     this.jobs = jobs;
     this.executions = executions;
     this.results = results;
+    this.content = new FirstScanContent(settings, packages);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -120,35 +124,10 @@ class FirstScan {
       return "already set up (job \"" + JOB_NAME + "\" exists); nothing done";
     }
     Instant deadline = Instant.now().plus(settings.timeout());
-    Content content = pick(settings.ssgDir(), settings.baseline(), osRelease(settings.osRelease()));
-    log.info("first scan: {}", content.why());
-    // an earlier first start that stopped half-way left its package or server: use them again
-    String name = packageName(content.datastream());
-    SecurityPackage pkg =
-        packages.list(new PackageQuery(exactly(name), List.of(), List.of())).stream()
-            .findFirst()
-            .orElseGet(
-                () ->
-                    packages.create(
-                        new PackageInput(
-                            name,
-                            "Registered by the first start: " + content.why(),
-                            content.datastream().toUri().toString(),
-                            true,
-                            null,
-                            List.of("first-scan")),
-                        "first start"));
-    await(
-        deadline,
-        () ->
-            packages.get(pkg.id()).status() != PackageStatus.PENDING
-                && packages.get(pkg.id()).status() != PackageStatus.FETCHING);
-    SecurityPackage fetched = packages.get(pkg.id());
-    if (fetched.status() != PackageStatus.READY) {
-      throw new IllegalStateException(
-          "package " + fetched.name() + " is " + fetched.status().code());
-    }
-    Checklist checklist = checklist(packages.checklists(pkg.id()), content.datastream());
+    FirstScanContent.Chosen chosen = content.choose(deadline);
+    log.info("first scan content: {}", chosen.summary());
+    SecurityPackage pkg = chosen.pkg();
+    Checklist checklist = chosen.checklist();
     String profile = profile(checklist);
     ServerInput host = localServer();
     Server server =
@@ -175,7 +154,7 @@ class FirstScan {
                 null),
             null);
     JobExecution e = executions.execute(job.id(), "manual", null);
-    await(deadline, () -> executions.get(e.id()).status().ended());
+    FirstScanContent.await(deadline, () -> executions.get(e.id()).status().ended());
     JobExecution ended = executions.get(e.id());
     List<SecurityScan> scans =
         results.list(
@@ -186,83 +165,37 @@ class FirstScan {
           executions.runs(e.id()).stream()
               .map(r -> r.reason() == null ? r.status().code() : r.reason())
               .collect(Collectors.joining("; "));
-      return "execution " + e.id() + " " + ended.status().code() + " without a scan: " + reason;
+      return "execution "
+          + e.id()
+          + " "
+          + ended.status().code()
+          + " without a scan: "
+          + reason
+          + "; content: "
+          + chosen.summary();
     }
     SecurityScan s = scans.get(0);
     return String.format(
         Locale.ROOT,
         "server %s (id %d) scanned with %s of %s: execution %d %s, security scan %d: pass %d,"
-            + " fail %d, other %d%s",
+            + " fail %d, other %d%s; content: %s",
         server.name(),
         server.id(),
         profile,
-        fetched.name(),
+        pkg.name(),
         e.id(),
         ended.status().code(),
         s.id(),
         s.passCount(),
         s.failCount(),
         s.otherCount(),
-        s.score() == null ? "" : String.format(Locale.ROOT, ", score %.1f", s.score()));
-  }
-
-  /**
-   * The installed SSG datastream for this OS ({@code ssg-<id><major version>-ds.xml}, e.g. {@code
-   * ssg-debian11-ds.xml}, {@code ssg-ubuntu2204-ds.xml}), else the baseline.
-   */
-  static Content pick(Path ssgDir, Path baseline, Map<String, String> os) {
-    String id = os.getOrDefault("ID", "").toLowerCase(Locale.ROOT);
-    String version = os.getOrDefault("VERSION_ID", "");
-    String name = os.getOrDefault("PRETTY_NAME", id + " " + version).trim();
-    for (String v : List.of(version.replace(".", ""), version.replaceAll("\\..*", ""))) {
-      Path ssg = ssgDir.resolve("ssg-" + id + v + "-ds.xml");
-      if (!id.isEmpty() && !v.isEmpty() && Files.isRegularFile(ssg)) {
-        return new Content(
-            ssg, "the SCAP Security Guide has " + ssg.getFileName() + " for " + name);
-      }
-    }
-    if (!Files.isRegularFile(baseline)) {
-      throw new IllegalStateException(
-          "no SCAP Security Guide checklist for " + name + " and no baseline at " + baseline);
-    }
-    return new Content(
-        baseline.toAbsolutePath().normalize(),
-        "the installed SCAP Security Guide has no checklist for "
-            + (name.isBlank() ? "this OS" : name)
-            + ", so Vigil's own Linux baseline is used");
-  }
-
-  /** KEY=value pairs of an os-release file, quotes removed; empty when unreadable. */
-  static Map<String, String> osRelease(Path file) {
-    try {
-      return Files.readAllLines(file).stream()
-          .filter(l -> l.contains("=") && !l.startsWith("#"))
-          .collect(
-              Collectors.toMap(
-                  l -> l.substring(0, l.indexOf('=')).trim(),
-                  l -> l.substring(l.indexOf('=') + 1).trim().replaceAll("^\"|\"$", ""),
-                  (a, b) -> a));
-    } catch (IOException e) {
-      return Map.of();
-    }
+        s.score() == null ? "" : String.format(Locale.ROOT, ", score %.1f", s.score()),
+        chosen.summary());
   }
 
   /** The list query of the one record named {@code name}. */
   private static ListQuery exactly(String name) {
     return new ListQuery(1, 0, null, name, null, false);
-  }
-
-  private static String packageName(Path datastream) {
-    return datastream.getFileName().toString().replaceAll("(-ds)?\\.xml$", "");
-  }
-
-  private static Checklist checklist(List<Checklist> checklists, Path datastream) {
-    String file = datastream.getFileName().toString();
-    return checklists.stream()
-        .filter(c -> c.path().equals(file) || c.path().endsWith("/" + file))
-        .findFirst()
-        .or(() -> checklists.stream().findFirst())
-        .orElseThrow(() -> new IllegalStateException("the package holds no checklist"));
   }
 
   /** The SSG "standard" profile when there is one, else the profile selecting the most rules. */
@@ -298,14 +231,5 @@ class FirstScan {
         null,
         List.of("first-scan"),
         "This host, registered by the first start of Vigil.");
-  }
-
-  private static void await(Instant deadline, BooleanSupplier done) throws InterruptedException {
-    while (!done.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("the first scan did not finish in time");
-      }
-      Thread.sleep(500);
-    }
   }
 }

@@ -38,6 +38,12 @@ class QuickstartIT {
     pb.environment().put("VIGIL_DATA_DIR", data.toString());
     pb.environment().put("VIGIL_ADMIN_PASSWORD", "quickstart-admin-pw");
     pb.environment().put("VIGIL_FIRST_SCAN_WAIT", "600");
+    // the upstream SSG release on a closed loopback port: nothing leaves 127.0.0.0/8
+    int closed = freePort();
+    pb.environment()
+        .put(
+            "VIGIL_QUICKSTART_UPSTREAM_URL",
+            "http://127.0.0.1:" + closed + "/scap-security-guide-0.1.82.zip");
     Process script = pb.start();
     String out = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(script.waitFor(15, TimeUnit.MINUTES)).isTrue();
@@ -48,6 +54,12 @@ class QuickstartIT {
       pid = Long.parseLong(m.group(1));
       assertThat(script.exitValue()).as(out).isZero();
       assertThat(out).contains("First scan: server ").contains("http://localhost:" + port + "/");
+      if (!Files.exists(Path.of("/usr/share/xml/scap/ssg/content/" + hostDatastream()))) {
+        assertThat(out)
+            .as(out)
+            .contains("content: bundled Vigil baseline: upstream fetch failed: ")
+            .contains("127.0.0.1:" + closed);
+      }
 
       ApiClient api = new ApiClient(port).login("admin", "quickstart-admin-pw");
       JsonNode executions = api.get("/api/job-executions").json();
@@ -74,6 +86,13 @@ class QuickstartIT {
                 h -> h.onExit().orTimeout(60, TimeUnit.SECONDS).exceptionally(e -> h).join());
       }
     }
+  }
+
+  /** The SSG datastream name of this host's OS, as the first scan looks for it. */
+  private static String hostDatastream() {
+    var names =
+        FirstScanContent.datastreamNames(FirstScanContent.osRelease(Path.of("/etc/os-release")));
+    return names.isEmpty() ? "none" : names.get(0);
   }
 
   private static int freePort() throws IOException {
