@@ -56,7 +56,10 @@ final class FirstScanContent {
           ready(
               awaitFetched(
                   register(
-                      packageName(file), ds.toUri().toString(), "the installed guide has " + file),
+                      packageName(file),
+                      ds.toUri().toString(),
+                      "the installed guide has " + file,
+                      false),
                   deadline));
       return new Chosen(
           pkg,
@@ -87,12 +90,16 @@ final class FirstScanContent {
     }
     SecurityPackage pkg;
     try {
+      // a release holds every product's datastreams: one this oscap finds invalid (another
+      // product's) must not cost this host its own, so invalid ones are kept, marked, as a user
+      // may choose (and this host's, if invalid, is scanned with --skip-valid)
       pkg =
           awaitFetched(
               register(
                   archiveName(url),
                   url,
-                  "the installed SCAP Security Guide has no " + names.get(0) + " for " + host),
+                  "the installed SCAP Security Guide has no " + names.get(0) + " for " + host,
+                  true),
               deadline);
     } catch (InvalidInputException e) {
       // the package service refused the URL itself, as it would refuse it in the UI
@@ -132,7 +139,8 @@ final class FirstScanContent {
                 register(
                     packageName(ds.getFileName().toString()),
                     ds.toUri().toString(),
-                    "the bundled Vigil baseline: " + reason),
+                    "the bundled Vigil baseline: " + reason,
+                    false),
                 deadline));
     Checklist c =
         packages.checklists(pkg.id()).stream().findFirst().orElseThrow(() -> notReady(pkg));
@@ -144,7 +152,7 @@ final class FirstScanContent {
    * again when that fetch had failed, as a user would refresh it), else a new one for {@code url},
    * added through the package service as the UI adds it.
    */
-  private SecurityPackage register(String name, String url, String why) {
+  private SecurityPackage register(String name, String url, String why, boolean acceptInvalid) {
     Optional<SecurityPackage> earlier =
         packages.list(new PackageQuery(exactly(name), List.of(), List.of())).stream().findFirst();
     if (earlier.isPresent()) {
@@ -153,7 +161,13 @@ final class FirstScanContent {
     }
     return packages.create(
         new PackageInput(
-            name, "Added by the first start: " + why, url, true, null, List.of("first-scan")),
+            name,
+            "Added by the first start: " + why,
+            url,
+            true,
+            null,
+            List.of("first-scan"),
+            acceptInvalid),
         "first start");
   }
 

@@ -72,7 +72,9 @@ class FirstScanUpstreamSystemTest {
 
   @DynamicPropertySource
   static void fileRoots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> BASELINE.getParent().toString());
+    registry.add(
+        "vigil.packages.allowed-file-roots",
+        () -> BASELINE.getParent() + "," + ScanFixtures.SSG_DEBIAN11.getParent());
   }
 
   @BeforeEach
@@ -90,6 +92,27 @@ class FirstScanUpstreamSystemTest {
     // the first scan is done once per install: each test here is a fresh first start
     jobs.list(new JobQuery(named(FirstScan.JOB_NAME), List.of(), List.of()))
         .forEach(j -> jobs.delete(j.id()));
+  }
+
+  @Test
+  void theInstalledDatastreamOfThisOsComesFirstAndTheUpstreamIsLeftAlone() throws Exception {
+    Files.writeString(
+        osRelease, "PRETTY_NAME=\"Debian GNU/Linux 11 (bullseye)\"\nID=debian\nVERSION_ID=11\n");
+    ssgDir = ScanFixtures.SSG_DEBIAN11.getParent();
+    String url = "http://127.0.0.1:" + closedPort() + "/scap-security-guide-0.1.78.zip";
+
+    String summary = firstScan(url).run();
+
+    assertThat(summary)
+        .contains("scanned with " + ScanFixtures.SSG_STANDARD + " of ssg-debian11")
+        .endsWith(
+            "content: installed SCAP Security Guide: ssg-debian11-ds.xml"
+                + " for Debian GNU/Linux 11 (bullseye)");
+    assertThat(
+            packages.list(
+                new PackageQuery(named("scap-security-guide-0.1.78"), List.of(), List.of())))
+        .isEmpty();
+    assertThat(job().scanPath()).isEqualTo("ssg-debian11-ds.xml");
   }
 
   @Test
@@ -137,6 +160,7 @@ class FirstScanUpstreamSystemTest {
       assertThat(upstream.status()).isEqualTo(PackageStatus.READY);
       assertThat(upstream.url()).isEqualTo(url);
       assertThat(upstream.labels()).contains("first-scan");
+      assertThat(upstream.acceptInvalid()).isTrue();
       Job job = job();
       assertThat(job.packageId()).isEqualTo(upstream.id());
       assertThat(job.scanPath()).isEqualTo("scap-security-guide-0.1.82/ssg-debian12-ds.xml");

@@ -39,11 +39,10 @@ class QuickstartIT {
     pb.environment().put("VIGIL_ADMIN_PASSWORD", "quickstart-admin-pw");
     pb.environment().put("VIGIL_FIRST_SCAN_WAIT", "600");
     // the upstream SSG release on a closed loopback port: nothing leaves 127.0.0.0/8
-    int closed = freePort();
     pb.environment()
         .put(
             "VIGIL_QUICKSTART_UPSTREAM_URL",
-            "http://127.0.0.1:" + closed + "/scap-security-guide-0.1.82.zip");
+            "http://127.0.0.1:" + freePort() + "/scap-security-guide-0.1.82.zip");
     Process script = pb.start();
     String out = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(script.waitFor(15, TimeUnit.MINUTES)).isTrue();
@@ -57,8 +56,7 @@ class QuickstartIT {
       if (!Files.exists(Path.of("/usr/share/xml/scap/ssg/content/" + hostDatastream()))) {
         assertThat(out)
             .as(out)
-            .contains("content: bundled Vigil baseline: upstream fetch failed: ")
-            .contains("127.0.0.1:" + closed);
+            .contains("content: bundled Vigil baseline: upstream fetch failed: address 127.0.0.1");
       }
 
       ApiClient api = new ApiClient(port).login("admin", "quickstart-admin-pw");
