@@ -249,7 +249,19 @@ class ExecutionReconciliationIntegrationTest {
     long job = exec.job("reconcile-job-" + System.nanoTime(), pkg, servers, maxParallel);
     long id =
         repo.insert(
-            JobExecution.start(job, "reconcile", "api", null, servers.size(), Instant.now()));
+            JobExecution.start(
+                job,
+                "reconcile",
+                "api",
+                null,
+                servers.size(),
+                TestPlans.current(
+                    jdbc,
+                    pkg,
+                    nineDs.getFileName().toString(),
+                    ScanFixtures.NINE_PROFILE,
+                    maxParallel),
+                Instant.now()));
     for (int i = 0; i < servers.size(); i++) {
       repo.insertRun(TargetRun.queued(id, servers.get(i), "server-" + servers.get(i), i));
     }
