@@ -4,6 +4,7 @@ import static dev.vigil.executions.ExecutionRows.ts;
 
 import dev.vigil.access.UserRef;
 import dev.vigil.web.ListQuery;
+import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +14,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** Job executions and their target runs in the database. */
@@ -35,8 +39,25 @@ class ExecutionRepository {
 
   private final JdbcClient jdbc;
 
-  ExecutionRepository(JdbcClient jdbc) {
+  /**
+   * Whether the database skips rows other transactions locked in a limited select ({@code for
+   * update skip locked} applied before the limit): PostgreSQL; H2 applies the limit first.
+   */
+  private final boolean skipLocked;
+
+  ExecutionRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.skipLocked = isPostgres(dataSource);
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try {
+      String product =
+          JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+      return "PostgreSQL".equals(product);
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
   }
 
   long insert(JobExecution e) {
@@ -386,9 +407,27 @@ class ExecutionRepository {
   /**
    * Marks up to {@code n} queued runs not yet handed over as handed over and returns their ids.
    * Safe without the execution's lock: a run is marked only while it is still queued and not handed
-   * over, so two callers never hand over the same run (the loser picks the next one).
+   * over, so two callers never hand over the same run. On PostgreSQL one statement skips the runs
+   * another finishing transaction is handing over right now ({@code skip locked}) instead of
+   * waiting for that transaction's commit; elsewhere the loser of a race picks the next one.
    */
   List<Long> dispatch(long executionId, int n, Instant now) {
+    if (n <= 0) {
+      return List.of();
+    }
+    if (skipLocked) {
+      return jdbc
+          .sql(
+              "update target_runs set dispatched_at = ? where id in (select id from target_runs"
+                  + " where execution_id = ? and status = 'queued' and dispatched_at is null"
+                  + " order by position limit ? for update skip locked) returning id")
+          .params(ts(now), executionId, n)
+          .query(Long.class)
+          .list()
+          .stream()
+          .sorted()
+          .toList();
+    }
     List<Long> picked = new ArrayList<>();
     // each lost race means another transaction handed that run over, so the loop always advances
     while (picked.size() < n) {

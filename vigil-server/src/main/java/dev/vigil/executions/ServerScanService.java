@@ -11,6 +11,7 @@ import dev.vigil.results.NewScan;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.ScanOrigin;
 import dev.vigil.results.SecurityScan;
+import dev.vigil.scanning.ConnectRetry;
 import dev.vigil.scanning.FailureReason;
 import dev.vigil.scanning.HostKeyMismatch;
 import dev.vigil.scanning.ScanControl;
@@ -56,6 +57,7 @@ public class ServerScanService {
   private final TransactionTemplate tx;
   private final VigilMetrics metrics;
   private final ExecutionRepository executions;
+  private final ConnectRetry connectRetry;
   private final ArfReader arfReader = new ArfReader();
 
   ServerScanService(
@@ -65,7 +67,8 @@ public class ServerScanService {
       ResultService results,
       TransactionTemplate tx,
       VigilMetrics metrics,
-      ExecutionRepository executions) {
+      ExecutionRepository executions,
+      ExecutionSettings settings) {
     this.servers = servers;
     this.packages = packages;
     this.engine = engine;
@@ -73,6 +76,7 @@ public class ServerScanService {
     this.tx = tx;
     this.metrics = metrics;
     this.executions = executions;
+    this.connectRetry = new ConnectRetry(settings.connectRetries(), settings.connectBackoff());
   }
 
   /** The number of rules the order's profile selects, for progress; null when unknown. */
@@ -155,7 +159,8 @@ public class ServerScanService {
     boolean datastream = c.kind().equals("SOURCE_DATASTREAM");
     TargetConnection connection =
         server.ssh()
-            ? TargetConnection.ssh(servers.sshTarget(server.id()), CONNECT_TIMEOUT)
+            ? new TargetConnection.Ssh(
+                servers.sshTarget(server.id()), CONNECT_TIMEOUT, connectRetry)
             : TargetConnection.local();
     return new ScanRequest(
             server.name(),
@@ -169,7 +174,8 @@ public class ServerScanService {
             order.profileId(),
             order.timeout(),
             null)
-        .withRunTag(order.runTag());
+        .withRunTag(order.runTag())
+        .withSkipValid(c.acceptedInvalid());
   }
 
   private ScanReport read(ScanOutcome outcome, Server server) throws ScanFailure {

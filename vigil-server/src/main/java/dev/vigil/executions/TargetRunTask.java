@@ -160,6 +160,7 @@ class TargetRunTask implements TaskHandler {
    */
   private Optional<TargetRun> attempt(TargetRun run, Retries retries) {
     ScanControl control = running.register(run);
+    control.onEvent(line -> recorder.note(run, line));
     try {
       ScanOrder order = order(run);
       scans.scan(

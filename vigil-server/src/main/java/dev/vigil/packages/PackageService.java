@@ -60,6 +60,7 @@ public class PackageService {
             in.url().trim(),
             in.enabled() == null || in.enabled(),
             sha(in.expectedSha256()),
+            Boolean.TRUE.equals(in.acceptInvalid()),
             labels(in.labels()),
             PackageStatus.PENDING,
             "queued",
@@ -72,7 +73,9 @@ public class PackageService {
     return get(id);
   }
 
-  /** Changes a package; a new URL or expected sha256 queues a fresh fetch. */
+  /**
+   * Changes a package; a new URL, expected sha256 or invalid-content choice queues a fresh fetch.
+   */
   @Transactional
   public SecurityPackage update(long id, PackageInput in) {
     SecurityPackage current = lock(id);
@@ -86,11 +89,13 @@ public class PackageService {
             in.url() == null ? current.url() : in.url().trim(),
             in.enabled() == null ? current.enabled() : in.enabled(),
             in.expectedSha256() == null ? current.expectedSha256() : sha(in.expectedSha256()),
+            in.acceptInvalid() == null ? current.acceptInvalid() : in.acceptInvalid(),
             in.labels() == null ? current.labels() : labels(in.labels()),
             now);
     boolean refetch =
         !changed.url().equals(current.url())
-            || !Objects.equals(changed.expectedSha256(), current.expectedSha256());
+            || !Objects.equals(changed.expectedSha256(), current.expectedSha256())
+            || changed.acceptInvalid() != current.acceptInvalid();
     if (refetch && !changed.status().inProgress()) {
       changed = changed.requeue(now);
       queueFetch(id, now);

@@ -229,8 +229,11 @@ class ExecutionReconciliationIntegrationTest {
     return new TransactionTemplate(transactions).execute(s -> setUp.get());
   }
 
+  /** The run claimed by {@code node}, with a task (due in an hour) as a claimed run has. */
   private TargetRun claimed(TargetRun run, String node) {
-    return recorder.claim(run.id(), node).orElseThrow();
+    TargetRun claimed = recorder.claim(run.id(), node).orElseThrow();
+    queue.enqueueAt(TargetRunTask.NAME, Long.toString(run.id()), Instant.now().plusSeconds(3600));
+    return claimed;
   }
 
   /** The run marked handed over, but with no task. */
@@ -265,10 +268,13 @@ class ExecutionReconciliationIntegrationTest {
     return repo.runsOf(id);
   }
 
+  /** Deletes the run's task by SQL, as a crashed task's end would leave it. */
   private void deleteTask(long runId) {
-    jdbc.sql("delete from scheduled_tasks where task_name = ? and task_instance = ?")
-        .params(TargetRunTask.NAME, Long.toString(runId))
-        .update();
+    assertThat(
+            jdbc.sql("delete from scheduled_tasks where task_name = ? and task_instance = ?")
+                .params(TargetRunTask.NAME, Long.toString(runId))
+                .update())
+        .isOne();
     assertThat(queue.isQueued(TargetRunTask.NAME, Long.toString(runId))).isFalse();
   }
 

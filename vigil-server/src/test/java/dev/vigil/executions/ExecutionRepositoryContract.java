@@ -27,7 +27,7 @@ abstract class ExecutionRepositoryContract {
   /** Called by each subclass once its database is ready. */
   void setUp() {
     jdbc = JdbcClient.create(dataSource());
-    repo = new ExecutionRepository(jdbc);
+    repo = new ExecutionRepository(jdbc, dataSource());
     Object t = T0.atOffset(ZoneOffset.UTC);
     jdbc.sql(
             "insert into security_packages (uuid, name, url, enabled, status, created_at,"

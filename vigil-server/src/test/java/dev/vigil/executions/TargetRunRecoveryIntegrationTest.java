@@ -189,6 +189,27 @@ class TargetRunRecoveryIntegrationTest {
   }
 
   @Test
+  void aRunHandedBackAfterItsExecutionWasCancelledIsCancelledByItsClaimAndNeverStartsAgain() {
+    long server = exec.localServer("cancel-handback-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+    TargetRun first = recorder.claim(run.id(), "node-a").orElseThrow();
+    assertThat(recorder.cancel(run.executionId(), "cancelled by admin")).containsExactly(run.id());
+    assertThat(repo.find(run.executionId()).orElseThrow().status())
+        .as("a run still scans: the execution ends when it does")
+        .isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(recorder.handBack(first, "handed back: node-a stopped")).isTrue();
+
+    assertThat(recorder.claim(run.id(), "node-b")).isEmpty();
+
+    TargetRun cancelled = repo.findRun(run.id()).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(TargetRunStatus.CANCELLED);
+    assertThat(cancelled.reason()).isEqualTo("cancelled by admin");
+    assertThat(cancelled.attempt()).as("not claimed again").isEqualTo(1);
+    assertThat(repo.find(run.executionId()).orElseThrow().status())
+        .isEqualTo(ExecutionStatus.CANCELLED);
+  }
+
+  @Test
   void aRunWhoseNodesAreLostMoreOftenThanRetriesAllowFailsWithNodeLost() {
     long server = exec.localServer("lost-" + System.nanoTime());
     TargetRun run = undispatchedRun(server);

@@ -69,6 +69,25 @@ public final class ScanFixtures {
   }
 
   /**
+   * The nine-results datastream made schema-invalid the way oscap refuses it: its data-stream's
+   * required {@code checks} element renamed {@code extended-components} (well-formed, and indexed
+   * fine by a reader that looks only at checklists).
+   */
+  public static Path schemaInvalidDatastream(Path dir) throws IOException {
+    Path valid = nineResultsDatastream(Files.createDirectories(dir.resolve("valid-source")));
+    String xml = Files.readString(valid);
+    if (!xml.contains("<ds:checks>") || !xml.contains("</ds:checks>")) {
+      throw new IllegalStateException("no ds:checks in " + valid);
+    }
+    Path bad = dir.resolve("schema-invalid-ds.xml");
+    Files.writeString(
+        bad,
+        xml.replace("<ds:checks>", "<ds:extended-components>")
+            .replace("</ds:checks>", "</ds:extended-components>"));
+    return bad;
+  }
+
+  /**
    * The nine-results benchmark composed into a datastream whose benchmark and first rule
    * descriptions hold {@code references} predefined entity references ({@code &lt; &gt; &amp;}) in
    * all, as large SSG content does (RHEL 9's holds 25,430).
