@@ -42,7 +42,8 @@ import org.springframework.test.web.servlet.MockMvc;
       "spring.datasource.url=jdbc:h2:mem:querybounds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
       "vigil.access.admin-password=bounds-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
+      "vigil.scheduler.polling-interval=200ms",
+      "vigil.executions.connect-retries=0"
     })
 @AutoConfigureMockMvc
 class ExecutionQueryBoundsIntegrationTest {
