@@ -80,7 +80,7 @@ class ExecutionPlanMigrationTest {
 
     TestDatabases.migrateTo(ds, vendor, "18");
 
-    ExecutionRepository repo = new ExecutionRepository(jdbc);
+    ExecutionRepository repo = new ExecutionRepository(jdbc, ds);
     ExecutionPlan expected =
         new ExecutionPlan(pkg, "ssg", current, 2, "ssg-ds.xml", "standard", 45, 3, 2);
     assertThat(repo.find(running).orElseThrow().plan()).isEqualTo(expected);

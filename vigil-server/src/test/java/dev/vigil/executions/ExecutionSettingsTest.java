@@ -12,21 +12,21 @@ class ExecutionSettingsTest {
 
   @Test
   void refusesAReconcileIntervalThatIsNotPositive() {
-    assertThatThrownBy(() -> new ExecutionSettings(1, S, S, Duration.ZERO, S, S))
+    assertThatThrownBy(() -> new ExecutionSettings(1, S, S, Duration.ZERO, S, S, 3, S))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("vigil.executions.reconcile-interval must be positive");
   }
 
   @Test
   void refusesANegativeReconcileGrace() {
-    assertThatThrownBy(() -> new ExecutionSettings(1, S, S, S, Duration.ofSeconds(-1), S))
+    assertThatThrownBy(() -> new ExecutionSettings(1, S, S, S, Duration.ofSeconds(-1), S, 3, S))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("vigil.executions.reconcile-grace must be 0 or more");
   }
 
   @Test
   void refusesACancelPollIntervalThatIsNotPositive() {
-    assertThatThrownBy(() -> new ExecutionSettings(1, S, S, S, S, Duration.ofMillis(-5)))
+    assertThatThrownBy(() -> new ExecutionSettings(1, S, S, S, S, Duration.ofMillis(-5), 3, S))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("vigil.executions.cancel-poll-interval must be positive");
   }

@@ -48,7 +48,7 @@ class PostgresExecutionRepositoryIntegrationTest extends ExecutionRepositoryCont
   @Test
   void aHandOverSkipsTheRunAnotherTransactionIsHandingOverInsteadOfWaiting() throws Exception {
     Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
-    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 3, t0));
+    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 3, PLAN, t0));
     for (int i = 0; i < 3; i++) {
       repo.insertRun(TargetRun.queued(id, 10 + i, "s" + i, i));
     }
