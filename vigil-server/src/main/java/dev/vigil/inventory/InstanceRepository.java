@@ -70,6 +70,11 @@ class InstanceRepository {
     return find(id);
   }
 
+  /** The ids of the instances carrying {@code label}, ascending. */
+  List<Long> idsWithLabel(String label) {
+    return labels.owners(label);
+  }
+
   List<Long> memberIds(long instanceId) {
     return jdbc.sql("select server_id from instance_servers where instance_id = ?")
         .param(instanceId)

@@ -79,6 +79,16 @@ public class InstanceService {
     return instances.count(q);
   }
 
+  /**
+   * The member server ids of every instance carrying exactly {@code label}, instance by instance in
+   * id order, each once (an instance-label target).
+   */
+  public List<Long> serverIdsWithLabel(String label) {
+    java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+    instances.idsWithLabel(label).forEach(i -> ids.addAll(instances.memberIds(i)));
+    return List.copyOf(ids);
+  }
+
   /** The member servers of an instance, by name; 404 when the instance does not exist. */
   public List<Server> serversOf(long instanceId) {
     get(instanceId);

@@ -141,6 +141,11 @@ public class ServerService {
     servers.recordTest(serverId, test);
   }
 
+  /** The ids of the servers carrying exactly {@code label}, ascending (a label target). */
+  public List<Long> idsWithLabel(String label) {
+    return servers.idsWithLabel(label);
+  }
+
   /** The servers with these ids (missing ids are left out), by name. */
   public List<Server> byIds(List<Long> ids) {
     return servers.byIds(ids);

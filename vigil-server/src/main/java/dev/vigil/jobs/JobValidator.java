@@ -102,7 +102,7 @@ class JobValidator {
   }
 
   private void checkTargets(JobDraft d, Map<String, String> errors) {
-    if (d.targetType() == null || d.targetIds().isEmpty()) {
+    if (d.targetType() == null || d.targetType().byLabel() || d.targetIds().isEmpty()) {
       return;
     }
     List<Long> missing =

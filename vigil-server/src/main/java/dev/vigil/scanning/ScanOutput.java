@@ -179,7 +179,7 @@ final class ScanOutput extends OutputStream {
     } else if (text.startsWith(ScanScript.FILE)) {
       startFile(text.substring(ScanScript.FILE.length()));
     } else if (text.startsWith(ScanScript.VERSION)) {
-      version = text.substring(ScanScript.VERSION.length()).strip();
+      version = TargetText.inert(text.substring(ScanScript.VERSION.length()).strip());
     } else if (text.equals(ScanScript.RESULTS)) {
       control.advance(ScanPhase.COLLECTING);
       deadline.reset(stepTimeout);
