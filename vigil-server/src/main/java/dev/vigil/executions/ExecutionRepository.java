@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,9 @@ class ExecutionRepository {
       "select " + ExecutionRows.EXECUTION_COLUMNS + " from job_executions";
   private static final String SELECT_RUN =
       "select " + ExecutionRows.RUN_COLUMNS + " from target_runs";
+
+  /** Target runs written by one insert statement when an execution starts. */
+  static final int RUNS_PER_INSERT = 500;
 
   /** Extra candidates read per hand-over, so one lost race does not need another query. */
   private static final int SPARE_CANDIDATES = 4;
@@ -58,18 +62,17 @@ class ExecutionRepository {
     }
   }
 
-  /** Locks the job's row, so two executes of one job run one after the other. */
-  void lockJob(long jobId) {
-    jdbc.sql("select id from jobs where id = ? for update").param(jobId).query(Long.class).list();
-  }
-
   long insert(JobExecution e) {
     UserRef by = e.createdBy();
+    ExecutionPlan p = e.plan();
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into job_executions (job_id, job_name, status, trigger_type, created_by_id,"
                 + " created_by_username, created_by_display_name, created_at, total_count,"
-                + " done_count, failed_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " done_count, failed_count, plan_package_id, plan_package_name,"
+                + " plan_version_id, plan_version_no, plan_scan_path, plan_profile,"
+                + " plan_timeout_minutes, plan_max_parallel, plan_retries_on_timeout)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             Arrays.asList(
                 e.jobId(),
@@ -82,9 +85,32 @@ class ExecutionRepository {
                 ts(e.createdAt()),
                 e.total(),
                 e.done(),
-                e.failed()))
+                e.failed(),
+                p == null ? null : p.packageId(),
+                p == null ? null : p.packageName(),
+                p == null ? null : p.packageVersionId(),
+                p == null ? null : p.packageVersionNo(),
+                p == null ? null : p.scanPath(),
+                p == null ? null : p.profileId(),
+                p == null ? null : p.timeoutMinutes(),
+                p == null ? null : p.maxParallel(),
+                p == null ? null : p.retriesOnTimeout()))
         .update(keys, "id");
     return keys.getKey().longValue();
+  }
+
+  /**
+   * The executions still queued or running that pinned a version of the package, as "execution 12
+   * (job nightly)".
+   */
+  List<String> activePinning(long packageId) {
+    return jdbc.sql(
+            "select id, job_name from job_executions where plan_package_id = ?"
+                + " and status in ('queued', 'running') order by id")
+        .param(packageId)
+        .query(
+            (rs, i) -> "execution " + rs.getLong("id") + " (job " + rs.getString("job_name") + ")")
+        .list();
   }
 
   void update(JobExecution e) {
@@ -104,11 +130,26 @@ class ExecutionRepository {
   }
 
   void insertRun(TargetRun r) {
-    jdbc.sql(
-            "insert into target_runs (execution_id, server_id, server_name, position, status)"
-                + " values (?, ?, ?, ?, ?)")
-        .params(r.executionId(), r.serverId(), r.serverName(), r.position(), r.status().code())
-        .update();
+    insertRuns(List.of(r));
+  }
+
+  /** Inserts the runs, {@value #RUNS_PER_INSERT} to a statement. */
+  void insertRuns(List<TargetRun> runs) {
+    for (int from = 0; from < runs.size(); from += RUNS_PER_INSERT) {
+      List<TargetRun> chunk = runs.subList(from, Math.min(runs.size(), from + RUNS_PER_INSERT));
+      List<Object> params = new ArrayList<>(chunk.size() * 5);
+      for (TargetRun r : chunk) {
+        params.addAll(
+            Arrays.asList(
+                r.executionId(), r.serverId(), r.serverName(), r.position(), r.status().code()));
+      }
+      jdbc.sql(
+              "insert into target_runs (execution_id, server_id, server_name, position, status)"
+                  + " values "
+                  + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)")))
+          .params(params)
+          .update();
+    }
   }
 
   void updateRun(TargetRun r) {
@@ -339,6 +380,16 @@ class ExecutionRepository {
 
   Optional<TargetRun> findRun(long id) {
     return jdbc.sql(SELECT_RUN + " where id = ?").param(id).query(ExecutionRows::run).optional();
+  }
+
+  /** The job of the execution as of now; null when the job or the execution was deleted. */
+  Long jobOf(long executionId) {
+    List<Long> jobs =
+        jdbc.sql("select job_id from job_executions where id = ?")
+            .param(executionId)
+            .query((rs, i) -> rs.getObject(1) == null ? null : rs.getLong(1))
+            .list();
+    return jobs.isEmpty() ? null : jobs.get(0);
   }
 
   Optional<Long> executionOfRun(long runId) {

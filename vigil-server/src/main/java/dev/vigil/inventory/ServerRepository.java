@@ -169,14 +169,13 @@ class ServerRepository {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc
-        .sql(SELECT + " where s.id in (" + Sql.marks(ids.size()) + ") order by lower(s.name)")
-        .params(List.copyOf(ids))
-        .query(this::row)
-        .list()
-        .stream()
-        .map(this::withLabels)
-        .toList();
+    List<Server> found =
+        jdbc.sql(SELECT + " where s.id in (" + Sql.marks(ids.size()) + ") order by lower(s.name)")
+            .params(List.copyOf(ids))
+            .query(this::row)
+            .list();
+    Map<Long, List<String>> all = labels.readAll(found.stream().map(Server::id).toList());
+    return found.stream().map(s -> withLabels(s, all.getOrDefault(s.id(), List.of()))).toList();
   }
 
   /** Which of {@code ids} exist. */
@@ -219,6 +218,10 @@ class ServerRepository {
   }
 
   private Server withLabels(Server s) {
+    return withLabels(s, labels.read(s.id()));
+  }
+
+  private static Server withLabels(Server s, List<String> labels) {
     return new Server(
         s.id(),
         s.name(),
@@ -233,7 +236,7 @@ class ServerRepository {
         s.hostKeyExpected(),
         s.pendingHostKey(),
         s.description(),
-        labels.read(s.id()),
+        labels,
         s.lastTest(),
         s.createdAt(),
         s.updatedAt());

@@ -9,8 +9,8 @@ import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,24 +130,34 @@ public class JobService {
    * instances carrying it, by id.
    */
   public List<Long> resolveServerIds(Job job) {
-    LinkedHashSet<Long> ids = new LinkedHashSet<>();
+    return resolveServers(job).stream().map(Server::id).toList();
+  }
+
+  /**
+   * As {@link #resolveServerIds}, the servers themselves: one read of servers (and of instance
+   * members for instance targets) whatever the number of servers or instances.
+   */
+  public List<Server> resolveServers(Job job) {
+    LinkedHashMap<Long, Server> found = new LinkedHashMap<>();
     if (job.targetType() == TargetType.SERVER_LABEL) {
-      ids.addAll(servers.idsWithLabel(job.targetLabel()));
+      addInOrder(servers.idsWithLabel(job.targetLabel()), found);
     } else if (job.targetType() == TargetType.INSTANCE_LABEL) {
-      ids.addAll(instances.serverIdsWithLabel(job.targetLabel()));
+      addInOrder(instances.serverIdsWithLabel(job.targetLabel()), found);
     } else if (job.targetType() == TargetType.SERVER) {
-      List<Long> existing = servers.byIds(job.refIds()).stream().map(Server::id).toList();
-      job.refIds().stream().filter(existing::contains).forEach(ids::add);
+      addInOrder(job.refIds(), found);
     } else {
-      for (long instanceId : job.refIds()) {
-        try {
-          instances.serversOf(instanceId).forEach(s -> ids.add(s.id()));
-        } catch (NotFoundException gone) {
-          // an instance deleted since the job was saved has no servers to scan
-        }
-      }
+      instances.serversOf(job.refIds()).forEach(srv -> found.putIfAbsent(srv.id(), srv));
     }
-    return List.copyOf(ids);
+    return List.copyOf(found.values());
+  }
+
+  /** Adds the servers of {@code ids} that still exist, in the order of {@code ids}. */
+  private void addInOrder(List<Long> ids, Map<Long, Server> found) {
+    Map<Long, Server> existing = new HashMap<>();
+    servers.byIds(ids).forEach(s -> existing.put(s.id(), s));
+    ids.stream()
+        .filter(existing::containsKey)
+        .forEach(id -> found.putIfAbsent(id, existing.get(id)));
   }
 
   /** When the job starts next by itself; empty when disabled, manual or nothing lies ahead. */

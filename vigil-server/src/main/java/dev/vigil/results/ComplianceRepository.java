@@ -4,7 +4,6 @@ import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.marks;
 import static dev.vigil.storage.Sql.ts;
 
-import dev.vigil.results.ComplianceTitles.TitleKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,27 +33,24 @@ class ComplianceRepository {
           + " s.notapplicable_count, s.not_applicable, s.job_id, s.job_name";
 
   private final JdbcClient jdbc;
-  private final ComplianceTitles titles;
 
   ComplianceRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.titles = new ComplianceTitles(jdbc);
   }
 
   /**
    * The latest scan of each (server, benchmark, profile) of these servers (all when null), with the
-   * titles its package version indexes. Joined back on (server, profile, finished_at) so the
-   * database walks the index of V12; the benchmark is matched here.
+   * benchmark and profile titles it recorded (V21). Joined back on (server, profile, finished_at)
+   * so the database walks the index of V12; the benchmark is matched here.
    */
   List<ComplianceScan> latestPerProfile(List<Long> serverIds) {
     List<Object> params = new ArrayList<>();
     String filter = serverFilter("server_id", serverIds, params);
     List<ComplianceScan> rows = new ArrayList<>();
-    List<TitleKey> keys = new ArrayList<>();
     jdbc.sql(
             "select "
                 + SCAN_COLUMNS
-                + ", s.package_version_id, s.checklist_path, l.benchmark_id latest_benchmark"
+                + ", s.benchmark_title, s.profile_title, l.benchmark_id latest_benchmark"
                 + " from security_scans s join (select server_id, benchmark_id, profile_id,"
                 + " max(finished_at) m from security_scans where "
                 + filter
@@ -64,18 +60,13 @@ class ComplianceRepository {
         .params(params)
         .query(
             rs -> {
-              ComplianceScan s = scan(rs, null, null);
+              ComplianceScan s =
+                  scan(rs, rs.getString("benchmark_title"), rs.getString("profile_title"));
               if (Objects.equals(s.benchmarkId(), rs.getString("latest_benchmark"))) {
                 rows.add(s);
-                keys.add(
-                    new TitleKey(
-                        rs.getObject("package_version_id", Long.class),
-                        rs.getString("checklist_path"),
-                        s.benchmarkId(),
-                        s.profileId()));
               }
             });
-    return latestOnly(titles.apply(rows, keys), false);
+    return latestOnly(rows, false);
   }
 
   /** The latest scan each job made of each server, keyed by job id then server id. */
@@ -198,6 +189,27 @@ class ComplianceRepository {
             out.computeIfAbsent(LocalDate.parse(key.split("\t", 3)[1]), d -> new HashMap<>())
                 .merge(s.serverId(), ComplianceRules.verdict(s), ComplianceStatus::worst));
     return out;
+  }
+
+  /**
+   * The latest {@code max} scans of one (server, benchmark, profile), newest first, from the V12
+   * index (a null benchmark matches scans without one).
+   */
+  List<ComplianceScore> trend(long serverId, String benchmarkId, String profileId, int max) {
+    return jdbc.sql(
+            "select id, finished_at, score, score_max, fail_count from security_scans"
+                + " where server_id = ? and profile_id = ? and coalesce(benchmark_id, '') = ?"
+                + " order by finished_at desc, id desc limit ?")
+        .params(serverId, profileId, benchmarkId == null ? "" : benchmarkId, max)
+        .query(
+            (rs, n) ->
+                new ComplianceScore(
+                    rs.getLong("id"),
+                    instant(rs, "finished_at"),
+                    rs.getObject("score", Double.class),
+                    rs.getObject("score_max", Double.class),
+                    rs.getInt("fail_count")))
+        .list();
   }
 
   /** How many servers there are. */

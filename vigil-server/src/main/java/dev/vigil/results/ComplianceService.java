@@ -66,6 +66,15 @@ public class ComplianceService {
     return new ComplianceServer(s.id(), s.name(), overall(found), found);
   }
 
+  /**
+   * The latest {@code max} scans of one of the server's pairs, newest first; NotFoundException
+   * (404) for an unknown server.
+   */
+  public List<ComplianceScore> trend(long serverId, String benchmarkId, String profileId, int max) {
+    servers.get(serverId);
+    return repo.trend(serverId, benchmarkId, profileId, max);
+  }
+
   /** The overall status of each of these servers (never scanned for one with no pair). */
   public Map<Long, ComplianceStatus> statuses(List<Long> serverIds) {
     Map<Long, List<ComplianceProfile>> all = profiles.of(List.copyOf(serverIds), cadence());

@@ -5,9 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -64,20 +62,6 @@ final class LocalTargetShell implements TargetShell {
   @Override
   public void upload(Path local, String remotePath) {
     throw new UnsupportedOperationException("a local target reads the checklist in place");
-  }
-
-  @Override
-  public void downloadAll(Map<String, Path> files) throws ScanFailure {
-    for (Map.Entry<String, Path> file : files.entrySet()) {
-      try {
-        Files.copy(Path.of(file.getKey()), file.getValue(), StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        throw new ScanFailure(
-            FailureReason.RESULTS_UNREADABLE,
-            "cannot read " + file.getKey() + ": " + e.getMessage(),
-            e);
-      }
-    }
   }
 
   @Override

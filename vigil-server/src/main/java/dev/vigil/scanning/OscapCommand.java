@@ -30,6 +30,9 @@ final class OscapCommand {
   static String eval(ScanRequest request) {
     List<String> words = new ArrayList<>(List.of("xccdf", "eval", "--progress"));
     words.addAll(List.of("--profile", request.profileId()));
+    if (request.skipValid()) {
+      words.add("--skip-valid");
+    }
     option(words, "--datastream-id", request.dataStreamId());
     option(words, "--xccdf-id", request.xccdfId());
     option(words, "--benchmark-id", request.benchmarkId());

@@ -21,7 +21,8 @@ import java.util.zip.GZIPInputStream;
  * moves the scan to {@link ScanPhase#SCANNING} (and its deadline to the scan timeout) when oscap
  * starts, hands oscap's progress lines to {@link OscapProgress}, and writes the ARF and the report
  * that follow into local temporary files as they arrive (the deadline back to the step limit).
- * Lines are cut at 4 KiB; the script's own lines start with {@code vigil-}.
+ * Lines are cut at 4 KiB and made inert ({@link TargetText}); the script's own lines start with
+ * {@code vigil-}.
  */
 final class ScanOutput extends OutputStream {
 
@@ -172,12 +173,13 @@ final class ScanOutput extends OutputStream {
     if (text.endsWith("\r")) {
       text = text.substring(0, text.length() - 1);
     }
+    text = TargetText.inert(text);
     if (!scanning) {
       preflightLine(text);
     } else if (text.startsWith(ScanScript.FILE)) {
       startFile(text.substring(ScanScript.FILE.length()));
     } else if (text.startsWith(ScanScript.VERSION)) {
-      version = text.substring(ScanScript.VERSION.length()).strip();
+      version = TargetText.inert(text.substring(ScanScript.VERSION.length()).strip());
     } else if (text.equals(ScanScript.RESULTS)) {
       control.advance(ScanPhase.COLLECTING);
       deadline.reset(stepTimeout);

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -143,29 +142,6 @@ public final class SshSession implements AutoCloseable {
       throw new ScanFailure(
           FailureReason.RESULTS_UNREADABLE,
           "cannot read " + target.address() + ":" + remotePath + ": " + e.getMessage(),
-          e);
-    }
-  }
-
-  /**
-   * Copies each remote file (key) into its local file (value) over one SFTP channel.
-   *
-   * @throws ScanFailure RESULTS_UNREADABLE naming the first file that could not be read
-   */
-  public void downloadAll(Map<String, Path> files) throws ScanFailure {
-    String current = null;
-    try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-      for (Map.Entry<String, Path> file : files.entrySet()) {
-        current = file.getKey();
-        try (InputStream in = sftp.read(current);
-            OutputStream out = Files.newOutputStream(file.getValue())) {
-          in.transferTo(out);
-        }
-      }
-    } catch (IOException e) {
-      throw new ScanFailure(
-          FailureReason.RESULTS_UNREADABLE,
-          "cannot read " + target.address() + ":" + current + ": " + e.getMessage(),
           e);
     }
   }

@@ -3,7 +3,6 @@ package dev.vigil.scanning;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** A {@link TargetShell} over one SSH session. */
@@ -31,11 +30,6 @@ final class SshTargetShell implements TargetShell {
   @Override
   public void upload(Path local, String remotePath) throws ScanFailure {
     session.upload(local, remotePath);
-  }
-
-  @Override
-  public void downloadAll(Map<String, Path> files) throws ScanFailure {
-    session.downloadAll(files);
   }
 
   @Override

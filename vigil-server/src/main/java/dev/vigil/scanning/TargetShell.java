@@ -3,7 +3,6 @@ package dev.vigil.scanning;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -35,9 +34,6 @@ interface TargetShell extends AutoCloseable {
 
   /** Copies a local file to {@code remotePath} on the target. */
   void upload(Path local, String remotePath) throws ScanFailure;
-
-  /** Copies each file on the target (key) into its local file (value). */
-  void downloadAll(Map<String, Path> files) throws ScanFailure;
 
   /** Removes a directory of plain files as the login user; false when that did not work. */
   boolean removeDirectory(String remoteDir);

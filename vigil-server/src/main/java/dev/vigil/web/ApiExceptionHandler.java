@@ -80,6 +80,9 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) {
+    if (DatabaseOutage.is(e)) {
+      throw e; // not handled here: DatabaseOutageFilter answers 503 (and has the database probed)
+    }
     log.error("unexpected error in API call", e);
     return error(
         HttpStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e.getClass().getSimpleName(), null);

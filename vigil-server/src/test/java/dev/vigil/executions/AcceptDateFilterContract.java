@@ -107,7 +107,9 @@ abstract class AcceptDateFilterContract {
   }
 
   private long at(long job, Instant createdAt) {
-    return repo.insert(JobExecution.start(job, "j" + job, "api", null, 1, createdAt));
+    return repo.insert(
+        JobExecution.start(
+            job, "j" + job, "api", null, 1, ExecutionRepositoryContract.PLAN, createdAt));
   }
 
   private List<Long> ids(ExecutionFilter f) {

@@ -61,7 +61,7 @@ class ExecutionApiController {
     }
     ExecutionFilter f =
         new ExecutionFilter(jobId, status, dates.from(), dates.before(), q.phrase());
-    List<Map<String, Object>> items = executions.list(f, q).stream().map(json::execution).toList();
+    List<Map<String, Object>> items = executions.list(f, q).stream().map(json::listItem).toList();
     return Map.of("jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(f)));
   }
 

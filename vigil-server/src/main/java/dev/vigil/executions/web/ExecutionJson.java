@@ -2,6 +2,7 @@ package dev.vigil.executions.web;
 
 import dev.vigil.access.UserRef;
 import dev.vigil.executions.ExecutionFilter;
+import dev.vigil.executions.ExecutionPlan;
 import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.TargetRun;
@@ -34,7 +35,7 @@ public class ExecutionJson {
   public Map<String, Object> ofJob(long jobId, int max) {
     ListQuery q = new ListQuery(max, 0, null, null, null, true);
     List<Map<String, Object>> items =
-        executions.list(ExecutionFilter.ofJob(jobId), q).stream().map(this::execution).toList();
+        executions.list(ExecutionFilter.ofJob(jobId), q).stream().map(this::listItem).toList();
     return Map.of(
         "jobExecutions",
         items,
@@ -44,6 +45,20 @@ public class ExecutionJson {
 
   /** One execution with its process and one event per target run. */
   public Map<String, Object> execution(JobExecution e) {
+    Map<String, Object> m = listItem(e);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> process = (Map<String, Object>) m.get("process");
+    Instant now = clock.instant();
+    process.put(
+        "events", executions.runs(e.id()).stream().map(r -> event(r, e.createdBy(), now)).toList());
+    return m;
+  }
+
+  /**
+   * One execution as a list shows it: everything but the per-run {@code process.events}, so a list
+   * reads no target run.
+   */
+  public Map<String, Object> listItem(JobExecution e) {
     Instant now = clock.instant();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", e.id());
@@ -59,8 +74,24 @@ public class ExecutionJson {
     m.put("totalCount", e.total());
     m.put("doneCount", e.done());
     m.put("failedCount", e.failed());
+    plan(m, e.plan());
     m.put("process", process(e, now));
     return m;
+  }
+
+  /** What the execution pinned when it started; nulls for one ended before plans were kept. */
+  private static void plan(Map<String, Object> m, ExecutionPlan p) {
+    Map<String, Object> pkg = null;
+    if (p != null) {
+      pkg = new LinkedHashMap<>();
+      pkg.put("id", p.packageId());
+      pkg.put("name", p.packageName());
+      pkg.put("version", p.packageVersionNo());
+      pkg.put("versionId", p.packageVersionId());
+    }
+    m.put("securityPackage", pkg);
+    m.put("scanPath", p == null ? null : p.scanPath());
+    m.put("securityProfile", p == null ? null : p.profileId());
   }
 
   private Map<String, Object> process(JobExecution e, Instant now) {
@@ -80,8 +111,6 @@ public class ExecutionJson {
     times(p, e.createdAt(), e.startedAt(), e.finishedAt(), e.duration(now));
     p.put("statusEta", null);
     p.put("createdBy", user(e.createdBy()));
-    p.put(
-        "events", executions.runs(e.id()).stream().map(r -> event(r, e.createdBy(), now)).toList());
     return p;
   }
 

@@ -7,6 +7,8 @@ import static dev.vigil.results.compliance.ComplianceContent.NOTCHECKED;
 import static dev.vigil.results.compliance.ComplianceContent.PASS;
 import static dev.vigil.results.compliance.ComplianceContent.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.Pages;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,6 +79,10 @@ abstract class ComplianceVerdictFlow extends ComplianceSystemBase {
     assertThat(unknownTab)
         .contains("title=\"" + UNKNOWN + "\">Profile unknown</span>")
         .contains("title=\"" + BENCHMARK + "\">" + BENCHMARK_TITLE + "</div>");
+    Matcher history =
+        Pattern.compile("<tr data-scan=\"\\d+\">(.*?)</tr>", Pattern.DOTALL).matcher(unknownTab);
+    assertThat(history.find()).as(unknownTab).isTrue();
+    assertThat(history.group(1)).contains("title=\"" + UNKNOWN + "\">Profile unknown</span>");
     String uncheckedTab = page("/infrastructure/servers/" + uncheckedServer + "/security");
     assertThat(attr(uncheckedTab, "id=\"server-compliance\"", "data-status"))
         .isEqualTo("not_checked");
@@ -210,6 +217,41 @@ abstract class ComplianceVerdictFlow extends ComplianceSystemBase {
       assertThat(pairStatus(tab, UBUNTU2204, ScanFixtures.SSG_STANDARD))
           .isEqualTo("not_applicable");
       assertThat(tab).contains(">Guide to the Secure Configuration of Ubuntu 22.04</div>");
+
+      assertThat(attr(tab, "id=\"trend-benchmark\"", "title"))
+          .as("the trend shows the pair scanned last")
+          .isEqualTo(UBUNTU2204);
+      String debianTrend =
+          page(
+              "/infrastructure/servers/"
+                  + server
+                  + "/security?benchmark="
+                  + DEBIAN11
+                  + "&profile="
+                  + ScanFixtures.SSG_STANDARD);
+      assertThat(attr(debianTrend, "id=\"trend-benchmark\"", "title")).isEqualTo(DEBIAN11);
+      assertThat(
+              Pattern.compile("<text class=\"tick fail\"[^>]*y=\"28\"[^>]*>(\\d+)</text>")
+                  .matcher(debianTrend)
+                  .results()
+                  .map(r -> r.group(1))
+                  .toList())
+          .as("the failures' own axis goes to this pair's most")
+          .containsExactly(String.valueOf(failures));
+      Matcher scorePath =
+          Pattern.compile("<path class=\"line score\"[^>]* d=\"([^\"]*)\"").matcher(debianTrend);
+      assertThat(scorePath.find()).isTrue();
+      assertThat(scorePath.group(1)).as("one scan of this pair").doesNotContain(" L");
+      MvcResult unknownPair =
+          mvc.perform(
+                  get("/infrastructure/servers/"
+                          + server
+                          + "/security?benchmark=no-such-benchmark&profile="
+                          + ScanFixtures.SSG_STANDARD)
+                      .with(user("comp-auditor")))
+              .andReturn();
+      assertThat(unknownPair.getResponse().getStatus()).isEqualTo(404);
+      assertThat(unknownPair.getResponse().getContentAsString()).contains("no-such-benchmark");
 
       String hosts = Pages.html(mvc, "/infrastructure/hosts?phrase=verdict-two", "comp-ops");
       assertThat(hostStatus(hosts, server)).isEqualTo("non_compliant");
