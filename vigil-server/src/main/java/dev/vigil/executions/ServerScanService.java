@@ -206,12 +206,14 @@ public class ServerScanService {
             outcome.started(),
             outcome.finished(),
             order.requestedBy(),
-            liveOrigin(order.origin())));
+            liveOrigin(order.origin()),
+            order.origin().jobId()));
   }
 
   /**
    * The origin with its job as the execution names it now: a job deleted while its execution ran
-   * (the plan keeps the run going) is no longer referenced, only named.
+   * (the plan keeps the run going) is no longer referenced, only named; its id is still recorded
+   * ({@code recorded_job_id}, from the order).
    */
   private ScanOrigin liveOrigin(ScanOrigin origin) {
     if (origin.executionId() == null || origin.jobId() == null) {

@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * Puts together each (server, benchmark, profile) pair from the latest scans, the failed runs and
- * the jobs' targets, and decides its status with the governing job's allowed age. A job's failed
- * runs and targets count for its own benchmark and profile, so a scan of other content never stands
- * in for them.
+ * the jobs' targets, and decides its status with the governing job's allowed age. A failed run
+ * counts for the benchmark and profile its execution's plan pinned (the job's for runs without a
+ * plan), a job's targets for the job's own, so a scan of other content never stands in for them and
+ * editing a job never moves a past failure.
  */
 final class ComplianceProfiles {
 
@@ -35,14 +36,15 @@ final class ComplianceProfiles {
     }
     Map<Long, JobContent> content = repo.jobContent();
     for (FailedRun f : repo.lastFailures(serverIds)) {
-      PairFacts p = jobFacts(facts, f.serverId(), f.jobId(), f.profileId(), content);
+      JobContent c = f.plan() != null ? f.plan() : content.get(f.jobId());
+      PairFacts p = jobFacts(facts, f.serverId(), f.profileId(), c);
       if (p.lastFailure == null || f.endedAt().isAfter(p.lastFailure)) {
         p.lastFailure = f.endedAt();
         p.failedJob = f.jobId();
       }
     }
     for (JobTarget t : repo.targets(serverIds)) {
-      PairFacts p = jobFacts(facts, t.serverId(), t.jobId(), t.profileId(), content);
+      PairFacts p = jobFacts(facts, t.serverId(), t.profileId(), content.get(t.jobId()));
       if (p.targetingJob == null || t.jobId() < p.targetingJob) {
         p.targetingJob = t.jobId();
       }
@@ -70,16 +72,11 @@ final class ComplianceProfiles {
   }
 
   /**
-   * The pair of a job's benchmark and profile; a job whose benchmark is unknown joins the server's
-   * first pair with its profile, else one of its own.
+   * The pair of a job's (or a failed run's plan's) benchmark and profile; content whose benchmark
+   * is unknown joins the server's first pair with its profile, else one of its own.
    */
   private static PairFacts jobFacts(
-      Map<Long, Map<String, PairFacts>> facts,
-      long serverId,
-      long jobId,
-      String profileId,
-      Map<Long, JobContent> content) {
-    JobContent c = content.get(jobId);
+      Map<Long, Map<String, PairFacts>> facts, long serverId, String profileId, JobContent c) {
     String benchmark = c == null ? null : c.benchmarkId();
     if (benchmark == null) {
       for (PairFacts p : facts.getOrDefault(serverId, Map.of()).values()) {

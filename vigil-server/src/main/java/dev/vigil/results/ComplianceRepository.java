@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,26 +89,67 @@ class ComplianceRepository {
     return out;
   }
 
-  /** When the latest failed or timed-out target run of each (server, job) ended. */
+  /**
+   * When the latest failed or timed-out target run of each (server, job, pinned plan) ended, with
+   * the benchmark and profile of the plan its execution pinned: the profile the plan names and the
+   * benchmark the plan's version indexes for its checklist (a checklist holding several benchmarks:
+   * the one that has the profile). Executions that pinned no plan take the job's profile now and
+   * carry no plan content (the caller takes the job's).
+   */
   List<FailedRun> lastFailures(List<Long> serverIds) {
     List<Object> params = new ArrayList<>();
     String filter = serverFilter("r.server_id", serverIds, params);
-    return jdbc.sql(
-            "select r.server_id, e.job_id, j.security_profile, max(r.finished_at) ended"
-                + " from target_runs r join job_executions e on e.id = r.execution_id"
+    Map<String, FailedRun> out = new LinkedHashMap<>();
+    jdbc.sql(
+            "select g.server_id, g.job_id, g.profile_id, g.version_id, g.scan_path, g.ended,"
+                + " c.benchmark_id, c.title, pp.title profile_title from (select server_id,"
+                + " job_id, profile_id, version_id, scan_path, max(ended) ended from (select"
+                + " r.server_id, e.job_id, coalesce(e.plan_profile, j.security_profile)"
+                + " profile_id, e.plan_version_id version_id, e.plan_scan_path scan_path,"
+                + " r.finished_at ended from target_runs r"
+                + " join job_executions e on e.id = r.execution_id"
                 + " join jobs j on j.id = e.job_id join servers v on v.id = r.server_id"
                 + " where r.status in ('failed', 'timed_out') and r.finished_at is not null and "
                 + filter
-                + " group by r.server_id, e.job_id, j.security_profile")
+                + ") f group by server_id, job_id, profile_id, version_id, scan_path) g"
+                + " left join security_package_checklists c on c.version_id = g.version_id"
+                + " and c.path = g.scan_path"
+                + " left join security_package_profiles pp on pp.checklist_id = c.id"
+                + " and pp.profile_id = g.profile_id")
         .params(params)
         .query(
-            (rs, n) ->
-                new FailedRun(
-                    rs.getLong("server_id"),
-                    rs.getLong("job_id"),
-                    rs.getString("security_profile"),
-                    instant(rs, "ended")))
-        .list();
+            rs -> {
+              long jobId = rs.getLong("job_id");
+              String profile = rs.getString("profile_id");
+              Object version = rs.getObject("version_id");
+              FailedRun f =
+                  new FailedRun(
+                      rs.getLong("server_id"),
+                      jobId,
+                      profile,
+                      instant(rs, "ended"),
+                      version == null
+                          ? null
+                          : new JobContent(
+                              jobId,
+                              rs.getString("benchmark_id"),
+                              profile,
+                              rs.getString("title"),
+                              rs.getString("profile_title")));
+              String key =
+                  f.serverId()
+                      + "\t"
+                      + jobId
+                      + "\t"
+                      + profile
+                      + "\t"
+                      + version
+                      + "\t"
+                      + rs.getString("scan_path");
+              out.merge(
+                  key, f, (a, b) -> a.plan() != null && a.plan().profileTitle() != null ? a : b);
+            });
+    return new ArrayList<>(out.values());
   }
 
   /** Every (job, server) a job targets now, servers directly or through instances. */
@@ -133,8 +175,8 @@ class ComplianceRepository {
   /**
    * Each job's benchmark and titles as its package's current version indexes its checklist and
    * profile (a checklist holding several benchmarks: the one that has the profile); a job whose
-   * checklist is not indexed has none. Seam: once executions pin their plan (issue 10), a failed
-   * run is keyed by its plan's benchmark instead.
+   * checklist is not indexed has none. A failed run is keyed by its execution's plan instead
+   * ({@link #lastFailures}); this content serves the job's targets and runs without a plan.
    */
   Map<Long, JobContent> jobContent() {
     Map<Long, JobContent> out = new HashMap<>();
@@ -268,8 +310,12 @@ class ComplianceRepository {
         rs.getString("job_name"));
   }
 
-  /** The latest failed or timed-out run of a server in a job, with the job's profile now. */
-  record FailedRun(long serverId, long jobId, String profileId, Instant endedAt) {}
+  /**
+   * The latest failed or timed-out run of a server in a job under one pinned plan: the plan's
+   * profile and content ({@code plan}, its benchmark null when the plan's checklist is not
+   * indexed), or for executions that pinned no plan the job's profile now and a null {@code plan}.
+   */
+  record FailedRun(long serverId, long jobId, String profileId, Instant endedAt, JobContent plan) {}
 
   /** A server a job targets, with the job's profile. */
   record JobTarget(long jobId, String profileId, long serverId) {}

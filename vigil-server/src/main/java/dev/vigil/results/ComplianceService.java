@@ -106,7 +106,7 @@ public class ComplianceService {
     Map<Long, JobContent> content = repo.jobContent();
     Map<String, Instant> failed = new HashMap<>();
     for (FailedRun f : repo.lastFailures(null)) {
-      failed.put(f.jobId() + "\t" + f.serverId(), f.endedAt());
+      failed.merge(f.jobId() + "\t" + f.serverId(), f.endedAt(), ComplianceService::later);
     }
     Map<Long, List<Long>> targets = new TreeMap<>();
     for (JobTarget t : repo.targets(null)) {
@@ -189,5 +189,9 @@ public class ComplianceService {
 
   private ComplianceCadence cadence() {
     return new ComplianceCadence(jobs, schedules, settings, clock.instant());
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 }

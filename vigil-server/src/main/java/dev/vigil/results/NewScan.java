@@ -6,7 +6,10 @@ import java.time.Instant;
 
 /**
  * A finished scan to record: the server and package it concerns (ids and names at the time), the
- * parsed report, the ARF and HTML report files to store, and the job run that made it.
+ * parsed report, the ARF and HTML report files to store, and the job run that made it. {@code
+ * recordedJobId} is the job's id as the run knew it, kept as {@code recorded_job_id} also when the
+ * origin's live job link is null because the job was deleted while its execution ran; it defaults
+ * to the origin's job.
  */
 public record NewScan(
     long serverId,
@@ -23,9 +26,47 @@ public record NewScan(
     Instant startedAt,
     Instant finishedAt,
     String createdBy,
-    ScanOrigin origin) {
+    ScanOrigin origin,
+    Long recordedJobId) {
 
   public NewScan {
     origin = origin == null ? ScanOrigin.NONE : origin;
+    recordedJobId = recordedJobId == null ? origin.jobId() : recordedJobId;
+  }
+
+  /** A scan whose recorded job is its origin's job. */
+  public NewScan(
+      long serverId,
+      String serverName,
+      long packageId,
+      String packageName,
+      Long packageVersionId,
+      String checklistPath,
+      String profileId,
+      ScanReport report,
+      Path arfFile,
+      Path reportHtml,
+      String oscapVersion,
+      Instant startedAt,
+      Instant finishedAt,
+      String createdBy,
+      ScanOrigin origin) {
+    this(
+        serverId,
+        serverName,
+        packageId,
+        packageName,
+        packageVersionId,
+        checklistPath,
+        profileId,
+        report,
+        arfFile,
+        reportHtml,
+        oscapVersion,
+        startedAt,
+        finishedAt,
+        createdBy,
+        origin,
+        null);
   }
 }

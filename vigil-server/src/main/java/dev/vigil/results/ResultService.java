@@ -97,7 +97,7 @@ public class ResultService {
             new AsRecorded(
                 s.serverId(),
                 s.packageId(),
-                s.origin().jobId(),
+                s.recordedJobId(),
                 titles.benchmark(),
                 titles.profile()));
     List<RuleEntry> entries = r.ruleResults().stream().map(ResultService::entry).toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.vigil.results.ScanOrigin;
 import dev.vigil.scanning.ScanControl;
 import dev.vigil.scheduling.NodeIdentity;
 import dev.vigil.scheduling.RunLater;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Node loss and recovery of target runs, driven step by step on one node: the claims another node
@@ -286,6 +288,49 @@ class TargetRunRecoveryIntegrationTest {
                 second, r -> r.markTimedOut("too slow", "scan_timed_out", Instant.now())))
         .isTrue();
     assertThat(repo.findRun(run.id()).orElseThrow().status()).isEqualTo(TargetRunStatus.TIMED_OUT);
+  }
+
+  /**
+   * A job deleted while its execution runs: the scan's live job link is null (no foreign key to a
+   * deleted row) while it keeps the job's id and name as recorded, and the API shows the job as
+   * deleted.
+   */
+  @Test
+  void aScanRecordedAfterItsJobWasDeletedKeepsTheJobsIdAndName() throws Exception {
+    long server = exec.localServer("orphaned-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+    JobExecution execution = repo.find(run.executionId()).orElseThrow();
+    long job = execution.jobId();
+    ExecutionPlan plan = execution.plan();
+    ScanOrder order =
+        new ScanOrder(
+            server,
+            plan.packageId(),
+            plan.packageVersionId(),
+            plan.scanPath(),
+            plan.profileId(),
+            plan.timeout(),
+            "recovery",
+            null,
+            new ScanOrigin(job, execution.jobName(), execution.id(), run.id()));
+    assertThat(api.delete("/api/jobs/" + job).status()).isEqualTo(200);
+
+    long scanId = scans.scan(order, new ScanControl()).id();
+
+    assertThat(
+            jdbc.sql("select job_id, recorded_job_id, job_name from security_scans where id = ?")
+                .param(scanId)
+                .query(
+                    (rs, i) ->
+                        rs.getObject(1) + " " + rs.getObject(2, Long.class) + " " + rs.getString(3))
+                .single())
+        .isEqualTo("null " + job + " " + execution.jobName());
+    ApiClient.Response r = api.get("/api/security-scans/" + scanId);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode shown = r.json().get("securityScan").get("job");
+    assertThat(shown.get("id").asLong()).isEqualTo(job);
+    assertThat(shown.get("name").asString()).isEqualTo(execution.jobName());
+    assertThat(shown.get("deleted").asBoolean()).isTrue();
   }
 
   private TargetRun undispatchedRun(long server) {

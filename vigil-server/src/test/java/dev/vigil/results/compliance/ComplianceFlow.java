@@ -114,6 +114,37 @@ abstract class ComplianceFlow extends ComplianceSystemBase {
     assertThat(hostStatus(hosts, server)).isEqualTo("error");
   }
 
+  /**
+   * A failed run is keyed by the benchmark and profile its execution pinned: editing the job's
+   * profile afterwards leaves the failure on the old pair and the new pair never scanned.
+   */
+  @Test
+  void aFailedRunStaysOnThePairItsExecutionPinnedAfterTheJobsProfileIsEdited() {
+    long pkg = fleet.readyPackage("comp-pinned");
+    long server = fleet.sshServer("comp-pinned-ssh");
+    ApiClient.Response closed = api.put("/api/servers/" + server, "{\"server\":{\"sshPort\":1}}");
+    assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+    long job = fleet.job("comp-pinned-job", pkg, List.of(server), TOGGLE, "manual");
+    assertThat(fleet.run(job)).isEqualTo("failed");
+
+    ApiClient.Response edited =
+        api.put(
+            "/api/jobs/" + job, "{\"job\":{\"securityProfile\":" + ApiClient.quote(PASS) + "}}");
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+    JsonNode failed = fleet.profile(server, TOGGLE);
+    assertThat(failed.get("status").asString()).isEqualTo("error");
+    assertThat(failed.get("lastFailure").isNull()).isFalse();
+    assertThat(failed.get("benchmarkId").asString()).isEqualTo(ComplianceContent.BENCHMARK);
+    assertThat(failed.get("benchmarkTitle").asString())
+        .isEqualTo(ComplianceContent.BENCHMARK_TITLE);
+    assertThat(failed.get("profileTitle").asString()).isEqualTo("Profile toggle");
+    JsonNode now = fleet.profile(server, PASS);
+    assertThat(now.get("status").asString()).isEqualTo("never_scanned");
+    assertThat(now.get("lastFailure").isNull()).isTrue();
+    assertThat(fleet.compliance(server).get("status").asString()).isEqualTo("error");
+  }
+
   @Test
   void rulesThatDoNotApplyMakeNotApplicableAndErrorResultsAnErrorWhichIsTheServersWorst() {
     long pkg = fleet.readyPackage("comp-na");
