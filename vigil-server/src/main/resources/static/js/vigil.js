@@ -38,6 +38,21 @@
       window.location = form.getAttribute('data-refresh-action') + '?' + params.toString();
     });
   }
+  // ESC closes an open menu (a <details> drop-down such as MORE or + ADD) and returns focus to its
+  // button, so the keyboard is never left inside a menu it cannot dismiss.
+  function closeMenusOnEscape(event) {
+    if (event.key !== 'Escape') {
+      return;
+    }
+    document.querySelectorAll('details.addmenu[open]').forEach(function (menu) {
+      menu.removeAttribute('open');
+      var summary = menu.querySelector('summary');
+      if (summary && menu.contains(document.activeElement)) {
+        summary.focus();
+      }
+    });
+  }
+  document.addEventListener('keydown', closeMenusOnEscape);
   document.addEventListener('DOMContentLoaded', function () {
     localTimes(document);
     document.querySelectorAll('[data-refresh-url]').forEach(autoRefresh);
