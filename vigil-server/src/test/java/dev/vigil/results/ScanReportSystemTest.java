@@ -292,6 +292,11 @@ class ScanReportSystemTest {
             "xccdf_dev.vigil_rule_unknown")
         .doesNotContain("xccdf_dev.vigil_rule_notselected")
         .hasSize(8);
+    // the summary's counts are filters: each links to its result's rules
+    assertThat(html)
+        .contains("href=\"" + path(nineScan) + "?result=fail\" data-result=\"fail\">fail 2</a>");
+    assertThat(ruleIds(page(path(nineScan) + "?result=fail", 200)))
+        .containsExactly("xccdf_dev.vigil_rule_fail", "xccdf_dev.vigil_rule_fixed");
     assertThat(ruleIds(page(path(nineScan) + "?notselected=show", 200)))
         .contains("xccdf_dev.vigil_rule_notselected")
         .hasSize(9);
