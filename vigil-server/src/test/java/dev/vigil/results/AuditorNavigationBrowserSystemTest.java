@@ -88,6 +88,11 @@ class AuditorNavigationBrowserSystemTest {
       assertThat(d.findElement(By.id("server-compliance")).getText()).isNotBlank();
       assertThat(d.findElements(By.id("tab-summary"))).as("no Summary tab").isEmpty();
       assertNoForbiddenLink(d, "the Security tab");
+      // compare is reachable from the history: each scan's row links to its comparison page
+      d.findElement(By.cssSelector("#scan-history tr[data-scan] a.compare-link")).click();
+      assertThat(d.getCurrentUrl()).endsWith("/security-scans/" + scan.id() + "/compare");
+      assertThat(d.findElement(By.cssSelector("main h1")).getText()).doesNotContain("Not allowed");
+      d.navigate().back();
 
       d.get(base + "/security-scans/" + scan.id());
       assertNoForbiddenLink(d, "the scan report");
