@@ -53,9 +53,24 @@
     });
   }
   document.addEventListener('keydown', closeMenusOnEscape);
+
+  // An element with data-shown-when="<field id>" and data-shown-value="<value>" is shown only while
+  // that field has that value (the host form's SSH fields for an SSH connection).
+  function showWhen(el) {
+    var field = document.getElementById(el.getAttribute('data-shown-when'));
+    if (!field) {
+      return;
+    }
+    var update = function () {
+      el.hidden = field.value !== el.getAttribute('data-shown-value');
+    };
+    field.addEventListener('change', update);
+    update();
+  }
   document.addEventListener('DOMContentLoaded', function () {
     localTimes(document);
     document.querySelectorAll('[data-refresh-url]').forEach(autoRefresh);
     document.querySelectorAll('[data-refresh]').forEach(refreshOnChange);
+    document.querySelectorAll('[data-shown-when]').forEach(showWhen);
   });
 })();

@@ -87,6 +87,18 @@ class PageChromeBrowserSystemTest {
           (String) d.executeScript("return document.querySelector('link[rel=icon]').href");
       assertThat(href).isEqualTo(base + "/favicon.ico");
 
+      // the add form keeps its SSH fields for SSH only
+      d.get(base + "/infrastructure/hosts/new");
+      WebElement sshFields = d.findElement(By.id("ssh-fields"));
+      assertThat(sshFields.isDisplayed()).as("SSH fields for SSH").isTrue();
+      new org.openqa.selenium.support.ui.Select(d.findElement(By.id("connectionType")))
+          .selectByValue("local");
+      assertThat(sshFields.isDisplayed()).as("SSH fields for Local").isFalse();
+      assertThat(d.findElement(By.id("privilegeMode")).isDisplayed()).isTrue();
+      new org.openqa.selenium.support.ui.Select(d.findElement(By.id("connectionType")))
+          .selectByValue("ssh");
+      assertThat(d.findElement(By.id("hostKeyFingerprint")).isDisplayed()).isTrue();
+
       d.get(base + "/provisioning/jobs/security-packages");
       WebElement add = d.findElement(By.id("add-package"));
       WebElement menu = add.findElement(By.xpath(".."));
