@@ -33,7 +33,7 @@ if [ ! -s "$arf" ] || [ ! -s "$report" ]; then
   mv "$report.tmp" "$report"
 fi
 if [ "$mode" = scale-out ]; then
-  defaults=(2000 3000 48 52 200 96)
+  defaults=(2000 3000 32 36 200 64)
 else
   defaults=(2000 3000 20 24 200 20)
 fi

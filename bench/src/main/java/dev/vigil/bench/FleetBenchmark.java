@@ -131,6 +131,8 @@ public final class FleetBenchmark {
     sql(s.pgUrl(), s, "create database " + db);
     String url = s.pgUrl().substring(0, s.pgUrl().lastIndexOf('/') + 1) + db;
     FleetBenchmark bench = new FleetBenchmark(s, url);
+    // a benchmark stopped with SIGTERM still stops its nodes and removes its cgroups
+    Runtime.getRuntime().addShutdownHook(new Thread(bench::stopNodes, "fleet-bench-stop"));
     int status = 0;
     try {
       double ingest = bench.ingestBaseline();
@@ -270,10 +272,11 @@ public final class FleetBenchmark {
     }
   }
 
-  private void stopNodes() {
+  private synchronized void stopNodes() {
     for (VigilProcess p : nodes) {
       p.close();
     }
+    nodes.clear();
     for (Path g : cgroups) {
       try {
         Files.delete(g);
@@ -281,6 +284,7 @@ public final class FleetBenchmark {
         System.err.println("could not remove cgroup " + g + ": " + e);
       }
     }
+    cgroups.clear();
   }
 
   /** Executes the job, samples every two seconds until it ended, and adds a row when kept. */
@@ -327,6 +331,14 @@ public final class FleetBenchmark {
         whole,
         done / whole * 3600,
         by);
+    for (Path g : cgroups) {
+      // whether the quota, not the machine's other work, was what held the node back
+      System.out.println(
+          "  "
+              + g.getFileName()
+              + " cpu.stat: "
+              + Files.readString(g.resolve("cpu.stat")).replace('\n', ' ').trim());
+    }
     if (!keep) {
       return;
     }

@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -407,9 +409,11 @@ class ExecutionRepository {
   /**
    * Marks up to {@code n} queued runs not yet handed over as handed over and returns their ids.
    * Safe without the execution's lock: a run is marked only while it is still queued and not handed
-   * over, so two callers never hand over the same run. On PostgreSQL one statement skips the runs
-   * another finishing transaction is handing over right now ({@code skip locked}) instead of
-   * waiting for that transaction's commit; elsewhere the loser of a race picks the next one.
+   * over, so two callers never hand over the same run. A run another finishing transaction is
+   * handing over right now is skipped ({@code skip locked}) instead of waited for until that
+   * transaction commits: on PostgreSQL in one statement; on H2, which applies a limit before it
+   * skips, run by run. (Should that other transaction roll back, its run stays queued for the next
+   * hand-over or the reconciliation.)
    */
   List<Long> dispatch(long executionId, int n, Instant now) {
     if (n <= 0) {
@@ -429,32 +433,55 @@ class ExecutionRepository {
           .toList();
     }
     List<Long> picked = new ArrayList<>();
-    // each lost race means another transaction handed that run over, so the loop always advances
+    Set<Long> passed = new HashSet<>();
+    // every candidate is picked or passed over, never tried twice, so the loop always ends
     while (picked.size() < n) {
       List<Long> candidates =
-          jdbc.sql(
-                  "select id from target_runs where execution_id = ? and status = 'queued'"
-                      + " and dispatched_at is null order by position limit "
-                      + (n - picked.size() + SPARE_CANDIDATES))
-              .param(executionId)
-              .query(Long.class)
-              .list();
+          new ArrayList<>(
+              jdbc.sql(
+                      "select id from target_runs where execution_id = ? and status = 'queued'"
+                          + " and dispatched_at is null order by position limit "
+                          + (n - picked.size() + SPARE_CANDIDATES + passed.size()))
+                  .param(executionId)
+                  .query(Long.class)
+                  .list());
+      candidates.removeAll(passed);
       if (candidates.isEmpty()) {
         break;
       }
       for (int i = 0; i < candidates.size() && picked.size() < n; i++) {
-        int marked =
-            jdbc.sql(
-                    "update target_runs set dispatched_at = ? where id = ? and status = 'queued'"
-                        + " and dispatched_at is null")
-                .params(ts(now), candidates.get(i))
-                .update();
-        if (marked == 1) {
-          picked.add(candidates.get(i));
+        long id = candidates.get(i);
+        if (lockIfFree(id) && markDispatched(id, now)) {
+          picked.add(id);
+        } else {
+          passed.add(id);
         }
       }
     }
     return picked;
+  }
+
+  /**
+   * Locks the run while it is queued and not handed over; false at once, without waiting, when
+   * another transaction holds its row (it is handing it over or cancelling it).
+   */
+  private boolean lockIfFree(long runId) {
+    return !jdbc.sql(
+            "select id from target_runs where id = ? and status = 'queued'"
+                + " and dispatched_at is null for update skip locked")
+        .param(runId)
+        .query(Long.class)
+        .list()
+        .isEmpty();
+  }
+
+  private boolean markDispatched(long runId, Instant now) {
+    return jdbc.sql(
+                "update target_runs set dispatched_at = ? where id = ? and status = 'queued'"
+                    + " and dispatched_at is null")
+            .params(ts(now), runId)
+            .update()
+        == 1;
   }
 
   /**

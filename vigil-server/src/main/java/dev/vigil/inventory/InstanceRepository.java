@@ -4,14 +4,19 @@ import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.storage.LabelTable;
+import dev.vigil.storage.Sql;
 import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -73,6 +78,26 @@ class InstanceRepository {
   /** The ids of the instances carrying {@code label}, ascending. */
   List<Long> idsWithLabel(String label) {
     return labels.owners(label);
+  }
+
+  /** The member server ids of each of the instances, in one query; an unknown id maps to none. */
+  Map<Long, Set<Long>> memberIds(Collection<Long> instanceIds) {
+    Map<Long, Set<Long>> members = new HashMap<>();
+    if (instanceIds.isEmpty()) {
+      return members;
+    }
+    jdbc.sql(
+            "select instance_id, server_id from instance_servers where instance_id in ("
+                + Sql.marks(instanceIds.size())
+                + ")")
+        .params(List.copyOf(instanceIds))
+        .query(
+            (rs, i) ->
+                members
+                    .computeIfAbsent(rs.getLong("instance_id"), k -> new HashSet<>())
+                    .add(rs.getLong("server_id")))
+        .list();
+    return members;
   }
 
   List<Long> memberIds(long instanceId) {

@@ -134,8 +134,8 @@ public class JobService {
   }
 
   /**
-   * As {@link #resolveServerIds}, the servers themselves: one read of servers for server and label
-   * targets, one per instance for instance targets, never one per server.
+   * As {@link #resolveServerIds}, the servers themselves: one read of servers (and of instance
+   * members for instance targets) whatever the number of servers or instances.
    */
   public List<Server> resolveServers(Job job) {
     LinkedHashMap<Long, Server> found = new LinkedHashMap<>();
@@ -146,13 +146,7 @@ public class JobService {
     } else if (job.targetType() == TargetType.SERVER) {
       addInOrder(job.refIds(), found);
     } else {
-      for (long instanceId : job.refIds()) {
-        try {
-          instances.serversOf(instanceId).forEach(s -> found.putIfAbsent(s.id(), s));
-        } catch (NotFoundException gone) {
-          // an instance deleted since the job was saved has no servers to scan
-        }
-      }
+      instances.serversOf(job.refIds()).forEach(srv -> found.putIfAbsent(srv.id(), srv));
     }
     return List.copyOf(found.values());
   }

@@ -13,8 +13,10 @@ import java.util.Set;
  */
 public final class ClosedH2Eviction implements SQLExceptionOverride {
 
-  /** DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN, CONNECTION_BROKEN_1, IO_EXCEPTION_2. */
-  private static final Set<Integer> CLOSED = Set.of(90098, 90121, 90067, 90031);
+  /**
+   * DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN, CONNECTION_BROKEN_1, IO_EXCEPTION_1 and _2.
+   */
+  private static final Set<Integer> CLOSED = Set.of(90098, 90121, 90067, 90028, 90031);
 
   /** H2's GENERAL_ERROR_1: a failed write of its store ("MVStoreException") comes as one. */
   private static final int GENERAL_ERROR = 50000;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -62,7 +63,11 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
       if (!DatabaseOutage.is(e) || response.isCommitted()) {
         throw e;
       }
-      log.warn("{} {}: the database is unavailable: {}", request.getMethod(), path(request), e);
+      log.warn(
+          "{} {} answered 503, the database is unavailable: {}",
+          request.getMethod(),
+          path(request),
+          NestedExceptionUtils.getMostSpecificCause(e).toString());
       probe.suspect();
       response.resetBuffer();
       unavailable(request, response);

@@ -149,7 +149,10 @@ class ClusterCancelSystemTest {
     assertThat(scans()).as("no scan recorded").isZero();
   }
 
-  /** Waits until every handed-over run is scanning (its oscap wrapper running), some on node B. */
+  /**
+   * Waits until every handed-over run is scanning (its oscap wrapper running, its run directory
+   * made), some on node B.
+   */
   private static void awaitScanningOnBothNodes(long execution) {
     try {
       await()
@@ -165,7 +168,10 @@ class ClusterCancelSystemTest {
                         .filter(r -> "scanning".equals(r.get("status")))
                         .filter(r -> "node-b".equals(r.get("node")))
                         .count();
-                return scanning == PARALLEL && onB > 0 && wrappers() >= PARALLEL;
+                return scanning == PARALLEL
+                    && onB > 0
+                    && wrappers() >= PARALLEL
+                    && runDirs().size() >= PARALLEL;
               });
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(

@@ -47,6 +47,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class DatabaseFaultSystemTest {
 
   private static final int TARGETS = 24;
+  private static final int SLOTS = 4;
   private static final String PASSWORD = "fault-admin-pw";
   private static final String APP = "vigil-node-fault";
   private static final Set<String> ENDED = Set.of("complete", "failed", "cancelled");
@@ -77,6 +78,7 @@ class DatabaseFaultSystemTest {
     s.put("vigil.packages.allowed-file-roots", content.toString());
     s.put("vigil.scheduler.polling-interval", "100ms");
     s.put("vigil.executions.reconcile-interval", "10m");
+    s.put("vigil.scanning.max-concurrent", Integer.toString(SLOTS));
     node = VigilNode.start("fault", ScanDouble.of("fault", nine, Duration.ofMillis(20)), s);
     fleet = new FleetApi(new ApiClient(node.port()).login("admin", PASSWORD));
   }
@@ -100,23 +102,24 @@ class DatabaseFaultSystemTest {
             nine.datastream().getFileName().toString(),
             ScanFixtures.NINE_PROFILE,
             servers,
-            4);
+            SLOTS + 1);
     node.scans().hold();
     long execution = fleet.execute(job);
-    await().atMost(Duration.ofSeconds(30)).until(() -> node.scans().holding() == 4);
-    long recorded = runAt(execution, 1);
-    long claimed = runAt(execution, 4);
+    // the node's scan slots all hold a claimed run; the window's last run is handed over but waits
+    // for a slot, unclaimed (a hand-over skips a run whose row is locked, so it is locked only now)
+    await().atMost(Duration.ofSeconds(30)).until(() -> node.scans().holding() == SLOTS);
+    long recorded = runIn(execution, "connecting");
+    long claimed = runIn(execution, "queued");
 
     String claimError;
     String recordingError;
     try (Connection recordLock = lockRun(recorded);
         Connection claimLock = lockRun(claimed)) {
       node.scans().release();
-      // run 1's recording waits on the test's lock: its backend is terminated
+      // a held run's recording waits on the test's lock: its backend is terminated
       recordingError = terminate(awaitWaiterBlockedBy(recordLock));
       recordLock.commit();
-      // runs 0, 2 and 3 end and hand over run 4, whose claim waits on the test's lock: terminated
-      // too
+      // a slot frees and the waiting run's claim waits on the test's lock: terminated too
       claimError = terminate(awaitWaiterBlockedBy(claimLock));
       node.scans().hold();
       claimLock.commit();
@@ -279,9 +282,12 @@ class DatabaseFaultSystemTest {
     return query;
   }
 
-  private static long runAt(long execution, int position) {
-    return sql.sql("select id from target_runs where execution_id = ? and position = ?")
-        .params(execution, position)
+  /** The first handed-over run of the execution in {@code status}. */
+  private static long runIn(long execution, String status) {
+    return sql.sql(
+            "select id from target_runs where execution_id = ? and status = ?"
+                + " and dispatched_at is not null order by position limit 1")
+        .params(execution, status)
         .query(Long.class)
         .single();
   }

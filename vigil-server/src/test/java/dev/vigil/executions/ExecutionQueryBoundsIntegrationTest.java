@@ -32,8 +32,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * How many SQL statements starting, re-running and listing executions take, counted on the calling
- * thread: the same for 2 servers as for 30, and for one listed execution as for all. The servers
- * listen nowhere (a closed loopback port), so their runs fail at once and cost no scan.
+ * thread: the same for 2 servers as for 30 (as servers or as members of 1 or 3 instances), and for
+ * one listed execution as for all. The servers listen nowhere (a closed loopback port), so their
+ * runs fail at once and cost no scan.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -41,7 +42,8 @@ import org.springframework.test.web.servlet.MockMvc;
       "spring.datasource.url=jdbc:h2:mem:querybounds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
       "vigil.access.admin-password=bounds-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
+      "vigil.scheduler.polling-interval=200ms",
+      "vigil.executions.connect-retries=0"
     })
 @AutoConfigureMockMvc
 class ExecutionQueryBoundsIntegrationTest {
@@ -84,8 +86,10 @@ class ExecutionQueryBoundsIntegrationTest {
   void startingReRunningAndListingTakeAsManyStatementsForThirtyServersAsForTwo() throws Exception {
     long pkg = exec.readyPackage("bounds");
     int closed = closedPort();
-    long small = exec.job("bounds-2", pkg, unreachable("b2", 2, closed), 1);
-    long large = exec.job("bounds-30", pkg, unreachable("b30", 30, closed), 1);
+    List<Long> two2 = unreachable("b2", 2, closed);
+    List<Long> thirty30 = unreachable("b30", 30, closed);
+    long small = exec.job("bounds-2", pkg, two2, 1);
+    long large = exec.job("bounds-30", pkg, thirty30, 1);
 
     StatementLog.Recorded<JobExecution> two =
         StatementLog.record(() -> executions.execute(small, "api", null));
@@ -107,6 +111,26 @@ class ExecutionQueryBoundsIntegrationTest {
     assertThat(rerunThirty.mentioning("from servers")).isEqualTo(1);
     exec.awaitEnd(rerunTwo.result().id());
     exec.awaitEnd(rerunThirty.result().id());
+
+    long oneInstance = instanceJob("bounds-i1", pkg, List.of(instance("i-small", two2)));
+    long threeInstances =
+        instanceJob(
+            "bounds-i3",
+            pkg,
+            List.of(
+                instance("i-a", thirty30.subList(0, 10)),
+                instance("i-b", thirty30.subList(10, 20)),
+                instance("i-c", thirty30.subList(20, 30))));
+    StatementLog.Recorded<JobExecution> ofOne =
+        StatementLog.record(() -> executions.execute(oneInstance, "api", null));
+    StatementLog.Recorded<JobExecution> ofThree =
+        StatementLog.record(() -> executions.execute(threeInstances, "api", null));
+    assertThat(ofThree.result().total()).isEqualTo(30);
+    assertThat(ofThree.statements()).hasSameSizeAs(ofOne.statements());
+    assertThat(ofThree.mentioning("from instance_servers")).isEqualTo(1);
+    assertThat(ofThree.mentioning("from servers")).isEqualTo(1);
+    exec.awaitEnd(ofOne.result().id());
+    exec.awaitEnd(ofThree.result().id());
 
     List<String> one = listed("/api/job-executions?max=1");
     List<String> all = listed("/api/job-executions?max=-1");
@@ -142,6 +166,42 @@ class ExecutionQueryBoundsIntegrationTest {
             throw new IllegalStateException(e);
           }
         });
+  }
+
+  private long instance(String name, List<Long> members) {
+    String servers =
+        members.stream()
+            .map(id -> "{\"id\":" + id + "}")
+            .collect(java.util.stream.Collectors.joining(","));
+    ApiClient.Response r =
+        api.post(
+            "/api/instances",
+            "{\"instance\":{\"name\":\"" + name + "\",\"servers\":[" + servers + "]}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().get("instance").get("id").asLong();
+  }
+
+  private long instanceJob(String name, long pkg, List<Long> instances) {
+    String targets =
+        instances.stream()
+            .map(id -> "{\"refId\":" + id + "}")
+            .collect(java.util.stream.Collectors.joining(","));
+    ApiClient.Response r =
+        api.post(
+            "/api/jobs",
+            "{\"job\":{\"targetType\":\"instance\",\"targets\":["
+                + targets
+                + "],\"securityPackage\":{\"id\":"
+                + pkg
+                + "},\"scanPath\":"
+                + ApiClient.quote(nineDs.getFileName().toString())
+                + ",\"securityProfile\":"
+                + ApiClient.quote(ScanFixtures.NINE_PROFILE)
+                + ",\"name\":\""
+                + name
+                + "\",\"scheduleMode\":\"manual\",\"maxParallel\":1}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().get("job").get("id").asLong();
   }
 
   /** {@code n} servers over SSH at a loopback port nothing listens on. */

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.access.UserRef;
 import dev.vigil.web.ListQuery;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,6 +85,35 @@ abstract class ExecutionRepositoryContract {
     assertThat(next).hasSize(1).doesNotContainAnyElementsOf(first);
     assertThat(repo.dispatch(id, 2, T0)).isEmpty();
     assertThat(repo.runsOf(id).get(2).id()).isEqualTo(next.get(0));
+  }
+
+  /**
+   * Finishing runs of one execution hand over the next queued run each: one that another
+   * transaction is handing over right now (its row locked, not yet committed) is skipped instead of
+   * waited for, so the finishes of an execution do not queue behind each other's commits.
+   */
+  @Test
+  void aHandOverSkipsTheRunAnotherTransactionIsHandingOverInsteadOfWaiting() throws Exception {
+    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 3, PLAN, T0));
+    for (int i = 0; i < 3; i++) {
+      repo.insertRun(TargetRun.queued(id, 10 + i, "s" + i, i));
+    }
+    List<TargetRun> runs = repo.runsOf(id);
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try (Connection handingOver = dataSource().getConnection()) {
+      handingOver.setAutoCommit(false);
+      try (Statement st = handingOver.createStatement()) {
+        st.executeUpdate(
+            "update target_runs set dispatched_at = now() where id = " + runs.get(0).id());
+      }
+      Future<List<Long>> next = other.submit(() -> repo.dispatch(id, 1, T0));
+      assertThat(next.get(10, TimeUnit.SECONDS)).containsExactly(runs.get(1).id());
+      handingOver.commit();
+    } finally {
+      other.shutdownNow();
+    }
+    assertThat(repo.dispatch(id, 5, T0)).containsExactly(runs.get(2).id());
+    assertThat(repo.dispatch(id, 5, T0)).isEmpty();
   }
 
   @Test

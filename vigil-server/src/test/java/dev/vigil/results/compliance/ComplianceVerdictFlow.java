@@ -6,6 +6,7 @@ import static dev.vigil.results.compliance.ComplianceContent.NA;
 import static dev.vigil.results.compliance.ComplianceContent.NOTCHECKED;
 import static dev.vigil.results.compliance.ComplianceContent.PASS;
 import static dev.vigil.results.compliance.ComplianceContent.UNKNOWN;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -154,8 +155,13 @@ abstract class ComplianceVerdictFlow extends ComplianceSystemBase {
     Files.writeString(
         oscap, "#!/bin/sh\nOSCAP_PROBE_ROOT='" + probeRoot + "' exec /usr/bin/oscap \"$@\"\n");
     oscap.toFile().setExecutable(true, false);
-    Path debian = Files.copy(ScanFixtures.SSG_DEBIAN11, contentRoot.resolve("ssg-debian11-ds.xml"));
-    Path ubuntu = Files.copy(SSG_UBUNTU2204, contentRoot.resolve("ssg-ubuntu2204-ds.xml"));
+    Path debian =
+        Files.copy(
+            ScanFixtures.SSG_DEBIAN11,
+            contentRoot.resolve("ssg-debian11-ds.xml"),
+            REPLACE_EXISTING);
+    Path ubuntu =
+        Files.copy(SSG_UBUNTU2204, contentRoot.resolve("ssg-ubuntu2204-ds.xml"), REPLACE_EXISTING);
     FleetApi api2 = new FleetApi(api);
     try (SshdHarness wrapped =
         SshdHarness.startWithConfig(
