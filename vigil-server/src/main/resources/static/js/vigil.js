@@ -38,9 +38,39 @@
       window.location = form.getAttribute('data-refresh-action') + '?' + params.toString();
     });
   }
+  // ESC closes an open menu (a <details> drop-down such as MORE or + ADD) and returns focus to its
+  // button, so the keyboard is never left inside a menu it cannot dismiss.
+  function closeMenusOnEscape(event) {
+    if (event.key !== 'Escape') {
+      return;
+    }
+    document.querySelectorAll('details.addmenu[open]').forEach(function (menu) {
+      menu.removeAttribute('open');
+      var summary = menu.querySelector('summary');
+      if (summary && menu.contains(document.activeElement)) {
+        summary.focus();
+      }
+    });
+  }
+  document.addEventListener('keydown', closeMenusOnEscape);
+
+  // An element with data-shown-when="<field id>" and data-shown-value="<value>" is shown only while
+  // that field has that value (the host form's SSH fields for an SSH connection).
+  function showWhen(el) {
+    var field = document.getElementById(el.getAttribute('data-shown-when'));
+    if (!field) {
+      return;
+    }
+    var update = function () {
+      el.hidden = field.value !== el.getAttribute('data-shown-value');
+    };
+    field.addEventListener('change', update);
+    update();
+  }
   document.addEventListener('DOMContentLoaded', function () {
     localTimes(document);
     document.querySelectorAll('[data-refresh-url]').forEach(autoRefresh);
     document.querySelectorAll('[data-refresh]').forEach(refreshOnChange);
+    document.querySelectorAll('[data-shown-when]').forEach(showWhen);
   });
 })();

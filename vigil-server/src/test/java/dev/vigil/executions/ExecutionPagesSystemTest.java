@@ -82,7 +82,7 @@ class ExecutionPagesSystemTest {
     long id = executionOf(job, admin);
     mvc.perform(post(execute).with(user("admin")).with(csrf()))
         .andExpect(redirectedUrl("/provisioning/jobs/executions/" + (id + 1)))
-        .andExpect(flash().attribute("notice", "Job queued for execution."));
+        .andExpect(flash().attribute("queued", "Job queued for execution."));
     JsonNode ended = exec.awaitEnd(id + 1);
     assertThat(ended.get("status").asString()).isEqualTo("complete");
     String scanId = ended.get("process").get("events").get(0).get("scanId").asString();

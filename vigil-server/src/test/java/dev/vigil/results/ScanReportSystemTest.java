@@ -120,11 +120,19 @@ class ScanReportSystemTest {
     assertThat(page.get("texts").get("available").asBoolean()).isTrue();
     assertThat(page.get("rules").toString()).contains("<code>").doesNotContain("<script");
 
-    String html = page(path(scan) + "?phrase=sudo_custom_logfile", 200);
+    // Debian 11's standard profile on another release: every selected rule notapplicable, said
+    // plainly; the notselected rules are hidden until asked for
+    assertThat(scan.count(ResultType.NOTAPPLICABLE)).isEqualTo(scan.testCount());
+    assertThat(page(path(scan), 200))
+        .contains("all " + scan.testCount() + " selected rules not applicable")
+        .doesNotContain("0 pass, 0 fail, 0 other")
+        .contains("Show " + scan.count(ResultType.NOTSELECTED) + " not selected rules")
+        .contains("Page 1 of 1 (" + scan.testCount() + " rules)");
+    String html = page(path(scan) + "?phrase=sudo_custom_logfile&notselected=show", 200);
     assertThat(html)
         .contains("A sudo log file simplifies auditing of sudo commands.")
         .contains("/var/log/sudo.log");
-    String second = page(path(scan) + "?page=1", 200);
+    String second = page(path(scan) + "?page=1&notselected=show", 200);
     assertThat(second).contains("Page 2 of");
   }
 
@@ -241,13 +249,18 @@ class ScanReportSystemTest {
   void reportPageShowsTheScanOfItsServerOnly() throws Exception {
     String html = page(path(nineScan), 200);
     assertThat(html)
-        .contains("Always fails", "CCE-00002-2", "xccdf_dev.vigil_rule_notselected")
+        .contains("Always fails", "CCE-00002-2")
+        .doesNotContain("xccdf_dev.vigil_rule_notselected")
         .contains(NINE_PROFILE, "1.3.7", "90.0 s")
         .contains("<!-- changes since previous scan: filled by the compare feature -->")
         .contains("/security-scans/" + nineScan.id() + "/arf")
         .contains("/security-scans/" + nineScan.id() + "/rules.csv")
         .contains("<iframe id=\"html-report-frame\" sandbox=\"\"");
-    assertThat(rows(html)).isEqualTo(9);
+    // notselected is hidden until asked for, by the toggle or by choosing that result
+    assertThat(rows(html)).isEqualTo(8);
+    assertThat(html).contains("Show 1 not selected rules");
+    assertThat(rows(page(path(nineScan) + "?notselected=show", 200))).isEqualTo(9);
+    assertThat(rows(page(path(nineScan) + "?result=notselected", 200))).isEqualTo(1);
     // without --remediate the "fixed" rule is a second fail
     assertThat(rows(page(path(nineScan) + "?result=fail&result=error", 200))).isEqualTo(3);
     assertThat(rows(page(path(nineScan) + "?phrase=CCE-00001", 200))).isEqualTo(1);
@@ -264,6 +277,51 @@ class ScanReportSystemTest {
             .getResponse();
     assertThat(redirect.getStatus()).isEqualTo(302);
     assertThat(redirect.getRedirectedUrl()).endsWith(path(nineScan));
+  }
+
+  @Test
+  void reportPageListsWhatFailedFirstBySeverityThenTheRest() throws Exception {
+    String html = page(path(nineScan), 200);
+    // fail (high: rule_fail, then medium: rule_fixed, a fail without --remediate), error, unknown,
+    // then the other results in the order the scan recorded them
+    assertThat(ruleIds(html))
+        .startsWith(
+            "xccdf_dev.vigil_rule_fail",
+            "xccdf_dev.vigil_rule_fixed",
+            "xccdf_dev.vigil_rule_error",
+            "xccdf_dev.vigil_rule_unknown")
+        .doesNotContain("xccdf_dev.vigil_rule_notselected")
+        .hasSize(8);
+    // the summary's counts are filters: each links to its result's rules
+    assertThat(html)
+        .contains("href=\"" + path(nineScan) + "?result=fail\" data-result=\"fail\">fail 2</a>");
+    assertThat(ruleIds(page(path(nineScan) + "?result=fail", 200)))
+        .containsExactly("xccdf_dev.vigil_rule_fail", "xccdf_dev.vigil_rule_fixed");
+    assertThat(ruleIds(page(path(nineScan) + "?notselected=show", 200)))
+        .contains("xccdf_dev.vigil_rule_notselected")
+        .hasSize(9);
+    assertThat(html).contains(nineScan.passCount() + " pass, " + nineScan.failCount() + " fail");
+  }
+
+  @Test
+  void aScanWhoseSelectedRulesAreAllNotApplicableSaysSoPlainly() throws Exception {
+    Path arf = runs.resolve("na-arf.xml");
+    ScanFixtures.oscapEval(
+        nineDs, NINE_PROFILE, arf, "--rule", "xccdf_dev.vigil_rule_notapplicable");
+    SecurityScan na = ReportFixtures.record(results, nine, nine.versionId(), arf, null);
+    assertThat(na.testCount()).isEqualTo(1);
+    String html = page(path(na), 200);
+    assertThat(html)
+        .contains("the one selected rule is not applicable")
+        .doesNotContain("0 pass, 0 fail, 0 other");
+  }
+
+  private static List<String> ruleIds(String html) {
+    return java.util.regex.Pattern.compile("data-rule-id=\"([^\"]+)\"")
+        .matcher(html.substring(html.indexOf("id=\"rules\"")))
+        .results()
+        .map(m -> m.group(1))
+        .toList();
   }
 
   @Test

@@ -11,6 +11,8 @@ import dev.vigil.executions.JobAlreadyRunning;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.TargetRun;
 import dev.vigil.results.ExecutionDrift;
+import dev.vigil.results.ResultService;
+import dev.vigil.results.SecurityScan;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
@@ -39,13 +41,19 @@ class ExecutionPageController {
   private final CurrentUser currentUser;
   private final Clock clock;
   private final ExecutionDrift drift;
+  private final ResultService results;
 
   ExecutionPageController(
-      ExecutionService executions, CurrentUser currentUser, Clock clock, ExecutionDrift drift) {
+      ExecutionService executions,
+      CurrentUser currentUser,
+      Clock clock,
+      ExecutionDrift drift,
+      ResultService results) {
     this.executions = executions;
     this.currentUser = currentUser;
     this.clock = clock;
     this.drift = drift;
+    this.results = results;
   }
 
   @GetMapping(BASE)
@@ -115,8 +123,19 @@ class ExecutionPageController {
     List<TargetRun> runs = executions.runs(id);
     model.addAttribute("runs", runs);
     Map<Long, String> steps = new HashMap<>();
-    runs.forEach(r -> executions.currentStep(r.id()).ifPresent(step -> steps.put(r.id(), step)));
+    Map<Long, SecurityScan> scans = new HashMap<>();
+    for (TargetRun r : runs) {
+      // the step only when it says more than the state ("scanning", not "scanning (scanning)")
+      executions
+          .currentStep(r.id())
+          .filter(step -> !step.equalsIgnoreCase(r.status().code()))
+          .ifPresent(step -> steps.put(r.id(), step));
+      if (r.scanId() != null) {
+        scans.put(r.id(), results.get(r.scanId()));
+      }
+    }
     model.addAttribute("steps", steps);
+    model.addAttribute("scans", scans);
     model.addAttribute("now", clock.instant());
     // drift reads every server's rules twice: only once the execution has ended, not per refresh
     model.addAttribute("drift", e.status().ended() ? drift.of(id) : null);
@@ -140,7 +159,7 @@ class ExecutionPageController {
   String rerun(@PathVariable long id, RedirectAttributes redirect) {
     try {
       JobExecution e = executions.rerun(id, "manual", currentUser.current().orElse(null));
-      redirect.addFlashAttribute("notice", "Re-run queued for " + e.total() + " server(s).");
+      redirect.addFlashAttribute("queued", "Re-run queued for " + e.total() + " server(s).");
       return "redirect:" + BASE + "/" + e.id();
     } catch (JobAlreadyRunning busy) {
       return toRunning(busy, redirect);
@@ -155,7 +174,7 @@ class ExecutionPageController {
   String execute(@PathVariable long jobId, RedirectAttributes redirect) {
     try {
       JobExecution e = executions.execute(jobId, "manual", currentUser.current().orElse(null));
-      redirect.addFlashAttribute("notice", "Job queued for execution.");
+      redirect.addFlashAttribute("queued", "Job queued for execution.");
       return "redirect:" + BASE + "/" + e.id();
     } catch (JobAlreadyRunning busy) {
       return toRunning(busy, redirect);

@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HostPageController {
 
   static final String BASE = "/infrastructure/hosts";
+  static final String COMPLIANCE_BASE = "/infrastructure/servers";
 
   private final ServerService servers;
   private final CredentialService credentials;
@@ -56,11 +57,32 @@ class HostPageController {
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
+    return list(phrase, page, model, BASE);
+  }
+
+  /**
+   * The same list for a role that may read security scans but not the infrastructure: names and
+   * compliance only, each leading to the server's Security tab. Connection details (address, login,
+   * last test, OS, labels) show only when the role may also read the infrastructure.
+   */
+  @GetMapping(COMPLIANCE_BASE)
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+  String complianceList(
+      @RequestParam(required = false) String phrase,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    return list(phrase, page, model, COMPLIANCE_BASE);
+  }
+
+  private String list(String phrase, int page, Model model, String listBase) {
     ListQuery q = Paging.query(phrase, page, model);
     Paging.total(servers.count(q), model);
     List<Server> shown = servers.list(q);
     model.addAttribute("servers", shown);
-    if (model.getAttribute("me") instanceof Me me && me.canRead("security-scanning")) {
+    model.addAttribute("listBase", listBase);
+    Me me = model.getAttribute("me") instanceof Me m ? m : null;
+    model.addAttribute("connection", me != null && me.canRead("infrastructure"));
+    if (me != null && me.canRead("security-scanning")) {
       model.addAttribute(
           "compliance", compliance.statuses(shown.stream().map(Server::id).toList()));
       model.addAttribute("fleet", compliance.fleetCounts());

@@ -111,7 +111,12 @@ class ScanReportPageController {
       resultParam = List.of();
       severityParam = List.of();
     }
-    List<StoredRuleResult> matching = reports.rules(scanId, filter);
+    // notselected rules show when asked for: by the toggle, or by choosing that result
+    boolean withNotSelected =
+        "show".equals(ListQuery.text(params, "notselected"))
+            || resultParam.contains(ReportOrder.NOTSELECTED);
+    List<StoredRuleResult> all = reports.rules(scanId, filter);
+    List<StoredRuleResult> matching = ReportOrder.of(all, withNotSelected);
     int current = Math.max(0, Math.min(page, (matching.size() - 1) / PAGE_SIZE));
     List<StoredRuleResult> shown =
         ScanRuleApiController.page(
@@ -127,6 +132,12 @@ class ScanReportPageController {
     model.addAttribute("texts", t);
     model.addAttribute("changes", comparison.sincePrevious(scanId).orElse(null));
     model.addAttribute("matching", matching.size());
+    model.addAttribute("withNotSelected", withNotSelected);
+    model.addAttribute("notselected", ListQuery.text(params, "notselected"));
+    model.addAttribute(
+        "allNotApplicable",
+        scan.testCount() > 0 && scan.count(ResultType.NOTAPPLICABLE) == scan.testCount());
+    model.addAttribute("hiddenNotSelected", all.size() - matching.size());
     model.addAttribute("page", current);
     model.addAttribute("pages", Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE));
     model.addAttribute("results", resultParam);
