@@ -4,14 +4,18 @@ import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.storage.LabelTable;
+import dev.vigil.storage.Sql;
 import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -68,6 +72,33 @@ class InstanceRepository {
         .query(Long.class)
         .optional();
     return find(id);
+  }
+
+  /** The names of those of {@code ids} that exist, by id, in one query whatever their number. */
+  Map<Long, String> names(Collection<Long> ids) {
+    Map<Long, String> out = new HashMap<>();
+    Sql.byIdArrays(
+            ids,
+            a ->
+                jdbc.sql(
+                        "select t.id, t.name from instances t join unnest(?) as u(v) on t.id = u.v")
+                    .param(a)
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .list())
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** Which of {@code ids} exist, in one query whatever their number. */
+  Set<Long> existing(Collection<Long> ids) {
+    return Set.copyOf(
+        Sql.byIdArrays(
+            ids,
+            a ->
+                jdbc.sql("select t.id from instances t join unnest(?) as u(v) on t.id = u.v")
+                    .param(a)
+                    .query(Long.class)
+                    .list()));
   }
 
   List<Long> memberIds(long instanceId) {

@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -161,29 +164,43 @@ class ServerRepository {
   }
 
   List<Server> byIds(Collection<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return jdbc
-        .sql(SELECT + " where s.id in (" + Sql.marks(ids.size()) + ") order by lower(s.name)")
-        .params(List.copyOf(ids))
-        .query(this::row)
-        .list()
+    return Sql.byIdArrays(
+            ids,
+            a ->
+                jdbc.sql(SELECT + " join unnest(?) as u(v) on s.id = u.v")
+                    .param(a)
+                    .query(this::row)
+                    .list())
         .stream()
+        .sorted(Comparator.comparing((Server s) -> s.name().toLowerCase(Locale.ROOT)))
         .map(this::withLabels)
         .toList();
   }
 
+  /** The names of those of {@code ids} that exist, by id, in one query whatever their number. */
+  Map<Long, String> names(Collection<Long> ids) {
+    Map<Long, String> out = new HashMap<>();
+    Sql.byIdArrays(
+            ids,
+            a ->
+                jdbc.sql("select t.id, t.name from servers t join unnest(?) as u(v) on t.id = u.v")
+                    .param(a)
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .list())
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
   /** Which of {@code ids} exist. */
   Set<Long> existing(Collection<Long> ids) {
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
     return Set.copyOf(
-        jdbc.sql("select id from servers where id in (" + Sql.marks(ids.size()) + ")")
-            .params(List.copyOf(ids))
-            .query(Long.class)
-            .list());
+        Sql.byIdArrays(
+            ids,
+            a ->
+                jdbc.sql("select t.id from servers t join unnest(?) as u(v) on t.id = u.v")
+                    .param(a)
+                    .query(Long.class)
+                    .list()));
   }
 
   List<String> namesUsingCredential(long credentialId) {

@@ -2,18 +2,17 @@ package dev.vigil.jobs;
 
 import dev.vigil.access.UserRef;
 import dev.vigil.inventory.InstanceService;
-import dev.vigil.inventory.Server;
 import dev.vigil.inventory.ServerService;
 import dev.vigil.schedules.ScheduleService;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -130,7 +129,7 @@ public class JobService {
   public List<Long> resolveServerIds(Job job) {
     LinkedHashSet<Long> ids = new LinkedHashSet<>();
     if (job.targetType() == TargetType.SERVER) {
-      List<Long> existing = servers.byIds(job.refIds()).stream().map(Server::id).toList();
+      Set<Long> existing = servers.existingIds(job.refIds());
       job.refIds().stream().filter(existing::contains).forEach(ids::add);
     } else {
       for (long instanceId : job.refIds()) {
@@ -159,19 +158,9 @@ public class JobService {
 
   /** The names of the job's targets by server or instance id (missing ones are left out). */
   public Map<Long, String> targetNames(Job job) {
-    Map<Long, String> names = new LinkedHashMap<>();
-    if (job.targetType() == TargetType.SERVER) {
-      servers.byIds(job.refIds()).forEach(s -> names.put(s.id(), s.name()));
-      return names;
-    }
-    for (long id : job.refIds()) {
-      try {
-        names.put(id, instances.get(id).name());
-      } catch (NotFoundException gone) {
-        // shown without a name
-      }
-    }
-    return names;
+    return job.targetType() == TargetType.SERVER
+        ? servers.namesByIds(job.refIds())
+        : instances.namesByIds(job.refIds());
   }
 
   private Optional<Instant> scheduleFire(long scheduleId, Instant now) {

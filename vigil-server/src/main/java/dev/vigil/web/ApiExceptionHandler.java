@@ -45,6 +45,10 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    RequestBodyLimit.TooLarge tooLarge = tooLarge(e);
+    if (tooLarge != null) {
+      return error(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), null);
+    }
     return error(
         HttpStatus.BAD_REQUEST, "Request body is not valid JSON of the expected shape", null);
   }
@@ -80,9 +84,23 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) {
+    RequestBodyLimit.TooLarge tooLarge = tooLarge(e);
+    if (tooLarge != null) {
+      return error(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), null);
+    }
     log.error("unexpected error in API call", e);
     return error(
         HttpStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e.getClass().getSimpleName(), null);
+  }
+
+  /** The body limit reached while the body was read, wherever the reader wrapped it; or null. */
+  private static RequestBodyLimit.TooLarge tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RequestBodyLimit.TooLarge tooLarge) {
+        return tooLarge;
+      }
+    }
+    return null;
   }
 
   /** Builds the Morpheus error body. */
