@@ -161,8 +161,8 @@ class InstanceRepository {
     }
     if (q.phrase() != null) {
       clauses.add("(lower(i.name) like ? or lower(coalesce(i.description, '')) like ?)");
-      params.add(Likes.like(q.phrase()));
-      params.add(Likes.like(q.phrase()));
+      params.add(Sql.contains(q.phrase()));
+      params.add(Sql.contains(q.phrase()));
     }
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
   }

@@ -224,7 +224,7 @@ class ServerRepository {
       clauses.add(
           "(lower(s.name) like ? or lower(coalesce(s.description, '')) like ?"
               + " or lower(s.ssh_host) like ?)");
-      String like = Likes.like(q.phrase());
+      String like = Sql.contains(q.phrase());
       params.addAll(List.of(like, like, like));
     }
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);

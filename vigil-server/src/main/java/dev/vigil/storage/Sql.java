@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,6 +50,21 @@ public final class Sql {
           query.apply(Arrays.copyOfRange(all, from, Math.min(all.length, from + IDS_PER_ARRAY))));
     }
     return out;
+  }
+
+  /**
+   * The {@code like} pattern that finds {@code phrase} literally, case-insensitively (compare with
+   * {@code lower(column)}): backslash, {@code %} and {@code _} in the phrase are escaped with a
+   * backslash, the default escape character of both H2 and PostgreSQL.
+   */
+  public static String contains(String phrase) {
+    String escaped =
+        phrase
+            .toLowerCase(Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_");
+    return "%" + escaped + "%";
   }
 
   /** {@code n} question marks joined by commas, for an {@code in (...)} list. */

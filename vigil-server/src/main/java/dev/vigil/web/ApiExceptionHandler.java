@@ -53,12 +53,16 @@ class ApiExceptionHandler {
         HttpStatus.BAD_REQUEST, "Request body is not valid JSON of the expected shape", null);
   }
 
-  @ExceptionHandler({
-    MethodArgumentTypeMismatchException.class,
-    MissingServletRequestParameterException.class
-  })
-  ResponseEntity<Map<String, Object>> badParameter(Exception e) {
-    return error(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+    String msg = ParameterMessages.mismatch(e);
+    return error(HttpStatus.BAD_REQUEST, msg, Map.of(e.getName(), msg));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+    String msg = e.getParameterName() + " is required";
+    return error(HttpStatus.BAD_REQUEST, msg, Map.of(e.getParameterName(), msg));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
