@@ -4,10 +4,19 @@
 # (openscap-utils) in the same run; then ARF parse throughput (bench/arf-bench.sh).
 # Starts its own sshd on 127.0.0.2 (a free port, fresh host and user keys in a temp dir; root).
 # Usage: bench/scan-bench.sh [datastream.xml] [profile id] [warm-ups] [measured runs]
+#   or   SCAN_BENCH_CONTENT=rhel9 bench/scan-bench.sh   (the largest SSG datastream installed here,
+#        ssg-rhel9-ds.xml, with its ospp profile: a realistic ARF size)
+#   SCAN_BENCH_DS / SCAN_BENCH_PROFILE set the datastream and profile like the first two arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ds="${1:-/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml}"
-profile="${2:-xccdf_org.ssgproject.content_profile_standard}"
+ssg=/usr/share/xml/scap/ssg/content
+case "${SCAN_BENCH_CONTENT:-debian11}" in
+  rhel9) default_ds="$ssg/ssg-rhel9-ds.xml"; default_profile=xccdf_org.ssgproject.content_profile_ospp ;;
+  debian11) default_ds="$ssg/ssg-debian11-ds.xml"; default_profile=xccdf_org.ssgproject.content_profile_standard ;;
+  *) echo "SCAN_BENCH_CONTENT is rhel9 or debian11" >&2; exit 64 ;;
+esac
+ds="${1:-${SCAN_BENCH_DS:-$default_ds}}"
+profile="${2:-${SCAN_BENCH_PROFILE:-$default_profile}}"
 host=127.0.0.2
 for tool in /usr/sbin/sshd /usr/bin/ssh-keygen /usr/bin/oscap /usr/bin/oscap-ssh; do
   [ -x "$tool" ] || { echo "scan-bench needs $tool" >&2; exit 1; }

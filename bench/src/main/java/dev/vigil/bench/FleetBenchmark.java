@@ -153,8 +153,8 @@ public final class FleetBenchmark {
   private double ingestBaseline() throws Exception {
     Path content = Files.createDirectories(s.work().resolve("ingest-content"));
     Path ds = Files.copy(s.datastream(), content.resolve(s.datastream().getFileName()));
-    int warmups = 15;
-    int runs = 30;
+    int warmups = 40;
+    int runs = 40;
     List<Path> variants =
         IngestBenchmark.variants(s.arf(), s.work().resolve("ingest"), warmups + runs);
     try (var app =

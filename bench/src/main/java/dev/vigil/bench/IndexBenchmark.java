@@ -12,7 +12,9 @@ import java.util.Locale;
 
 /**
  * Times {@link ContentIndexer} on one datastream inside a warm JVM against {@code oscap info} on
- * the same file (the named baseline), and prints medians and ratios for time and peak memory.
+ * the same file (the named baseline), and prints medians and ratios for time and peak memory; and
+ * {@code oscap ds sds-validate} of the file, the validation indexing adds when oscap is on the
+ * Vigil host (its cost against the index and against {@code oscap info}).
  *
  * <p>Memory: for vigil, the heap used increase during one index, read as the sum of the heap pools'
  * peak usage (peaks reset after a full GC right before the run) minus the used heap before it;
@@ -37,15 +39,18 @@ public final class IndexBenchmark {
     System.out.printf(Locale.ROOT, "file: %s (%.1f MiB)%n", file, Files.size(file) / MIB);
     List<Sample> vigil = new ArrayList<>();
     List<Sample> oscap = new ArrayList<>();
+    List<Sample> validate = new ArrayList<>();
     try (HeapPeak heap = new HeapPeak()) {
       ContentIndexer indexer = warmUp(file, warmups);
       // Interleaved, so that both sides see the same background load on a shared machine.
       for (int i = 0; i < runs; i++) {
         vigil.add(measureOnce(indexer, file, heap));
         oscap.add(OscapInfo.measureOnce(file));
+        validate.add(OscapInfo.measureOnce(file, List.of("ds", "sds-validate")));
       }
     }
     report(vigil, oscap);
+    reportValidation(vigil, oscap, validate);
   }
 
   private static ContentIndexer warmUp(Path file, int warmups) throws Exception {
@@ -102,6 +107,22 @@ public final class IndexBenchmark {
         Locale.ROOT, "(vigil allocates %.1f MiB in total per index)%n", lastAllocated / MIB);
     System.out.println("vigil samples ms: " + millis(vigil));
     System.out.println("oscap samples ms: " + millis(oscap));
+  }
+
+  private static void reportValidation(
+      List<Sample> vigil, List<Sample> oscap, List<Sample> validate) {
+    double vt = median(vigil, true) / 1e6;
+    double ot = median(oscap, true) / 1e6;
+    double st = median(validate, true) / 1e6;
+    System.out.printf(
+        Locale.ROOT,
+        "%n%-34s %11.0f ms %15.1f MiB RSS%n",
+        "oscap ds sds-validate (process)",
+        st,
+        median(validate, false) / MIB);
+    System.out.printf(Locale.ROOT, "validate/vigil index time = %.1f×%n", st / vt);
+    System.out.printf(Locale.ROOT, "validate/oscap info time  = %.2f×%n", st / ot);
+    System.out.println("validate samples ms: " + millis(validate));
   }
 
   private static List<Long> millis(List<Sample> samples) {

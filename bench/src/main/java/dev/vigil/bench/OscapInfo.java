@@ -7,23 +7,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs {@code oscap info} as a process and measures its wall time and peak resident set size. */
+/**
+ * Runs {@code oscap info} (or another oscap command on the file, such as {@code ds sds-validate})
+ * as a process and measures its wall time and peak resident set size.
+ */
 final class OscapInfo {
   private static final Path TIME = Path.of("/usr/bin/time");
 
   private OscapInfo() {}
 
   static Sample measureOnce(Path file) throws IOException, InterruptedException {
-    return Files.isExecutable(TIME) ? withTime(file) : withProcStatus(file);
+    return measureOnce(file, List.of("info"));
+  }
+
+  /** {@code oscap <words…> <file>}, e.g. {@code List.of("ds", "sds-validate")}. */
+  static Sample measureOnce(Path file, List<String> words)
+      throws IOException, InterruptedException {
+    List<String> oscap = new java.util.ArrayList<>(List.of("oscap"));
+    oscap.addAll(words);
+    oscap.add(file.toString());
+    return Files.isExecutable(TIME) ? withTime(oscap) : withProcStatus(oscap);
   }
 
   /** Peak RSS as GNU time reports it ({@code %M}, KiB). */
-  private static Sample withTime(Path file) throws IOException, InterruptedException {
+  private static Sample withTime(List<String> oscap) throws IOException, InterruptedException {
     Path out = Files.createTempFile("oscap-time", ".txt");
     try {
-      List<String> cmd =
-          List.of(
-              TIME.toString(), "-f", "%M", "-o", out.toString(), "oscap", "info", file.toString());
+      List<String> cmd = new java.util.ArrayList<>(List.of(TIME.toString(), "-f", "%M", "-o"));
+      cmd.add(out.toString());
+      cmd.addAll(oscap);
       long nanos = run(cmd);
       long kib =
           Long.parseLong(Files.readString(out).strip().lines().reduce((a, b) -> b).orElse("0"));
@@ -34,9 +46,10 @@ final class OscapInfo {
   }
 
   /** Peak RSS polled from /proc/PID/status VmHWM while the process runs (may miss the very end). */
-  private static Sample withProcStatus(Path file) throws IOException, InterruptedException {
+  private static Sample withProcStatus(List<String> oscap)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
-    Process p = start(List.of("oscap", "info", file.toString()));
+    Process p = start(oscap);
     long hwm = 0;
     while (p.isAlive()) {
       hwm = Math.max(hwm, vmHwmKib(Path.of("/proc", String.valueOf(p.pid()), "status")));

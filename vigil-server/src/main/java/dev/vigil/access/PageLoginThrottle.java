@@ -1,5 +1,6 @@
 package dev.vigil.access;
 
+import dev.vigil.web.DatabaseOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,6 +67,10 @@ class PageLoginThrottle extends OncePerRequestFilter
   public void onAuthenticationFailure(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException, ServletException {
+    if (DatabaseOutage.is(e)) {
+      // not a wrong password: the user look-up failed; answered 503 by DatabaseOutageFilter
+      throw new ServletException("the database is unavailable", e);
+    }
     throttle.failed(attempt(request));
     failure.onAuthenticationFailure(request, response, e);
   }

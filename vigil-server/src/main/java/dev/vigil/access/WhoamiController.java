@@ -27,6 +27,7 @@ class WhoamiController {
     Subject s = currentUser.subject().orElseThrow();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("user", UserView.of(s.user(), s.roles()));
+    body.put("isMasterAccount", true);
     body.put("permissions", s.grants().codes());
     return body;
   }

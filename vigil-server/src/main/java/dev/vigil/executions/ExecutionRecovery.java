@@ -1,6 +1,5 @@
 package dev.vigil.executions;
 
-import dev.vigil.jobs.JobService;
 import dev.vigil.scheduling.RecurringHandler;
 import dev.vigil.scheduling.TaskQueue;
 import java.time.Clock;
@@ -35,7 +34,6 @@ class ExecutionRecovery implements RecurringHandler {
   private final TransactionTemplate tx;
   private final TargetRunDispatcher dispatcher;
   private final TargetRunRecorder recorder;
-  private final JobService jobs;
   private final ExecutionSettings settings;
   private final Clock clock;
 
@@ -45,7 +43,6 @@ class ExecutionRecovery implements RecurringHandler {
       TransactionTemplate tx,
       TargetRunDispatcher dispatcher,
       TargetRunRecorder recorder,
-      JobService jobs,
       ExecutionSettings settings,
       Clock clock) {
     this.repo = repo;
@@ -53,7 +50,6 @@ class ExecutionRecovery implements RecurringHandler {
     this.tx = tx;
     this.dispatcher = dispatcher;
     this.recorder = recorder;
-    this.jobs = jobs;
     this.settings = settings;
     this.clock = clock;
   }
@@ -147,10 +143,9 @@ class ExecutionRecovery implements RecurringHandler {
     return n;
   }
 
-  /** How many runs of the execution may be handed over at once: its job's max parallel. */
+  /** How many runs of the execution may be handed over at once: its plan's max parallel. */
   private int window(long executionId) {
-    Long jobId = repo.find(executionId).map(JobExecution::jobId).orElse(null);
-    return jobId == null ? 1 : jobs.get(jobId).options().maxParallel();
+    return repo.find(executionId).map(JobExecution::plan).map(ExecutionPlan::maxParallel).orElse(1);
   }
 
   private int endSettled() {

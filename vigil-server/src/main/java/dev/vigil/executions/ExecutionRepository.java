@@ -4,17 +4,22 @@ import static dev.vigil.executions.ExecutionRows.ts;
 
 import dev.vigil.access.UserRef;
 import dev.vigil.web.ListQuery;
+import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** Job executions and their target runs in the database. */
@@ -26,27 +31,46 @@ class ExecutionRepository {
   private static final String SELECT_RUN =
       "select " + ExecutionRows.RUN_COLUMNS + " from target_runs";
 
+  /** Target runs written by one insert statement when an execution starts. */
+  static final int RUNS_PER_INSERT = 500;
+
   /** Extra candidates read per hand-over, so one lost race does not need another query. */
   private static final int SPARE_CANDIDATES = 4;
 
   private final JdbcClient jdbc;
 
-  ExecutionRepository(JdbcClient jdbc) {
+  /**
+   * Whether the database skips rows other transactions locked in a limited select ({@code for
+   * update skip locked} applied before the limit): PostgreSQL; H2 applies the limit first.
+   */
+  private final boolean skipLocked;
+
+  ExecutionRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.skipLocked = isPostgres(dataSource);
   }
 
-  /** Locks the job's row, so two executes of one job run one after the other. */
-  void lockJob(long jobId) {
-    jdbc.sql("select id from jobs where id = ? for update").param(jobId).query(Long.class).list();
+  private static boolean isPostgres(DataSource dataSource) {
+    try {
+      String product =
+          JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+      return "PostgreSQL".equals(product);
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
   }
 
   long insert(JobExecution e) {
     UserRef by = e.createdBy();
+    ExecutionPlan p = e.plan();
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into job_executions (job_id, job_name, status, trigger_type, created_by_id,"
                 + " created_by_username, created_by_display_name, created_at, total_count,"
-                + " done_count, failed_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " done_count, failed_count, plan_package_id, plan_package_name,"
+                + " plan_version_id, plan_version_no, plan_scan_path, plan_profile,"
+                + " plan_timeout_minutes, plan_max_parallel, plan_retries_on_timeout)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             Arrays.asList(
                 e.jobId(),
@@ -59,9 +83,32 @@ class ExecutionRepository {
                 ts(e.createdAt()),
                 e.total(),
                 e.done(),
-                e.failed()))
+                e.failed(),
+                p == null ? null : p.packageId(),
+                p == null ? null : p.packageName(),
+                p == null ? null : p.packageVersionId(),
+                p == null ? null : p.packageVersionNo(),
+                p == null ? null : p.scanPath(),
+                p == null ? null : p.profileId(),
+                p == null ? null : p.timeoutMinutes(),
+                p == null ? null : p.maxParallel(),
+                p == null ? null : p.retriesOnTimeout()))
         .update(keys, "id");
     return keys.getKey().longValue();
+  }
+
+  /**
+   * The executions still queued or running that pinned a version of the package, as "execution 12
+   * (job nightly)".
+   */
+  List<String> activePinning(long packageId) {
+    return jdbc.sql(
+            "select id, job_name from job_executions where plan_package_id = ?"
+                + " and status in ('queued', 'running') order by id")
+        .param(packageId)
+        .query(
+            (rs, i) -> "execution " + rs.getLong("id") + " (job " + rs.getString("job_name") + ")")
+        .list();
   }
 
   void update(JobExecution e) {
@@ -81,11 +128,26 @@ class ExecutionRepository {
   }
 
   void insertRun(TargetRun r) {
-    jdbc.sql(
-            "insert into target_runs (execution_id, server_id, server_name, position, status)"
-                + " values (?, ?, ?, ?, ?)")
-        .params(r.executionId(), r.serverId(), r.serverName(), r.position(), r.status().code())
-        .update();
+    insertRuns(List.of(r));
+  }
+
+  /** Inserts the runs, {@value #RUNS_PER_INSERT} to a statement. */
+  void insertRuns(List<TargetRun> runs) {
+    for (int from = 0; from < runs.size(); from += RUNS_PER_INSERT) {
+      List<TargetRun> chunk = runs.subList(from, Math.min(runs.size(), from + RUNS_PER_INSERT));
+      List<Object> params = new ArrayList<>(chunk.size() * 5);
+      for (TargetRun r : chunk) {
+        params.addAll(
+            Arrays.asList(
+                r.executionId(), r.serverId(), r.serverName(), r.position(), r.status().code()));
+      }
+      jdbc.sql(
+              "insert into target_runs (execution_id, server_id, server_name, position, status)"
+                  + " values "
+                  + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)")))
+          .params(params)
+          .update();
+    }
   }
 
   void updateRun(TargetRun r) {
@@ -318,6 +380,16 @@ class ExecutionRepository {
     return jdbc.sql(SELECT_RUN + " where id = ?").param(id).query(ExecutionRows::run).optional();
   }
 
+  /** The job of the execution as of now; null when the job or the execution was deleted. */
+  Long jobOf(long executionId) {
+    List<Long> jobs =
+        jdbc.sql("select job_id from job_executions where id = ?")
+            .param(executionId)
+            .query((rs, i) -> rs.getObject(1) == null ? null : rs.getLong(1))
+            .list();
+    return jobs.isEmpty() ? null : jobs.get(0);
+  }
+
   Optional<Long> executionOfRun(long runId) {
     return jdbc.sql("select execution_id from target_runs where id = ?")
         .param(runId)
@@ -335,9 +407,27 @@ class ExecutionRepository {
   /**
    * Marks up to {@code n} queued runs not yet handed over as handed over and returns their ids.
    * Safe without the execution's lock: a run is marked only while it is still queued and not handed
-   * over, so two callers never hand over the same run (the loser picks the next one).
+   * over, so two callers never hand over the same run. On PostgreSQL one statement skips the runs
+   * another finishing transaction is handing over right now ({@code skip locked}) instead of
+   * waiting for that transaction's commit; elsewhere the loser of a race picks the next one.
    */
   List<Long> dispatch(long executionId, int n, Instant now) {
+    if (n <= 0) {
+      return List.of();
+    }
+    if (skipLocked) {
+      return jdbc
+          .sql(
+              "update target_runs set dispatched_at = ? where id in (select id from target_runs"
+                  + " where execution_id = ? and status = 'queued' and dispatched_at is null"
+                  + " order by position limit ? for update skip locked) returning id")
+          .params(ts(now), executionId, n)
+          .query(Long.class)
+          .list()
+          .stream()
+          .sorted()
+          .toList();
+    }
     List<Long> picked = new ArrayList<>();
     // each lost race means another transaction handed that run over, so the loop always advances
     while (picked.size() < n) {

@@ -13,7 +13,9 @@ final class ExecutionRows {
   static final String EXECUTION_COLUMNS =
       "id, job_id, job_name, status, trigger_type, created_by_id, created_by_username,"
           + " created_by_display_name, created_at, started_at, finished_at, total_count,"
-          + " done_count, failed_count";
+          + " done_count, failed_count, plan_package_id, plan_package_name, plan_version_id,"
+          + " plan_version_no, plan_scan_path, plan_profile, plan_timeout_minutes,"
+          + " plan_max_parallel, plan_retries_on_timeout";
 
   static final String RUN_COLUMNS =
       "id, execution_id, server_id, server_name, position, status, reason, failure_code, scan_id,"
@@ -41,7 +43,25 @@ final class ExecutionRows {
         instant(rs, "finished_at"),
         rs.getInt("total_count"),
         rs.getInt("done_count"),
-        rs.getInt("failed_count"));
+        rs.getInt("failed_count"),
+        plan(rs));
+  }
+
+  private static ExecutionPlan plan(ResultSet rs) throws SQLException {
+    Long version = nullableLong(rs, "plan_version_id");
+    if (version == null) {
+      return null;
+    }
+    return new ExecutionPlan(
+        rs.getLong("plan_package_id"),
+        rs.getString("plan_package_name"),
+        version,
+        rs.getInt("plan_version_no"),
+        rs.getString("plan_scan_path"),
+        rs.getString("plan_profile"),
+        rs.getInt("plan_timeout_minutes"),
+        rs.getInt("plan_max_parallel"),
+        rs.getInt("plan_retries_on_timeout"));
   }
 
   static TargetRun run(ResultSet rs, int n) throws SQLException {

@@ -1,15 +1,22 @@
 package dev.vigil.executions;
 
 import dev.vigil.access.UserRef;
+import dev.vigil.inventory.Server;
 import dev.vigil.inventory.ServerService;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobService;
+import dev.vigil.packages.PackageService;
+import dev.vigil.packages.PackageVersion;
+import dev.vigil.packages.SecurityPackage;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +31,7 @@ public class ExecutionService {
   private final ExecutionRepository repo;
   private final JobService jobs;
   private final ServerService servers;
+  private final PackageService packages;
   private final TargetRunDispatcher dispatcher;
   private final TargetRunRecorder recorder;
   private final RunningScans running;
@@ -33,6 +41,7 @@ public class ExecutionService {
       ExecutionRepository repo,
       JobService jobs,
       ServerService servers,
+      PackageService packages,
       TargetRunDispatcher dispatcher,
       TargetRunRecorder recorder,
       RunningScans running,
@@ -40,6 +49,7 @@ public class ExecutionService {
     this.repo = repo;
     this.jobs = jobs;
     this.servers = servers;
+    this.packages = packages;
     this.dispatcher = dispatcher;
     this.recorder = recorder;
     this.running = running;
@@ -47,28 +57,34 @@ public class ExecutionService {
   }
 
   /**
-   * Creates an execution of the job now and queues its first target runs.
+   * Creates an execution of the job now, its plan pinned (package version, checklist, profile,
+   * settings, servers), and queues its first target runs. The job row is locked first and read
+   * after, so the plan is the job as it is when no other execute of it can interleave; everything
+   * done under the lock is a fixed number of statements (one read of the servers, one batch of
+   * runs).
    *
    * @param trigger {@code manual}, {@code api} or {@code schedule}
    * @throws JobAlreadyRunning when an execution of the job is still queued or running
-   * @throws InvalidInputException when the job has no servers to scan
+   * @throws InvalidInputException when the job has no servers to scan or its package no version
    */
   @Transactional
   public JobExecution execute(long jobId, String trigger, UserRef user) {
     Job job = lockIdle(jobId);
-    List<Long> serverIds = jobs.resolveServerIds(job);
-    if (serverIds.isEmpty()) {
+    List<Server> targets = jobs.resolveServers(job);
+    if (targets.isEmpty()) {
       throw new InvalidInputException("targets", "job " + job.name() + " has no servers to scan");
     }
-    return start(job, serverIds, trigger, user);
+    return start(job, planOf(job), targets, trigger, user);
   }
 
   /**
-   * Runs an ended execution's job again for the servers it did not scan: failed, timed out,
-   * cancelled and never started; servers deleted since are left out.
+   * Runs an ended execution again for the servers it did not scan (failed, timed out, cancelled and
+   * never started; servers deleted since are left out) with the ended execution's plan: the same
+   * package version, checklist, profile and settings, whatever the job says now. An execution ended
+   * before plans were kept is re-run with its job's current plan.
    *
-   * @throws ConflictException when the execution has not ended, its job was deleted or runs, or
-   *     every server was scanned
+   * @throws ConflictException when the execution has not ended, its job was deleted or runs, its
+   *     package version was deleted, or every server was scanned
    */
   @Transactional
   public JobExecution rerun(long executionId, String trigger, UserRef user) {
@@ -80,22 +96,41 @@ public class ExecutionService {
               + " cannot be re-run: it is "
               + (e.jobId() == null ? "of a deleted job" : e.status().code()));
     }
+    // an ended execution's runs do not change: read before the job lock is taken
+    List<Server> targets = notDone(executionId);
+    if (targets.isEmpty()) {
+      throw new ConflictException("job execution " + executionId + " has no server to re-run");
+    }
     Job job = lockIdle(e.jobId());
-    List<Long> serverIds =
+    ExecutionPlan plan = e.plan() == null ? planOf(job) : e.plan();
+    if (packages.version(plan.packageVersionId()).isEmpty()) {
+      throw new ConflictException(
+          "job execution "
+              + executionId
+              + " cannot be re-run: version "
+              + plan.packageVersionNo()
+              + " of security package "
+              + plan.packageName()
+              + " was deleted");
+    }
+    return start(job, plan, targets, trigger, user);
+  }
+
+  /** The servers of the execution's runs that did not end done, in target order, in one read. */
+  private List<Server> notDone(long executionId) {
+    List<Long> ids =
         repo.runsOf(executionId).stream()
             .filter(r -> r.status() != TargetRunStatus.DONE && r.serverId() != null)
             .map(TargetRun::serverId)
-            .filter(id -> !servers.byIds(List.of(id)).isEmpty())
             .toList();
-    if (serverIds.isEmpty()) {
-      throw new ConflictException("job execution " + executionId + " has no server to re-run");
-    }
-    return start(job, serverIds, trigger, user);
+    Map<Long, Server> existing = new HashMap<>();
+    servers.byIds(ids).forEach(s -> existing.put(s.id(), s));
+    return ids.stream().filter(existing::containsKey).map(existing::get).toList();
   }
 
+  /** Locks the job's row, then reads it; refused while an execution of it is queued or running. */
   private Job lockIdle(long jobId) {
-    Job job = jobs.get(jobId);
-    repo.lockJob(jobId);
+    Job job = jobs.getLocked(jobId);
     repo.activeOf(jobId)
         .ifPresent(
             e -> {
@@ -104,15 +139,32 @@ public class ExecutionService {
     return job;
   }
 
-  private JobExecution start(Job job, List<Long> serverIds, String trigger, UserRef user) {
+  /** The job's plan with its package's current version. */
+  private ExecutionPlan planOf(Job job) {
+    SecurityPackage pkg = packages.get(job.packageId());
+    PackageVersion version =
+        packages
+            .currentVersion(pkg)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "securityPackage",
+                        "security package " + pkg.name() + " has no version to scan yet"));
+    return ExecutionPlan.of(job, pkg, version);
+  }
+
+  private JobExecution start(
+      Job job, ExecutionPlan plan, List<Server> targets, String trigger, UserRef user) {
     JobExecution created =
-        JobExecution.start(job.id(), job.name(), trigger, user, serverIds.size(), clock.instant());
+        JobExecution.start(
+            job.id(), job.name(), trigger, user, targets.size(), plan, clock.instant());
     long id = repo.insert(created);
-    for (int i = 0; i < serverIds.size(); i++) {
-      long serverId = serverIds.get(i);
-      repo.insertRun(TargetRun.queued(id, serverId, servers.get(serverId).name(), i));
+    List<TargetRun> runs = new ArrayList<>(targets.size());
+    for (int i = 0; i < targets.size(); i++) {
+      runs.add(TargetRun.queued(id, targets.get(i).id(), targets.get(i).name(), i));
     }
-    dispatcher.dispatch(id, job.options().maxParallel());
+    repo.insertRuns(runs);
+    dispatcher.dispatch(id, plan.maxParallel());
     return repo.find(id).orElseThrow();
   }
 

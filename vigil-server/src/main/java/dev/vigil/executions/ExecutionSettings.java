@@ -21,6 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the reconciliation may take it for stranded
  * @param cancelPollInterval how often a node checks whether the executions of the scans running on
  *     it were cancelled (on any node), and stops those scans
+ * @param connectRetries how often a scan's SSH connection that failed for the network's sake
+ *     (refused, reset, no route, timed out) is tried again before the run fails with the last
+ *     reason; each attempt is a line of the run's output, and none changes the run's attempt
+ * @param connectBackoff the wait before the second connection attempt; it doubles for each next one
+ *     (at most 30 s), jittered to between half and all of it
  */
 @ConfigurationProperties("vigil.executions")
 public record ExecutionSettings(
@@ -29,7 +34,9 @@ public record ExecutionSettings(
     @DefaultValue("20s") Duration shutdownGrace,
     @DefaultValue("1m") Duration reconcileInterval,
     @DefaultValue("30s") Duration reconcileGrace,
-    @DefaultValue("2s") Duration cancelPollInterval) {
+    @DefaultValue("2s") Duration cancelPollInterval,
+    @DefaultValue("3") int connectRetries,
+    @DefaultValue("1s") Duration connectBackoff) {
 
   public ExecutionSettings {
     if (nodeLostRetries < 0) {
@@ -37,6 +44,12 @@ public record ExecutionSettings(
     }
     if (progressInterval.isNegative() || progressInterval.isZero()) {
       throw new IllegalArgumentException("vigil.executions.progress-interval must be positive");
+    }
+    if (connectRetries < 0) {
+      throw new IllegalArgumentException("vigil.executions.connect-retries must be 0 or more");
+    }
+    if (connectBackoff.isNegative() || connectBackoff.isZero()) {
+      throw new IllegalArgumentException("vigil.executions.connect-backoff must be positive");
     }
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("vigil.executions.shutdown-grace must be 0 or more");

@@ -10,6 +10,9 @@ import java.util.List;
  * queued or running, then failed when any failed or timed out, cancelled when any was cancelled,
  * else complete; an execution a user cancelled never ends complete (cancelled instead, even when
  * every scan finished before the cancel reached it). An ended execution changes no more.
+ *
+ * @param plan what it scans, pinned when it started; null for executions that ended before plans
+ *     were kept
  */
 public record JobExecution(
     long id,
@@ -23,13 +26,20 @@ public record JobExecution(
     Instant finishedAt,
     int total,
     int done,
-    int failed) {
+    int failed,
+    ExecutionPlan plan) {
 
-  /** A new queued execution of {@code total} target runs. */
+  /** A new queued execution of {@code total} target runs with its plan. */
   public static JobExecution start(
-      long jobId, String jobName, String trigger, UserRef by, int total, Instant now) {
+      long jobId,
+      String jobName,
+      String trigger,
+      UserRef by,
+      int total,
+      ExecutionPlan plan,
+      Instant now) {
     return new JobExecution(
-        0, jobId, jobName, ExecutionStatus.QUEUED, trigger, by, now, null, null, total, 0, 0);
+        0, jobId, jobName, ExecutionStatus.QUEUED, trigger, by, now, null, null, total, 0, 0, plan);
   }
 
   /** The execution after its target runs reached {@code runs}. */
@@ -65,7 +75,8 @@ public record JobExecution(
         finished,
         runs.size(),
         doneCount,
-        failedCount);
+        failedCount,
+        plan);
   }
 
   static ExecutionStatus derivedStatus(List<TargetRunStatus> runs) {

@@ -4,7 +4,8 @@ import dev.vigil.results.ScanOrigin;
 import java.time.Duration;
 
 /**
- * What to scan: one server with one checklist and profile of a security package's current version.
+ * What to scan: one server with one checklist and profile of a security package version: the one an
+ * execution pinned, or the package's current version when {@code packageVersionId} is null.
  *
  * @param timeout limit for the oscap run on the target (null = the engine's default)
  * @param requestedBy who asked, recorded on the scan
@@ -15,6 +16,7 @@ import java.time.Duration;
 public record ScanOrder(
     long serverId,
     long packageId,
+    Long packageVersionId,
     String checklistPath,
     String profileId,
     Duration timeout,
@@ -26,7 +28,7 @@ public record ScanOrder(
     origin = origin == null ? ScanOrigin.NONE : origin;
   }
 
-  /** An order outside any job, without a run tag. */
+  /** An order outside any job, of the package's current version, without a run tag. */
   public ScanOrder(
       long serverId,
       long packageId,
@@ -34,6 +36,6 @@ public record ScanOrder(
       String profileId,
       Duration timeout,
       String requestedBy) {
-    this(serverId, packageId, checklistPath, profileId, timeout, requestedBy, null, null);
+    this(serverId, packageId, null, checklistPath, profileId, timeout, requestedBy, null, null);
   }
 }

@@ -9,7 +9,9 @@ import dev.vigil.packages.ChecklistFile;
 import dev.vigil.packages.PackageService;
 import dev.vigil.results.NewScan;
 import dev.vigil.results.ResultService;
+import dev.vigil.results.ScanOrigin;
 import dev.vigil.results.SecurityScan;
+import dev.vigil.scanning.ConnectRetry;
 import dev.vigil.scanning.FailureReason;
 import dev.vigil.scanning.HostKeyMismatch;
 import dev.vigil.scanning.ScanControl;
@@ -54,6 +56,8 @@ public class ServerScanService {
   private final ResultService results;
   private final TransactionTemplate tx;
   private final VigilMetrics metrics;
+  private final ExecutionRepository executions;
+  private final ConnectRetry connectRetry;
   private final ArfReader arfReader = new ArfReader();
 
   ServerScanService(
@@ -62,18 +66,26 @@ public class ServerScanService {
       ScanEngine engine,
       ResultService results,
       TransactionTemplate tx,
-      VigilMetrics metrics) {
+      VigilMetrics metrics,
+      ExecutionRepository executions,
+      ExecutionSettings settings) {
     this.servers = servers;
     this.packages = packages;
     this.engine = engine;
     this.results = results;
     this.tx = tx;
     this.metrics = metrics;
+    this.executions = executions;
+    this.connectRetry = new ConnectRetry(settings.connectRetries(), settings.connectBackoff());
   }
 
   /** The number of rules the order's profile selects, for progress; null when unknown. */
   public Integer rulesTotal(ScanOrder order) {
-    Checklist c = packages.checklist(order.packageId(), order.checklistPath(), order.profileId());
+    Checklist c =
+        order.packageVersionId() == null
+            ? packages.checklist(order.packageId(), order.checklistPath(), order.profileId())
+            : packages.checklistOfVersion(
+                order.packageVersionId(), order.checklistPath(), order.profileId());
     return c.profiles().stream()
         .filter(p -> p.id().equals(order.profileId()))
         .map(p -> p.ruleCount())
@@ -100,8 +112,7 @@ public class ServerScanService {
       ScanOrder order, ScanControl control, BiConsumer<SecurityScan, ScanOutcome> recorded)
       throws ScanFailure {
     Server server = servers.get(order.serverId());
-    ChecklistFile file =
-        packages.checklistFile(order.packageId(), order.checklistPath(), order.profileId());
+    ChecklistFile file = checklistFile(order);
     ScanOutcome outcome = run(server, request(server, file, order), control);
     try {
       ScanReport report = read(outcome, server);
@@ -116,6 +127,14 @@ public class ServerScanService {
       deleteQuietly(outcome.arfFile());
       deleteQuietly(outcome.reportHtml());
     }
+  }
+
+  /** The order's checklist of its pinned version, else of the package's current version. */
+  private ChecklistFile checklistFile(ScanOrder order) {
+    return order.packageVersionId() == null
+        ? packages.checklistFile(order.packageId(), order.checklistPath(), order.profileId())
+        : packages.checklistFileOfVersion(
+            order.packageVersionId(), order.checklistPath(), order.profileId());
   }
 
   private ScanOutcome run(Server server, ScanRequest request, ScanControl control)
@@ -140,7 +159,8 @@ public class ServerScanService {
     boolean datastream = c.kind().equals("SOURCE_DATASTREAM");
     TargetConnection connection =
         server.ssh()
-            ? TargetConnection.ssh(servers.sshTarget(server.id()), CONNECT_TIMEOUT)
+            ? new TargetConnection.Ssh(
+                servers.sshTarget(server.id()), CONNECT_TIMEOUT, connectRetry)
             : TargetConnection.local();
     return new ScanRequest(
             server.name(),
@@ -154,7 +174,8 @@ public class ServerScanService {
             order.profileId(),
             order.timeout(),
             null)
-        .withRunTag(order.runTag());
+        .withRunTag(order.runTag())
+        .withSkipValid(c.acceptedInvalid());
   }
 
   private ScanReport read(ScanOutcome outcome, Server server) throws ScanFailure {
@@ -185,7 +206,19 @@ public class ServerScanService {
             outcome.started(),
             outcome.finished(),
             order.requestedBy(),
-            order.origin()));
+            liveOrigin(order.origin())));
+  }
+
+  /**
+   * The origin with its job as the execution names it now: a job deleted while its execution ran
+   * (the plan keeps the run going) is no longer referenced, only named.
+   */
+  private ScanOrigin liveOrigin(ScanOrigin origin) {
+    if (origin.executionId() == null || origin.jobId() == null) {
+      return origin;
+    }
+    Long jobId = executions.jobOf(origin.executionId());
+    return new ScanOrigin(jobId, origin.jobName(), origin.executionId(), origin.targetRunId());
   }
 
   private static String code(FailureReason reason) {

@@ -185,6 +185,14 @@ class TargetRunRecorder {
         });
   }
 
+  /**
+   * Adds {@code line} to the output of the run while {@code current} is its attempt, such as a
+   * failed connection attempt the scan tries again; nothing else of the run changes.
+   */
+  void note(TargetRun current, String line) {
+    tx.executeWithoutResult(s -> current(current).ifPresent(run -> repo.updateRun(run.log(line))));
+  }
+
   /** Writes the step and rule count of a running attempt; false when the attempt is stale. */
   boolean progress(TargetRun moved) {
     return repo.updateProgress(moved);

@@ -1,7 +1,5 @@
 package dev.vigil.executions;
 
-import dev.vigil.jobs.Job;
-import dev.vigil.jobs.JobService;
 import dev.vigil.results.ScanOrigin;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.scanning.FailureReason;
@@ -27,8 +25,9 @@ import org.springframework.transaction.TransactionException;
  * The background scan of one target run: takes one of this node's scan slots (or goes back to the
  * queue for a moment), claims the run, scans its server with no transaction held, retries a timed
  * out scan as often as the job allows, then records done or the failure's reason and hands over the
- * next queued run of the execution. A run revived after its node died is claimed again by {@link
- * TargetRunRecorder#claim} as a new attempt or failed as "node lost".
+ * next queued run of the execution. What it scans comes from the execution's plan only ({@link
+ * ExecutionPlan}), so every attempt of the run scans the same. A run revived after its node died is
+ * claimed again by {@link TargetRunRecorder#claim} as a new attempt or failed as "node lost".
  */
 @Component
 class TargetRunTask implements TaskHandler {
@@ -46,7 +45,6 @@ class TargetRunTask implements TaskHandler {
 
   private final TargetRunRecorder recorder;
   private final ExecutionService executions;
-  private final JobService jobs;
   private final ServerScanService scans;
   private final RunningScans running;
   private final ScanSlots slots;
@@ -57,7 +55,6 @@ class TargetRunTask implements TaskHandler {
   TargetRunTask(
       TargetRunRecorder recorder,
       ExecutionService executions,
-      JobService jobs,
       ServerScanService scans,
       RunningScans running,
       ScanSlots slots,
@@ -66,7 +63,6 @@ class TargetRunTask implements TaskHandler {
       InstallationId installation) {
     this.recorder = recorder;
     this.executions = executions;
-    this.jobs = jobs;
     this.scans = scans;
     this.running = running;
     this.slots = slots;
@@ -164,6 +160,7 @@ class TargetRunTask implements TaskHandler {
    */
   private Optional<TargetRun> attempt(TargetRun run, Retries retries) {
     ScanControl control = running.register(run);
+    control.onEvent(line -> recorder.note(run, line));
     try {
       ScanOrder order = order(run);
       scans.scan(
@@ -296,27 +293,30 @@ class TargetRunTask implements TaskHandler {
   }
 
   private int retriesOnTimeout(TargetRun run) {
-    JobExecution e = executions.get(run.executionId());
-    return e.jobId() == null ? 0 : jobs.get(e.jobId()).options().retriesOnTimeout();
+    ExecutionPlan plan = executions.get(run.executionId()).plan();
+    return plan == null ? 0 : plan.retriesOnTimeout();
   }
 
+  /** The scan of the run's server by its execution's plan, pinned when the execution started. */
   private ScanOrder order(TargetRun run) {
     JobExecution e = executions.get(run.executionId());
-    if (e.jobId() == null || run.serverId() == null) {
-      throw new IllegalStateException("the job or the server was deleted");
+    ExecutionPlan plan = e.plan();
+    if (plan == null || run.serverId() == null) {
+      throw new IllegalStateException(
+          plan == null ? "execution " + e.id() + " has no plan" : "the server was deleted");
     }
-    Job job = jobs.get(e.jobId());
-    String by = e.createdBy() == null ? "job " + job.name() : e.createdBy().username();
+    String by = e.createdBy() == null ? "job " + e.jobName() : e.createdBy().username();
     ScanOrder order =
         new ScanOrder(
             run.serverId(),
-            job.packageId(),
-            job.scanPath(),
-            job.securityProfile(),
-            Duration.ofMinutes(job.options().timeoutMinutes()),
+            plan.packageId(),
+            plan.packageVersionId(),
+            plan.scanPath(),
+            plan.profileId(),
+            plan.timeout(),
             by,
             "tr" + run.id() + "-" + installation.id(),
-            new ScanOrigin(job.id(), job.name(), e.id(), run.id()));
+            new ScanOrigin(e.jobId(), e.jobName(), e.id(), run.id()));
     if (run.rulesTotal() == null) {
       Integer total = scans.rulesTotal(order);
       recorder.progress(run.withRulesTotal(total));

@@ -72,6 +72,7 @@ public class ConnectionTests {
         r.memTotal(),
         r.memFree(),
         r.diskTotal(),
-        r.diskFree());
+        r.diskFree(),
+        r.cpuUsage());
   }
 }

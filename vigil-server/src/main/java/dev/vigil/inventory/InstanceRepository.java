@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,31 @@ class InstanceRepository {
                     .param(a)
                     .query(Long.class)
                     .list()));
+  }
+
+  /** The ids of the instances carrying {@code label}, ascending. */
+  List<Long> idsWithLabel(String label) {
+    return labels.owners(label);
+  }
+
+  /** The member server ids of each of the instances, in one query; an unknown id maps to none. */
+  Map<Long, Set<Long>> memberIds(Collection<Long> instanceIds) {
+    Map<Long, Set<Long>> members = new HashMap<>();
+    if (instanceIds.isEmpty()) {
+      return members;
+    }
+    jdbc.sql(
+            "select instance_id, server_id from instance_servers where instance_id in ("
+                + Sql.marks(instanceIds.size())
+                + ")")
+        .params(List.copyOf(instanceIds))
+        .query(
+            (rs, i) ->
+                members
+                    .computeIfAbsent(rs.getLong("instance_id"), k -> new HashSet<>())
+                    .add(rs.getLong("server_id")))
+        .list();
+    return members;
   }
 
   List<Long> memberIds(long instanceId) {

@@ -92,6 +92,33 @@ public class InstanceService {
     return instances.existing(ids);
   }
 
+  /**
+   * The member server ids of every instance carrying exactly {@code label}, instance by instance in
+   * id order, each once (an instance-label target).
+   */
+  public List<Long> serverIdsWithLabel(String label) {
+    java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+    instances.idsWithLabel(label).forEach(i -> ids.addAll(instances.memberIds(i)));
+    return List.copyOf(ids);
+  }
+
+  /**
+   * The member servers of the instances, instance by instance in the given order and by name within
+   * each, each server once; instances deleted since have none. Two reads whatever the number of
+   * instances and servers.
+   */
+  public List<Server> serversOf(List<Long> instanceIds) {
+    Map<Long, Set<Long>> members = instances.memberIds(instanceIds);
+    List<Server> byName =
+        servers.byIds(members.values().stream().flatMap(Set::stream).distinct().toList());
+    LinkedHashMap<Long, Server> found = new LinkedHashMap<>();
+    for (long instanceId : instanceIds) {
+      Set<Long> of = members.getOrDefault(instanceId, Set.of());
+      byName.stream().filter(s -> of.contains(s.id())).forEach(s -> found.putIfAbsent(s.id(), s));
+    }
+    return List.copyOf(found.values());
+  }
+
   /** The member servers of an instance, by name; 404 when the instance does not exist. */
   public List<Server> serversOf(long instanceId) {
     get(instanceId);

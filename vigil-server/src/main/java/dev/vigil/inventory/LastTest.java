@@ -2,7 +2,7 @@ package dev.vigil.inventory;
 
 import java.time.Instant;
 
-/** What the last connection test of a server found; sizes in bytes. */
+/** What the last connection test of a server found; sizes in bytes, CPU usage in percent. */
 public record LastTest(
     Instant testedAt,
     boolean ok,
@@ -14,4 +14,5 @@ public record LastTest(
     Long memTotal,
     Long memFree,
     Long diskTotal,
-    Long diskFree) {}
+    Long diskFree,
+    Double cpuUsage) {}

@@ -16,7 +16,7 @@ final class LastTestColumns {
     jdbc.sql(
             "update servers set tested_at = ?, test_ok = ?, test_error = ?, os_name = ?,"
                 + " oscap_version = ?, privilege = ?, free_bytes = ?, mem_total = ?, mem_free = ?,"
-                + " disk_total = ?, disk_free = ? where id = ?")
+                + " disk_total = ?, disk_free = ?, cpu_usage = ? where id = ?")
         .params(
             ts(t.testedAt()),
             t.ok(),
@@ -29,6 +29,7 @@ final class LastTestColumns {
             t.memFree(),
             t.diskTotal(),
             t.diskFree(),
+            t.cpuUsage(),
             id)
         .update();
   }
@@ -48,7 +49,8 @@ final class LastTestColumns {
         rs.getObject("mem_total", Long.class),
         rs.getObject("mem_free", Long.class),
         rs.getObject("disk_total", Long.class),
-        rs.getObject("disk_free", Long.class));
+        rs.getObject("disk_free", Long.class),
+        rs.getObject("cpu_usage", Double.class));
   }
 
   private static String cut(String s, int max) {

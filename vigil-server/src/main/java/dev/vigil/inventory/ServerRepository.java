@@ -163,18 +163,25 @@ class ServerRepository {
         .single();
   }
 
+  /** The ids of the servers carrying {@code label}, ascending. */
+  List<Long> idsWithLabel(String label) {
+    return labels.owners(label);
+  }
+
   List<Server> byIds(Collection<Long> ids) {
-    return Sql.byIdArrays(
-            ids,
-            a ->
-                jdbc.sql(SELECT + " join unnest(?) as u(v) on s.id = u.v")
-                    .param(a)
-                    .query(this::row)
-                    .list())
-        .stream()
-        .sorted(Comparator.comparing((Server s) -> s.name().toLowerCase(Locale.ROOT)))
-        .map(this::withLabels)
-        .toList();
+    List<Server> found =
+        Sql.byIdArrays(
+                ids,
+                a ->
+                    jdbc.sql(SELECT + " join unnest(?) as u(v) on s.id = u.v")
+                        .param(a)
+                        .query(this::row)
+                        .list())
+            .stream()
+            .sorted(Comparator.comparing((Server s) -> s.name().toLowerCase(Locale.ROOT)))
+            .toList();
+    Map<Long, List<String>> all = labels.readAll(found.stream().map(Server::id).toList());
+    return found.stream().map(s -> withLabels(s, all.getOrDefault(s.id(), List.of()))).toList();
   }
 
   /** The names of those of {@code ids} that exist, by id, in one query whatever their number. */
@@ -231,6 +238,10 @@ class ServerRepository {
   }
 
   private Server withLabels(Server s) {
+    return withLabels(s, labels.read(s.id()));
+  }
+
+  private static Server withLabels(Server s, List<String> labels) {
     return new Server(
         s.id(),
         s.name(),
@@ -245,7 +256,7 @@ class ServerRepository {
         s.hostKeyExpected(),
         s.pendingHostKey(),
         s.description(),
-        labels.read(s.id()),
+        labels,
         s.lastTest(),
         s.createdAt(),
         s.updatedAt());

@@ -144,6 +144,11 @@ public class ServerService {
     servers.recordTest(serverId, test);
   }
 
+  /** The ids of the servers carrying exactly {@code label}, ascending (a label target). */
+  public List<Long> idsWithLabel(String label) {
+    return servers.idsWithLabel(label);
+  }
+
   /** The servers with these ids (missing ids are left out), by name. */
   /** The names of those of these servers that exist, by id, in one query whatever their number. */
   public Map<Long, String> namesByIds(Collection<Long> ids) {

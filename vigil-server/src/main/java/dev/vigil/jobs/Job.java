@@ -23,6 +23,7 @@ public record Job(
     Instant dateTime,
     TargetType targetType,
     List<JobTarget> targets,
+    String targetLabel,
     JobOptions options,
     UserRef createdBy,
     Instant createdAt,
@@ -31,6 +32,46 @@ public record Job(
   public Job {
     labels = List.copyOf(labels);
     targets = List.copyOf(targets);
+  }
+
+  /** A job that lists its targets (no target label). */
+  public Job(
+      long id,
+      String name,
+      String description,
+      List<String> labels,
+      boolean enabled,
+      long packageId,
+      String scanPath,
+      String securityProfile,
+      ScheduleMode scheduleMode,
+      Long scheduleId,
+      Instant dateTime,
+      TargetType targetType,
+      List<JobTarget> targets,
+      JobOptions options,
+      UserRef createdBy,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        name,
+        description,
+        labels,
+        enabled,
+        packageId,
+        scanPath,
+        securityProfile,
+        scheduleMode,
+        scheduleId,
+        dateTime,
+        targetType,
+        targets,
+        null,
+        options,
+        createdBy,
+        createdAt,
+        updatedAt);
   }
 
   /** Morpheus's scheduleMode: {@code manual}, {@code dateTime} or the schedule id as a string. */
@@ -64,6 +105,7 @@ public record Job(
         dateTime,
         targetType,
         targets,
+        targetLabel,
         options,
         createdBy,
         createdAt,

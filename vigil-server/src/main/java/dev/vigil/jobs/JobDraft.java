@@ -20,6 +20,7 @@ record JobDraft(
     Instant dateTime,
     TargetType targetType,
     List<Long> targetIds,
+    String targetLabel,
     JobOptions options) {
 
   /** Reads {@code in} over {@code current} (null = new job); problems go into {@code errors}. */
@@ -42,9 +43,12 @@ record JobDraft(
         when.scheduleId(),
         when.dateTime(),
         type,
-        in.targets() == null && current != null
-            ? current.refIds()
-            : f.targetIds(in.targets(), type),
+        type != null && type.byLabel()
+            ? List.of()
+            : in.targets() == null && current != null
+                ? current.refIds()
+                : f.targetIds(in.targets(), type),
+        targetLabel(in, current, type, errors),
         options(in, current == null ? JobOptions.defaults() : current.options(), f));
   }
 
@@ -71,10 +75,33 @@ record JobDraft(
         dateTime,
         targetType,
         targetIds.stream().map(id -> new JobTarget(0, id)).toList(),
+        targetLabel,
         options,
         current == null ? by : current.createdBy(),
         current == null ? now : current.createdAt(),
         now);
+  }
+
+  /**
+   * The label of a label-target job: the one sent, else the saved one when the type stays; null for
+   * other types. Required, at most 255 characters.
+   */
+  private static String targetLabel(
+      JobInput in, Job current, TargetType type, Map<String, String> errors) {
+    if (type == null || !type.byLabel()) {
+      return null;
+    }
+    String label =
+        in.targetLabel() != null
+            ? blank(in.targetLabel())
+            : current != null && current.targetType() == type ? current.targetLabel() : null;
+    String field = type == TargetType.SERVER_LABEL ? "serverLabel" : "instanceLabel";
+    if (label == null) {
+      errors.putIfAbsent(field, "is required for targetType " + type.code());
+    } else if (label.length() > 255) {
+      errors.putIfAbsent(field, "must be at most 255 characters");
+    }
+    return label;
   }
 
   private static String name(String name, boolean taken, Map<String, String> errors) {

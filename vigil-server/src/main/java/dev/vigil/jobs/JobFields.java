@@ -11,7 +11,9 @@ import java.util.Set;
 /** Reads a job's typed fields (numbers, modes, dates, ids), collecting one message per field. */
 final class JobFields {
 
-  static final String TARGET_TYPE_MESSAGE = "security scan jobs target servers or instances";
+  static final String TARGET_TYPE_MESSAGE =
+      "security scan jobs target servers or instances, by id or by label"
+          + " (server, instance, server-label, instance-label)";
 
   private final Map<String, String> errors;
 

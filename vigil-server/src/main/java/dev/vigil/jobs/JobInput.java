@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * What a user sends to create or change a job, as typed. On update a null field means "unchanged".
  * {@code scheduleMode} is {@code manual}, {@code dateTime} or an execute schedule id; {@code
- * deleteAfterDays} is a number of days, or blank or {@code never} for never; {@code problems} are
- * field errors found while reading the request, reported with the others.
+ * deleteAfterDays} is a number of days, or blank or {@code never} for never; {@code targetLabel} is
+ * the label of a {@code server-label} or {@code instance-label} job; {@code problems} are field
+ * errors found while reading the request, reported with the others.
  */
 public record JobInput(
     String name,
@@ -26,10 +27,51 @@ public record JobInput(
     String retriesOnTimeout,
     String keepMinDays,
     String deleteAfterDays,
+    String targetLabel,
     Map<String, String> problems) {
 
   public JobInput {
     problems = problems == null ? Map.of() : Map.copyOf(problems);
+  }
+
+  /** Input without a target label (servers or instances listed in {@code targets}). */
+  public JobInput(
+      String name,
+      String description,
+      List<String> labels,
+      Boolean enabled,
+      String securityPackage,
+      String scanPath,
+      String securityProfile,
+      String scheduleMode,
+      String dateTime,
+      String targetType,
+      List<String> targets,
+      String timeoutMinutes,
+      String maxParallel,
+      String retriesOnTimeout,
+      String keepMinDays,
+      String deleteAfterDays,
+      Map<String, String> problems) {
+    this(
+        name,
+        description,
+        labels,
+        enabled,
+        securityPackage,
+        scanPath,
+        securityProfile,
+        scheduleMode,
+        dateTime,
+        targetType,
+        targets,
+        timeoutMinutes,
+        maxParallel,
+        retriesOnTimeout,
+        keepMinDays,
+        deleteAfterDays,
+        null,
+        problems);
   }
 
   /** Input that leaves the retention as it is (the defaults for a new job). */

@@ -38,10 +38,10 @@ class JobRepository {
     jdbc.sql(
             "insert into jobs (name, description, enabled, security_package_id, scan_path,"
                 + " security_profile, schedule_mode, schedule_id, date_time, target_type,"
-                + " timeout_minutes, max_parallel, retries_on_timeout, keep_min_days,"
-                + " delete_after_days, created_by_id, created_by_username,"
+                + " target_label, timeout_minutes, max_parallel, retries_on_timeout,"
+                + " keep_min_days, delete_after_days, created_by_id, created_by_username,"
                 + " created_by_display_name, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(with(details(j), creator(j)))
         .update(keys, "id");
     long id = keys.getKey().longValue();
@@ -54,7 +54,8 @@ class JobRepository {
     jdbc.sql(
             "update jobs set name = ?, description = ?, enabled = ?, security_package_id = ?,"
                 + " scan_path = ?, security_profile = ?, schedule_mode = ?, schedule_id = ?,"
-                + " date_time = ?, target_type = ?, timeout_minutes = ?, max_parallel = ?,"
+                + " date_time = ?, target_type = ?, target_label = ?, timeout_minutes = ?,"
+                + " max_parallel = ?,"
                 + " retries_on_timeout = ?, keep_min_days = ?, delete_after_days = ?,"
                 + " updated_at = ? where id = ?")
         .params(with(details(j), List.of(JobRows.ts(j.updatedAt()), j.id())))
@@ -91,6 +92,7 @@ class JobRepository {
         j.scheduleId(),
         JobRows.ts(j.dateTime()),
         j.targetType().name(),
+        j.targetLabel(),
         j.options().timeoutMinutes(),
         j.options().maxParallel(),
         j.options().retriesOnTimeout(),

@@ -18,6 +18,7 @@ final class JobRows {
   static final String COLUMNS =
       "j.id, j.name, j.description, j.enabled, j.security_package_id, j.scan_path,"
           + " j.security_profile, j.schedule_mode, j.schedule_id, j.date_time, j.target_type,"
+          + " j.target_label,"
           + " j.timeout_minutes, j.max_parallel, j.retries_on_timeout, j.keep_min_days,"
           + " j.delete_after_days, j.created_by_id,"
           + " j.created_by_username, j.created_by_display_name, j.created_at, j.updated_at";
@@ -52,6 +53,7 @@ final class JobRows {
         instant(rs, "date_time"),
         TargetType.valueOf(rs.getString("target_type")),
         List.of(),
+        rs.getString("target_label"),
         new JobOptions(
             rs.getInt("timeout_minutes"),
             rs.getInt("max_parallel"),
@@ -89,6 +91,7 @@ final class JobRows {
         j.dateTime(),
         j.targetType(),
         targets,
+        j.targetLabel(),
         j.options(),
         j.createdBy(),
         j.createdAt(),

@@ -2,17 +2,18 @@ package dev.vigil.jobs;
 
 import dev.vigil.access.UserRef;
 import dev.vigil.inventory.InstanceService;
+import dev.vigil.inventory.Server;
 import dev.vigil.inventory.ServerService;
 import dev.vigil.schedules.ScheduleService;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -124,23 +125,39 @@ public class JobService {
 
   /**
    * The servers the job scans now: its servers, or the members of its instances, de-duplicated in
-   * target order; servers and instances deleted since are left out.
+   * target order; servers and instances deleted since are left out. A label target is resolved
+   * here, when the execution starts: the servers carrying the label, or the members of the
+   * instances carrying it, by id.
    */
   public List<Long> resolveServerIds(Job job) {
-    LinkedHashSet<Long> ids = new LinkedHashSet<>();
-    if (job.targetType() == TargetType.SERVER) {
-      Set<Long> existing = servers.existingIds(job.refIds());
-      job.refIds().stream().filter(existing::contains).forEach(ids::add);
+    return resolveServers(job).stream().map(Server::id).toList();
+  }
+
+  /**
+   * As {@link #resolveServerIds}, the servers themselves: one read of servers (and of instance
+   * members for instance targets) whatever the number of servers or instances.
+   */
+  public List<Server> resolveServers(Job job) {
+    LinkedHashMap<Long, Server> found = new LinkedHashMap<>();
+    if (job.targetType() == TargetType.SERVER_LABEL) {
+      addInOrder(servers.idsWithLabel(job.targetLabel()), found);
+    } else if (job.targetType() == TargetType.INSTANCE_LABEL) {
+      addInOrder(instances.serverIdsWithLabel(job.targetLabel()), found);
+    } else if (job.targetType() == TargetType.SERVER) {
+      addInOrder(job.refIds(), found);
     } else {
-      for (long instanceId : job.refIds()) {
-        try {
-          instances.serversOf(instanceId).forEach(s -> ids.add(s.id()));
-        } catch (NotFoundException gone) {
-          // an instance deleted since the job was saved has no servers to scan
-        }
-      }
+      instances.serversOf(job.refIds()).forEach(srv -> found.putIfAbsent(srv.id(), srv));
     }
-    return List.copyOf(ids);
+    return List.copyOf(found.values());
+  }
+
+  /** Adds the servers of {@code ids} that still exist, in the order of {@code ids}. */
+  private void addInOrder(List<Long> ids, Map<Long, Server> found) {
+    Map<Long, Server> existing = new HashMap<>();
+    servers.byIds(ids).forEach(s -> existing.put(s.id(), s));
+    ids.stream()
+        .filter(existing::containsKey)
+        .forEach(id -> found.putIfAbsent(id, existing.get(id)));
   }
 
   /** When the job starts next by itself; empty when disabled, manual or nothing lies ahead. */

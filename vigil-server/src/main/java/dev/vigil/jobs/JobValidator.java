@@ -101,7 +101,7 @@ class JobValidator {
   }
 
   private void checkTargets(JobDraft d, Map<String, String> errors) {
-    if (d.targetType() == null || d.targetIds().isEmpty()) {
+    if (d.targetType() == null || d.targetType().byLabel() || d.targetIds().isEmpty()) {
       return;
     }
     Set<Long> found =

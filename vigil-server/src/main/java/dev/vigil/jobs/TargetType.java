@@ -2,10 +2,15 @@ package dev.vigil.jobs;
 
 import java.util.Locale;
 
-/** What a scan job targets: servers, or instances (expanded to their servers when it runs). */
+/**
+ * What a scan job targets: servers, instances (expanded to their servers when it runs), or every
+ * server or instance carrying a label (resolved when an execution starts).
+ */
 public enum TargetType {
   SERVER("Server"),
-  INSTANCE("Instance");
+  INSTANCE("Instance"),
+  SERVER_LABEL("Server label"),
+  INSTANCE_LABEL("Instance label");
 
   private final String label;
 
@@ -13,9 +18,16 @@ public enum TargetType {
     this.label = label;
   }
 
-  /** The API value: {@code server} or {@code instance}. */
+  /**
+   * The API value: {@code server}, {@code instance}, {@code server-label}, {@code instance-label}.
+   */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** True when the job names a label instead of listing its targets. */
+  public boolean byLabel() {
+    return this == SERVER_LABEL || this == INSTANCE_LABEL;
   }
 
   public String label() {

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A scannable benchmark inside a package version: a file path plus, for a datastream, the stream
- * and checklist component it is in; with its profiles and their rule counts.
+ * and checklist component it is in; with its profiles and their rule counts. {@code
+ * validationProblem} is what validation at indexing found in an invalid checklist the package
+ * accepted (it is scanned with {@code --skip-valid}), null for a valid one.
  */
 public record Checklist(
     long id,
@@ -19,4 +21,11 @@ public record Checklist(
     List<String> platforms,
     int ruleCount,
     int defaultRuleCount,
-    List<ProfileInfo> profiles) {}
+    List<ProfileInfo> profiles,
+    String validationProblem) {
+
+  /** True when the checklist was found invalid and kept because its package accepts that. */
+  public boolean acceptedInvalid() {
+    return validationProblem != null;
+  }
+}

@@ -116,6 +116,7 @@ class PackageFetchTask implements TaskHandler {
 
   private void fetchAndStore(SecurityPackage p, Path work) throws PackageFetchException {
     FetchedFile fetched = fetcher.fetch(URI.create(p.url()), work, p.expectedSha256());
+    HtmlPages.refuse(fetched.file());
     PackageVersion current =
         p.currentVersionId() == null ? null : versions.find(p.currentVersionId()).orElse(null);
     if (current != null && current.sha256().equals(fetched.sha256())) {
@@ -125,7 +126,7 @@ class PackageFetchTask implements TaskHandler {
     }
     Path content = work.resolve("content");
     List<Path> files = unpacker.unpack(fetched, content);
-    IndexedContent index = indexing.index(content, files);
+    IndexedContent index = indexing.index(content, files, p.acceptInvalid());
     tx.executeWithoutResult(s -> store(p.id(), fetched, index));
   }
 
@@ -157,8 +158,23 @@ class PackageFetchTask implements TaskHandler {
             + index.checklists().size()
             + " checklist(s) in "
             + index.files().size()
-            + " file(s)";
+            + " file(s)"
+            + invalidWarning(index);
     packages.update(p.markReady(versionId, msg, now));
+  }
+
+  /** The warning on a ready package that kept invalid checklists, empty when there are none. */
+  private static String invalidWarning(IndexedContent index) {
+    return index.checklists().stream()
+        .filter(Checklist::acceptedInvalid)
+        .findFirst()
+        .map(
+            c ->
+                "; warning: "
+                    + c.path()
+                    + " is not valid SCAP content, kept as asked and scanned with --skip-valid: "
+                    + c.validationProblem())
+        .orElse("");
   }
 
   private void finish(long id, java.util.function.UnaryOperator<SecurityPackage> change) {

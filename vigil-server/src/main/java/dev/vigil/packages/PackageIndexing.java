@@ -3,6 +3,7 @@ package dev.vigil.packages;
 import dev.vigil.scap.content.ChecklistInfo;
 import dev.vigil.scap.content.ContentFile;
 import dev.vigil.scap.content.ContentIndexer;
+import dev.vigil.scap.content.FileKind;
 import dev.vigil.scap.content.ScapContentException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,20 +14,32 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Indexes the unpacked files of a package with {@code vigil-scap} and decides if it is usable. */
+/**
+ * Indexes the unpacked files of a package with {@code vigil-scap}, validates every file that holds
+ * a checklist ({@link ContentValidation}) and decides if it is usable.
+ */
 @Component
 class PackageIndexing {
 
   private static final int LISTED_FILES = 20;
 
   private final ContentIndexer indexer = new ContentIndexer();
+  private final ContentValidation validation;
+
+  PackageIndexing(ContentValidation validation) {
+    this.validation = validation;
+  }
 
   /**
    * Indexes every XML file under {@code root}.
    *
-   * @throws PackageFetchException when no file holds a checklist, naming why
+   * @param acceptInvalid keep checklists validation finds invalid (with their problem) rather than
+   *     refuse the package
+   * @throws PackageFetchException when no file holds a checklist, or one is invalid and not
+   *     accepted, naming why
    */
-  IndexedContent index(Path root, List<Path> files) throws PackageFetchException {
+  IndexedContent index(Path root, List<Path> files, boolean acceptInvalid)
+      throws PackageFetchException {
     List<PackageFile> indexed = new ArrayList<>();
     List<Checklist> checklists = new ArrayList<>();
     for (Path file : files.stream().sorted().toList()) {
@@ -38,7 +51,16 @@ class PackageIndexing {
       try {
         ContentFile content = indexer.index(file, rel);
         indexed.add(new PackageFile(rel, content.kind().name(), null));
-        content.checklists().forEach(c -> checklists.add(checklist(content, c)));
+        String problem = content.checklists().isEmpty() ? null : validate(file, rel, content);
+        if (problem != null && !acceptInvalid) {
+          throw new PackageFetchException(
+              rel
+                  + " is not valid SCAP content: "
+                  + problem
+                  + "; oscap would refuse every scan of it (accept invalid content to keep it"
+                  + " and scan it with --skip-valid)");
+        }
+        content.checklists().forEach(c -> checklists.add(checklist(content, c, problem)));
       } catch (ScapContentException e) {
         indexed.add(new PackageFile(rel, "INVALID", e.getMessage()));
       }
@@ -62,7 +84,13 @@ class PackageIndexing {
     return "no SCAP checklist found in " + (names.isEmpty() ? "an empty package" : names) + more;
   }
 
-  private static Checklist checklist(ContentFile file, ChecklistInfo c) {
+  private String validate(Path file, String rel, ContentFile content) {
+    boolean datastream = content.kind() == FileKind.SOURCE_DATASTREAM;
+    ContentValidation.Problem problem = validation.check(file, rel, datastream);
+    return problem == null ? null : problem.toString();
+  }
+
+  private static Checklist checklist(ContentFile file, ChecklistInfo c, String problem) {
     var b = c.benchmark();
     return new Checklist(
         0,
@@ -76,7 +104,8 @@ class PackageIndexing {
         b.platforms(),
         b.ruleCount(),
         b.defaultRuleCount(),
-        b.profiles());
+        b.profiles(),
+        problem);
   }
 
   private static String relative(Path root, Path file) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a user sends to create or change a security package. On update a null field means
- * "unchanged"; on create {@code name} and {@code url} are required.
+ * "unchanged"; on create {@code name} and {@code url} are required. {@code acceptInvalid}: keep
+ * checklists that validation finds invalid (scanned with {@code --skip-valid}) instead of failing.
  */
 public record PackageInput(
     String name,
@@ -12,4 +13,17 @@ public record PackageInput(
     String url,
     Boolean enabled,
     String expectedSha256,
-    List<String> labels) {}
+    List<String> labels,
+    Boolean acceptInvalid) {
+
+  /** The input without an answer on invalid content (unchanged; false on create). */
+  public PackageInput(
+      String name,
+      String description,
+      String url,
+      Boolean enabled,
+      String expectedSha256,
+      List<String> labels) {
+    this(name, description, url, enabled, expectedSha256, labels, null);
+  }
+}

@@ -31,7 +31,8 @@ class PackageRepository {
           "status", "p.status");
 
   private static final String COLUMNS =
-      "p.id, p.uuid, p.name, p.description, p.url, p.enabled, p.expected_sha256, p.status,"
+      "p.id, p.uuid, p.name, p.description, p.url, p.enabled, p.expected_sha256,"
+          + " p.accept_invalid, p.status,"
           + " p.status_message, p.current_version_id, p.created_by, p.created_at, p.updated_at";
 
   private final JdbcClient jdbc;
@@ -46,8 +47,8 @@ class PackageRepository {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into security_packages (uuid, name, description, url, enabled, expected_sha256,"
-                + " status, status_message, current_version_id, created_by, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " accept_invalid, status, status_message, current_version_id, created_by,"
+                + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             p.uuid(),
             p.name(),
@@ -55,6 +56,7 @@ class PackageRepository {
             p.url(),
             p.enabled(),
             p.expectedSha256(),
+            p.acceptInvalid(),
             p.status().name(),
             p.statusMessage(),
             p.currentVersionId(),
@@ -70,7 +72,8 @@ class PackageRepository {
   void update(SecurityPackage p) {
     jdbc.sql(
             "update security_packages set name = ?, description = ?, url = ?, enabled = ?,"
-                + " expected_sha256 = ?, status = ?, status_message = ?, current_version_id = ?,"
+                + " expected_sha256 = ?, accept_invalid = ?, status = ?, status_message = ?,"
+                + " current_version_id = ?,"
                 + " updated_at = ? where id = ?")
         .params(
             p.name(),
@@ -78,6 +81,7 @@ class PackageRepository {
             p.url(),
             p.enabled(),
             p.expectedSha256(),
+            p.acceptInvalid(),
             p.status().name(),
             p.statusMessage(),
             p.currentVersionId(),
@@ -186,6 +190,7 @@ class PackageRepository {
         p.url(),
         p.enabled(),
         p.expectedSha256(),
+        p.acceptInvalid(),
         labels.read(p.id()),
         p.status(),
         p.statusMessage(),
@@ -204,6 +209,7 @@ class PackageRepository {
         rs.getString("url"),
         rs.getBoolean("enabled"),
         rs.getString("expected_sha256"),
+        rs.getBoolean("accept_invalid"),
         List.of(),
         PackageStatus.valueOf(rs.getString("status")),
         rs.getString("status_message"),

@@ -60,6 +60,7 @@ public class PackageService {
             in.url().trim(),
             in.enabled() == null || in.enabled(),
             sha(in.expectedSha256()),
+            Boolean.TRUE.equals(in.acceptInvalid()),
             labels(in.labels()),
             PackageStatus.PENDING,
             "queued",
@@ -72,7 +73,9 @@ public class PackageService {
     return get(id);
   }
 
-  /** Changes a package; a new URL or expected sha256 queues a fresh fetch. */
+  /**
+   * Changes a package; a new URL, expected sha256 or invalid-content choice queues a fresh fetch.
+   */
   @Transactional
   public SecurityPackage update(long id, PackageInput in) {
     SecurityPackage current = lock(id);
@@ -86,11 +89,13 @@ public class PackageService {
             in.url() == null ? current.url() : in.url().trim(),
             in.enabled() == null ? current.enabled() : in.enabled(),
             in.expectedSha256() == null ? current.expectedSha256() : sha(in.expectedSha256()),
+            in.acceptInvalid() == null ? current.acceptInvalid() : in.acceptInvalid(),
             in.labels() == null ? current.labels() : labels(in.labels()),
             now);
     boolean refetch =
         !changed.url().equals(current.url())
-            || !Objects.equals(changed.expectedSha256(), current.expectedSha256());
+            || !Objects.equals(changed.expectedSha256(), current.expectedSha256())
+            || changed.acceptInvalid() != current.acceptInvalid();
     if (refetch && !changed.status().inProgress()) {
       changed = changed.requeue(now);
       queueFetch(id, now);
@@ -171,14 +176,19 @@ public class PackageService {
    * against its index (null = no profile).
    */
   public Checklist checklist(long packageId, String path, String profileId) {
+    return pick(checklists(packageId), path, profileId, "security package " + packageId);
+  }
+
+  private static Checklist pick(
+      List<Checklist> checklists, String path, String profileId, String where) {
     Checklist c =
-        checklists(packageId).stream()
+        checklists.stream()
             .filter(x -> x.path().equals(path))
             .findFirst()
             .orElseThrow(
                 () ->
                     new dev.vigil.web.InvalidInputException(
-                        "scanPath", "no checklist " + path + " in security package " + packageId));
+                        "scanPath", "no checklist " + path + " in " + where));
     if (profileId != null && c.profiles().stream().noneMatch(pr -> pr.id().equals(profileId))) {
       throw new dev.vigil.web.InvalidInputException(
           "securityProfile", "no profile " + profileId + " in checklist " + path);
@@ -206,6 +216,35 @@ public class PackageService {
         currentVersion(p).orElseThrow(() -> new ConflictException("package has no version"));
     java.nio.file.Path file = files.file(v, path);
     return new ChecklistFile(p.id(), p.name(), v.id(), file, files.sha256(file), c);
+  }
+
+  /**
+   * The checklist at {@code path} of package version {@code versionId} (which an execution pinned)
+   * as a local file ready to be scanned, with {@code profileId} checked against its index; shared
+   * like {@link #checklistFile(long, String)}.
+   *
+   * @throws NotFoundException when the version was deleted
+   * @throws dev.vigil.web.InvalidInputException when the version has no such checklist or profile
+   */
+  public ChecklistFile checklistFileOfVersion(long versionId, String path, String profileId) {
+    PackageVersion v =
+        versions
+            .find(versionId)
+            .orElseThrow(() -> new NotFoundException("package version", versionId));
+    SecurityPackage p = get(v.packageId());
+    Checklist c = checklistOfVersion(versionId, path, profileId);
+    java.nio.file.Path file = files.file(v, path);
+    return new ChecklistFile(p.id(), p.name(), v.id(), file, files.sha256(file), c);
+  }
+
+  /** The checklist at {@code path} of package version {@code versionId}, its profile checked. */
+  public Checklist checklistOfVersion(long versionId, String path, String profileId) {
+    return pick(versions.checklists(versionId), path, profileId, "package version " + versionId);
+  }
+
+  /** A version of a package, if it exists. */
+  public java.util.Optional<PackageVersion> version(long versionId) {
+    return versions.find(versionId);
   }
 
   /**

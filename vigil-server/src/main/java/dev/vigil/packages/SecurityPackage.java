@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A security package: named SCAP content fetched from a URL. It owns its fetch state machine; a
- * transition from the wrong state throws naming the state.
+ * transition from the wrong state throws naming the state. {@code acceptInvalid}: a checklist that
+ * validation at indexing finds invalid is kept (with a warning, scanned with {@code --skip-valid})
+ * instead of failing the fetch.
  */
 public record SecurityPackage(
     long id,
@@ -15,6 +17,7 @@ public record SecurityPackage(
     String url,
     boolean enabled,
     String expectedSha256,
+    boolean acceptInvalid,
     List<String> labels,
     PackageStatus status,
     String statusMessage,
@@ -71,6 +74,7 @@ public record SecurityPackage(
         url,
         enabled,
         expectedSha256,
+        acceptInvalid,
         labels,
         next,
         message,
@@ -87,6 +91,7 @@ public record SecurityPackage(
       String newUrl,
       boolean newEnabled,
       String newExpectedSha256,
+      boolean newAcceptInvalid,
       List<String> newLabels,
       Instant now) {
     return new SecurityPackage(
@@ -97,6 +102,7 @@ public record SecurityPackage(
         newUrl,
         newEnabled,
         newExpectedSha256,
+        newAcceptInvalid,
         newLabels,
         status,
         statusMessage,

@@ -111,8 +111,8 @@ class VersionRepository {
       jdbc.sql(
               "insert into security_package_checklists (version_id, position, path, kind,"
                   + " data_stream_id, component_ref_id, benchmark_id, benchmark_version, title,"
-                  + " platforms, rule_count, default_rule_count)"
-                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " platforms, rule_count, default_rule_count, validation_problem)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
               versionId,
               position++,
@@ -125,7 +125,8 @@ class VersionRepository {
               c.title(),
               String.join(" ", c.platforms()),
               c.ruleCount(),
-              c.defaultRuleCount())
+              c.defaultRuleCount(),
+              c.validationProblem())
           .update(keys, "id");
       insertProfiles(keys.getKey().longValue(), c.profiles());
     }
@@ -146,8 +147,8 @@ class VersionRepository {
     Map<Long, List<ProfileInfo>> profiles = profilesByChecklist(versionId);
     return jdbc.sql(
             "select id, path, kind, data_stream_id, component_ref_id, benchmark_id,"
-                + " benchmark_version, title, platforms, rule_count, default_rule_count"
-                + " from security_package_checklists where version_id = ? order by position")
+                + " benchmark_version, title, platforms, rule_count, default_rule_count,"
+                + " validation_problem from security_package_checklists where version_id = ? order by position")
         .param(versionId)
         .query((rs, n) -> checklist(rs, profiles))
         .list();
@@ -188,7 +189,8 @@ class VersionRepository {
         platforms == null || platforms.isBlank() ? List.of() : Arrays.asList(platforms.split(" ")),
         rs.getInt("rule_count"),
         rs.getInt("default_rule_count"),
-        profiles.getOrDefault(id, List.of()));
+        profiles.getOrDefault(id, List.of()),
+        rs.getString("validation_problem"));
   }
 
   private PackageVersion version(ResultSet rs, int n) throws SQLException {

@@ -3,13 +3,19 @@ package dev.vigil.results;
 import java.time.LocalDate;
 
 /**
- * One UTC day of the fleet: how many servers were scanned that day and how many of them had no
- * failing rule in the day's last scan of each profile.
+ * One UTC day of the fleet: how many servers were scanned that day, and of them how many were
+ * compliant and how many non-compliant by the worst verdict of the day's last scan of each
+ * (benchmark, profile); the others erred, checked nothing or found nothing applicable.
  */
-public record ComplianceDay(LocalDate day, int scanned, int passing) {
+public record ComplianceDay(LocalDate day, int scanned, int compliant, int nonCompliant) {
 
-  /** The passing share in percent, null on a day without scans. */
+  /** Scanned servers neither compliant nor non-compliant that day. */
+  public int other() {
+    return scanned - compliant - nonCompliant;
+  }
+
+  /** The compliant share in percent, null on a day without scans. */
   public Double percent() {
-    return scanned == 0 ? null : 100.0 * passing / scanned;
+    return scanned == 0 ? null : 100.0 * compliant / scanned;
   }
 }

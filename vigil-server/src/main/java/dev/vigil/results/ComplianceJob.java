@@ -3,11 +3,17 @@ package dev.vigil.results;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** How the servers a job targets stand by the job's own latest scans of them. */
+/**
+ * How the servers a job targets stand by the job's own latest scans of them; the job's benchmark
+ * and titles as its package indexes them (null when not indexed).
+ */
 public record ComplianceJob(
     long jobId,
     String jobName,
+    String benchmarkId,
     String profileId,
+    String benchmarkTitle,
+    String profileTitle,
     boolean enabled,
     int targets,
     Map<ComplianceStatus, Integer> counts) {

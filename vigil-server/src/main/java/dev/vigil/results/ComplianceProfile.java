@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A server's standing against one profile: its status, the latest scan (null when never scanned),
- * the job that governs it (the latest scan's job, else a job that targets the server with this
- * profile; null for neither), when its latest failed run ended, and when the scan turns stale.
+ * A server's standing against one (benchmark, profile) pair: the ids and titles (a title is null
+ * when neither the scan nor the package index knows it; the benchmark id is null only for a job
+ * whose checklist is not indexed), its status, the latest scan (null when never scanned), the job
+ * that governs it (the latest scan's job, else a job that targets the server with this pair; null
+ * for neither), when its latest failed run ended, and when the scan turns stale.
  */
 public record ComplianceProfile(
     String profileId,
     String benchmarkId,
+    String profileTitle,
+    String benchmarkTitle,
     Long jobId,
     String jobName,
     ComplianceStatus status,

@@ -2,18 +2,22 @@ package dev.vigil.results;
 
 import dev.vigil.jobs.Job;
 import dev.vigil.results.ComplianceRepository.FailedRun;
+import dev.vigil.results.ComplianceRepository.JobContent;
 import dev.vigil.results.ComplianceRepository.JobTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Puts together each (server, profile) from the latest scans, the failed runs and the jobs'
- * targets, and decides its status with the governing job's allowed age.
+ * Puts together each (server, benchmark, profile) pair from the latest scans, the failed runs and
+ * the jobs' targets, and decides its status with the governing job's allowed age. A job's failed
+ * runs and targets count for its own benchmark and profile, so a scan of other content never stands
+ * in for them.
  */
 final class ComplianceProfiles {
 
@@ -23,53 +27,88 @@ final class ComplianceProfiles {
     this.repo = repo;
   }
 
-  /** Every profile of these servers (all when null) that has a scan, a failed run or a job. */
+  /** Every pair of these servers (all when null) that has a scan, a failed run or a job. */
   Map<Long, List<ComplianceProfile>> of(List<Long> serverIds, ComplianceCadence cadence) {
-    Map<Long, Map<String, ProfileFacts>> facts = new HashMap<>();
+    Map<Long, Map<String, PairFacts>> facts = new HashMap<>();
     for (ComplianceScan s : repo.latestPerProfile(serverIds)) {
-      facts(facts, s.serverId(), s.profileId()).latest = s;
+      facts(facts, s.serverId(), s.benchmarkId(), s.profileId()).latest = s;
     }
+    Map<Long, JobContent> content = repo.jobContent();
     for (FailedRun f : repo.lastFailures(serverIds)) {
-      ProfileFacts p = facts(facts, f.serverId(), f.profileId());
+      PairFacts p = jobFacts(facts, f.serverId(), f.jobId(), f.profileId(), content);
       if (p.lastFailure == null || f.endedAt().isAfter(p.lastFailure)) {
         p.lastFailure = f.endedAt();
         p.failedJob = f.jobId();
       }
     }
     for (JobTarget t : repo.targets(serverIds)) {
-      ProfileFacts p = facts(facts, t.serverId(), t.profileId());
+      PairFacts p = jobFacts(facts, t.serverId(), t.jobId(), t.profileId(), content);
       if (p.targetingJob == null || t.jobId() < p.targetingJob) {
         p.targetingJob = t.jobId();
       }
     }
     Map<Long, List<ComplianceProfile>> out = new HashMap<>();
     facts.forEach(
-        (serverId, byProfile) -> {
+        (serverId, pairs) -> {
           List<ComplianceProfile> list = new ArrayList<>();
-          byProfile.forEach((profile, p) -> list.add(profile(profile, p, cadence)));
-          list.sort(Comparator.comparing(ComplianceProfile::profileId));
+          pairs.values().forEach(p -> list.add(profile(p, cadence)));
+          list.sort(
+              Comparator.comparing(
+                      ComplianceProfile::benchmarkId,
+                      Comparator.nullsLast(Comparator.naturalOrder()))
+                  .thenComparing(ComplianceProfile::profileId));
           out.put(serverId, list);
         });
     return out;
   }
 
-  private static ProfileFacts facts(
-      Map<Long, Map<String, ProfileFacts>> facts, long serverId, String profileId) {
+  private static PairFacts facts(
+      Map<Long, Map<String, PairFacts>> facts, long serverId, String benchmark, String profile) {
     return facts
-        .computeIfAbsent(serverId, k -> new HashMap<>())
-        .computeIfAbsent(profileId, k -> new ProfileFacts());
+        .computeIfAbsent(serverId, k -> new LinkedHashMap<>())
+        .computeIfAbsent(benchmark + "\t" + profile, k -> new PairFacts(benchmark, profile));
   }
 
-  private ComplianceProfile profile(String profileId, ProfileFacts p, ComplianceCadence cadence) {
+  /**
+   * The pair of a job's benchmark and profile; a job whose benchmark is unknown joins the server's
+   * first pair with its profile, else one of its own.
+   */
+  private static PairFacts jobFacts(
+      Map<Long, Map<String, PairFacts>> facts,
+      long serverId,
+      long jobId,
+      String profileId,
+      Map<Long, JobContent> content) {
+    JobContent c = content.get(jobId);
+    String benchmark = c == null ? null : c.benchmarkId();
+    if (benchmark == null) {
+      for (PairFacts p : facts.getOrDefault(serverId, Map.of()).values()) {
+        if (p.profileId.equals(profileId)) {
+          return p;
+        }
+      }
+    }
+    PairFacts p = facts(facts, serverId, benchmark, profileId);
+    if (c != null) {
+      p.jobBenchmarkTitle = p.jobBenchmarkTitle == null ? c.benchmarkTitle() : p.jobBenchmarkTitle;
+      p.jobProfileTitle = p.jobProfileTitle == null ? c.profileTitle() : p.jobProfileTitle;
+    }
+    return p;
+  }
+
+  private ComplianceProfile profile(PairFacts p, ComplianceCadence cadence) {
     Long jobId = governingJob(p, cadence);
     Duration staleAfter = cadence.staleAfter(jobId);
     ComplianceScan scan = p.latest;
     String jobName = cadence.job(jobId).map(Job::name).orElse(scan == null ? null : scan.jobName());
+    boolean jobExists = cadence.job(jobId).isPresent();
     return new ComplianceProfile(
-        profileId,
-        scan == null ? null : scan.benchmarkId(),
-        cadence.job(jobId).isPresent() ? jobId : null,
-        cadence.job(jobId).isPresent() ? jobName : null,
+        p.profileId,
+        p.benchmarkId,
+        scan != null && scan.profileTitle() != null ? scan.profileTitle() : p.jobProfileTitle,
+        scan != null && scan.benchmarkTitle() != null ? scan.benchmarkTitle() : p.jobBenchmarkTitle,
+        jobExists ? jobId : null,
+        jobExists ? jobName : null,
         ComplianceRules.decide(scan, p.lastFailure, staleAfter, cadence.now()),
         scan,
         p.lastFailure,
@@ -78,18 +117,27 @@ final class ComplianceProfiles {
   }
 
   /** The latest scan's job while it exists, else a job targeting the server, else the failed. */
-  private static Long governingJob(ProfileFacts p, ComplianceCadence cadence) {
+  private static Long governingJob(PairFacts p, ComplianceCadence cadence) {
     if (p.latest != null && cadence.job(p.latest.jobId()).isPresent()) {
       return p.latest.jobId();
     }
     return p.targetingJob != null ? p.targetingJob : p.failedJob;
   }
 
-  /** What is known of one (server, profile) while it is put together. */
-  private static final class ProfileFacts {
+  /** What is known of one (server, benchmark, profile) while it is put together. */
+  private static final class PairFacts {
+    final String benchmarkId;
+    final String profileId;
     ComplianceScan latest;
     Instant lastFailure;
     Long failedJob;
     Long targetingJob;
+    String jobBenchmarkTitle;
+    String jobProfileTitle;
+
+    PairFacts(String benchmarkId, String profileId) {
+      this.benchmarkId = benchmarkId;
+      this.profileId = profileId;
+    }
   }
 }

@@ -13,21 +13,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The grouped queries compliance is made of: the latest scan per (server, profile) or (job,
- * server), the latest failed target run per (server, job), which servers each job targets, and the
- * fleet's daily outcome. Reads the jobs', executions' and inventory's tables, never writes them. A
- * {@code null} server list means every server.
+ * The grouped queries compliance is made of: the latest scan per (server, benchmark, profile) or
+ * (job, server), the latest failed target run per (server, job), which servers each job targets,
+ * each job's benchmark and titles from the package index, and the fleet's daily outcome. Reads the
+ * jobs', executions', packages' and inventory's tables, never writes them. A {@code null} server
+ * list means every server.
  */
 @Repository
 class ComplianceRepository {
 
   private static final String SCAN_COLUMNS =
       "s.id, s.server_id, s.profile_id, s.benchmark_id, s.finished_at, s.score, s.pass_count,"
-          + " s.fixed_count, s.fail_count, s.error_count, s.not_applicable, s.job_id, s.job_name";
+          + " s.fixed_count, s.fail_count, s.error_count, s.unknown_count, s.notchecked_count,"
+          + " s.notapplicable_count, s.not_applicable, s.job_id, s.job_name";
 
   private final JdbcClient jdbc;
 
@@ -35,23 +38,35 @@ class ComplianceRepository {
     this.jdbc = jdbc;
   }
 
-  /** The latest scan of each (server, profile) of these servers (all servers when null). */
+  /**
+   * The latest scan of each (server, benchmark, profile) of these servers (all when null), with the
+   * benchmark and profile titles it recorded (V21). Joined back on (server, profile, finished_at)
+   * so the database walks the index of V12; the benchmark is matched here.
+   */
   List<ComplianceScan> latestPerProfile(List<Long> serverIds) {
     List<Object> params = new ArrayList<>();
     String filter = serverFilter("server_id", serverIds, params);
-    return latestOnly(
-        jdbc.sql(
-                "select "
-                    + SCAN_COLUMNS
-                    + " from security_scans s join (select server_id, profile_id, max(finished_at)"
-                    + " m from security_scans where "
-                    + filter
-                    + " group by server_id, profile_id) l on s.server_id = l.server_id"
-                    + " and s.profile_id = l.profile_id and s.finished_at = l.m")
-            .params(params)
-            .query(ComplianceRepository::scan)
-            .list(),
-        false);
+    List<ComplianceScan> rows = new ArrayList<>();
+    jdbc.sql(
+            "select "
+                + SCAN_COLUMNS
+                + ", s.benchmark_title, s.profile_title, l.benchmark_id latest_benchmark"
+                + " from security_scans s join (select server_id, benchmark_id, profile_id,"
+                + " max(finished_at) m from security_scans where "
+                + filter
+                + " group by server_id, benchmark_id, profile_id) l"
+                + " on s.server_id = l.server_id and s.profile_id = l.profile_id"
+                + " and s.finished_at = l.m")
+        .params(params)
+        .query(
+            rs -> {
+              ComplianceScan s =
+                  scan(rs, rs.getString("benchmark_title"), rs.getString("profile_title"));
+              if (Objects.equals(s.benchmarkId(), rs.getString("latest_benchmark"))) {
+                rows.add(s);
+              }
+            });
+    return latestOnly(rows, false);
   }
 
   /** The latest scan each job made of each server, keyed by job id then server id. */
@@ -65,7 +80,7 @@ class ComplianceRepository {
                         + " m from security_scans where job_id is not null and server_id is not"
                         + " null group by job_id, server_id) l on s.job_id = l.job_id"
                         + " and s.server_id = l.server_id and s.finished_at = l.m")
-                .query(ComplianceRepository::scan)
+                .query((rs, n) -> scan(rs, null, null))
                 .list(),
             true);
     Map<Long, Map<Long, ComplianceScan>> out = new HashMap<>();
@@ -116,39 +131,85 @@ class ComplianceRepository {
   }
 
   /**
-   * For each UTC day since {@code from}: per (server, profile), whether the day's last scan had a
-   * failing rule. Streams the rows; keeps one flag per (server, profile, day).
+   * Each job's benchmark and titles as its package's current version indexes its checklist and
+   * profile (a checklist holding several benchmarks: the one that has the profile); a job whose
+   * checklist is not indexed has none. Seam: once executions pin their plan (issue 10), a failed
+   * run is keyed by its plan's benchmark instead.
    */
-  Map<LocalDate, Map<Long, Boolean>> dailyOutcomes(Instant from) {
-    Map<String, Instant> latestAt = new HashMap<>();
-    Map<String, Boolean> latestFailed = new HashMap<>();
+  Map<Long, JobContent> jobContent() {
+    Map<Long, JobContent> out = new HashMap<>();
     jdbc.sql(
-            "select server_id, profile_id, finished_at, fail_count from security_scans"
-                + " where finished_at >= ? and server_id is not null")
+            "select j.id, j.security_profile, c.benchmark_id, c.title, pp.title profile_title"
+                + " from jobs j join security_packages p on p.id = j.security_package_id"
+                + " left join security_package_checklists c on c.version_id = p.current_version_id"
+                + " and c.path = j.scan_path"
+                + " left join security_package_profiles pp on pp.checklist_id = c.id"
+                + " and pp.profile_id = j.security_profile")
+        .query(
+            (rs, n) ->
+                new JobContent(
+                    rs.getLong(1),
+                    rs.getString(3),
+                    rs.getString(2),
+                    rs.getString(4),
+                    rs.getString(5)))
+        .list()
+        .forEach(c -> out.merge(c.jobId(), c, (a, b) -> a.profileTitle() != null ? a : b));
+    return out;
+  }
+
+  /**
+   * For each UTC day since {@code from}: per server, the worst verdict ({@link
+   * ComplianceRules#verdict}) of the day's last scan of each (benchmark, profile). Streams the
+   * rows; keeps one verdict per (server, benchmark, profile, day).
+   */
+  Map<LocalDate, Map<Long, ComplianceStatus>> dailyVerdicts(Instant from) {
+    Map<String, ComplianceScan> latest = new HashMap<>();
+    jdbc.sql(
+            "select "
+                + SCAN_COLUMNS
+                + " from security_scans s where s.finished_at >= ? and s.server_id is not null")
         .param(ts(from))
         .query(
             rs -> {
-              Instant at = instant(rs, "finished_at");
+              ComplianceScan s = scan(rs, null, null);
               String key =
-                  rs.getLong("server_id")
+                  s.serverId()
                       + "\t"
-                      + LocalDate.ofInstant(at, ZoneOffset.UTC)
+                      + LocalDate.ofInstant(s.scanDate(), ZoneOffset.UTC)
                       + "\t"
-                      + rs.getString("profile_id");
-              Instant seen = latestAt.get(key);
-              if (seen == null || at.isAfter(seen)) {
-                latestAt.put(key, at);
-                latestFailed.put(key, rs.getInt("fail_count") > 0);
-              }
+                      + s.benchmarkId()
+                      + "\t"
+                      + s.profileId();
+              latest.merge(key, s, ComplianceRepository::later);
             });
-    Map<LocalDate, Map<Long, Boolean>> out = new HashMap<>();
-    latestFailed.forEach(
-        (key, failed) -> {
-          String[] parts = key.split("\t", 3);
-          out.computeIfAbsent(LocalDate.parse(parts[1]), d -> new HashMap<>())
-              .merge(Long.parseLong(parts[0]), failed, Boolean::logicalOr);
-        });
+    Map<LocalDate, Map<Long, ComplianceStatus>> out = new HashMap<>();
+    latest.forEach(
+        (key, s) ->
+            out.computeIfAbsent(LocalDate.parse(key.split("\t", 3)[1]), d -> new HashMap<>())
+                .merge(s.serverId(), ComplianceRules.verdict(s), ComplianceStatus::worst));
     return out;
+  }
+
+  /**
+   * The latest {@code max} scans of one (server, benchmark, profile), newest first, from the V12
+   * index (a null benchmark matches scans without one).
+   */
+  List<ComplianceScore> trend(long serverId, String benchmarkId, String profileId, int max) {
+    return jdbc.sql(
+            "select id, finished_at, score, score_max, fail_count from security_scans"
+                + " where server_id = ? and profile_id = ? and coalesce(benchmark_id, '') = ?"
+                + " order by finished_at desc, id desc limit ?")
+        .params(serverId, profileId, benchmarkId == null ? "" : benchmarkId, max)
+        .query(
+            (rs, n) ->
+                new ComplianceScore(
+                    rs.getLong("id"),
+                    instant(rs, "finished_at"),
+                    rs.getObject("score", Double.class),
+                    rs.getObject("score_max", Double.class),
+                    rs.getInt("fail_count")))
+        .list();
   }
 
   /** How many servers there are. */
@@ -171,23 +232,37 @@ class ComplianceRepository {
   private static List<ComplianceScan> latestOnly(List<ComplianceScan> rows, boolean byJob) {
     Map<String, ComplianceScan> best = new HashMap<>();
     for (ComplianceScan s : rows) {
-      String key = byJob ? s.jobId() + "\t" + s.serverId() : s.serverId() + "\t" + s.profileId();
+      String key =
+          byJob
+              ? s.jobId() + "\t" + s.serverId()
+              : s.serverId() + "\t" + s.benchmarkId() + "\t" + s.profileId();
       best.merge(key, s, (a, b) -> a.id() >= b.id() ? a : b);
     }
     return new ArrayList<>(best.values());
   }
 
-  private static ComplianceScan scan(ResultSet rs, int n) throws SQLException {
+  private static ComplianceScan later(ComplianceScan a, ComplianceScan b) {
+    int byTime = a.scanDate().compareTo(b.scanDate());
+    return byTime > 0 || (byTime == 0 && a.id() >= b.id()) ? a : b;
+  }
+
+  private static ComplianceScan scan(ResultSet rs, String benchmarkTitle, String profileTitle)
+      throws SQLException {
     return new ComplianceScan(
         rs.getLong("id"),
         rs.getLong("server_id"),
         rs.getString("profile_id"),
         rs.getString("benchmark_id"),
+        profileTitle,
+        benchmarkTitle,
         instant(rs, "finished_at"),
         rs.getObject("score", Double.class),
         rs.getInt("pass_count") + rs.getInt("fixed_count"),
         rs.getInt("fail_count"),
         rs.getInt("error_count"),
+        rs.getInt("unknown_count"),
+        rs.getInt("notchecked_count"),
+        rs.getInt("notapplicable_count"),
         rs.getBoolean("not_applicable"),
         rs.getObject("job_id", Long.class),
         rs.getString("job_name"));
@@ -198,4 +273,12 @@ class ComplianceRepository {
 
   /** A server a job targets, with the job's profile. */
   record JobTarget(long jobId, String profileId, long serverId) {}
+
+  /** A job's benchmark (null when its checklist is not indexed), profile and their titles. */
+  record JobContent(
+      long jobId,
+      String benchmarkId,
+      String profileId,
+      String benchmarkTitle,
+      String profileTitle) {}
 }

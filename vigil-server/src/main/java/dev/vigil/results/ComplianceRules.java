@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The status of one server against one profile (or one job), from its latest scan, the latest
- * failed or timed-out target run and how old a scan may get. Checked in this order: never scanned
- * (no scan and no failed run), error (a run failed after the latest scan, or the latest scan has
- * error results and no failure), stale, not applicable, non-compliant, compliant.
+ * The status of one server against one (benchmark, profile) pair (or one job), from its latest
+ * scan, the latest failed or timed-out target run and how old a scan may get — the table of
+ * docs/architecture.md "Compliance status". A verdict never says more than oscap found: compliant
+ * needs a pass and nothing failed, erred or came back unknown.
  */
 public final class ComplianceRules {
 
@@ -24,18 +24,37 @@ public final class ComplianceRules {
     if (latest == null) {
       return lastFailure == null ? ComplianceStatus.NEVER_SCANNED : ComplianceStatus.ERROR;
     }
+    ComplianceStatus found = verdict(latest);
+    if (found == ComplianceStatus.NON_COMPLIANT) {
+      return found;
+    }
     if (lastFailure != null && lastFailure.isAfter(latest.scanDate())) {
       return ComplianceStatus.ERROR;
     }
-    if (latest.errorCount() > 0 && latest.failCount() == 0) {
-      return ComplianceStatus.ERROR;
-    }
-    if (now.isAfter(latest.scanDate().plus(staleAfter))) {
+    if (found == ComplianceStatus.COMPLIANT && now.isAfter(latest.scanDate().plus(staleAfter))) {
       return ComplianceStatus.STALE;
     }
-    if (latest.notApplicable()) {
+    return found;
+  }
+
+  /**
+   * What one scan's rule results amount to, whatever its age: non-compliant (a fail), error (an
+   * error or unknown), compliant (a pass or fixed), not applicable (every selected rule
+   * notapplicable), else not checked (nothing evaluated: notchecked, informational, no rule).
+   */
+  public static ComplianceStatus verdict(ComplianceScan s) {
+    if (s.failCount() > 0) {
+      return ComplianceStatus.NON_COMPLIANT;
+    }
+    if (s.errorCount() > 0 || s.unknownCount() > 0) {
+      return ComplianceStatus.ERROR;
+    }
+    if (s.passCount() > 0) {
+      return ComplianceStatus.COMPLIANT;
+    }
+    if (s.notApplicable() && s.notapplicableCount() > 0) {
       return ComplianceStatus.NOT_APPLICABLE;
     }
-    return latest.failCount() > 0 ? ComplianceStatus.NON_COMPLIANT : ComplianceStatus.COMPLIANT;
+    return ComplianceStatus.NOT_CHECKED;
   }
 }

@@ -5,6 +5,7 @@ import dev.vigil.inventory.ServerService;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobService;
 import dev.vigil.results.ComplianceRepository.FailedRun;
+import dev.vigil.results.ComplianceRepository.JobContent;
 import dev.vigil.results.ComplianceRepository.JobTarget;
 import dev.vigil.schedules.ScheduleService;
 import java.time.Clock;
@@ -24,10 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Compliance of servers: per server and profile from the latest scan, failed target runs and the
- * governing job's cadence (see {@link ComplianceRules}); per server the worst of its profiles; per
- * job over its targets; and the fleet's daily share of passing servers. Every answer comes from a
- * few grouped queries, whatever the number of servers and scans.
+ * Compliance of servers: per server and (benchmark, profile) pair from the latest scan, failed
+ * target runs and the governing job's cadence (see {@link ComplianceRules}); per server the worst
+ * of its pairs; per job over its targets; and the fleet's daily compliant and non-compliant
+ * servers. Every answer comes from a few grouped queries, whatever the number of servers and scans.
  */
 @Service
 @Transactional(readOnly = true)
@@ -65,7 +66,16 @@ public class ComplianceService {
     return new ComplianceServer(s.id(), s.name(), overall(found), found);
   }
 
-  /** The overall status of each of these servers (never scanned for one with no profile). */
+  /**
+   * The latest {@code max} scans of one of the server's pairs, newest first; NotFoundException
+   * (404) for an unknown server.
+   */
+  public List<ComplianceScore> trend(long serverId, String benchmarkId, String profileId, int max) {
+    servers.get(serverId);
+    return repo.trend(serverId, benchmarkId, profileId, max);
+  }
+
+  /** The overall status of each of these servers (never scanned for one with no pair). */
   public Map<Long, ComplianceStatus> statuses(List<Long> serverIds) {
     Map<Long, List<ComplianceProfile>> all = profiles.of(List.copyOf(serverIds), cadence());
     Map<Long, ComplianceStatus> out = new LinkedHashMap<>();
@@ -93,6 +103,7 @@ public class ComplianceService {
   public List<ComplianceJob> jobs() {
     ComplianceCadence cadence = cadence();
     Map<Long, Map<Long, ComplianceScan>> latest = repo.latestPerJob();
+    Map<Long, JobContent> content = repo.jobContent();
     Map<String, Instant> failed = new HashMap<>();
     for (FailedRun f : repo.lastFailures(null)) {
       failed.put(f.jobId() + "\t" + f.serverId(), f.endedAt());
@@ -106,7 +117,11 @@ public class ComplianceService {
         (jobId, serverIds) ->
             cadence
                 .job(jobId)
-                .ifPresent(job -> out.add(jobCompliance(job, serverIds, latest, failed, cadence))));
+                .ifPresent(
+                    job ->
+                        out.add(
+                            jobCompliance(
+                                job, content.get(jobId), serverIds, latest, failed, cadence))));
     out.sort(Comparator.comparing(j -> j.jobName().toLowerCase(java.util.Locale.ROOT)));
     return out;
   }
@@ -115,18 +130,27 @@ public class ComplianceService {
   public List<ComplianceDay> fleetTrend(int days) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate first = today.minusDays(days - 1L);
-    var outcomes = repo.dailyOutcomes(first.atStartOfDay(ZoneOffset.UTC).toInstant());
+    var verdicts = repo.dailyVerdicts(first.atStartOfDay(ZoneOffset.UTC).toInstant());
     List<ComplianceDay> out = new ArrayList<>(days);
     for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-      Map<Long, Boolean> failedByServer = outcomes.getOrDefault(d, Map.of());
-      int passing = (int) failedByServer.values().stream().filter(f -> !f).count();
-      out.add(new ComplianceDay(d, failedByServer.size(), passing));
+      Map<Long, ComplianceStatus> byServer = verdicts.getOrDefault(d, Map.of());
+      out.add(
+          new ComplianceDay(
+              d,
+              byServer.size(),
+              count(byServer, ComplianceStatus.COMPLIANT),
+              count(byServer, ComplianceStatus.NON_COMPLIANT)));
     }
     return out;
   }
 
+  private static int count(Map<Long, ComplianceStatus> byServer, ComplianceStatus status) {
+    return (int) byServer.values().stream().filter(status::equals).count();
+  }
+
   private ComplianceJob jobCompliance(
       Job job,
+      JobContent content,
       List<Long> serverIds,
       Map<Long, Map<Long, ComplianceScan>> latest,
       Map<String, Instant> failed,
@@ -144,7 +168,15 @@ public class ComplianceService {
       counts.merge(s, 1, Integer::sum);
     }
     return new ComplianceJob(
-        job.id(), job.name(), job.securityProfile(), job.enabled(), serverIds.size(), counts);
+        job.id(),
+        job.name(),
+        content == null ? null : content.benchmarkId(),
+        job.securityProfile(),
+        content == null ? null : content.benchmarkTitle(),
+        content == null ? null : content.profileTitle(),
+        job.enabled(),
+        serverIds.size(),
+        counts);
   }
 
   private static ComplianceStatus overall(List<ComplianceProfile> profiles) {

@@ -3,17 +3,19 @@ package dev.vigil.results;
 import java.util.Locale;
 
 /**
- * Where a server stands against one profile (or, as the worst of them, overall). {@link #rank()}
- * orders them for "the worst of a server's profiles": error, non-compliant, stale, never scanned,
- * not applicable, compliant.
+ * Where a server stands against one (benchmark, profile) pair (or, as the worst of them, overall);
+ * the rules are {@link ComplianceRules}. Declared worst first: {@link #rank()} orders them for "the
+ * worst of a server's pairs" — non-compliant, error, stale, not checked, never scanned, compliant —
+ * and not applicable ranks below all, so it is a server's status only when every pair is.
  */
 public enum ComplianceStatus {
+  NON_COMPLIANT(6, "Non-compliant"),
   ERROR(5, "Error"),
-  NON_COMPLIANT(4, "Non-compliant"),
-  STALE(3, "Stale"),
+  STALE(4, "Stale"),
+  NOT_CHECKED(3, "Not checked"),
   NEVER_SCANNED(2, "Never scanned"),
-  NOT_APPLICABLE(1, "Not applicable"),
-  COMPLIANT(0, "Compliant");
+  COMPLIANT(1, "Compliant"),
+  NOT_APPLICABLE(0, "Not applicable");
 
   private final int rank;
   private final String label;

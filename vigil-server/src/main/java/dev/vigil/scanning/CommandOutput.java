@@ -5,20 +5,34 @@ import java.util.function.Consumer;
 
 /**
  * Where a command's stdout goes: the first {@link CommandRun#STDOUT_LIMIT} bytes into the result,
- * or, with a listener, line by line to the listener as it arrives and nothing into the result.
+ * or, with a listener, line by line to the listener as it arrives and nothing into the result, or
+ * raw to a stream of the caller's.
  */
 final class CommandOutput {
 
   private final HeadBuffer head;
   private final StdoutLines lines;
+  private final OutputStream raw;
 
   CommandOutput(Consumer<String> listener) {
     this.head = listener == null ? new HeadBuffer(CommandRun.STDOUT_LIMIT) : null;
     this.lines = listener == null ? null : new StdoutLines(listener);
+    this.raw = null;
+  }
+
+  private CommandOutput(OutputStream raw) {
+    this.head = null;
+    this.lines = null;
+    this.raw = raw;
+  }
+
+  /** Every byte of stdout to {@code raw} as it arrives, nothing into the result. */
+  static CommandOutput raw(OutputStream raw) {
+    return new CommandOutput(raw);
   }
 
   OutputStream stream() {
-    return head != null ? head : lines;
+    return raw != null ? raw : head != null ? head : lines;
   }
 
   /**
@@ -28,7 +42,9 @@ final class CommandOutput {
     if (head != null) {
       return head.text();
     }
-    lines.close();
+    if (lines != null) {
+      lines.close();
+    }
     return "";
   }
 }

@@ -16,7 +16,10 @@ import org.apache.sshd.client.session.ClientSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One wrapped remote command on its own exec channel, which can be killed as a process group. */
+/**
+ * One wrapped remote command on its own exec channel, which can be killed with the process groups
+ * it reported.
+ */
 final class CommandRun {
 
   static final int STDOUT_LIMIT = 1 << 20;
@@ -29,6 +32,7 @@ final class CommandRun {
   private final ClientSession session;
   private final String command;
   private final boolean sudo;
+  private final boolean killSudo;
   private final CommandOutput stdout;
   private final StderrTail stderr = new StderrTail(STDERR_TAIL);
   private ChannelExec channel;
@@ -36,10 +40,20 @@ final class CommandRun {
 
   /** With a {@code lines} listener stdout goes to it line by line, else into the result. */
   CommandRun(ClientSession session, String command, boolean sudo, Consumer<String> lines) {
+    this(session, command, sudo, sudo, new CommandOutput(lines));
+  }
+
+  /**
+   * Runs {@code command} through {@code sudo -n} when {@code sudo}; kills its groups through {@code
+   * sudo -n} when {@code killSudo} (a script of the login user whose step runs through sudo).
+   */
+  CommandRun(
+      ClientSession session, String command, boolean sudo, boolean killSudo, CommandOutput stdout) {
     this.session = session;
     this.command = command;
     this.sudo = sudo;
-    this.stdout = new CommandOutput(lines);
+    this.killSudo = killSudo;
+    this.stdout = stdout;
   }
 
   /** Opens the channel and starts the command; false when the run was cancelled before. */
@@ -54,11 +68,15 @@ final class CommandRun {
     return true;
   }
 
-  /** Waits until the command ends or the timeout passes; true when it ended. */
-  boolean awaitEnd(Duration timeout) {
-    Set<ClientChannelEvent> events =
-        channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
-    return events.contains(ClientChannelEvent.CLOSED);
+  /** Waits until the command ends or the deadline passes; true when it ended. */
+  boolean awaitEnd(Deadline deadline) {
+    for (Duration wait = deadline.nextWait(); !wait.isZero(); wait = deadline.nextWait()) {
+      Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), wait);
+      if (events.contains(ClientChannelEvent.CLOSED)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Marks the run cancelled and, if it started, kills its process group. */
@@ -76,11 +94,11 @@ final class CommandRun {
     return cancelled;
   }
 
-  /** TERM then KILL to the command's process group through a second exec channel, then close. */
+  /** TERM then KILL to the command's process groups through a second exec channel, then close. */
   void kill() {
     try {
-      Long pgid = stderr.pgid().get(PGID_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      runKill(RemoteCommand.kill(pgid, sudo));
+      stderr.pgid().get(PGID_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      runKill(RemoteCommand.kill(stderr.groups(), killSudo));
     } catch (TimeoutException | ExecutionException e) {
       log.warn("Cannot kill remote command, its process group id never arrived: {}", command);
     } catch (InterruptedException e) {

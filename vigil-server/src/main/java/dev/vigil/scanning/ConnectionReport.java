@@ -17,6 +17,7 @@ public record ConnectionReport(
     Long memFree,
     Long diskTotal,
     Long diskFree,
+    Double cpuUsage,
     FailureReason reason,
     String error) {
 
@@ -51,6 +52,7 @@ public record ConnectionReport(
         null,
         null,
         null,
+        null,
         reason,
         error);
   }
@@ -74,6 +76,7 @@ public record ConnectionReport(
         f.memFree(),
         f.diskTotal(),
         f.diskFree(),
+        f.cpuUsage(),
         f.reason(),
         f.error());
   }

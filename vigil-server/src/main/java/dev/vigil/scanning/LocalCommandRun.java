@@ -24,6 +24,7 @@ final class LocalCommandRun {
 
   private final String command;
   private final boolean sudo;
+  private final boolean killSudo;
   private final CommandOutput stdout;
   private final StderrTail stderr = new StderrTail(CommandRun.STDERR_TAIL);
   private Process process;
@@ -32,9 +33,15 @@ final class LocalCommandRun {
 
   /** With a {@code lines} listener stdout goes to it line by line, else into the result. */
   LocalCommandRun(String command, boolean sudo, Consumer<String> lines) {
+    this(command, sudo, sudo, new CommandOutput(lines));
+  }
+
+  /** As over SSH: through sudo when {@code sudo}, its groups killed through sudo when asked. */
+  LocalCommandRun(String command, boolean sudo, boolean killSudo, CommandOutput stdout) {
     this.command = command;
     this.sudo = sudo;
-    this.stdout = new CommandOutput(lines);
+    this.killSudo = killSudo;
+    this.stdout = stdout;
   }
 
   /** Starts the process; false when the run was cancelled before. */
@@ -53,9 +60,15 @@ final class LocalCommandRun {
     return true;
   }
 
-  /** Waits until the command ends or the timeout passes; true when it ended. */
-  boolean awaitEnd(Duration timeout) throws InterruptedException {
-    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+  /** Waits until the command ends or the deadline passes; true when it ended. */
+  boolean awaitEnd(Deadline deadline) throws InterruptedException {
+    boolean ended = false;
+    for (Duration wait = deadline.nextWait();
+        !ended && !wait.isZero();
+        wait = deadline.nextWait()) {
+      ended = process.waitFor(wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    if (!ended) {
       return false;
     }
     for (Thread pump : pumps) {
@@ -82,9 +95,9 @@ final class LocalCommandRun {
   /** TERM then KILL to the process group, as over SSH. */
   void kill() {
     try {
-      long pgid = stderr.pgid().get(PGID_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      stderr.pgid().get(PGID_WAIT.toMillis(), TimeUnit.MILLISECONDS);
       Process killer =
-          new ProcessBuilder("sh", "-c", RemoteCommand.kill(pgid, sudo))
+          new ProcessBuilder("sh", "-c", RemoteCommand.kill(stderr.groups(), killSudo))
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();

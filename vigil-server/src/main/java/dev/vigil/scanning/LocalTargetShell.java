@@ -1,12 +1,11 @@
 package dev.vigil.scanning;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -21,20 +20,29 @@ final class LocalTargetShell implements TargetShell {
   public ExecResult exec(
       String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
       throws ScanFailure {
-    LocalCommandRun run = new LocalCommandRun(command, sudo, stdoutLines);
+    return run(new LocalCommandRun(command, sudo, stdoutLines), Deadline.after(timeout));
+  }
+
+  @Override
+  public ExecResult runScript(
+      String script, Deadline deadline, boolean killSudo, OutputStream stdout) throws ScanFailure {
+    return run(new LocalCommandRun(script, false, killSudo, CommandOutput.raw(stdout)), deadline);
+  }
+
+  private ExecResult run(LocalCommandRun run, Deadline deadline) throws ScanFailure {
     running.add(run);
     try {
       if (cancelled || !run.start()) {
         throw cancelledFailure();
       }
-      if (!run.awaitEnd(timeout)) {
+      if (!run.awaitEnd(deadline)) {
         run.kill();
         if (cancelled) {
           throw cancelledFailure();
         }
         throw new ScanFailure(
             FailureReason.SCAN_TIMED_OUT,
-            "local command timed out after " + Durations.seconds(timeout));
+            "local command timed out after " + Durations.seconds(deadline.limit()));
       }
       if (run.cancelled()) {
         throw cancelledFailure();
@@ -54,20 +62,6 @@ final class LocalTargetShell implements TargetShell {
   @Override
   public void upload(Path local, String remotePath) {
     throw new UnsupportedOperationException("a local target reads the checklist in place");
-  }
-
-  @Override
-  public void downloadAll(Map<String, Path> files) throws ScanFailure {
-    for (Map.Entry<String, Path> file : files.entrySet()) {
-      try {
-        Files.copy(Path.of(file.getKey()), file.getValue(), StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        throw new ScanFailure(
-            FailureReason.RESULTS_UNREADABLE,
-            "cannot read " + file.getKey() + ": " + e.getMessage(),
-            e);
-      }
-    }
   }
 
   @Override

@@ -1,12 +1,11 @@
 package dev.vigil.scanning;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Checks a target before a scan and prepares its run, in one command as the login user (each
- * command costs a round trip and a few processes): where oscap is and its version, root or a
+ * Checks a target before a scan and prepares its run, as the first part of the scan script the
+ * login user runs (each command costs a round trip and a few processes): where oscap is, root or a
  * working {@code sudo -n}, a writable work directory; for a tagged request it then clears what
  * earlier attempts of the run left (see {@link RunLeftovers}); then room enough in the work
  * directory. Only when all of that holds does the same command create the run's directory (see
@@ -17,29 +16,46 @@ import java.util.Map;
  */
 final class Preflight {
 
-  /** What preflight found and prepared: oscap's path and version, sudo or not, the run dir. */
-  record Facts(
-      String oscapPath, String oscapVersion, boolean useSudo, RunDirectory.Prepared prepared) {}
+  /** What preflight found and prepared: oscap's path, sudo or not, the run dir. */
+  record Facts(String oscapPath, boolean useSudo, RunDirectory.Prepared prepared) {}
 
   static final long HEADROOM_KIB = 64 * 1024;
   private static final String NO_OSCAP = "vigil-no-oscap";
 
   private Preflight() {}
 
-  static Facts check(TargetShell shell, ScanRequest request, long checklistBytes, Duration timeout)
+  /** The KiB a scan needs free in the work directory: 4× the checklist and some headroom. */
+  static long needKib(long checklistBytes) {
+    return 4 * (checklistBytes / 1024 + 1) + HEADROOM_KIB;
+  }
+
+  /**
+   * The preflight part of a scan script: the checks, the sweep of a tagged run's leftovers and the
+   * run directory. It leaves {@code p} (oscap), {@code s} ({@code sudo -n} or empty), {@code t}
+   * (run dir) and, with a cache, {@code f} (cached checklist) set for the rest of the script.
+   */
+  static String script(ScanRequest request, long checklistBytes, boolean withCache) {
+    return checks(request, needKib(checklistBytes))
+        + RunDirectory.script(request, withCache, checklistBytes);
+  }
+
+  /**
+   * Reads what the preflight part printed (the stdout lines before the scan started, and the exit
+   * status if it stopped there) and throws the first check that failed.
+   */
+  static Facts parse(ExecResult result, ScanRequest request, long checklistBytes)
       throws ScanFailure {
-    long needKib = 4 * (checklistBytes / 1024 + 1) + HEADROOM_KIB;
-    String script = script(request, needKib) + RunDirectory.script(request, shell.remote());
-    ExecResult result = shell.exec(script, timeout, false);
     RunLeftovers.log(result, request);
     Map<String, String> found = parse(result);
     boolean root = requireAccess(found, request);
-    requireSpace(found, needKib, request);
+    requireSpace(found, needKib(checklistBytes), request);
     return new Facts(
-        found.get("oscap"),
-        found.getOrDefault("version", ""),
-        request.sudo() && !root,
-        RunDirectory.parse(result, request));
+        found.get("oscap"), request.sudo() && !root, RunDirectory.parse(result, request));
+  }
+
+  /** Whether a script that printed {@code result} runs its oscap step through sudo. */
+  static boolean useSudo(ExecResult result, ScanRequest request) {
+    return request.sudo() && !"0".equals(parse(result).get("uid"));
   }
 
   /** Oscap present, root or sudo, a writable work directory; returns whether the user is root. */
@@ -88,7 +104,7 @@ final class Preflight {
   }
 
   /** Stops (exit 0) at the first check that fails; Java then names it from what was printed. */
-  private static String script(ScanRequest request, long needKib) {
+  private static String checks(ScanRequest request, long needKib) {
     String privilege =
         request.sudo()
             ? "[ \"$u\" = 0 ] || { sudo -n sh -c : 2>/dev/null || exit 0; echo sudo; s='sudo -n'; }"
@@ -97,7 +113,6 @@ final class Preflight {
         "\n",
         "p=$(command -v oscap) || { echo " + NO_OSCAP + "; exit 0; }",
         "echo \"oscap=$p\"",
-        "echo \"version=$(\"$p\" --version 2>&1 | head -n 1)\"",
         "u=$(id -u); echo \"uid=$u\"; s=",
         privilege,
         "w=" + Shell.quote(request.remoteWorkDir()),

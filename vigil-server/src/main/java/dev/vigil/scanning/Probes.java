@@ -1,6 +1,9 @@
 package dev.vigil.scanning;
 
-/** Parses the output of {@code df -Pk} and {@code /proc/meminfo} into byte counts. */
+/**
+ * Parses the output of {@code df -Pk} and {@code /proc/meminfo} into byte counts, and of {@code
+ * /proc/loadavg} with {@code nproc} into a CPU usage.
+ */
 final class Probes {
 
   private Probes() {}
@@ -38,6 +41,27 @@ final class Probes {
       }
     }
     return new long[] {total, free < 0 ? memFree : free};
+  }
+
+  /**
+   * CPU usage in percent from {@code cat /proc/loadavg; nproc}: the one-minute load average per
+   * CPU, at most 100; null when unreadable.
+   */
+  static Double cpuUsage(String loadavgAndNproc) {
+    String[] lines = loadavgAndNproc.strip().split("\n");
+    if (lines.length < 2) {
+      return null;
+    }
+    try {
+      double load = Double.parseDouble(lines[0].trim().split("\\s+")[0]);
+      int cpus = Integer.parseInt(lines[lines.length - 1].trim());
+      if (cpus <= 0 || load < 0) {
+        return null;
+      }
+      return Math.min(100.0, Math.round(load * 1000.0 / cpus) / 10.0);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static long kib(String value) {

@@ -1,5 +1,7 @@
 package dev.vigil.scanning;
 
+import java.util.List;
+
 /**
  * Builds the remote command lines that run a command in its own process group and report that
  * group's id, and the line that later kills the whole group.
@@ -27,6 +29,18 @@ final class RemoteCommand {
   }
 
   /**
+   * A command line for a script (a shell word such as {@code "$s"} may precede it, to run it
+   * through sudo) that runs {@code command} as {@link #wrap} does, with {@code args} — shell words
+   * the calling script expands, such as {@code "$t"} — as its {@code $1}, {@code $2}, ….
+   */
+  static String wrapWithArgs(String command, String args) {
+    String inner =
+        "echo \"" + PGID_MARKER + "$$\" >&2; c=$1; shift; exec sh -c \"$c\" vigil \"$@\"";
+    String outer = "setsid sh -c " + Shell.quote(inner) + " vigil \"$@\" & wait $!";
+    return "sh -c " + Shell.quote(outer) + " vigil-wrap " + Shell.quote(command) + " " + args;
+  }
+
+  /**
    * A shell function {@code killgroup <pgid>}: TERM to the group (and its leader), wait up to the
    * grace period, then KILL what is left. It uses the variable {@code i}.
    */
@@ -38,8 +52,21 @@ final class RemoteCommand {
 
   /** Kills the group {@code pgid} with {@link #KILL_GROUP_FUNCTION}. */
   static String kill(long pgid, boolean sudo) {
-    String script = KILL_GROUP_FUNCTION + "killgroup " + pgid + "\nexit 0";
-    return prefix(sudo) + "sh -c " + Shell.quote(script);
+    return kill(List.of(pgid), sudo);
+  }
+
+  /**
+   * Kills each group, the last reported first (a scan script's oscap step before the script). With
+   * {@code sudo} it kills through {@code sudo -n} and, should sudo not work on the target (a scan
+   * stopped in its checks), as the login user, whose groups those then are.
+   */
+  static String kill(List<Long> pgids, boolean sudo) {
+    StringBuilder script = new StringBuilder(KILL_GROUP_FUNCTION);
+    for (int i = pgids.size() - 1; i >= 0; i--) {
+      script.append("killgroup ").append(pgids.get(i)).append('\n');
+    }
+    String quoted = Shell.quote(script.append("exit 0").toString());
+    return sudo ? "sudo -n sh -c " + quoted + " || sh -c " + quoted : "sh -c " + quoted;
   }
 
   private static String prefix(boolean sudo) {

@@ -4,23 +4,34 @@ package dev.vigil.scanning;
  * The part of the preflight command that creates the run's private temporary directory on the
  * target ({@code mktemp -d}, mode 0700: {@code vigil-run.XXXXXXXX}, or {@code
  * vigil-run.<tag>.XXXXXXXX} for a tagged request) and, for a remote target, makes sure the content
- * cache directory exists and is the user's own, telling the sha256 of the cached checklist if there
- * is one.
+ * cache directory exists and is the user's own, telling whether it holds the checklist.
  *
  * <p>The cache is {@code <work dir>/vigil-content-<uid>} (mode 0700, refused when it is a symlink
  * or owned by someone else) and holds each checklist as {@code <sha256>.xml}.
  */
 final class RunDirectory {
 
-  /** The run's directory, the cached checklist's path and its sha256 (null when absent). */
-  record Prepared(String runDir, String cachedChecklist, String cachedSha256) {}
+  /**
+   * The run's directory, the cached checklist's path (null for a local target) and whether the
+   * cache holds it already.
+   */
+  record Prepared(String runDir, String cachedChecklist, boolean cached) {}
+
+  /** The line that says the cache holds the checklist. */
+  static final String CACHED = "cached";
 
   private static final int CACHE_NOT_OURS = 3;
   private static final int NO_TEMP_DIR = 4;
 
   private RunDirectory() {}
 
-  static String script(ScanRequest request, boolean withCache) {
+  /**
+   * Sets {@code c} (cache), {@code t} (run dir), {@code f} (cached checklist) and {@code k}
+   * (non-empty when cached) for the rest of the script; the checklist counts as cached when {@code
+   * <sha256>.xml} is a plain file of the expected size (it got there only through a sha256-checked
+   * move, see {@link ContentCache}).
+   */
+  static String script(ScanRequest request, boolean withCache, long checklistBytes) {
     String dir = request.remoteWorkDir();
     StringBuilder script = new StringBuilder("umask 077\n");
     if (withCache) {
@@ -33,9 +44,10 @@ final class RunDirectory {
     script.append(") || exit " + NO_TEMP_DIR + "\necho \"run=$t\"\n");
     if (withCache) {
       script.append("f=\"$c/").append(request.checklistSha256()).append(".xml\"\n");
-      script.append("[ -f \"$f\" ] && echo \"cached=$(sha256sum < \"$f\" | cut -d' ' -f1)\"\n");
+      script.append("k=; [ -f \"$f\" ] && [ ! -L \"$f\" ] && [ \"$(wc -c < \"$f\")\" = ");
+      script.append(checklistBytes).append(" ] && k=1 && echo " + CACHED + "\n");
     }
-    return script.append("exit 0\n").toString();
+    return script.toString();
   }
 
   static Prepared parse(ExecResult result, ScanRequest request) throws ScanFailure {
@@ -61,7 +73,7 @@ final class RunDirectory {
     }
     String cacheDir = value(result, "cache");
     String cached = cacheDir == null ? null : cacheDir + "/" + request.checklistSha256() + ".xml";
-    return new Prepared(run, cached, value(result, "cached"));
+    return new Prepared(run, cached, result.stdout().lines().anyMatch(CACHED::equals));
   }
 
   /** {@code vigil-run.}, or {@code vigil-run.<tag>.} for a tagged request. */
@@ -78,7 +90,7 @@ final class RunDirectory {
     return name.startsWith(prefix) && name.substring(prefix.length()).matches("[A-Za-z0-9]{8}");
   }
 
-  private static String value(ExecResult result, String key) {
+  static String value(ExecResult result, String key) {
     for (String line : result.stdout().split("\n")) {
       if (line.startsWith(key + "=")) {
         return line.substring(key.length() + 1).strip();

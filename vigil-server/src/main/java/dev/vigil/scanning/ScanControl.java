@@ -1,9 +1,13 @@
 package dev.vigil.scanning;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One scan's handle for other threads: shows the phase the scan is in and how many rules oscap has
@@ -17,6 +21,8 @@ public final class ScanControl {
   private final AtomicInteger rulesEvaluated = new AtomicInteger();
   private boolean cancelled;
   private TargetShell shell;
+  private volatile Consumer<String> events = line -> {};
+  private static final Logger log = LoggerFactory.getLogger(ScanControl.class);
 
   /** The phase the scan is in now. */
   public ScanPhase phase() {
@@ -35,6 +41,34 @@ public final class ScanControl {
 
   void ruleEvaluated() {
     rulesEvaluated.incrementAndGet();
+  }
+
+  /**
+   * Receives the lines worth keeping in the run's events while the scan runs, such as each failed
+   * connection attempt that is tried again (from the scanning thread; a failing listener is
+   * ignored).
+   */
+  public void onEvent(Consumer<String> listener) {
+    events = Objects.requireNonNull(listener, "listener");
+  }
+
+  void event(String line) {
+    try {
+      events.accept(line);
+    } catch (RuntimeException e) {
+      log.warn("Cannot keep the scan event \"{}\": {}", line, e.toString());
+    }
+  }
+
+  /** Waits {@code wait}, or less when the scan is cancelled meanwhile: then throws CANCELLED. */
+  void pause(Duration wait, String targetName) throws ScanFailure {
+    try {
+      killed.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ScanFailure(FailureReason.CANCELLED, "scan of " + targetName + " interrupted");
+    }
+    checkNotCancelled(targetName);
   }
 
   /** Whether {@link #cancel()} was called. */
@@ -64,6 +98,11 @@ public final class ScanControl {
   /** Moves to {@code next}; throws CANCELLED when the scan was cancelled. */
   void enter(ScanPhase next, String targetName) throws ScanFailure {
     checkNotCancelled(targetName);
+    phase = next;
+  }
+
+  /** Moves to {@code next} as the target reports it (from a reading thread; never throws). */
+  void advance(ScanPhase next) {
     phase = next;
   }
 

@@ -6,13 +6,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Scans one target with {@code oscap xccdf eval}: connects, checks the target (and, for a tagged
- * request, clears what an earlier attempt left), caches the checklist on it by sha256, runs oscap
- * in a private temporary directory under a timeout while counting its progress, fetches the ARF and
- * the report, and removes the temporary directory in every outcome. Not final only so that tests
- * can put a scan double in its place (the cluster tests and the fan-out benchmark).
+ * Scans one target with {@code oscap xccdf eval} over one connection: one script (see {@link
+ * ScanScript}) checks the target (and, for a tagged request, clears what an earlier attempt left),
+ * makes a private run directory, runs oscap there under a timeout while its progress is counted,
+ * streams the ARF and the report back on the same channel and removes the run directory; the
+ * checklist is cached on the target by sha256 and uploaded (between two scripts) only when the
+ * cache lacks it. The run directory is removed in every outcome. Not final only so that tests can
+ * put a scan double in its place (the cluster tests and the fan-out benchmark).
  */
 public class ScanEngine {
 
@@ -20,14 +23,20 @@ public class ScanEngine {
 
   private final SshConnector connector;
   private final Clock clock;
+  private final ResultCompression compression;
 
   public ScanEngine(SshConnector connector) {
     this(connector, Clock.systemUTC());
   }
 
   public ScanEngine(SshConnector connector, Clock clock) {
+    this(connector, clock, ResultCompression.AUTO);
+  }
+
+  public ScanEngine(SshConnector connector, Clock clock, ResultCompression compression) {
     this.connector = Objects.requireNonNull(connector, "connector");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.compression = Objects.requireNonNull(compression, "compression");
   }
 
   /**
@@ -43,7 +52,7 @@ public class ScanEngine {
     TargetShell shell = null;
     try {
       control.enter(ScanPhase.CONNECTING, request.targetName());
-      shell = open(request.connection(), null);
+      shell = connect(request, control);
       control.attach(shell);
       return new Run(request, control, shell, checklistBytes, started).scan();
     } catch (ScanFailure e) {
@@ -57,6 +66,39 @@ public class ScanEngine {
         shell.close();
       }
       control.finish();
+    }
+  }
+
+  /**
+   * Opens the shell, trying a connection that failed for the network's sake again as the
+   * connection's {@link ConnectRetry} says, each failed attempt an event of the scan. The attempts
+   * are this scan's own: a caller's count of scan attempts does not change.
+   */
+  private TargetShell connect(ScanRequest request, ScanControl control) throws ScanFailure {
+    if (!(request.connection() instanceof TargetConnection.Ssh ssh)) {
+      return open(request.connection(), null);
+    }
+    int attempts = ssh.retry().retries() + 1;
+    for (int attempt = 1; ; attempt++) {
+      String which = "connection attempt " + attempt + " of " + attempts;
+      try {
+        TargetShell shell = open(ssh, null);
+        if (attempt > 1) {
+          control.event(which + " to " + ssh.target().address() + " succeeded");
+        }
+        return shell;
+      } catch (ScanFailure e) {
+        if (attempt == attempts || !ConnectRetry.retryable(e.reason()) || control.cancelled()) {
+          if (attempt > 1) {
+            control.event(which + " failed: " + e.getMessage());
+          }
+          throw e;
+        }
+        Duration wait = ssh.retry().delay(attempt, ThreadLocalRandom.current().nextDouble());
+        control.event(
+            which + " failed: " + e.getMessage() + "; next in " + Durations.seconds(wait));
+        control.pause(wait, request.targetName());
+      }
     }
   }
 
@@ -90,6 +132,8 @@ public class ScanEngine {
     private final TargetShell shell;
     private final long checklistBytes;
     private final Instant started;
+    private final Deadline deadline = Deadline.after(STEP_TIMEOUT);
+    private final ScanOutput output;
 
     Run(ScanRequest request, ScanControl control, TargetShell shell, long bytes, Instant started) {
       this.request = request;
@@ -97,51 +141,63 @@ public class ScanEngine {
       this.shell = shell;
       this.checklistBytes = bytes;
       this.started = started;
+      this.output = new ScanOutput(control, deadline, request.timeout(), STEP_TIMEOUT);
     }
 
     ScanOutcome scan() throws ScanFailure {
       control.enter(ScanPhase.PREFLIGHT, request.targetName());
-      Preflight.Facts facts = Preflight.check(shell, request, checklistBytes, STEP_TIMEOUT);
+      boolean done = false;
       try {
-        return scanIn(facts.prepared(), facts);
+        ScanOutcome outcome = scanAndCollect();
+        done = true;
+        return outcome;
       } finally {
-        new RunCleanup(ScanEngine.this, request, control)
-            .remove(shell, facts.prepared().runDir(), facts.useSudo());
+        if (!done) {
+          output.discard();
+        }
+        cleanUp();
       }
     }
 
-    private ScanOutcome scanIn(RunDirectory.Prepared prepared, Preflight.Facts facts)
-        throws ScanFailure {
-      control.enter(ScanPhase.UPLOADING, request.targetName());
-      String checklist =
-          shell.remote()
-              ? ContentCache.ensure(shell, request, prepared, STEP_TIMEOUT)
-              : ContentCache.inPlace(request);
-      control.enter(ScanPhase.SCANNING, request.targetName());
-      int exitCode = runOscap(facts, prepared.runDir(), checklist);
-      control.enter(ScanPhase.COLLECTING, request.targetName());
-      ResultCollector.Results results = ResultCollector.collect(shell, request, prepared.runDir());
+    private ScanOutcome scanAndCollect() throws ScanFailure {
+      boolean compress = compression.compress(request.connection());
+      String first = ScanScript.first(request, checklistBytes, shell.remote(), compress);
+      ExecResult result = runScript(first);
+      Preflight.Facts facts = Preflight.parse(output.preflight(result), request, checklistBytes);
+      if (!output.scanning()) {
+        if (!output.uploadNeeded()) {
+          throw ScanOutput.unreadable(
+              request, facts.prepared().runDir(), "the scan script stopped before the scan");
+        }
+        control.enter(ScanPhase.UPLOADING, request.targetName());
+        shell.upload(request.checklistFile(), facts.prepared().runDir() + "/" + ScanScript.STAGED);
+        deadline.reset(STEP_TIMEOUT);
+        result = runScript(ScanScript.afterUpload(request, facts, compress));
+        if (!output.scanning()) {
+          throw ContentCache.installFailed(request, result);
+        }
+      }
+      String runDir = facts.prepared().runDir();
+      requireFinished(result, runDir);
+      ScanOutput.ScanFiles files = output.results(request, runDir);
       return new ScanOutcome(
-          results.arf(),
-          results.report(),
-          exitCode,
-          facts.oscapVersion(),
+          files.arf(),
+          files.report(),
+          result.exitCode(),
+          output.oscapVersion(),
           shell.bytesUploaded(),
           shell.hostKeyFingerprint(),
           started,
           clock.instant());
     }
 
-    private int runOscap(Preflight.Facts facts, String runDir, String checklist)
-        throws ScanFailure {
-      String command =
-          OscapCommand.eval(facts.oscapPath(), request, runDir, checklist, shell.remote());
-      OscapProgress progress = new OscapProgress(control);
-      ExecResult result;
+    private ExecResult runScript(String script) throws ScanFailure {
       try {
-        result = shell.exec(command, request.timeout(), facts.useSudo(), progress::line);
+        return shell.runScript(script, deadline, request.sudo(), output);
       } catch (ScanFailure e) {
-        if (e.reason() != FailureReason.SCAN_TIMED_OUT) {
+        if (e.reason() != FailureReason.SCAN_TIMED_OUT
+            || !output.scanning()
+            || output.collecting()) {
           throw e;
         }
         throw new ScanFailure(
@@ -152,6 +208,9 @@ public class ScanEngine {
                 + Durations.seconds(request.timeout()),
             e);
       }
+    }
+
+    private void requireFinished(ExecResult result, String runDir) throws ScanFailure {
       if (result.exitCode() != 0 && result.exitCode() != 2) {
         throw new ScanFailure(
             FailureReason.SCANNER_FAILED,
@@ -162,11 +221,26 @@ public class ScanEngine {
                 + "): "
                 + StderrLines.last(result.stderrTail(), 5));
       }
-      if (progress.resultsMissing()) {
-        throw ResultCollector.unreadable(
+      if (output.resultsMissing()) {
+        throw ScanOutput.unreadable(
             request, runDir, "oscap exited " + result.exitCode() + " without an ARF and a report");
       }
-      return result.exitCode();
+    }
+
+    /**
+     * Removes the run directory when the script did not (it failed, timed out or was cancelled
+     * before its end), with what the preflight printed: the directory and whether sudo was used.
+     */
+    private void cleanUp() {
+      if (output.cleaned()) {
+        return;
+      }
+      ExecResult printed = output.preflight(new ExecResult(0, "", ""));
+      String runDir = RunDirectory.value(printed, "run");
+      if (runDir != null && RunDirectory.isRunDir(runDir, request)) {
+        new RunCleanup(ScanEngine.this, request, control)
+            .remove(shell, runDir, Preflight.useSudo(printed, request));
+      }
     }
   }
 }

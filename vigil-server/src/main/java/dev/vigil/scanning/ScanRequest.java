@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param runTag names the run directory {@code vigil-run.<tag>.XXXXXXXX}, so that a retry with the
  *     same tag first kills and removes what an earlier, dead attempt left on the target (see {@link
  *     RunLeftovers}); null for an untagged run that touches nothing of earlier runs
+ * @param skipValid pass {@code --skip-valid}: the checklist was found invalid when its package was
+ *     indexed and the package keeps it anyway
  */
 public record ScanRequest(
     String targetName,
@@ -36,7 +38,8 @@ public record ScanRequest(
     String profileId,
     Duration timeout,
     String remoteWorkDir,
-    String runTag) {
+    String runTag,
+    boolean skipValid) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
   public static final String DEFAULT_WORK_DIR = "/var/tmp";
@@ -71,7 +74,8 @@ public record ScanRequest(
         profileId,
         timeout,
         remoteWorkDir,
-        null);
+        null,
+        false);
   }
 
   public ScanRequest {
@@ -118,7 +122,26 @@ public record ScanRequest(
         profileId,
         timeout,
         remoteWorkDir,
-        tag);
+        tag,
+        skipValid);
+  }
+
+  /** This request with {@code skip} as its {@code --skip-valid} choice. */
+  public ScanRequest withSkipValid(boolean skip) {
+    return new ScanRequest(
+        targetName,
+        connection,
+        sudo,
+        checklistFile,
+        checklistSha256,
+        dataStreamId,
+        xccdfId,
+        benchmarkId,
+        profileId,
+        timeout,
+        remoteWorkDir,
+        runTag,
+        skip);
   }
 
   /** True when the checklist is a plain XCCDF benchmark rather than a source datastream. */

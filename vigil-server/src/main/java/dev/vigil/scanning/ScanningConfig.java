@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 public class ScanningConfig {
 
   @Bean(destroyMethod = "close")
-  SshConnector sshConnector() {
-    return new SshConnector();
+  SshConnector sshConnector(ScanningSettings settings) {
+    return new SshConnector(settings.maxConcurrentHandshakes());
   }
 
   @Bean
@@ -18,7 +18,7 @@ public class ScanningConfig {
   }
 
   @Bean
-  ScanEngine scanEngine(SshConnector connector, java.time.Clock clock) {
-    return new ScanEngine(connector, clock);
+  ScanEngine scanEngine(SshConnector connector, java.time.Clock clock, ScanningSettings settings) {
+    return new ScanEngine(connector, clock, settings.compressResults());
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
@@ -19,9 +20,27 @@ import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
  */
 public final class SshConnector implements AutoCloseable {
 
+  /** Concurrent handshakes by default: key exchanges are CPU-bound, 2 per core is plenty. */
+  public static final int DEFAULT_MAX_HANDSHAKES = 4;
+
   private final SshClient client;
+  private final Semaphore handshakes;
 
   public SshConnector() {
+    this(DEFAULT_MAX_HANDSHAKES);
+  }
+
+  /**
+   * A connector that runs at most {@code maxConcurrentHandshakes} connects and logins at once (the
+   * others wait their turn before their connect timeout starts): under a burst the key exchanges
+   * would otherwise starve each other into timeouts.
+   */
+  public SshConnector(int maxConcurrentHandshakes) {
+    if (maxConcurrentHandshakes < 1) {
+      throw new IllegalArgumentException(
+          "at least one concurrent handshake: " + maxConcurrentHandshakes);
+    }
+    handshakes = new Semaphore(maxConcurrentHandshakes, true);
     client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(HostKeyCheck.VERIFIER);
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
@@ -37,6 +56,21 @@ public final class SshConnector implements AutoCloseable {
    * @throws ScanFailure UNREACHABLE, CONNECTION_TIMEOUT, HOST_KEY_MISMATCH or AUTHENTICATION_FAILED
    */
   public SshSession open(SshTarget target, Duration connectTimeout) throws ScanFailure {
+    try {
+      handshakes.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ScanFailure(
+          FailureReason.CANCELLED, "interrupted before connecting to " + target.address());
+    }
+    try {
+      return handshake(target, connectTimeout);
+    } finally {
+      handshakes.release();
+    }
+  }
+
+  private SshSession handshake(SshTarget target, Duration connectTimeout) throws ScanFailure {
     List<KeyPair> keys = keysOf(target);
     long deadline = System.nanoTime() + connectTimeout.toNanos();
     HostKeyCheck check = new HostKeyCheck(target.expectedHostKey());

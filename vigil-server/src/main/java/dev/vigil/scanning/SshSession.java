@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,15 +65,32 @@ public final class SshSession implements AutoCloseable {
   public ExecResult exec(
       String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
       throws ScanFailure {
-    CommandRun run = new CommandRun(session, command, sudo, stdoutLines);
+    return run(
+        new CommandRun(session, command, sudo, stdoutLines), command, Deadline.after(timeout));
+  }
+
+  /**
+   * Runs a script as the login user with its stdout raw to {@code stdout} (the result's stdout is
+   * empty), killing the process groups it reports — through {@code sudo -n} when {@code killSudo} —
+   * once {@code deadline} passes (which the reader of stdout may move) or on cancel.
+   *
+   * @throws ScanFailure SCAN_TIMED_OUT, CANCELLED, or UNREACHABLE when the connection is lost
+   */
+  ExecResult runScript(String script, Deadline deadline, boolean killSudo, OutputStream stdout)
+      throws ScanFailure {
+    CommandRun run = new CommandRun(session, script, false, killSudo, CommandOutput.raw(stdout));
+    return run(run, script, deadline);
+  }
+
+  private ExecResult run(CommandRun run, String command, Deadline deadline) throws ScanFailure {
     running.add(run);
     try {
       if (cancelled || !run.start()) {
         throw cancelledFailure(command);
       }
-      if (!run.awaitEnd(timeout)) {
+      if (!run.awaitEnd(deadline)) {
         run.kill();
-        throw cancelled ? cancelledFailure(command) : timedOut(command, timeout);
+        throw cancelled ? cancelledFailure(command) : timedOut(command, deadline.limit());
       }
       return finished(run, command);
     } catch (IOException e) {
@@ -126,29 +142,6 @@ public final class SshSession implements AutoCloseable {
       throw new ScanFailure(
           FailureReason.RESULTS_UNREADABLE,
           "cannot read " + target.address() + ":" + remotePath + ": " + e.getMessage(),
-          e);
-    }
-  }
-
-  /**
-   * Copies each remote file (key) into its local file (value) over one SFTP channel.
-   *
-   * @throws ScanFailure RESULTS_UNREADABLE naming the first file that could not be read
-   */
-  public void downloadAll(Map<String, Path> files) throws ScanFailure {
-    String current = null;
-    try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-      for (Map.Entry<String, Path> file : files.entrySet()) {
-        current = file.getKey();
-        try (InputStream in = sftp.read(current);
-            OutputStream out = Files.newOutputStream(file.getValue())) {
-          in.transferTo(out);
-        }
-      }
-    } catch (IOException e) {
-      throw new ScanFailure(
-          FailureReason.RESULTS_UNREADABLE,
-          "cannot read " + target.address() + ":" + current + ": " + e.getMessage(),
           e);
     }
   }

@@ -1,8 +1,8 @@
 package dev.vigil.scanning;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** A {@link TargetShell} over one SSH session. */
@@ -22,13 +22,14 @@ final class SshTargetShell implements TargetShell {
   }
 
   @Override
-  public void upload(Path local, String remotePath) throws ScanFailure {
-    session.upload(local, remotePath);
+  public ExecResult runScript(
+      String script, Deadline deadline, boolean killSudo, OutputStream stdout) throws ScanFailure {
+    return session.runScript(script, deadline, killSudo, stdout);
   }
 
   @Override
-  public void downloadAll(Map<String, Path> files) throws ScanFailure {
-    session.downloadAll(files);
+  public void upload(Path local, String remotePath) throws ScanFailure {
+    session.upload(local, remotePath);
   }
 
   @Override

@@ -3,11 +3,13 @@ package dev.vigil.scanning;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Keeps the last {@code limit} bytes of a command's stderr and takes out the wrapper's {@code
- * vigil-pgid:<n>} line, completing {@link #pgid()} with it.
+ * Keeps the last {@code limit} bytes of a command's stderr and takes out the wrappers' {@code
+ * vigil-pgid:<n>} lines, completing {@link #pgid()} with the first.
  */
 final class StderrTail extends OutputStream {
 
@@ -17,6 +19,7 @@ final class StderrTail extends OutputStream {
   private long written;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private final CompletableFuture<Long> pgid = new CompletableFuture<>();
+  private final List<Long> groups = new ArrayList<>();
 
   StderrTail(int limit) {
     ring = new byte[limit];
@@ -26,12 +29,16 @@ final class StderrTail extends OutputStream {
     return pgid;
   }
 
+  /**
+   * Every process group reported so far, the first one first: a scan script reports its own group
+   * and then the group its oscap step runs in (through sudo in sudo mode).
+   */
+  synchronized List<Long> groups() {
+    return List.copyOf(groups);
+  }
+
   @Override
   public synchronized void write(int b) {
-    if (pgid.isDone()) {
-      keep((byte) b);
-      return;
-    }
     line.write(b);
     if (b == '\n' || line.size() >= MAX_LINE) {
       endLine();
@@ -61,7 +68,9 @@ final class StderrTail extends OutputStream {
     line.reset();
     if (text.startsWith(RemoteCommand.PGID_MARKER)) {
       try {
-        pgid.complete(Long.parseLong(text.substring(RemoteCommand.PGID_MARKER.length())));
+        long group = Long.parseLong(text.substring(RemoteCommand.PGID_MARKER.length()));
+        groups.add(group);
+        pgid.complete(group);
         return;
       } catch (NumberFormatException notOurs) {
         // an ordinary line that happens to start like the marker

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What a connection test finds on a logged-in target: OS name, {@code oscap} version, root or
- * passwordless sudo, free space in the work directory and memory. Used by the connection test and
- * the scan engine.
+ * passwordless sudo, free space in the work directory, memory and CPU load. Used by the connection
+ * test and the scan engine.
  */
 public final class TargetProbe {
 
@@ -32,6 +32,7 @@ public final class TargetProbe {
       Long diskFree,
       Long memTotal,
       Long memFree,
+      Double cpuUsage,
       FailureReason reason,
       String error) {
 
@@ -62,6 +63,7 @@ public final class TargetProbe {
     boolean writable = WRITABLE.equals(firstLine(target.run(writableCheck(workDir))));
     long[] disk = Probes.disk(target.run("df -Pk " + Shell.quote(workDir)).stdout());
     long[] mem = Probes.memory(target.run("cat /proc/meminfo").stdout());
+    Double cpu = Probes.cpuUsage(target.run("cat /proc/loadavg; nproc").stdout());
     FailureReason reason = null;
     String error = null;
     if (version == null) {
@@ -79,7 +81,7 @@ public final class TargetProbe {
               + serverName
               + " is missing or not writable by the user";
     }
-    return new Facts(os, version, privilege, disk[0], disk[1], mem[0], mem[1], reason, error);
+    return new Facts(os, version, privilege, disk[0], disk[1], mem[0], mem[1], cpu, reason, error);
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.vigil.scanning;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -24,11 +24,16 @@ interface TargetShell extends AutoCloseable {
   ExecResult exec(String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
       throws ScanFailure;
 
+  /**
+   * Runs a scan script as the login user in its own process group, its stdout raw to {@code
+   * stdout}; when {@code deadline} passes (the reader may move it) or on {@link #cancel()} the
+   * groups the script reported are killed, through {@code sudo -n} when {@code killSudo}.
+   */
+  ExecResult runScript(String script, Deadline deadline, boolean killSudo, OutputStream stdout)
+      throws ScanFailure;
+
   /** Copies a local file to {@code remotePath} on the target. */
   void upload(Path local, String remotePath) throws ScanFailure;
-
-  /** Copies each file on the target (key) into its local file (value). */
-  void downloadAll(Map<String, Path> files) throws ScanFailure;
 
   /** Removes a directory of plain files as the login user; false when that did not work. */
   boolean removeDirectory(String remoteDir);

@@ -1,7 +1,11 @@
 package dev.vigil.storage;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The labels table of one record type ({@code owner id, label}), shared by the repositories. */
@@ -31,6 +35,39 @@ public final class LabelTable {
   public void replace(long id, List<String> labels) {
     jdbc.sql("delete from " + table + " where " + owner + " = ?").param(id).update();
     write(id, labels);
+  }
+
+  /** The labels of each of the records, sorted, in one query; a record without any maps to none. */
+  public Map<Long, List<String>> readAll(Collection<Long> ids) {
+    Map<Long, List<String>> all = new HashMap<>();
+    if (ids.isEmpty()) {
+      return all;
+    }
+    jdbc.sql(
+            "select "
+                + owner
+                + " o, label from "
+                + table
+                + " where "
+                + owner
+                + " in ("
+                + Sql.marks(ids.size())
+                + ") order by label")
+        .params(List.copyOf(ids))
+        .query(
+            (rs, i) ->
+                all.computeIfAbsent(rs.getLong("o"), k -> new ArrayList<>())
+                    .add(rs.getString("label")))
+        .list();
+    return all;
+  }
+
+  /** The ids of the records carrying exactly {@code label}, ascending. */
+  public List<Long> owners(String label) {
+    return jdbc.sql("select " + owner + " from " + table + " where label = ? order by " + owner)
+        .param(label)
+        .query(Long.class)
+        .list();
   }
 
   /** The record's labels, sorted. */

@@ -92,6 +92,9 @@ class ApiExceptionHandler {
     if (tooLarge != null) {
       return error(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), null);
     }
+    if (DatabaseOutage.is(e)) {
+      throw e; // not handled here: DatabaseOutageFilter answers 503 (and has the database probed)
+    }
     log.error("unexpected error in API call", e);
     return error(
         HttpStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e.getClass().getSimpleName(), null);

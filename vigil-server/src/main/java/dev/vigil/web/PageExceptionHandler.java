@@ -34,7 +34,7 @@ class PageExceptionHandler {
       HttpServletResponse response, int status, String title, String message, Model model) {
     response.setStatus(status);
     model.addAttribute("status", status);
-    model.addAttribute("title", title);
+    model.addAttribute("problemTitle", title);
     model.addAttribute("message", message);
     return "error/problem";
   }

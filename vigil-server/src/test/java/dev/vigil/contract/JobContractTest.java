@@ -256,7 +256,7 @@ class JobContractTest extends ContractTestBase {
   }
 
   @Test
-  void instanceTargetsWorkAndLabelTargetTypesAreA400() {
+  void instanceTargetsWorkAndLabelTargetsAreSavedWithTheirLabel() {
     long instance =
         ContractClient.id(
             admin.post(
@@ -276,16 +276,18 @@ class JobContractTest extends ContractTestBase {
     assertThat(j.get("targets").get(0).get("refId").asLong()).isEqualTo(instance);
     assertThat(j.get("targets").get(0).get("targetType").asString()).isEqualTo("instance");
     assertThat(j.get("targets").get(0).get("name").asString()).isEqualTo("ctrjob-group");
-    assertError(
-        admin.post(
-            JOBS,
-            f.jobBody("ctrjob-label", f.packageA, List.of(), "")
-                .replace(
-                    "\"targetType\":\"server\",\"targets\":[]",
-                    "\"targetType\":\"server-label\",\"serverLabel\":\"web\"")),
-        400,
-        "targetType");
-    assertThat(assertList(admin.get(JOBS + "?name=ctrjob-label"), "jobs")).isEmpty();
+    JsonNode byLabel =
+        assertWrite(
+            admin.post(
+                JOBS,
+                f.jobBody("ctrjob-label", f.packageA, List.of(), "")
+                    .replace(
+                        "\"targetType\":\"server\",\"targets\":[]",
+                        "\"targetType\":\"server-label\",\"serverLabel\":\"web\"")),
+            "job");
+    assertThat(byLabel.get("targetType").asString()).isEqualTo("server-label");
+    assertThat(byLabel.get("serverLabel").asString()).isEqualTo("web");
+    assertThat(byLabel.get("targets")).isEmpty();
   }
 
   @Test

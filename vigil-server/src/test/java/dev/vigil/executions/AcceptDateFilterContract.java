@@ -32,7 +32,7 @@ abstract class AcceptDateFilterContract {
   /** Called by each subclass once its database is ready. */
   void setUp() {
     JdbcClient jdbc = JdbcClient.create(dataSource());
-    repo = new ExecutionRepository(jdbc);
+    repo = new ExecutionRepository(jdbc, dataSource());
     Object t = DAY.atOffset(ZoneOffset.UTC);
     jdbc.sql(
             "insert into security_packages (uuid, name, url, enabled, status, created_at,"
@@ -107,7 +107,9 @@ abstract class AcceptDateFilterContract {
   }
 
   private long at(long job, Instant createdAt) {
-    return repo.insert(JobExecution.start(job, "j" + job, "api", null, 1, createdAt));
+    return repo.insert(
+        JobExecution.start(
+            job, "j" + job, "api", null, 1, ExecutionRepositoryContract.PLAN, createdAt));
   }
 
   private List<Long> ids(ExecutionFilter f) {

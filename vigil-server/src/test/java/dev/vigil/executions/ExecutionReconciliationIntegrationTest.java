@@ -229,8 +229,11 @@ class ExecutionReconciliationIntegrationTest {
     return new TransactionTemplate(transactions).execute(s -> setUp.get());
   }
 
+  /** The run claimed by {@code node}, with a task (due in an hour) as a claimed run has. */
   private TargetRun claimed(TargetRun run, String node) {
-    return recorder.claim(run.id(), node).orElseThrow();
+    TargetRun claimed = recorder.claim(run.id(), node).orElseThrow();
+    queue.enqueueAt(TargetRunTask.NAME, Long.toString(run.id()), Instant.now().plusSeconds(3600));
+    return claimed;
   }
 
   /** The run marked handed over, but with no task. */
@@ -246,17 +249,32 @@ class ExecutionReconciliationIntegrationTest {
     long job = exec.job("reconcile-job-" + System.nanoTime(), pkg, servers, maxParallel);
     long id =
         repo.insert(
-            JobExecution.start(job, "reconcile", "api", null, servers.size(), Instant.now()));
+            JobExecution.start(
+                job,
+                "reconcile",
+                "api",
+                null,
+                servers.size(),
+                TestPlans.current(
+                    jdbc,
+                    pkg,
+                    nineDs.getFileName().toString(),
+                    ScanFixtures.NINE_PROFILE,
+                    maxParallel),
+                Instant.now()));
     for (int i = 0; i < servers.size(); i++) {
       repo.insertRun(TargetRun.queued(id, servers.get(i), "server-" + servers.get(i), i));
     }
     return repo.runsOf(id);
   }
 
+  /** Deletes the run's task by SQL, as a crashed task's end would leave it. */
   private void deleteTask(long runId) {
-    jdbc.sql("delete from scheduled_tasks where task_name = ? and task_instance = ?")
-        .params(TargetRunTask.NAME, Long.toString(runId))
-        .update();
+    assertThat(
+            jdbc.sql("delete from scheduled_tasks where task_name = ? and task_instance = ?")
+                .params(TargetRunTask.NAME, Long.toString(runId))
+                .update())
+        .isOne();
     assertThat(queue.isQueued(TargetRunTask.NAME, Long.toString(runId))).isFalse();
   }
 

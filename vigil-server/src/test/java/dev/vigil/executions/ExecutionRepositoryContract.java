@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class ExecutionRepositoryContract {
 
   private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123Z");
+  static final ExecutionPlan PLAN =
+      new ExecutionPlan(5, "ssg", 9, 2, "ssg-ds.xml", "xccdf_p_standard", 30, 10, 1);
 
   JdbcClient jdbc;
   ExecutionRepository repo;
@@ -25,7 +27,7 @@ abstract class ExecutionRepositoryContract {
   /** Called by each subclass once its database is ready. */
   void setUp() {
     jdbc = JdbcClient.create(dataSource());
-    repo = new ExecutionRepository(jdbc);
+    repo = new ExecutionRepository(jdbc, dataSource());
     Object t = T0.atOffset(ZoneOffset.UTC);
     jdbc.sql(
             "insert into security_packages (uuid, name, url, enabled, status, created_at,"
@@ -46,7 +48,7 @@ abstract class ExecutionRepositoryContract {
   @Test
   void storesAnExecutionWithItsRunsAndReadsEveryFieldBack() {
     UserRef admin = new UserRef(1, "admin", "Admin");
-    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", admin, 2, T0));
+    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", admin, 2, PLAN, T0));
     repo.insertRun(TargetRun.queued(id, 11, "web01", 0));
     repo.insertRun(TargetRun.queued(id, 12, "web02", 1));
     List<TargetRun> runs = repo.runsOf(id);
@@ -57,6 +59,7 @@ abstract class ExecutionRepositoryContract {
     JobExecution read = repo.find(id).orElseThrow();
     assertThat(read.createdBy()).isEqualTo(admin);
     assertThat(read.createdAt()).isEqualTo(T0);
+    assertThat(read.plan()).isEqualTo(PLAN);
     JobExecution derived =
         read.derive(List.of(TargetRunStatus.DONE, TargetRunStatus.QUEUED), T0.plusSeconds(2));
     repo.update(derived);
@@ -66,7 +69,7 @@ abstract class ExecutionRepositoryContract {
 
   @Test
   void handsEachQueuedRunOverOnceInTargetOrder() {
-    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 3, T0));
+    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 3, PLAN, T0));
     for (int i = 0; i < 3; i++) {
       repo.insertRun(TargetRun.queued(id, 10 + i, "s" + i, i));
     }
@@ -80,9 +83,9 @@ abstract class ExecutionRepositoryContract {
 
   @Test
   void findsTheActiveExecutionAndListsNewestFirstByJob() {
-    long old = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 1, T0));
+    long old = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 1, PLAN, T0));
     repo.update(repo.find(old).orElseThrow().derive(List.of(TargetRunStatus.DONE), T0));
-    long current = repo.insert(JobExecution.start(jobId, "nightly", "manual", null, 1, T0));
+    long current = repo.insert(JobExecution.start(jobId, "nightly", "manual", null, 1, PLAN, T0));
     assertThat(repo.activeOf(jobId)).map(JobExecution::id).contains(current);
     ListQuery all = new ListQuery(25, 0, null, null, null, true);
     assertThat(repo.list(ExecutionFilter.ofJob(jobId), all))
@@ -100,10 +103,34 @@ abstract class ExecutionRepositoryContract {
 
   @Test
   void anExecutionOutlivesItsJob() {
-    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 0, T0));
+    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 0, PLAN, T0));
     jdbc.sql("delete from jobs where id = ?").param(jobId).update();
     JobExecution kept = repo.find(id).orElseThrow();
     assertThat(kept.jobId()).isNull();
     assertThat(kept.jobName()).isEqualTo("nightly");
+  }
+
+  @Test
+  void writesAnExecutionsRunsInFewStatementsAndNamesActiveExecutionsPinningAPackage() {
+    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 1201, PLAN, T0));
+    List<TargetRun> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 1201; i++) {
+      runs.add(TargetRun.queued(id, 1000 + i, "s" + i, i));
+    }
+    repo.insertRuns(runs);
+    List<TargetRun> read = repo.runsOf(id);
+    assertThat(read).hasSize(1201);
+    assertThat(read.get(1200).serverId()).isEqualTo(2200);
+    assertThat(read.get(1200).position()).isEqualTo(1200);
+    assertThat(repo.activePinning(PLAN.packageId()))
+        .containsExactly("execution " + id + " (job nightly)");
+    assertThat(repo.activePinning(PLAN.packageId() + 1)).isEmpty();
+    repo.update(
+        repo.find(id)
+            .orElseThrow()
+            .derive(java.util.Collections.nCopies(1201, TargetRunStatus.DONE), T0));
+    assertThat(repo.activePinning(PLAN.packageId()))
+        .as("an ended execution pins nothing")
+        .isEmpty();
   }
 }

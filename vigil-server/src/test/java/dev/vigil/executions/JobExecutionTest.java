@@ -17,7 +17,7 @@ class JobExecutionTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  private final JobExecution fresh = JobExecution.start(7, "nightly", "api", null, 3, T0);
+  private final JobExecution fresh = JobExecution.start(7, "nightly", "api", null, 3, null, T0);
 
   @Test
   void staysQueuedUntilATargetRunStartsThenRuns() {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +62,7 @@ class TargetRunRecoveryIntegrationTest {
   @Autowired NodeIdentity node;
   @Autowired JdbcClient jdbc;
   ExecutionApi exec;
+  ApiClient api;
   static long pkg;
 
   @DynamicPropertySource
@@ -76,7 +78,7 @@ class TargetRunRecoveryIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    ApiClient api = new ApiClient(port).login("admin", "recovery-admin-pw");
+    api = new ApiClient(port).login("admin", "recovery-admin-pw");
     exec = new ExecutionApi(api, null, nineDs);
     if (pkg == 0) {
       pkg = exec.readyPackage("recovery-" + System.nanoTime());
@@ -148,6 +150,63 @@ class TargetRunRecoveryIntegrationTest {
 
     assertThat(recorder.claim(run.id(), "node-d")).as("a second loss fails it").isEmpty();
     assertThat(repo.findRun(run.id()).orElseThrow().failureCode()).isEqualTo("node_lost");
+  }
+
+  /**
+   * The plan outlives what it was made from: handed back by a stopping node, the run is claimed
+   * again after its job was deleted and its package refreshed, and scans the pinned version.
+   */
+  @Test
+  void aRunHandedBackAndClaimedAgainScansItsExecutionsPlanNotTheJobOrPackageOfNow()
+      throws Exception {
+    long server = exec.localServer("planned-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+    JobExecution execution = repo.find(run.executionId()).orElseThrow();
+    ExecutionPlan plan = execution.plan();
+    TargetRun first = recorder.claim(run.id(), "node-a").orElseThrow();
+    assertThat(recorder.handBack(first, "handed back: node-a stopped")).isTrue();
+
+    Files.writeString(
+        nineDs, "\n<!-- refreshed " + System.nanoTime() + " -->\n", StandardOpenOption.APPEND);
+    assertThat(api.post("/api/security-packages/" + pkg + "/refresh", "{}").status())
+        .isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> plan().packageVersionId() != plan.packageVersionId());
+    assertThat(api.delete("/api/jobs/" + execution.jobId()).status()).isEqualTo(200);
+
+    task.execute(Long.toString(run.id()));
+
+    TargetRun done = repo.findRun(run.id()).orElseThrow();
+    assertThat(done.status()).as(done.output()).isEqualTo(TargetRunStatus.DONE);
+    assertThat(done.attempt()).isEqualTo(2);
+    assertThat(
+            jdbc.sql("select package_version_id, profile_id from security_scans where id = ?")
+                .param(done.scanId())
+                .query((rs, i) -> rs.getLong(1) + " " + rs.getString(2))
+                .single())
+        .isEqualTo(plan.packageVersionId() + " " + plan.profileId());
+  }
+
+  @Test
+  void aRunHandedBackAfterItsExecutionWasCancelledIsCancelledByItsClaimAndNeverStartsAgain() {
+    long server = exec.localServer("cancel-handback-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+    TargetRun first = recorder.claim(run.id(), "node-a").orElseThrow();
+    assertThat(recorder.cancel(run.executionId(), "cancelled by admin")).containsExactly(run.id());
+    assertThat(repo.find(run.executionId()).orElseThrow().status())
+        .as("a run still scans: the execution ends when it does")
+        .isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(recorder.handBack(first, "handed back: node-a stopped")).isTrue();
+
+    assertThat(recorder.claim(run.id(), "node-b")).isEmpty();
+
+    TargetRun cancelled = repo.findRun(run.id()).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(TargetRunStatus.CANCELLED);
+    assertThat(cancelled.reason()).isEqualTo("cancelled by admin");
+    assertThat(cancelled.attempt()).as("not claimed again").isEqualTo(1);
+    assertThat(repo.find(run.executionId()).orElseThrow().status())
+        .isEqualTo(ExecutionStatus.CANCELLED);
   }
 
   @Test
@@ -231,9 +290,15 @@ class TargetRunRecoveryIntegrationTest {
 
   private TargetRun undispatchedRun(long server) {
     long job = exec.job("recovery-job-" + System.nanoTime(), pkg, List.of(server), 10);
-    long id = repo.insert(JobExecution.start(job, "recovery", "api", null, 1, Instant.now()));
+    long id =
+        repo.insert(JobExecution.start(job, "recovery", "api", null, 1, plan(), Instant.now()));
     repo.insertRun(TargetRun.queued(id, server, "server-" + server, 0));
     return repo.runsOf(id).get(0);
+  }
+
+  /** The plan an execute would pin now: the test package's current version, the nine profile. */
+  private ExecutionPlan plan() {
+    return TestPlans.current(jdbc, pkg, nineDs.getFileName().toString(), profile(), 10);
   }
 
   private long scansOf(long server) {

@@ -96,10 +96,22 @@ class JobBadInputApiIntegrationTest {
                 + fx.instance
                 + ",\"targetType\":\"instance\"}]",
             "targets"));
-    for (String type : new String[] {"appliance", "server-label", "instance-label"}) {
+    Map<String, String> fieldOf =
+        Map.of(
+            "appliance",
+            "targetType",
+            "server-label",
+            "serverLabel",
+            "instance-label",
+            "instanceLabel");
+    for (var type : fieldOf.entrySet()) {
       cases.put(
-          type,
-          swap(ok, "\"targetType\":\"server\"", "\"targetType\":\"" + type + "\"", "targetType"));
+          type.getKey(),
+          swap(
+              ok,
+              "\"targetType\":\"server\"",
+              "\"targetType\":\"" + type.getKey() + "\"",
+              type.getValue()));
     }
     cases.put("timeout", swap(ok, manual, manual + ",\"timeoutMinutes\":0", "timeoutMinutes"));
     cases.put("parallel", swap(ok, manual, manual + ",\"maxParallel\":501", "maxParallel"));

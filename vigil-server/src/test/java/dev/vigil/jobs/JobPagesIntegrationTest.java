@@ -207,6 +207,19 @@ class JobPagesIntegrationTest {
     return admin.post("/api/jobs", fx.cliBody(name)).json().get("job").get("id").asLong();
   }
 
+  @Test
+  void aLabelTargetJobShowsItsLabelInTheListAndOnItsPage() throws Exception {
+    String body =
+        fx.cliBody("by-label")
+            .replaceFirst(
+                "\"targetType\":\"server\",\"targets\":\\[[^\\]]*\\]",
+                "\"targetType\":\"server-label\",\"serverLabel\":\"env:web\"");
+    long id = admin.post("/api/jobs", body).json().get("job").get("id").asLong();
+    assertThat(page(get(BASE), "job-auditor1")).contains("Server label env:web");
+    assertThat(page(get(BASE + "/" + id), "job-auditor1"))
+        .contains("Server label env:web: resolved when a run starts");
+  }
+
   private String page(MockHttpServletRequestBuilder request, String username) throws Exception {
     return mvc.perform(request.with(user(username)).with(csrf()))
         .andExpect(status().isOk())

@@ -118,9 +118,12 @@ abstract class PackageRepositoryContract {
                 List.of("cpe:/o:a", "cpe:/o:b"),
                 100,
                 40,
-                List.of(p1, p2))));
+                List.of(p1, p2),
+                "File 'x.xml' line 2: Element 'extended-components': This element is not expected")));
     List<Checklist> read = versions.checklists(v);
     assertThat(read).hasSize(1);
+    assertThat(read.get(0).validationProblem()).startsWith("File 'x.xml' line 2:");
+    assertThat(packages.find(id).orElseThrow().acceptInvalid()).isTrue();
     assertThat(read.get(0).profiles()).containsExactly(p1, p2);
     assertThat(read.get(0).platforms()).containsExactly("cpe:/o:a", "cpe:/o:b");
     assertThat(versions.nextVersionNo(id)).isEqualTo(2);
@@ -185,6 +188,7 @@ abstract class PackageRepositoryContract {
         "https://example.org/" + name,
         true,
         null,
+        true,
         labels,
         PackageStatus.PENDING,
         "queued",

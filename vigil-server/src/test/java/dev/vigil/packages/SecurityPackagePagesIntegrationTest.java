@@ -107,10 +107,16 @@ class SecurityPackagePagesIntegrationTest {
                 .param("name", "from-form")
                 .param("url", "https://e.invalid/ssg.zip")
                 .param("labels", "os:rhel, tier:web")
-                .param("enabled", "true"))
+                .param("enabled", "true")
+                .param("acceptInvalid", "true"))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrlPattern(BASE + "/*"));
     assertThat(count("from-form")).isOne();
+    assertThat(
+            jdbc.sql("select accept_invalid from security_packages where name = 'from-form'")
+                .query(Boolean.class)
+                .single())
+        .isTrue();
     assertThat(
             jdbc.sql("select created_by from security_packages where name = 'from-form'")
                 .query(String.class)
@@ -128,7 +134,8 @@ class SecurityPackagePagesIntegrationTest {
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .param("name", "visible-pkg")
                     .param("url", "ftp://typed.example/x.zip")
-                    .param("description", "typed description"))
+                    .param("description", "typed description")
+                    .param("acceptInvalid", "true"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -137,7 +144,8 @@ class SecurityPackagePagesIntegrationTest {
         .contains("Name must be unique")
         .contains("URL must be an http, https or file URL")
         .contains("value=\"ftp://typed.example/x.zip\"")
-        .contains("typed description");
+        .contains("typed description")
+        .containsPattern("id=\"acceptInvalid\"[^>]*checked");
     assertThat(count("visible-pkg")).isOne();
   }
 

@@ -78,17 +78,14 @@ class ScanRequestTest {
             PROFILE,
             null,
             null);
-    assertThat(
-            OscapCommand.eval(
-                "/usr/bin/oscap", request, "/var/tmp/vigil-run.abcdEFGH", "/c/x.xml", true))
+    assertThat(OscapCommand.eval(request))
         .startsWith(
-            "cd '/var/tmp/vigil-run.abcdEFGH' || exit 1\n"
+            "cd \"$1\" || exit 1\n"
                 + "echo $$ > oscap.pgid\n"
-                + "'/usr/bin/oscap' 'xccdf' 'eval' '--progress' '--profile' '"
+                + "\"$3\" 'xccdf' 'eval' '--progress' '--profile' '"
                 + PROFILE
                 + "' '--datastream-id' 'd.s:1' '--xccdf-id' 'x-1'"
-                + " '--results-arf' '/var/tmp/vigil-run.abcdEFGH/arf.xml'"
-                + " '--report' '/var/tmp/vigil-run.abcdEFGH/report.html' '/c/x.xml'\n")
+                + " '--results-arf' 'arf.xml' '--report' 'report.html' \"$2\"\n")
         .endsWith("exit $rc");
   }
 

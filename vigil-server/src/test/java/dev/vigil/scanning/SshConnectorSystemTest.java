@@ -64,6 +64,49 @@ class SshConnectorSystemTest {
   }
 
   @Test
+  void pinsThePresentedKeyRightAfterTheLoginAndOnlyThen() throws Exception {
+    List<String> pinned = new ArrayList<>();
+    SshTarget unpinned =
+        rootWithKey(null)
+            .withFirstUsePin(
+                presented -> {
+                  pinned.add(presented);
+                  return presented;
+                });
+    try (SshSession session = connector.open(unpinned, CONNECT)) {
+      assertThat(pinned)
+          .as("pinned before any command ran")
+          .containsExactly(session.hostKeyFingerprint());
+    }
+    SshTarget wrongPassword =
+        target(sshd, USER, new SshSecret.Password("not-the-password"), null)
+            .withFirstUsePin(
+                presented -> {
+                  pinned.add("after a failed login: " + presented);
+                  return presented;
+                });
+    assertThatThrownBy(() -> connector.open(wrongPassword, CONNECT))
+        .isInstanceOf(ScanFailure.class);
+    assertThat(pinned).as("no pin without a login").hasSize(1);
+    try (SshSession session =
+        connector.open(
+            rootWithKey(sshd.hostKeyFingerprint()).withFirstUsePin(p -> "SHA256:never-asked"),
+            CONNECT)) {
+      assertThat(session.hostKeyFingerprint()).isEqualTo(sshd.hostKeyFingerprint());
+    }
+  }
+
+  @Test
+  void refusesTheKeyWhenAnotherConnectionPinnedADifferentOneMeanwhile() {
+    String other = "SHA256:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
+    assertThatThrownBy(() -> connector.open(rootWithKey(null).withFirstUsePin(p -> other), CONNECT))
+        .isInstanceOfSatisfying(
+            HostKeyMismatch.class,
+            f -> assertThat(f.presented()).isEqualTo(sshd.hostKeyFingerprint()))
+        .hasMessage("host key mismatch: expected " + other + ", got " + sshd.hostKeyFingerprint());
+  }
+
+  @Test
   void refusesThePreviousPinAfterTheHostKeyChanged() throws Exception {
     try (SshdHarness own = SshdHarness.start()) {
       own.authorize("root");

@@ -26,6 +26,10 @@ public final class ScanFixtures {
   public static final String NINE_PROFILE = "xccdf_dev.vigil_profile_nine-results";
   public static final String NINE_BENCHMARK = "xccdf_dev.vigil_benchmark_nine-results";
   public static final String SLOW_PROFILE = "xccdf_dev.vigil_profile_slow";
+
+  /** The slow datastream's other profile: only its passing rule, no sleep. */
+  public static final String QUICK_PROFILE = "xccdf_dev.vigil_profile_quick";
+
   public static final Path SSG_DEBIAN11 =
       Path.of("/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml");
   public static final String SSG_STANDARD = "xccdf_org.ssgproject.content_profile_standard";
@@ -65,6 +69,25 @@ public final class ScanFixtures {
   }
 
   /**
+   * The nine-results datastream made schema-invalid the way oscap refuses it: its data-stream's
+   * required {@code checks} element renamed {@code extended-components} (well-formed, and indexed
+   * fine by a reader that looks only at checklists).
+   */
+  public static Path schemaInvalidDatastream(Path dir) throws IOException {
+    Path valid = nineResultsDatastream(Files.createDirectories(dir.resolve("valid-source")));
+    String xml = Files.readString(valid);
+    if (!xml.contains("<ds:checks>") || !xml.contains("</ds:checks>")) {
+      throw new IllegalStateException("no ds:checks in " + valid);
+    }
+    Path bad = dir.resolve("schema-invalid-ds.xml");
+    Files.writeString(
+        bad,
+        xml.replace("<ds:checks>", "<ds:extended-components>")
+            .replace("</ds:checks>", "</ds:extended-components>"));
+    return bad;
+  }
+
+  /**
    * The nine-results benchmark composed into a datastream whose benchmark and first rule
    * descriptions hold {@code references} predefined entity references ({@code &lt; &gt; &amp;}) in
    * all, as large SSG content does (RHEL 9's holds 25,430).
@@ -96,7 +119,10 @@ public final class ScanFixtures {
         .count();
   }
 
-  /** A datastream whose one rule's SCE check sleeps for {@code seconds}. */
+  /**
+   * A datastream whose one rule's SCE check sleeps for {@code seconds} ({@link #SLOW_PROFILE}); its
+   * {@link #QUICK_PROFILE} selects only a rule that passes at once.
+   */
   public static Path slowDatastream(Path dir, int seconds) throws IOException {
     Path source = Files.createDirectories(dir.resolve("slow-source"));
     Path script = source.resolve("slow.sh");
@@ -114,6 +140,8 @@ public final class ScanFixtures {
             "  <Profile id=\"" + SLOW_PROFILE + "\"><title>Slow</title>",
             "    <select idref=\"xccdf_dev.vigil_rule_pass\" selected=\"true\"/>",
             "    <select idref=\"xccdf_dev.vigil_rule_slow\" selected=\"true\"/></Profile>",
+            "  <Profile id=\"" + QUICK_PROFILE + "\"><title>Quick</title>",
+            "    <select idref=\"xccdf_dev.vigil_rule_pass\" selected=\"true\"/></Profile>",
             "  <Rule id=\"xccdf_dev.vigil_rule_pass\" selected=\"false\"><title>Passes</title>",
             "    <check system=\"http://oval.mitre.org/XMLSchema/oval-definitions-5\">",
             "      <check-content-ref href=\"pass-oval.xml\" name=\"oval:dev.vigil:def:1\"/>",

@@ -160,6 +160,12 @@ public final class SshdHarness implements AutoCloseable {
     await().atMost(Duration.ofSeconds(10)).until(() -> !accepts());
   }
 
+  /** Starts sshd again on the same port with the same keys (stopping it first if it runs). */
+  public synchronized void restart() throws IOException {
+    stop();
+    launch();
+  }
+
   /** Stops sshd, replaces its host key and starts it again on the same port. */
   public synchronized void restartWithNewHostKey() throws IOException {
     stop();

@@ -29,15 +29,28 @@ public final class TestDatabases {
 
   /** A new in-memory H2 database with Vigil's schema. */
   public static DataSource h2() {
+    return h2At(null);
+  }
+
+  /**
+   * A new in-memory H2 database with Vigil's schema up to migration {@code version} (null: all),
+   * for migration tests; {@link #migrateTo} moves it on.
+   */
+  public static DataSource h2At(String version) {
     String url =
         "jdbc:h2:mem:it"
             + UUID.randomUUID().toString().replace("-", "")
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-    return migrate(new SingleConnectionDataSource(url, "sa", "", true), "h2");
+    return migrateTo(new SingleConnectionDataSource(url, "sa", "", true), "h2", version);
   }
 
   /** A new PostgreSQL database with Vigil's schema; the caller drops it with {@link #drop}. */
   public static PostgresDatabase postgres() {
+    return postgresAt(null);
+  }
+
+  /** As {@link #h2At}, a new PostgreSQL database; the caller drops it with {@link #drop}. */
+  public static PostgresDatabase postgresAt(String version) {
     String name = "vigil_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection admin = DriverManager.getConnection(PG_BASE, PG_USER, PG_PASSWORD);
         Statement st = admin.createStatement()) {
@@ -47,7 +60,8 @@ public final class TestDatabases {
     }
     String url = PG_BASE.substring(0, PG_BASE.lastIndexOf('/') + 1) + name;
     DataSource ds =
-        migrate(new SingleConnectionDataSource(url, PG_USER, PG_PASSWORD, true), "postgresql");
+        migrateTo(
+            new SingleConnectionDataSource(url, PG_USER, PG_PASSWORD, true), "postgresql", version);
     return new PostgresDatabase(name, ds);
   }
 
@@ -78,12 +92,19 @@ public final class TestDatabases {
     Assumptions.abort(why + "; skipping the PostgreSQL tests");
   }
 
-  private static DataSource migrate(DataSource ds, String vendor) {
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-        .load()
-        .migrate();
+  /**
+   * Applies Vigil's migrations for {@code vendor} ({@code h2} or {@code postgresql}) up to {@code
+   * version} (null: all).
+   */
+  public static DataSource migrateTo(DataSource ds, String vendor, String version) {
+    var config =
+        Flyway.configure()
+            .dataSource(ds)
+            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
+    if (version != null) {
+      config.target(version);
+    }
+    config.load().migrate();
     return ds;
   }
 

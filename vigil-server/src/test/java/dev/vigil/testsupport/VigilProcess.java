@@ -19,6 +19,7 @@ public final class VigilProcess implements AutoCloseable {
 
   private static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
 
+  private final List<String> wrapper;
   private final String mainClass;
   private final List<String> jvmOptions;
   private final List<String> args;
@@ -27,7 +28,13 @@ public final class VigilProcess implements AutoCloseable {
   private Process process;
 
   private VigilProcess(
-      String mainClass, List<String> jvmOptions, List<String> args, Path log, int port) {
+      List<String> wrapper,
+      String mainClass,
+      List<String> jvmOptions,
+      List<String> args,
+      Path log,
+      int port) {
+    this.wrapper = List.copyOf(wrapper);
     this.mainClass = mainClass;
     this.jvmOptions = List.copyOf(jvmOptions);
     this.args = List.copyOf(args);
@@ -46,7 +53,19 @@ public final class VigilProcess implements AutoCloseable {
    */
   public static VigilProcess start(
       String mainClass, List<String> jvmOptions, List<String> args, Path log) {
-    VigilProcess p = new VigilProcess(mainClass, jvmOptions, args, log, freePort());
+    VigilProcess p = new VigilProcess(List.of(), mainClass, jvmOptions, args, log, freePort());
+    p.launch();
+    return p;
+  }
+
+  /**
+   * Starts Vigil with {@code args} under a command that ends by running its own arguments in its
+   * place ({@code exec "$@"}), e.g. {@code unshare -m sh -c 'mount … && exec "$@"' sh}: {@link
+   * #pid()} is then the JVM's.
+   */
+  public static VigilProcess startWrapped(List<String> wrapper, List<String> args, Path log) {
+    VigilProcess p =
+        new VigilProcess(wrapper, "dev.vigil.VigilApplication", TEST_JVM, args, log, freePort());
     p.launch();
     return p;
   }
@@ -124,7 +143,7 @@ public final class VigilProcess implements AutoCloseable {
   }
 
   private void launch() {
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");

@@ -7,6 +7,7 @@ import dev.vigil.access.RequiresPermission;
 import dev.vigil.executions.ExecutionFilter;
 import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.ExecutionStatus;
+import dev.vigil.executions.TargetRun;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
@@ -60,7 +61,7 @@ class ExecutionApiController {
     }
     ExecutionFilter f =
         new ExecutionFilter(jobId, status, dates.from(), dates.before(), q.phrase());
-    List<Map<String, Object>> items = executions.list(f, q).stream().map(json::execution).toList();
+    List<Map<String, Object>> items = executions.list(f, q).stream().map(json::listItem).toList();
     return Map.of("jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(f)));
   }
 
@@ -73,7 +74,8 @@ class ExecutionApiController {
   @GetMapping(BASE + "/{id}/events/{eventId}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
   Map<String, Object> event(@PathVariable long id, @PathVariable long eventId) {
-    return Map.of("processEvent", json.event(executions.run(id, eventId)));
+    TargetRun run = executions.run(id, eventId);
+    return Map.of("processEvent", json.event(executions.get(id), run));
   }
 
   @PutMapping(BASE + "/{id}/cancel")

@@ -2,6 +2,7 @@ package dev.vigil.executions.web;
 
 import dev.vigil.access.UserRef;
 import dev.vigil.executions.ExecutionFilter;
+import dev.vigil.executions.ExecutionPlan;
 import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.TargetRun;
@@ -34,7 +35,7 @@ public class ExecutionJson {
   public Map<String, Object> ofJob(long jobId, int max) {
     ListQuery q = new ListQuery(max, 0, null, null, null, true);
     List<Map<String, Object>> items =
-        executions.list(ExecutionFilter.ofJob(jobId), q).stream().map(this::execution).toList();
+        executions.list(ExecutionFilter.ofJob(jobId), q).stream().map(this::listItem).toList();
     return Map.of(
         "jobExecutions",
         items,
@@ -44,6 +45,20 @@ public class ExecutionJson {
 
   /** One execution with its process and one event per target run. */
   public Map<String, Object> execution(JobExecution e) {
+    Map<String, Object> m = listItem(e);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> process = (Map<String, Object>) m.get("process");
+    Instant now = clock.instant();
+    process.put(
+        "events", executions.runs(e.id()).stream().map(r -> event(r, e.createdBy(), now)).toList());
+    return m;
+  }
+
+  /**
+   * One execution as a list shows it: everything but the per-run {@code process.events}, so a list
+   * reads no target run.
+   */
+  public Map<String, Object> listItem(JobExecution e) {
     Instant now = clock.instant();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", e.id());
@@ -54,13 +69,29 @@ public class ExecutionJson {
     m.put("statusMessage", summary(e));
     m.put("trigger", e.trigger());
     times(m, e.createdAt(), e.startedAt(), e.finishedAt(), e.duration(now));
-    m.put("resultData", null);
+    m.put("resultData", resultData(e));
     m.put("createdBy", user(e.createdBy()));
     m.put("totalCount", e.total());
     m.put("doneCount", e.done());
     m.put("failedCount", e.failed());
+    plan(m, e.plan());
     m.put("process", process(e, now));
     return m;
+  }
+
+  /** What the execution pinned when it started; nulls for one ended before plans were kept. */
+  private static void plan(Map<String, Object> m, ExecutionPlan p) {
+    Map<String, Object> pkg = null;
+    if (p != null) {
+      pkg = new LinkedHashMap<>();
+      pkg.put("id", p.packageId());
+      pkg.put("name", p.packageName());
+      pkg.put("version", p.packageVersionNo());
+      pkg.put("versionId", p.packageVersionId());
+    }
+    m.put("securityPackage", pkg);
+    m.put("scanPath", p == null ? null : p.scanPath());
+    m.put("securityProfile", p == null ? null : p.profileId());
   }
 
   private Map<String, Object> process(JobExecution e, Instant now) {
@@ -72,22 +103,23 @@ public class ExecutionJson {
     p.put("displayName", e.jobName());
     p.put("refType", "job");
     p.put("status", e.status().code());
-    p.put("message", summary(e));
+    // morpheus-cli shows process.message || process.error as the execution's Error: progress
+    // lives in statusMessage and resultData, the error only when a server failed
+    p.put("message", null);
     p.put("error", e.failed() > 0 ? e.failed() + " server(s) failed" : null);
     p.put("output", null);
     times(p, e.createdAt(), e.startedAt(), e.finishedAt(), e.duration(now));
     p.put("statusEta", null);
     p.put("createdBy", user(e.createdBy()));
-    p.put("events", executions.runs(e.id()).stream().map(r -> event(r, now)).toList());
     return p;
   }
 
-  /** One target run as a Morpheus process event. */
-  public Map<String, Object> event(TargetRun r) {
-    return event(r, clock.instant());
+  /** One target run of {@code e} as a Morpheus process event. */
+  public Map<String, Object> event(JobExecution e, TargetRun r) {
+    return event(r, e.createdBy(), clock.instant());
   }
 
-  private Map<String, Object> event(TargetRun r, Instant now) {
+  private Map<String, Object> event(TargetRun r, UserRef createdBy, Instant now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("processTypeName", PROCESS_TYPE);
@@ -103,17 +135,27 @@ public class ExecutionJson {
     m.put("node", r.node());
     m.put("rulesEvaluated", r.rulesEvaluated());
     m.put("rulesTotal", r.rulesTotal());
-    m.put("message", r.reason());
+    m.put("message", null);
     m.put("error", r.status().failure() ? r.reason() : null);
     m.put("failureCode", r.failureCode());
     m.put("scanId", r.scanId());
     times(m, null, r.startedAt(), r.finishedAt(), r.duration(now));
     m.remove("dateCreated");
+    m.put("createdBy", user(createdBy));
     return m;
   }
 
   private static String output(TargetRun r) {
     return r.scanId() == null ? null : "scan recorded as security scan " + r.scanId();
+  }
+
+  private static Map<String, Object> resultData(JobExecution e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("total", e.total());
+    m.put("done", e.done());
+    m.put("failed", e.failed());
+    m.put("progress", summary(e));
+    return m;
   }
 
   private static String summary(JobExecution e) {

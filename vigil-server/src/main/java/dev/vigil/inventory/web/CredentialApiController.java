@@ -8,6 +8,7 @@ import dev.vigil.access.UserRef;
 import dev.vigil.inventory.CredentialInput;
 import dev.vigil.inventory.CredentialService;
 import dev.vigil.web.ApiController;
+import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
@@ -87,7 +88,13 @@ class CredentialApiController {
             json.string("password"),
             json.string("privateKey"),
             json.string("passphrase"));
+    Boolean enabled = json.bool("enabled");
     json.finish("Unable to save credential");
+    if (Boolean.FALSE.equals(enabled)) {
+      throw new InvalidInputException(
+          "Unable to save credential",
+          Map.of("enabled", "a Vigil credential is always enabled; remove it from its servers"));
+    }
     return in;
   }
 }

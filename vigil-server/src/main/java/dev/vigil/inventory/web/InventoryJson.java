@@ -1,5 +1,6 @@
 package dev.vigil.inventory.web;
 
+import dev.vigil.inventory.ConnectionType;
 import dev.vigil.inventory.Credential;
 import dev.vigil.inventory.Instance;
 import dev.vigil.inventory.LastTest;
@@ -19,7 +20,8 @@ final class InventoryJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", c.id());
     m.put("name", c.name());
-    m.put("type", c.type().code());
+    m.put("type", CredentialTypeJson.ref(c.type()));
+    m.put("enabled", true);
     m.put("username", c.username());
     m.put("fingerprint", c.keyFingerprint());
     m.put("updatedBy", c.updatedBy());
@@ -45,9 +47,10 @@ final class InventoryJson {
     m.put("labels", s.labels());
     m.put("description", s.description());
     m.put("status", "provisioned");
-    m.put("powerState", "on");
+    m.put("powerState", powerState(s));
     m.put("computeServerType", Map.of("name", "Linux", "code", "linux"));
     m.put("externalIp", s.sshHost());
+    m.put("containers", List.of(s.id()));
     m.put("stats", stats(s.lastTest()));
     m.put("lastConnectionTest", lastTest(s.lastTest()));
     m.put("dateCreated", time(s.createdAt()));
@@ -55,6 +58,10 @@ final class InventoryJson {
     return m;
   }
 
+  /**
+   * Usage for lists, zeros for what was not measured: {@code hosts list} adds used and free memory
+   * when {@code maxMemory} is null (cli/commands/hosts.rb:257-258) and would fail on nulls.
+   */
   static Map<String, Object> stats(LastTest t) {
     long maxMem = t == null ? 0 : zero(t.memTotal());
     long freeMem = t == null ? 0 : zero(t.memFree());
@@ -66,8 +73,34 @@ final class InventoryJson {
     m.put("freeMemory", freeMem);
     m.put("usedStorage", maxDisk - freeDisk);
     m.put("maxStorage", maxDisk);
-    m.put("cpuUsage", 0);
+    m.put("cpuUsage", t == null || t.cpuUsage() == null ? 0 : t.cpuUsage());
     return m;
+  }
+
+  /**
+   * The top-level {@code stats} of one server ({@code hosts get}, {@code hosts stats}): what the
+   * last connection test measured, every field null when it measured nothing.
+   */
+  static Map<String, Object> measured(LastTest t) {
+    Long maxMem = t == null ? null : t.memTotal();
+    Long freeMem = t == null ? null : t.memFree();
+    Long maxDisk = t == null ? null : t.diskTotal();
+    Long freeDisk = t == null ? null : t.diskFree();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("usedMemory", maxMem == null || freeMem == null ? null : maxMem - freeMem);
+    m.put("maxMemory", maxMem);
+    m.put("freeMemory", freeMem);
+    m.put("usedStorage", maxDisk == null || freeDisk == null ? null : maxDisk - freeDisk);
+    m.put("maxStorage", maxDisk);
+    m.put("cpuUsage", t == null ? null : t.cpuUsage());
+    return m;
+  }
+
+  /** "on" when Vigil reached the server (a local one always), "unknown" until then. */
+  private static String powerState(Server s) {
+    boolean reached =
+        s.connectionType() == ConnectionType.LOCAL || s.lastTest() != null && s.lastTest().ok();
+    return reached ? "on" : "unknown";
   }
 
   static Map<String, Object> lastTest(LastTest t) {
@@ -106,7 +139,7 @@ final class InventoryJson {
     m.put("description", i.description());
     m.put("labels", i.labels());
     m.put("instanceType", Map.of("name", "Server group", "code", "server-group"));
-    m.put("containers", List.of());
+    m.put("containers", i.servers().stream().map(s -> s.id()).toList());
     m.put("servers", i.servers().stream().map(s -> ref(s.id(), s.name())).toList());
     m.put("status", "running");
     m.put("dateCreated", time(i.createdAt()));

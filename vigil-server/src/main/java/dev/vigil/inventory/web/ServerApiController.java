@@ -58,7 +58,11 @@ class ServerApiController {
   @GetMapping("/api/servers/{id}")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
   Map<String, Object> get(@PathVariable long id) {
-    return Map.of(KEY, InventoryJson.server(servers.get(id)));
+    Server s = servers.get(id);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(KEY, InventoryJson.server(s));
+    m.put("stats", InventoryJson.measured(s.lastTest()));
+    return m;
   }
 
   @PostMapping("/api/servers")

@@ -5,6 +5,8 @@ import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.ExecutionStatistics;
+import dev.vigil.executions.ExecutionStats;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.web.ExecutionJson;
 import dev.vigil.firing.FireService;
@@ -37,6 +39,8 @@ class JobApiController {
   private static final String BASE = "/api/jobs";
   private static final int DEFAULT_EXEC_COUNT = 3;
   private static final int SHOWN_FIRES = 10;
+  private static final JobQuery ALL_JOBS =
+      new JobQuery(ListQuery.from(Map.of()), List.of(), List.of());
 
   private final JobService jobs;
   private final JobJson json;
@@ -44,6 +48,7 @@ class JobApiController {
   private final ExecutionService executions;
   private final ExecutionJson executionJson;
   private final FireService fires;
+  private final ExecutionStatistics statistics;
 
   JobApiController(
       JobService jobs,
@@ -51,13 +56,15 @@ class JobApiController {
       CurrentUser currentUser,
       ExecutionService executions,
       ExecutionJson executionJson,
-      FireService fires) {
+      FireService fires,
+      ExecutionStatistics statistics) {
     this.jobs = jobs;
     this.json = json;
     this.currentUser = currentUser;
     this.executions = executions;
     this.executionJson = executionJson;
     this.fires = fires;
+    this.statistics = statistics;
   }
 
   @GetMapping(BASE)
@@ -67,7 +74,26 @@ class JobApiController {
     JobQuery q =
         new JobQuery(ListQuery.from(params), values(params, "labels"), values(params, "allLabels"));
     List<Map<String, Object>> items = jobs.list(q).stream().map(json::record).toList();
-    return Map.of("jobs", items, "meta", Meta.of(q.list(), items.size(), jobs.count(q)));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("jobs", items);
+    m.put("stats", stats());
+    m.put("meta", Meta.of(q.list(), items.size(), jobs.count(q)));
+    return m;
+  }
+
+  /** The "Execution Stats - Last 7 Days" of {@code jobs list}: every job, UTC days. */
+  private Map<String, Object> stats() {
+    ExecutionStats s = statistics.lastSevenDays();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("jobCount", jobs.count(ALL_JOBS));
+    m.put("todayCount", s.todayCount());
+    m.put("executionsPerDay", s.executionsPerDay());
+    m.put("execCount", s.execCount());
+    m.put("execSuccess", s.execSuccess());
+    m.put("execSuccessRate", s.execSuccessRate());
+    m.put("execFailed", s.execFailed());
+    m.put("execFailedRate", s.execFailedRate());
+    return m;
   }
 
   @GetMapping(BASE + "/{id}")
@@ -103,7 +129,7 @@ class JobApiController {
     JobExecution e = executions.execute(id, "api", currentUser.current().orElse(null));
     Map<String, Object> execution = new LinkedHashMap<>();
     execution.put("id", e.id());
-    execution.put("processId", null);
+    execution.put("processId", e.id());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("success", true);
     m.put(JobBody.KEY, Map.of("id", id));
@@ -148,7 +174,7 @@ class JobApiController {
         JobExecution e = executions.execute(j.id(), "api", currentUser.current().orElse(null));
         Map<String, Object> execution = new LinkedHashMap<>();
         execution.put("id", e.id());
-        execution.put("processId", null);
+        execution.put("processId", e.id());
         m.put("jobExecution", execution);
       } catch (InvalidInputException | ConflictException e) {
         m.put("msg", "Job saved but not run: " + e.getMessage());

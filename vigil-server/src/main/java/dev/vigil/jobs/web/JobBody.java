@@ -39,6 +39,10 @@ final class JobBody {
   private static JobInput fields(
       JsonBody json, String packageId, List<String> targets, String declaredKind) {
     String targetType = json.string("targetType");
+    String label =
+        "instance-label".equals(targetType)
+            ? json.string("instanceLabel")
+            : json.string("serverLabel");
     return new JobInput(
         json.string("name"),
         json.string("description"),
@@ -56,6 +60,7 @@ final class JobBody {
         json.string("retriesOnTimeout"),
         json.string("keepMinDays"),
         deleteAfterDays(json),
+        label == null ? json.string("instanceLabel") : label,
         Map.of());
   }
 
@@ -180,6 +185,7 @@ final class JobBody {
         in.retriesOnTimeout(),
         in.keepMinDays(),
         in.deleteAfterDays(),
+        in.targetLabel(),
         problems);
   }
 }

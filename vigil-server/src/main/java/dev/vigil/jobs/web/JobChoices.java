@@ -55,7 +55,16 @@ class JobChoices {
     return out;
   }
 
+  /** The contexts the job pages offer: servers or instances, picked one by one. */
   List<Choice> targetTypes() {
+    return List.of(TargetType.values()).stream()
+        .filter(t -> !t.byLabel())
+        .map(t -> new Choice(t.label(), t.code()))
+        .toList();
+  }
+
+  /** Every context the API takes, label targets included ({@code jobs add --server-label}). */
+  List<Choice> apiTargetTypes() {
     return List.of(TargetType.values()).stream().map(t -> new Choice(t.label(), t.code())).toList();
   }
 

@@ -8,6 +8,7 @@ import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobService;
 import dev.vigil.jobs.JobTarget;
 import dev.vigil.jobs.JobType;
+import dev.vigil.jobs.TargetType;
 import dev.vigil.packages.PackageService;
 import dev.vigil.web.ListQuery;
 import java.time.Instant;
@@ -58,6 +59,8 @@ class JobJson {
     runs(j, m);
     m.put("targetType", j.targetType().code());
     m.put("targets", targets(j));
+    m.put("serverLabel", j.targetType() == TargetType.SERVER_LABEL ? j.targetLabel() : null);
+    m.put("instanceLabel", j.targetType() == TargetType.INSTANCE_LABEL ? j.targetLabel() : null);
     m.put("customConfig", null);
     m.put("customOptions", null);
     m.put("timeoutMinutes", j.options().timeoutMinutes());

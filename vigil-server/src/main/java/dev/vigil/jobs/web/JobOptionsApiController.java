@@ -51,7 +51,7 @@ class JobOptionsApiController {
       throw new NotFoundException("Job type", jobTypeId);
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("targetTypes", choices.targetTypes());
+    m.put("targetTypes", choices.apiTargetTypes());
     m.put("schedules", choices.schedules());
     m.put("allowCustomConfig", false);
     String packageId = ListQuery.text(request.getParameterMap(), "securityPackageId");

@@ -131,7 +131,8 @@ class PackageApiController {
             json.string("url"),
             json.bool("enabled"),
             json.string("expectedSha256"),
-            json.strings("labels"));
+            json.strings("labels"),
+            json.bool("acceptInvalid"));
     json.finish("Unable to save security package");
     return in;
   }

@@ -12,10 +12,11 @@ record PackageForm(
     String description,
     String labels,
     String expectedSha256,
-    Boolean enabled) {
+    Boolean enabled,
+    Boolean acceptInvalid) {
 
   static PackageForm empty() {
-    return new PackageForm("", "", "", "", "", true);
+    return new PackageForm("", "", "", "", "", true, false);
   }
 
   static PackageForm of(SecurityPackage p) {
@@ -25,7 +26,8 @@ record PackageForm(
         p.description() == null ? "" : p.description(),
         String.join(", ", p.labels()),
         p.expectedSha256() == null ? "" : p.expectedSha256(),
-        p.enabled());
+        p.enabled(),
+        p.acceptInvalid());
   }
 
   PackageInput toInput() {
@@ -39,6 +41,7 @@ record PackageForm(
         url == null ? "" : url,
         Boolean.TRUE.equals(enabled),
         expectedSha256 == null ? "" : expectedSha256,
-        labelList);
+        labelList,
+        Boolean.TRUE.equals(acceptInvalid));
   }
 }

@@ -28,6 +28,7 @@ final class PackageJson {
     m.put("status", p.status().code());
     m.put("statusMessage", p.statusMessage());
     m.put("expectedSha256", p.expectedSha256());
+    m.put("acceptInvalid", p.acceptInvalid());
     m.put("currentVersion", current == null ? null : version(current));
     m.put("createdBy", p.createdBy());
     m.put("dateCreated", time(p.createdAt()));
@@ -54,6 +55,7 @@ final class PackageJson {
     m.put("kind", c.kind());
     m.put("dataStreamId", c.dataStreamId());
     m.put("componentRefId", c.componentRefId());
+    m.put("validationProblem", c.validationProblem());
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("id", c.benchmarkId());
     b.put("version", c.benchmarkVersion());

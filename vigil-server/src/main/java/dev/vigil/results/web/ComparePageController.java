@@ -62,7 +62,7 @@ class ComparePageController {
     } catch (InvalidInputException bad) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("status", 400);
-      model.addAttribute("title", "Cannot compare");
+      model.addAttribute("problemTitle", "Cannot compare");
       model.addAttribute("message", String.join(" ", bad.errors().values()));
       return "error/problem";
     }

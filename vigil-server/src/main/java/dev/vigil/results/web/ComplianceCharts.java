@@ -1,13 +1,13 @@
 package dev.vigil.results.web;
 
 import dev.vigil.results.ComplianceDay;
-import dev.vigil.results.SecurityScan;
+import dev.vigil.results.ComplianceScore;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The geometry of the server-rendered SVG charts (no script: the pages' CSP forbids inline ones): a
- * server's score and failures over its last scans, and the fleet's daily passing share.
+ * server's score and failures over its last scans, and the fleet's daily compliant share.
  */
 public final class ComplianceCharts {
 
@@ -21,8 +21,9 @@ public final class ComplianceCharts {
   public record Point(String x, String scoreY, String failY) {}
 
   /**
-   * The trend of a server's scans, oldest left: one SVG path per series (a marker on each vertex,
-   * no element per scan), the UTC dates of its ends; empty points when there are none.
+   * The trend of one pair's scans, oldest left: one SVG path per series (the score on a 0–100 axis,
+   * failed rules on their own 0–most axis at the right) (a marker on each vertex, no element per
+   * scan), the UTC dates of its ends; empty points when there are none.
    */
   public record Trend(
       String scorePath,
@@ -39,16 +40,16 @@ public final class ComplianceCharts {
   /** One day's bar of the fleet chart. */
   public record Bar(String x, String y, String width, String height, String label) {}
 
-  /** Scans newest first (as listed), drawn oldest first. */
-  static Trend trend(List<SecurityScan> newestFirst) {
-    List<SecurityScan> scans = new ArrayList<>(newestFirst);
+  /** One pair's scans newest first, drawn oldest first. */
+  static Trend trend(List<ComplianceScore> newestFirst) {
+    List<ComplianceScore> scans = new ArrayList<>(newestFirst);
     java.util.Collections.reverse(scans);
-    int maxFail = Math.max(1, scans.stream().mapToInt(SecurityScan::failCount).max().orElse(1));
+    int maxFail = Math.max(1, scans.stream().mapToInt(ComplianceScore::failCount).max().orElse(1));
     List<Point> points = new ArrayList<>();
     StringBuilder score = new StringBuilder();
     StringBuilder fail = new StringBuilder();
     for (int i = 0; i < scans.size(); i++) {
-      SecurityScan s = scans.get(i);
+      ComplianceScore s = scans.get(i);
       double x = x(i, scans.size());
       double sy = y(percent(s) / 100.0);
       double fy = y((double) s.failCount() / maxFail);
@@ -83,16 +84,23 @@ public final class ComplianceCharts {
                   + ": "
                   + (d.percent() == null
                       ? "no scans"
-                      : d.passing() + " of " + d.scanned() + " servers without failures")));
+                      : d.compliant()
+                          + " of "
+                          + d.scanned()
+                          + " servers compliant, "
+                          + d.nonCompliant()
+                          + " non-compliant, "
+                          + d.other()
+                          + " other")));
     }
     return bars;
   }
 
-  private static String day(SecurityScan s) {
+  private static String day(ComplianceScore s) {
     return s.finishedAt().toString().substring(0, 10);
   }
 
-  private static double percent(SecurityScan s) {
+  private static double percent(ComplianceScore s) {
     if (s.score() == null) {
       return 0;
     }

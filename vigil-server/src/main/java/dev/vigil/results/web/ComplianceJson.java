@@ -26,7 +26,9 @@ final class ComplianceJson {
   static Map<String, Object> profile(ComplianceProfile p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("profileId", p.profileId());
+    m.put("profileTitle", p.profileTitle());
     m.put("benchmarkId", p.benchmarkId());
+    m.put("benchmarkTitle", p.benchmarkTitle());
     m.put("job", p.jobId() == null ? null : ref(p.jobId(), p.jobName()));
     m.put("status", p.status().code());
     m.put("lastScan", p.lastScan() == null ? null : scan(p.lastScan()));
@@ -49,7 +51,10 @@ final class ComplianceJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", j.jobId());
     m.put("name", j.jobName());
+    m.put("benchmarkId", j.benchmarkId());
+    m.put("benchmarkTitle", j.benchmarkTitle());
     m.put("profileId", j.profileId());
+    m.put("profileTitle", j.profileTitle());
     m.put("enabled", j.enabled());
     m.put("targets", j.targets());
     Map<String, Object> counts = new LinkedHashMap<>();
@@ -62,7 +67,9 @@ final class ComplianceJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("date", d.day().toString());
     m.put("scanned", d.scanned());
-    m.put("passing", d.passing());
+    m.put("compliant", d.compliant());
+    m.put("nonCompliant", d.nonCompliant());
+    m.put("other", d.other());
     m.put("percent", d.percent());
     return m;
   }
@@ -88,7 +95,10 @@ final class ComplianceJson {
     m.put("score", s.score());
     m.put("passCount", s.passCount());
     m.put("failCount", s.failCount());
+    m.put("notcheckedCount", s.notcheckedCount());
     m.put("errorCount", s.errorCount());
+    m.put("unknownCount", s.unknownCount());
+    m.put("notapplicableCount", s.notapplicableCount());
     m.put("notApplicable", s.notApplicable());
     m.put("job", s.jobId() == null ? null : ref(s.jobId(), s.jobName()));
     return m;

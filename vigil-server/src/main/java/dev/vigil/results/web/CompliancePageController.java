@@ -4,6 +4,7 @@ import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.results.ComplianceDay;
+import dev.vigil.results.ComplianceProfile;
 import dev.vigil.results.ComplianceServer;
 import dev.vigil.results.ComplianceService;
 import dev.vigil.results.ComplianceStatus;
@@ -13,6 +14,7 @@ import dev.vigil.results.SecurityScan;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,25 +45,31 @@ class CompliancePageController {
   String security(
       @PathVariable long id,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String benchmark,
+      @RequestParam(required = false) String profile,
       Model model,
       HttpServletRequest request) {
     long total = results.count(scans(id, PAGE_SIZE, 0));
-    model.addAttribute("compliance", serverOrDeleted(id, total));
+    ComplianceServer server = serverOrDeleted(id, total);
+    model.addAttribute("compliance", server);
     int last = (int) Math.max(0, (total - 1) / PAGE_SIZE);
     // a page past the last (or a huge one) shows the last page, never a negative offset
     int current = Math.min(Math.max(page, 0), last);
     ScanQuery query = scans(id, PAGE_SIZE, current * PAGE_SIZE);
     List<SecurityScan> rows = results.list(query);
-    List<SecurityScan> recent =
-        current == 0 && TREND_SCANS <= PAGE_SIZE
-            ? rows.subList(0, Math.min(rows.size(), TREND_SCANS))
-            : results.list(scans(id, TREND_SCANS, 0));
+    ComplianceProfile pair = trendPair(server, benchmark, profile);
     model.addAttribute("scans", ComplianceHistory.rows(id, rows));
     model.addAttribute("base", request.getContextPath());
     model.addAttribute("page", current);
     model.addAttribute("total", total);
     model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
-    model.addAttribute("trend", ComplianceCharts.trend(recent));
+    model.addAttribute("trendPair", pair);
+    model.addAttribute(
+        "trend",
+        ComplianceCharts.trend(
+            pair == null
+                ? List.of()
+                : compliance.trend(id, pair.benchmarkId(), pair.profileId(), TREND_SCANS)));
     model.addAttribute("chartWidth", ComplianceCharts.WIDTH);
     model.addAttribute("chartHeight", ComplianceCharts.HEIGHT);
     return "results/security-tab";
@@ -94,6 +102,40 @@ class CompliancePageController {
       String name = results.list(scans(id, 1, 0)).get(0).serverName();
       return new ComplianceServer(id, name, ComplianceStatus.NEVER_SCANNED, List.of(), true);
     }
+  }
+
+  /**
+   * The pair whose trend is drawn: the one asked for (a profile, in a benchmark when given; 404
+   * naming it when the server has no scan of it), else the one scanned last (ties: the higher scan
+   * id); null when none is.
+   */
+  private static ComplianceProfile trendPair(
+      ComplianceServer server, String benchmark, String profile) {
+    List<ComplianceProfile> scanned =
+        server.profiles().stream().filter(p -> p.lastScan() != null).toList();
+    if (profile == null && benchmark == null) {
+      return scanned.stream()
+          .max(
+              Comparator.comparing((ComplianceProfile p) -> p.lastScan().scanDate())
+                  .thenComparing(p -> p.lastScan().id()))
+          .orElse(null);
+    }
+    return scanned.stream()
+        .filter(
+            p ->
+                p.profileId().equals(profile)
+                    && (benchmark == null || benchmark.equals(p.benchmarkId())))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "A scan of profile '"
+                        + profile
+                        + "'"
+                        + (benchmark == null ? "" : " in benchmark '" + benchmark + "'")
+                        + " on server "
+                        + server.serverId(),
+                    null));
   }
 
   private static ScanQuery scans(long serverId, int max, int offset) {

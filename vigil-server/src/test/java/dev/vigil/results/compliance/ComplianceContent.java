@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A datastream with one profile per compliance outcome, built from the nine-results checks: only a
  * passing rule, a passing rule plus one that fails while a marker file exists, only a rule whose
- * platform no machine has, and a rule that errs.
+ * platform no machine has, a rule that errs, a passing rule plus an SCE check that returns unknown,
+ * and only a rule whose check system oscap does not know (notchecked). Each profile's title is its
+ * id's last word, capitalised ("Profile unknown").
  */
 final class ComplianceContent {
 
@@ -17,6 +19,10 @@ final class ComplianceContent {
   static final String TOGGLE = "xccdf_dev.vigil_profile_compliance-toggle";
   static final String NA = "xccdf_dev.vigil_profile_compliance-na";
   static final String ERRING = "xccdf_dev.vigil_profile_compliance-erring";
+  static final String UNKNOWN = "xccdf_dev.vigil_profile_compliance-unknown";
+  static final String NOTCHECKED = "xccdf_dev.vigil_profile_compliance-notchecked";
+  static final String BENCHMARK = "xccdf_dev.vigil_benchmark_compliance";
+  static final String BENCHMARK_TITLE = "Vigil compliance outcomes";
 
   private ComplianceContent() {}
 
@@ -50,12 +56,14 @@ final class ComplianceContent {
         "\n",
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
         "<Benchmark xmlns=\"http://checklists.nist.gov/xccdf/1.2\"",
-        "    id=\"xccdf_dev.vigil_benchmark_compliance\" resolved=\"1\" xml:lang=\"en-US\">",
-        "  <status>draft</status><title>Compliance</title><version>1</version>",
+        "    id=\"" + BENCHMARK + "\" resolved=\"1\" xml:lang=\"en-US\">",
+        "  <status>draft</status><title>" + BENCHMARK_TITLE + "</title><version>1</version>",
         profile(PASS, "pass"),
         profile(TOGGLE, "pass", "toggle"),
         profile(NA, "notapplicable"),
         profile(ERRING, "error"),
+        profile(UNKNOWN, "pass", "unknown"),
+        profile(NOTCHECKED, "notchecked"),
         "  <Rule id=\"xccdf_dev.vigil_rule_pass\" selected=\"false\" severity=\"low\">",
         "    <title>Passes</title>",
         "    <check system=\"http://oval.mitre.org/XMLSchema/oval-definitions-5\">",
@@ -68,12 +76,19 @@ final class ComplianceContent {
             "pass.sh",
             "<platform idref=\"cpe:/a:vigil.dev:no-such-platform\"/>"),
         sce("error", "Always errs", "error.sh", ""),
+        sce("unknown", "Always unknown", "unknown.sh", ""),
+        "  <Rule id=\"xccdf_dev.vigil_rule_notchecked\" selected=\"false\" severity=\"low\">",
+        "    <title>Uses a check system oscap does not know</title>",
+        "    <check system=\"urn:dev.vigil:no-such-check-system\">",
+        "      <check-content>nothing oscap can run</check-content>",
+        "    </check></Rule>",
         "</Benchmark>",
         "");
   }
 
   private static String profile(String id, String... rules) {
-    StringBuilder b = new StringBuilder("  <Profile id=\"" + id + "\"><title>" + id + "</title>");
+    StringBuilder b =
+        new StringBuilder("  <Profile id=\"" + id + "\"><title>" + title(id) + "</title>");
     for (String r : rules) {
       // one select a line: this oscap skips a select that follows another without whitespace
       b.append("\n    <select idref=\"xccdf_dev.vigil_rule_")
@@ -81,6 +96,11 @@ final class ComplianceContent {
           .append("\" selected=\"true\"/>");
     }
     return b.append("</Profile>").toString();
+  }
+
+  /** The profile's title: "Profile " and the last word of its id. */
+  static String title(String profileId) {
+    return "Profile " + profileId.substring(profileId.lastIndexOf('-') + 1);
   }
 
   private static String sce(String id, String title, String script, String platform) {

@@ -10,36 +10,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;
-import dev.vigil.testsupport.ScanFixtures;
-import dev.vigil.testsupport.SettableClock;
-import dev.vigil.testsupport.SshdHarness;
-import dev.vigil.testsupport.TestUsers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,65 +26,7 @@ import tools.jackson.databind.JsonNode;
  * scanned by the real oscap with content whose profiles pass, fail on demand, do not apply or err;
  * the clock moved by hand to make scans stale.
  */
-abstract class ComplianceFlow {
-
-  private static final Path contentRoot = tempDir();
-  private static final Path marker = contentRoot.resolve("toggle-fails");
-  private static SshdHarness sshd;
-  private static Path ds;
-  private static final Set<Integer> usersMadeOn = ConcurrentHashMap.newKeySet();
-
-  static final String ADMIN_PASSWORD = "compliance-admin-pw";
-
-  /** The application clock of these tests. */
-  @TestConfiguration
-  static class ClockConfig {
-    @Bean
-    @Primary
-    SettableClock testClock() {
-      return new SettableClock(Duration.ofDays(30));
-    }
-  }
-
-  @LocalServerPort int port;
-  @Autowired SettableClock clock;
-  @Autowired MockMvc mvc;
-  @Autowired JdbcClient jdbc;
-  ApiClient api;
-  ComplianceFleet fleet;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
-
-  @BeforeAll
-  static void content() throws Exception {
-    ScanFixtures.requireScanning();
-    if (ds == null) {
-      ds = ComplianceContent.datastream(contentRoot, marker);
-    }
-    sshd = SshdHarness.start();
-    sshd.authorize("root");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (sshd != null) {
-      sshd.close();
-    }
-  }
-
-  @BeforeEach
-  void login() {
-    api = new ApiClient(port).login("admin", ADMIN_PASSWORD);
-    fleet = new ComplianceFleet(api, sshd, ds);
-    if (usersMadeOn.add(port)) {
-      TestUsers.create(api, "comp-auditor", "comp-auditor-pw-1", "Auditor");
-      TestUsers.create(api, "comp-ops", "comp-ops-pw-1", "Security Operator");
-      createUserWithoutRoles("comp-nobody", "comp-nobody-pw-1");
-    }
-  }
+abstract class ComplianceFlow extends ComplianceSystemBase {
 
   @Test
   void aServerGoesFromNeverScannedToCompliantNonCompliantStaleAndError() throws Exception {
@@ -120,6 +41,10 @@ abstract class ComplianceFlow {
     assertThat(unscanned.get("status").asString()).isEqualTo("never_scanned");
     assertThat(unscanned.get("job").get("id").asLong()).isEqualTo(job);
     assertThat(unscanned.get("lastScan").isNull()).isTrue();
+    assertThat(unscanned.get("benchmarkId").asString()).isEqualTo(ComplianceContent.BENCHMARK);
+    assertThat(unscanned.get("benchmarkTitle").asString())
+        .isEqualTo(ComplianceContent.BENCHMARK_TITLE);
+    assertThat(unscanned.get("profileTitle").asString()).isEqualTo("Profile toggle");
 
     Files.deleteIfExists(marker);
     assertThat(fleet.run(job)).isEqualTo("complete");
@@ -130,6 +55,10 @@ abstract class ComplianceFlow {
     assertThat(compliant.get("benchmarkId").asString())
         .isEqualTo("xccdf_dev.vigil_benchmark_compliance");
     assertThat(fleet.compliance(server).get("status").asString()).isEqualTo("compliant");
+    assertThat(fleet.compliance(server).get("profiles"))
+        .as("the job's pair and its scan's pair are one")
+        .hasSize(1);
+    assertThat(compliant.get("profileTitle").asString()).isEqualTo("Profile toggle");
 
     Files.createFile(marker);
     try {
@@ -144,8 +73,16 @@ abstract class ComplianceFlow {
         .isNotEqualTo(compliant.get("lastScan").get("id").asLong());
     assertThat(failing.get("staleAfter").asLong()).isEqualTo(Duration.ofDays(7).toSeconds());
 
+    clock.advance(Duration.ofDays(7).plusMinutes(5));
+    assertThat(fleet.profile(server, TOGGLE).get("status").asString())
+        .as("a stale failure stays non-compliant")
+        .isEqualTo("non_compliant");
+
+    assertThat(fleet.run(job)).isEqualTo("complete");
+    JsonNode passing = fleet.profile(server, TOGGLE);
+    assertThat(passing.get("status").asString()).isEqualTo("compliant");
     clock.advance(Duration.ofDays(7).minusMinutes(5));
-    assertThat(fleet.profile(server, TOGGLE).get("status").asString()).isEqualTo("non_compliant");
+    assertThat(fleet.profile(server, TOGGLE).get("status").asString()).isEqualTo("compliant");
     clock.advance(Duration.ofMinutes(10));
     assertThat(fleet.profile(server, TOGGLE).get("status").asString()).isEqualTo("stale");
     assertThat(fleet.compliance(server).get("status").asString()).isEqualTo("stale");
@@ -157,13 +94,13 @@ abstract class ComplianceFlow {
     assertThat(error.get("status").asString()).isEqualTo("error");
     assertThat(error.get("lastFailure").isNull()).isFalse();
     assertThat(error.get("lastScan").get("id").asLong())
-        .isEqualTo(failing.get("lastScan").get("id").asLong());
+        .isEqualTo(passing.get("lastScan").get("id").asLong());
     assertThat(fleet.compliance(server).get("status").asString()).isEqualTo("error");
 
     String tab = page("/infrastructure/servers/" + server + "/security");
     assertThat(attr(tab, "id=\"server-compliance\"", "data-status")).isEqualTo("error");
     assertThat(tab).contains("data-profile=\"" + TOGGLE + "\"");
-    assertThat(rows(tab, "data-scan")).hasSize(2);
+    assertThat(rows(tab, "data-scan")).hasSize(3);
     assertThat(tab)
         .contains(
             "/infrastructure/servers/"
@@ -368,60 +305,5 @@ abstract class ComplianceFlow {
     }
     java.util.Arrays.sort(ms);
     return ms;
-  }
-
-  private void createUserWithoutRoles(String username, String password) {
-    ApiClient.Response r =
-        api.post(
-            "/api/users",
-            "{\"user\":{\"username\":\""
-                + username
-                + "\",\"password\":\""
-                + password
-                + "\",\"roles\":[]}}");
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-  }
-
-  /** The compliance badge of the server's row in the hosts list. */
-  private static String hostStatus(String html, long serverId) {
-    Matcher m =
-        Pattern.compile(
-                "<a class=\"status [^\"]*\"[^>]*data-status=\"(\\w+)\"[^>]*"
-                    + "href=\"/infrastructure/servers/"
-                    + serverId
-                    + "/security\"|<a class=\"status [^\"]*\"[^>]*href=\"/infrastructure/servers/"
-                    + serverId
-                    + "/security\"[^>]*data-status=\"(\\w+)\"")
-            .matcher(html);
-    assertThat(m.find()).as(html).isTrue();
-    return m.group(1) != null ? m.group(1) : m.group(2);
-  }
-
-  private String page(String path) throws Exception {
-    return Pages.html(mvc, path, "comp-auditor");
-  }
-
-  private static String attr(String html, String anchor, String name) {
-    int at = html.indexOf(anchor);
-    assertThat(at).as(anchor + " in " + html).isNotNegative();
-    int tagEnd = html.indexOf('>', at);
-    Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html.substring(at, tagEnd));
-    return m.find() ? m.group(1) : null;
-  }
-
-  private static List<String> rows(String html, String attribute) {
-    return Pattern.compile(attribute + "=\"(\\d+)\"")
-        .matcher(html)
-        .results()
-        .map(r -> r.group(1))
-        .toList();
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-compliance");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Import;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:compliance;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + ComplianceFlow.ADMIN_PASSWORD,
+      "vigil.access.admin-password=" + ComplianceSystemBase.ADMIN_PASSWORD,
       "vigil.scheduler.polling-interval=200ms"
     })
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
-@Import(ComplianceFlow.ClockConfig.class)
+@Import(ComplianceSystemBase.ClockConfig.class)
 class ComplianceH2SystemTest extends ComplianceFlow {}

@@ -17,11 +17,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "vigil.access.admin-password=" + ComplianceFlow.ADMIN_PASSWORD,
+      "vigil.access.admin-password=" + ComplianceSystemBase.ADMIN_PASSWORD,
       "vigil.scheduler.polling-interval=200ms"
     })
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
-@Import({ComplianceFlow.ClockConfig.class, PostgresApp.DropOnClose.class})
+@Import({ComplianceSystemBase.ClockConfig.class, PostgresApp.DropOnClose.class})
 @DirtiesContext
 class CompliancePostgresSystemTest extends ComplianceFlow {
 

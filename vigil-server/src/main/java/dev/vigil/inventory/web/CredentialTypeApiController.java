@@ -1,0 +1,51 @@
+package dev.vigil.inventory.web;
+
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.inventory.CredentialType;
+import dev.vigil.web.ApiController;
+import dev.vigil.web.ListQuery;
+import dev.vigil.web.Meta;
+import dev.vigil.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * {@code /api/credential-types}: the read-only list of credential types, which {@code credentials
+ * add} of the Morpheus CLI loads to offer a type and prompt for its fields; and the empty list of
+ * credential stores it asks for ({@code /api/options/credentialIntegrations}).
+ */
+@ApiController
+@RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
+class CredentialTypeApiController {
+
+  @GetMapping("/api/credential-types")
+  Map<String, Object> list(HttpServletRequest request) {
+    ListQuery q = ListQuery.from(request.getParameterMap());
+    List<CredentialType> matching =
+        Arrays.stream(CredentialType.values())
+            .filter(t -> CredentialTypeJson.matchesName(t, q.name()))
+            .filter(t -> q.phrase() == null || CredentialTypeJson.matchesPhrase(t, q.phrase()))
+            .toList();
+    List<CredentialTypeJson.Full> page =
+        matching.stream().skip(q.offset()).limit(q.max()).map(CredentialTypeJson::full).toList();
+    return Map.of("credentialTypes", page, "meta", Meta.of(q, page.size(), matching.size()));
+  }
+
+  @GetMapping("/api/credential-types/{id}")
+  Map<String, Object> get(@PathVariable long id) {
+    CredentialType t =
+        CredentialType.fromId(id).orElseThrow(() -> new NotFoundException("Credential type", id));
+    return Map.of("credentialType", CredentialTypeJson.full(t));
+  }
+
+  @GetMapping("/api/options/credentialIntegrations")
+  Map<String, Object> credentialStores() {
+    return Map.of("success", true, "data", List.of());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.vigil.scanning;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the SSH transport and the scan engine on this node (the scan slots' cap, {@code
+ * vigil.scanning.max-concurrent}, is the executions' own).
+ *
+ * @param maxConcurrentHandshakes SSH connects and logins running at once on this node; the others
+ *     wait their turn
+ * @param compressResults whether targets gzip the ARF and the report before sending them: {@code
+ *     auto} (all but loopback targets), {@code always} or {@code never}
+ */
+@ConfigurationProperties("vigil.scanning")
+public record ScanningSettings(
+    @DefaultValue("4") int maxConcurrentHandshakes,
+    @DefaultValue("auto") ResultCompression compressResults) {
+  public ScanningSettings {
+    if (maxConcurrentHandshakes < 1) {
+      throw new IllegalArgumentException(
+          "vigil.scanning.max-concurrent-handshakes must be at least 1");
+    }
+  }
+}
