@@ -1,5 +1,6 @@
 package dev.vigil;
 
+import dev.vigil.storage.DataDirectoryLock;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,9 @@ import org.springframework.context.annotation.Bean;
 public class VigilApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(VigilApplication.class, args);
+    SpringApplication app = new SpringApplication(VigilApplication.class);
+    app.addListeners(new DataDirectoryLock());
+    app.run(args);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.vigil.access;
 
+import dev.vigil.storage.Sql;
 import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -135,7 +136,7 @@ class UserRepository {
       clauses.add(
           "(lower(username) like ? or lower(coalesce(display_name, '')) like ?"
               + " or lower(coalesce(email, '')) like ?)");
-      String like = "%" + q.phrase().toLowerCase(java.util.Locale.ROOT) + "%";
+      String like = Sql.contains(q.phrase());
       params.addAll(List.of(like, like, like));
     }
     String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);

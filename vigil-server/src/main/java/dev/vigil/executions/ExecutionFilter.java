@@ -1,5 +1,6 @@
 package dev.vigil.executions;
 
+import dev.vigil.storage.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public record ExecutionFilter(
       params.add(ExecutionRows.ts(createdBefore));
     }
     if (phrase != null) {
-      String like = "%" + phrase.toLowerCase(java.util.Locale.ROOT) + "%";
+      String like = Sql.contains(phrase);
       params.add(like);
       params.add(like);
     }

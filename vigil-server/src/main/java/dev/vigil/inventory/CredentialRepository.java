@@ -3,6 +3,7 @@ package dev.vigil.inventory;
 import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.ts;
 
+import dev.vigil.storage.Sql;
 import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -145,8 +146,8 @@ class CredentialRepository {
     }
     if (q.phrase() != null) {
       clauses.add("(lower(c.name) like ? or lower(c.username) like ?)");
-      params.add(Likes.like(q.phrase()));
-      params.add(Likes.like(q.phrase()));
+      params.add(Sql.contains(q.phrase()));
+      params.add(Sql.contains(q.phrase()));
     }
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
   }

@@ -75,6 +75,33 @@ class InstanceRepository {
     return find(id);
   }
 
+  /** The names of those of {@code ids} that exist, by id, in one query whatever their number. */
+  Map<Long, String> names(Collection<Long> ids) {
+    Map<Long, String> out = new HashMap<>();
+    Sql.byIdArrays(
+            ids,
+            a ->
+                jdbc.sql(
+                        "select t.id, t.name from instances t join unnest(?) as u(v) on t.id = u.v")
+                    .param(a)
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .list())
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** Which of {@code ids} exist, in one query whatever their number. */
+  Set<Long> existing(Collection<Long> ids) {
+    return Set.copyOf(
+        Sql.byIdArrays(
+            ids,
+            a ->
+                jdbc.sql("select t.id from instances t join unnest(?) as u(v) on t.id = u.v")
+                    .param(a)
+                    .query(Long.class)
+                    .list()));
+  }
+
   /** The ids of the instances carrying {@code label}, ascending. */
   List<Long> idsWithLabel(String label) {
     return labels.owners(label);
@@ -160,8 +187,8 @@ class InstanceRepository {
     }
     if (q.phrase() != null) {
       clauses.add("(lower(i.name) like ? or lower(coalesce(i.description, '')) like ?)");
-      params.add(Likes.like(q.phrase()));
-      params.add(Likes.like(q.phrase()));
+      params.add(Sql.contains(q.phrase()));
+      params.add(Sql.contains(q.phrase()));
     }
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
   }

@@ -6,6 +6,7 @@ import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,18 @@ public class InstanceService {
 
   public long count(ListQuery q) {
     return instances.count(q);
+  }
+
+  /**
+   * The names of those of these instances that exist, by id, in one query whatever their number.
+   */
+  public Map<Long, String> namesByIds(Collection<Long> ids) {
+    return instances.names(ids);
+  }
+
+  /** Which of these instance ids exist, in one query whatever their number. */
+  public Set<Long> existingIds(Collection<Long> ids) {
+    return instances.existing(ids);
   }
 
   /**

@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -166,28 +169,45 @@ class ServerRepository {
   }
 
   List<Server> byIds(Collection<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
     List<Server> found =
-        jdbc.sql(SELECT + " where s.id in (" + Sql.marks(ids.size()) + ") order by lower(s.name)")
-            .params(List.copyOf(ids))
-            .query(this::row)
-            .list();
+        Sql.byIdArrays(
+                ids,
+                a ->
+                    jdbc.sql(SELECT + " join unnest(?) as u(v) on s.id = u.v")
+                        .param(a)
+                        .query(this::row)
+                        .list())
+            .stream()
+            .sorted(Comparator.comparing((Server s) -> s.name().toLowerCase(Locale.ROOT)))
+            .toList();
     Map<Long, List<String>> all = labels.readAll(found.stream().map(Server::id).toList());
     return found.stream().map(s -> withLabels(s, all.getOrDefault(s.id(), List.of()))).toList();
   }
 
+  /** The names of those of {@code ids} that exist, by id, in one query whatever their number. */
+  Map<Long, String> names(Collection<Long> ids) {
+    Map<Long, String> out = new HashMap<>();
+    Sql.byIdArrays(
+            ids,
+            a ->
+                jdbc.sql("select t.id, t.name from servers t join unnest(?) as u(v) on t.id = u.v")
+                    .param(a)
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .list())
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
   /** Which of {@code ids} exist. */
   Set<Long> existing(Collection<Long> ids) {
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
     return Set.copyOf(
-        jdbc.sql("select id from servers where id in (" + Sql.marks(ids.size()) + ")")
-            .params(List.copyOf(ids))
-            .query(Long.class)
-            .list());
+        Sql.byIdArrays(
+            ids,
+            a ->
+                jdbc.sql("select t.id from servers t join unnest(?) as u(v) on t.id = u.v")
+                    .param(a)
+                    .query(Long.class)
+                    .list()));
   }
 
   List<String> namesUsingCredential(long credentialId) {
@@ -211,7 +231,7 @@ class ServerRepository {
       clauses.add(
           "(lower(s.name) like ? or lower(coalesce(s.description, '')) like ?"
               + " or lower(s.ssh_host) like ?)");
-      String like = Likes.like(q.phrase());
+      String like = Sql.contains(q.phrase());
       params.addAll(List.of(like, like, like));
     }
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);

@@ -5,7 +5,10 @@ import dev.vigil.web.ConflictException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -147,6 +150,16 @@ public class ServerService {
   }
 
   /** The servers with these ids (missing ids are left out), by name. */
+  /** The names of those of these servers that exist, by id, in one query whatever their number. */
+  public Map<Long, String> namesByIds(Collection<Long> ids) {
+    return servers.names(ids);
+  }
+
+  /** Which of these server ids exist, in one query whatever their number. */
+  public Set<Long> existingIds(Collection<Long> ids) {
+    return servers.existing(ids);
+  }
+
   public List<Server> byIds(List<Long> ids) {
     return servers.byIds(ids);
   }

@@ -3,9 +3,10 @@ package dev.vigil.jobs;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads a job's typed fields (numbers, modes, dates, ids), collecting one message per field. */
 final class JobFields {
@@ -144,23 +145,22 @@ final class JobFields {
     return t;
   }
 
-  /** The target ids; an error when empty or not numbers. */
+  /**
+   * The target ids, each once in the order sent (linear time); an error when empty or not numbers.
+   */
   List<Long> targetIds(List<String> values, TargetType type) {
     String noun = type == TargetType.INSTANCE ? "instance" : "server";
-    List<Long> ids = new ArrayList<>();
+    Set<Long> ids = new LinkedHashSet<>();
     for (String v : values == null ? List.<String>of() : values) {
       if (v == null || !v.trim().matches("[0-9]{1,18}")) {
         errors.putIfAbsent("targets", "must be a list of " + noun + " ids");
         return List.of();
       }
-      Long id = Long.parseLong(v.trim());
-      if (!ids.contains(id)) {
-        ids.add(id);
-      }
+      ids.add(Long.parseLong(v.trim()));
     }
     if (ids.isEmpty()) {
       errors.putIfAbsent("targets", "at least one " + noun + " is required");
     }
-    return ids;
+    return List.copyOf(ids);
   }
 }

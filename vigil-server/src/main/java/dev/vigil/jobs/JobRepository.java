@@ -1,6 +1,7 @@
 package dev.vigil.jobs;
 
 import dev.vigil.access.UserRef;
+import dev.vigil.storage.Sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -183,7 +184,7 @@ class JobRepository {
     }
     if (q.list().phrase() != null) {
       clauses.add("(lower(j.name) like ? or lower(coalesce(j.description, '')) like ?)");
-      String like = "%" + q.list().phrase().toLowerCase().replace("%", "\\%") + "%";
+      String like = Sql.contains(q.list().phrase());
       params.add(like);
       params.add(like);
     }

@@ -1,11 +1,13 @@
 package dev.vigil.jobs;
 
 import dev.vigil.access.UserRef;
+import dev.vigil.storage.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,12 +118,11 @@ final class JobRows {
       return;
     }
     jdbc.sql("delete from job_targets where job_id = ?").param(jobId).update();
-    int position = 0;
-    for (long ref : refIds) {
-      jdbc.sql("insert into job_targets (job_id, position, ref_id) values (?, ?, ?)")
-          .params(jobId, position++, ref)
-          .update();
+    List<List<Object>> rows = new ArrayList<>(refIds.size());
+    for (int position = 0; position < refIds.size(); position++) {
+      rows.add(List.of(jobId, position, refIds.get(position)));
     }
+    Sql.insertRows(jdbc, "job_targets", List.of("job_id", "position", "ref_id"), rows);
   }
 
   static OffsetDateTime ts(Instant instant) {

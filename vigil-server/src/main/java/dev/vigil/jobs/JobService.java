@@ -175,19 +175,9 @@ public class JobService {
 
   /** The names of the job's targets by server or instance id (missing ones are left out). */
   public Map<Long, String> targetNames(Job job) {
-    Map<Long, String> names = new LinkedHashMap<>();
-    if (job.targetType() == TargetType.SERVER) {
-      servers.byIds(job.refIds()).forEach(s -> names.put(s.id(), s.name()));
-      return names;
-    }
-    for (long id : job.refIds()) {
-      try {
-        names.put(id, instances.get(id).name());
-      } catch (NotFoundException gone) {
-        // shown without a name
-      }
-    }
-    return names;
+    return job.targetType() == TargetType.SERVER
+        ? servers.namesByIds(job.refIds())
+        : instances.namesByIds(job.refIds());
   }
 
   private Optional<Instant> scheduleFire(long scheduleId, Instant now) {

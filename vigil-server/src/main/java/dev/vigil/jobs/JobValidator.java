@@ -2,18 +2,17 @@ package dev.vigil.jobs;
 
 import dev.vigil.access.UserRef;
 import dev.vigil.inventory.InstanceService;
-import dev.vigil.inventory.Server;
 import dev.vigil.inventory.ServerService;
 import dev.vigil.packages.PackageService;
 import dev.vigil.schedules.ScheduleService;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.NotFoundException;
+import dev.vigil.web.UnknownIds;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -105,26 +104,13 @@ class JobValidator {
     if (d.targetType() == null || d.targetType().byLabel() || d.targetIds().isEmpty()) {
       return;
     }
-    List<Long> missing =
+    Set<Long> found =
         d.targetType() == TargetType.SERVER
-            ? missingServers(d.targetIds())
-            : d.targetIds().stream().filter(id -> !instanceExists(id)).toList();
+            ? servers.existingIds(d.targetIds())
+            : instances.existingIds(d.targetIds());
+    List<Long> missing = UnknownIds.of(d.targetIds(), found);
     if (!missing.isEmpty()) {
-      errors.putIfAbsent("targets", "unknown " + d.targetType().code() + " ids " + missing);
-    }
-  }
-
-  private List<Long> missingServers(List<Long> ids) {
-    Set<Long> found = servers.byIds(ids).stream().map(Server::id).collect(Collectors.toSet());
-    return ids.stream().filter(id -> !found.contains(id)).toList();
-  }
-
-  private boolean instanceExists(long id) {
-    try {
-      instances.get(id);
-      return true;
-    } catch (NotFoundException e) {
-      return false;
+      errors.putIfAbsent("targets", UnknownIds.message(d.targetType().code(), missing));
     }
   }
 }

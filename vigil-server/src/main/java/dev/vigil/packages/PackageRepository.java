@@ -5,6 +5,7 @@ import static dev.vigil.storage.Sql.marks;
 import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.storage.LabelTable;
+import dev.vigil.storage.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ class PackageRepository {
     }
     if (q.list().phrase() != null) {
       clauses.add("(lower(p.name) like ? or lower(coalesce(p.description, '')) like ?)");
-      String like = "%" + q.list().phrase().toLowerCase().replace("%", "\\%") + "%";
+      String like = Sql.contains(q.list().phrase());
       params.add(like);
       params.add(like);
     }

@@ -5,13 +5,13 @@ import static dev.vigil.storage.Sql.marks;
 import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.scap.arf.ResultType;
+import dev.vigil.storage.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -193,7 +193,7 @@ class ScanRepository {
       clauses.add(
           "(lower(s.server_name) like ? or lower(s.package_name) like ?"
               + " or lower(s.profile_id) like ?)");
-      String like = "%" + q.list().phrase().toLowerCase(Locale.ROOT) + "%";
+      String like = Sql.contains(q.list().phrase());
       params.addAll(List.of(like, like, like));
     }
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);

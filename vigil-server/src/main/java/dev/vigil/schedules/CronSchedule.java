@@ -23,6 +23,10 @@ public final class CronSchedule {
   static final String FIELDS_MESSAGE =
       "cron must have 5 fields: minute hour day-of-month month day-of-week";
 
+  /** Where the search for a first fire starts when an expression is checked (a leap year). */
+  private static final ZonedDateTime NEVER_FIRES_PROBE =
+      ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC"));
+
   private final String cron;
   private final CronExpression expression;
   private final ZoneId zone;
@@ -51,6 +55,22 @@ public final class CronSchedule {
     }
     String normalized = String.join(" ", fields);
     parse(normalized);
+    return normalized;
+  }
+
+  /**
+   * {@link #normalize} for new input: also refuses an expression that never fires (no date matches
+   * its day-of-month, month and day-of-week, such as {@code 0 0 30 2 *}). Stored schedules are read
+   * with {@link #of} and simply have no fire time.
+   */
+  public static String normalizeFiring(String cron) {
+    String normalized = normalize(cron);
+    if (parse(normalized).next(NEVER_FIRES_PROBE) == null) {
+      throw new IllegalArgumentException(
+          "cron '"
+              + normalized
+              + "' never fires: no date matches its day-of-month, month and day-of-week");
+    }
     return normalized;
   }
 

@@ -1,5 +1,7 @@
 package dev.vigil.schedules;
 
+import dev.vigil.storage.Sql;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,13 +35,12 @@ class MemberRepository {
   /** Adds the ids not yet members; ids already there are left alone. */
   void add(long scheduleId, ScheduleMember kind, List<Long> ids) {
     Set<Long> missing = new LinkedHashSet<>(ids);
-    missing.removeAll(members(scheduleId, kind));
-    for (long id : missing) {
-      jdbc.sql(
-              "insert into " + kind.table() + " (schedule_id, " + kind.column() + ") values (?, ?)")
-          .params(scheduleId, id)
-          .update();
-    }
+    missing.removeAll(new HashSet<>(members(scheduleId, kind)));
+    Sql.insertRows(
+        jdbc,
+        kind.table(),
+        List.of("schedule_id", kind.column()),
+        missing.stream().map(id -> List.<Object>of(scheduleId, id)).toList());
   }
 
   /** Removes the ids; ids that are not members are ignored. */

@@ -3,6 +3,7 @@ package dev.vigil.schedules;
 import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.ts;
 
+import dev.vigil.storage.Sql;
 import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -131,7 +132,7 @@ class ScheduleRepository {
     }
     if (q.phrase() != null) {
       clauses.add("(lower(s.name) like ? or lower(coalesce(s.description, '')) like ?)");
-      String like = "%" + q.phrase().toLowerCase().replace("%", "\\%") + "%";
+      String like = Sql.contains(q.phrase());
       params.add(like);
       params.add(like);
     }

@@ -21,7 +21,7 @@ final class ScheduleValidator {
           "unknown schedule type '" + in.scheduleType() + "'; the only type is execute");
     }
     CommonFields.description(in.description(), errors);
-    check("cron", in.cron(), () -> CronSchedule.normalize(in.cron()), errors);
+    check("cron", in.cron(), () -> CronSchedule.normalizeFiring(in.cron()), errors);
     check("scheduleTimezone", in.timezone(), () -> CronSchedule.zone(in.timezone()), errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(MESSAGE, errors);

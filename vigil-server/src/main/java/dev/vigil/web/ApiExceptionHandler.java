@@ -45,16 +45,24 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    RequestBodyLimit.TooLarge tooLarge = tooLarge(e);
+    if (tooLarge != null) {
+      return error(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), null);
+    }
     return error(
         HttpStatus.BAD_REQUEST, "Request body is not valid JSON of the expected shape", null);
   }
 
-  @ExceptionHandler({
-    MethodArgumentTypeMismatchException.class,
-    MissingServletRequestParameterException.class
-  })
-  ResponseEntity<Map<String, Object>> badParameter(Exception e) {
-    return error(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+    String msg = ParameterMessages.mismatch(e);
+    return error(HttpStatus.BAD_REQUEST, msg, Map.of(e.getName(), msg));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+    String msg = e.getParameterName() + " is required";
+    return error(HttpStatus.BAD_REQUEST, msg, Map.of(e.getParameterName(), msg));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -80,12 +88,26 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) {
+    RequestBodyLimit.TooLarge tooLarge = tooLarge(e);
+    if (tooLarge != null) {
+      return error(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), null);
+    }
     if (DatabaseOutage.is(e)) {
       throw e; // not handled here: DatabaseOutageFilter answers 503 (and has the database probed)
     }
     log.error("unexpected error in API call", e);
     return error(
         HttpStatus.INTERNAL_SERVER_ERROR, "Internal error: " + e.getClass().getSimpleName(), null);
+  }
+
+  /** The body limit reached while the body was read, wherever the reader wrapped it; or null. */
+  private static RequestBodyLimit.TooLarge tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RequestBodyLimit.TooLarge tooLarge) {
+        return tooLarge;
+      }
+    }
+    return null;
   }
 
   /** Builds the Morpheus error body. */

@@ -20,12 +20,22 @@ public record ListQuery(
   /** Reads the list parameters from a request's parameter map; throws on a malformed number. */
   public static ListQuery from(Map<String, String[]> params) {
     int max = intParam(params, "max", DEFAULT_MAX);
+    if (max < -1) {
+      throw new InvalidInputException(
+          "max", "max must be -1 (all) or a whole number from 0, got '" + max + "'");
+    }
     int offset = intParam(params, "offset", 0);
     if (offset < 0) {
       throw new InvalidInputException("offset", "offset must be 0 or more");
     }
     String sort = text(params, "sort");
     String direction = text(params, "direction");
+    if (direction != null
+        && !direction.equalsIgnoreCase("asc")
+        && !direction.equalsIgnoreCase("desc")) {
+      throw new InvalidInputException(
+          "direction", "direction must be asc or desc, got '" + shown(direction) + "'");
+    }
     boolean desc = "desc".equalsIgnoreCase(direction);
     if (sort != null && sort.contains(" ")) {
       String[] parts = sort.trim().split("\\s+", 2);
@@ -80,7 +90,8 @@ public record ListQuery(
       try {
         out.add(Long.parseLong(v.trim()));
       } catch (NumberFormatException e) {
-        throw new InvalidInputException(key, key + " must be a number, got '" + v + "'");
+        throw new InvalidInputException(
+            key, key + " must be an id (a number), got '" + shown(v) + "'");
       }
     }
     return out;
@@ -94,7 +105,12 @@ public record ListQuery(
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new InvalidInputException(key, key + " must be a whole number, got '" + v + "'");
+      throw new InvalidInputException(key, key + " must be a whole number, got '" + shown(v) + "'");
     }
+  }
+
+  /** A parameter's value as a message may quote it: at most 40 characters. */
+  public static String shown(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }
 }

@@ -27,12 +27,7 @@ class PageExceptionHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   String badParameter(
       MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
-    return page(
-        response,
-        400,
-        "Bad request",
-        "'" + e.getValue() + "' is not a valid " + e.getName(),
-        model);
+    return page(response, 400, "Bad request", ParameterMessages.mismatch(e), model);
   }
 
   private static String page(

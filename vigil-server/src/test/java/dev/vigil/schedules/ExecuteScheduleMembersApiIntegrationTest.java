@@ -42,6 +42,22 @@ class ExecuteScheduleMembersApiIntegrationTest {
     api = new ApiClient(port).login("admin", "sched-api-admin-pw");
     jdbc.sql("delete from execute_schedules").update();
     TestScheduleUsage.USERS.clear();
+    for (long server : new long[] {11, 12, 13, 14}) {
+      jdbc.sql(
+              "merge into servers (id, name, ssh_host, ssh_port, privilege_mode, connection_type,"
+                  + " host_key_expected, created_at, updated_at) key (id) values (?, ?,"
+                  + " 'localhost', 22, 'root', 'local', false, current_timestamp,"
+                  + " current_timestamp)")
+          .params(server, "member-" + server)
+          .update();
+    }
+    for (long instance : new long[] {21, 22}) {
+      jdbc.sql(
+              "merge into instances (id, name, created_at, updated_at) key (id) values (?, ?,"
+                  + " current_timestamp, current_timestamp)")
+          .params(instance, "app-" + instance)
+          .update();
+    }
   }
 
   @Test
@@ -77,8 +93,29 @@ class ExecuteScheduleMembersApiIntegrationTest {
     }
     assertThat(count("execute_schedule_servers")).isZero();
     assertThat(count("execute_schedule_instances")).isZero();
-    assertThat(put(999999, "add-servers", "{\"servers\":[1]}")).isEqualTo(404);
+    assertThat(put(999999, "add-servers", "{\"servers\":[11]}")).isEqualTo(404);
     assertThat(put(999999, "remove-instances", "{\"instances\":[1]}")).isEqualTo(404);
+  }
+
+  @Test
+  void unknownMemberIdsGet400NamingThemAndTheirCountAndAddNothing() {
+    long id = id(create("{\"schedule\":{\"name\":\"unknown\"}}"));
+    Response r = api.put(BASE + "/" + id + "/add-servers", "{\"servers\":[11,5001,12,5002]}");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("errors").get("servers").asString())
+        .isEqualTo("2 unknown server ids: 5001, 5002");
+    StringBuilder many = new StringBuilder("{\"instances\":[21");
+    for (int i = 0; i < 30; i++) {
+      many.append(',').append(6000 + i);
+    }
+    r = api.put(BASE + "/" + id + "/add-instances", many.append("]}").toString());
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("errors").get("instances").asString())
+        .startsWith("30 unknown instance ids, the first 20: 6000, 6001,")
+        .endsWith("6018, 6019, …")
+        .doesNotContain("6020");
+    assertThat(count("execute_schedule_servers")).isZero();
+    assertThat(count("execute_schedule_instances")).isZero();
   }
 
   private Response create(String body) {

@@ -49,6 +49,11 @@ public final class ApiClient {
     return this;
   }
 
+  /** The access token of the last {@link #login}, for requests made without this client. */
+  public String token() {
+    return token;
+  }
+
   public Response get(String path) {
     return send(authorized(path).GET());
   }

@@ -114,6 +114,13 @@ public final class VigilProcess implements AutoCloseable {
     launch();
   }
 
+  /** Waits for the process to exit; its exit status, or empty when it still runs. */
+  public java.util.OptionalInt awaitExit(int seconds) {
+    return waitFor(seconds)
+        ? java.util.OptionalInt.of(process.exitValue())
+        : java.util.OptionalInt.empty();
+  }
+
   /** The last lines of the log. */
   public String tail() {
     try {

@@ -11,14 +11,17 @@ import dev.vigil.schedules.ExecuteSchedule;
 import dev.vigil.schedules.ScheduleMember;
 import dev.vigil.schedules.ScheduleService;
 import dev.vigil.web.ApiController;
+import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
 import dev.vigil.web.NotFoundException;
+import dev.vigil.web.UnknownIds;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,8 +65,7 @@ class ScheduleApiController {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(ScheduleJson.KEY, record(schedules.get(id)));
     List<Long> serverIds = schedules.members(id, ScheduleMember.SERVER);
-    Map<Long, String> serverNames = new HashMap<>();
-    servers.byIds(serverIds).forEach(s -> serverNames.put(s.id(), s.name()));
+    Map<Long, String> serverNames = servers.namesByIds(serverIds);
     m.put("servers", ScheduleJson.refs(serverIds, serverNames::get));
     m.put(
         "instances",
@@ -127,11 +129,24 @@ class ScheduleApiController {
     String label = kind == ScheduleMember.SERVER ? "server" : "instance";
     List<Long> ids = ScheduleJson.ids(body, kind.key(), label);
     if (add) {
+      requireExisting(kind, ids, label);
       schedules.addMembers(id, kind, ids);
     } else {
       schedules.removeMembers(id, kind, ids);
     }
     return Map.of("success", true);
+  }
+
+  /** 400 naming (the first 20 of) the ids that name no server or instance; nothing is added. */
+  private void requireExisting(ScheduleMember kind, List<Long> ids, String label) {
+    Set<Long> found =
+        kind == ScheduleMember.SERVER ? servers.existingIds(ids) : instances.existingIds(ids);
+    List<Long> unknown = UnknownIds.of(new LinkedHashSet<>(ids), found);
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException(
+          "Unable to update execute schedule " + kind.key(),
+          Map.of(kind.key(), UnknownIds.message(label, unknown)));
+    }
   }
 
   /** The instance's name; null for one deleted meanwhile. */
