@@ -112,7 +112,7 @@ class JobPagesIntegrationTest {
             "job-operator1");
     assertThat(stepTwo)
         .contains("step-details", "Security Profile: no profile xccdf_nope")
-        .contains("Targets: unknown server ids [424242]")
+        .contains("Targets: 1 unknown server id: 424242")
         .contains("Max parallel must be a whole number from 1 to 500")
         .contains("value=\"typed-label\"")
         .contains("Keep scans at least: must be a whole number from 1 to 3650")
