@@ -78,6 +78,11 @@ class ExecutionPageBrowserSystemTest {
       d.get(base + "/provisioning/jobs/" + job);
       d.findElement(By.cssSelector("#more-menu > summary")).click();
       d.findElement(By.id("execute-job")).click();
+      // the click posts the form; wait for the execution page it redirects to
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> !d.findElements(By.id("queued-notice")).isEmpty());
       assertThat(d.findElement(By.id("queued-notice")).getText())
           .isEqualTo("Job queued for execution.");
       await()
