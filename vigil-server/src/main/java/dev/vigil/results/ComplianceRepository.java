@@ -41,7 +41,7 @@ class ComplianceRepository {
 
   /**
    * The latest scan of each (server, benchmark, profile) of these servers (all when null), with the
-   * benchmark and profile titles it recorded (V21). Joined back on (server, profile, finished_at)
+   * benchmark and profile titles it recorded (V20). Joined back on (server, profile, finished_at)
    * so the database walks the index of V12; the benchmark is matched here.
    */
   List<ComplianceScan> latestPerProfile(List<Long> serverIds) {
