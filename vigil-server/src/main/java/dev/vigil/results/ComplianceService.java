@@ -8,6 +8,7 @@ import dev.vigil.results.ComplianceRepository.FailedRun;
 import dev.vigil.results.ComplianceRepository.JobContent;
 import dev.vigil.results.ComplianceRepository.JobTarget;
 import dev.vigil.schedules.ScheduleService;
+import dev.vigil.waivers.WaiverCoverage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public class ComplianceService {
   private final JobService jobs;
   private final ScheduleService schedules;
   private final ComplianceSettings settings;
+  private final ScanWaivers waivers;
   private final Clock clock;
 
   ComplianceService(
@@ -48,9 +50,11 @@ public class ComplianceService {
       JobService jobs,
       ScheduleService schedules,
       ComplianceSettings settings,
+      ScanWaivers waivers,
       Clock clock) {
     this.repo = repo;
-    this.profiles = new ComplianceProfiles(repo);
+    this.waivers = waivers;
+    this.profiles = new ComplianceProfiles(repo, waivers);
     this.servers = servers;
     this.jobs = jobs;
     this.schedules = schedules;
@@ -102,6 +106,7 @@ public class ComplianceService {
    */
   public List<ComplianceJob> jobs() {
     ComplianceCadence cadence = cadence();
+    WaiverCoverage coverage = waivers.coverage();
     Map<Long, Map<Long, ComplianceScan>> latest = repo.latestPerJob();
     Map<Long, JobContent> content = repo.jobContent();
     Map<String, Instant> failed = new HashMap<>();
@@ -121,7 +126,13 @@ public class ComplianceService {
                     job ->
                         out.add(
                             jobCompliance(
-                                job, content.get(jobId), serverIds, latest, failed, cadence))));
+                                job,
+                                content.get(jobId),
+                                serverIds,
+                                latest,
+                                failed,
+                                cadence,
+                                coverage))));
     out.sort(Comparator.comparing(j -> j.jobName().toLowerCase(java.util.Locale.ROOT)));
     return out;
   }
@@ -154,17 +165,19 @@ public class ComplianceService {
       List<Long> serverIds,
       Map<Long, Map<Long, ComplianceScan>> latest,
       Map<String, Instant> failed,
-      ComplianceCadence cadence) {
+      ComplianceCadence cadence,
+      WaiverCoverage coverage) {
     Duration staleAfter = cadence.staleAfter(job.id());
     Map<Long, ComplianceScan> scans = latest.getOrDefault(job.id(), Map.of());
     Map<ComplianceStatus, Integer> counts = new EnumMap<>(ComplianceStatus.class);
     for (long serverId : serverIds) {
+      ComplianceScan scan = scans.get(serverId);
+      if (scan != null) {
+        scan = scan.waiving(waivers.waivedFails(coverage, scan).size());
+      }
       ComplianceStatus s =
           ComplianceRules.decide(
-              scans.get(serverId),
-              failed.get(job.id() + "\t" + serverId),
-              staleAfter,
-              cadence.now());
+              scan, failed.get(job.id() + "\t" + serverId), staleAfter, cadence.now());
       counts.merge(s, 1, Integer::sum);
     }
     return new ComplianceJob(
