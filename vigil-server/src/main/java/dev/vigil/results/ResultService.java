@@ -170,6 +170,15 @@ public class ResultService {
     return arfs.open(scan.arfSha256(), storage(scanId));
   }
 
+  /**
+   * Whether the scan's ARF embeds exactly its package's checklist: its datastream was cut out when
+   * stored because it held the same content ({@link DatastreamCopies}). Only such an ARF's fixes
+   * are the package's; an ARF stored whole may carry content the target wrote.
+   */
+  public boolean arfHoldsPackageContent(long scanId) {
+    return storage(scanId).datastreamCutOut();
+  }
+
   /** What a scan takes in the database, against its raw ARF. */
   public StorageFootprint footprint(long scanId) {
     SecurityScan scan = get(scanId);
