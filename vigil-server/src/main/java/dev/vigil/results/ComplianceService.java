@@ -87,6 +87,27 @@ public class ComplianceService {
     return out;
   }
 
+  /**
+   * The compliance of these servers ({@code null}: every server that has a pair), each with its
+   * pairs, from the same few grouped queries as {@link #statuses}; servers that no longer exist are
+   * left out. For those who watch statuses change (notifications).
+   */
+  public List<ComplianceServer> servers(List<Long> serverIds) {
+    Map<Long, List<ComplianceProfile>> all =
+        profiles.of(serverIds == null ? null : List.copyOf(serverIds), cadence());
+    List<Long> ids = serverIds == null ? new ArrayList<>(all.keySet()) : serverIds;
+    Map<Long, String> names = servers.namesByIds(ids);
+    List<ComplianceServer> out = new ArrayList<>();
+    for (long id : ids) {
+      String name = names.get(id);
+      if (name != null) {
+        List<ComplianceProfile> found = all.getOrDefault(id, List.of());
+        out.add(new ComplianceServer(id, name, overall(found), found));
+      }
+    }
+    return out;
+  }
+
   /** How many servers of the whole fleet stand at each status, every status present. */
   public Map<ComplianceStatus, Long> fleetCounts() {
     Map<Long, List<ComplianceProfile>> all = profiles.of(null, cadence());
