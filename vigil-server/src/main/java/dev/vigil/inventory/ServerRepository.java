@@ -114,6 +114,17 @@ class ServerRepository {
     LastTestColumns.write(jdbc, id, t);
   }
 
+  void recordOs(long id, String os) {
+    jdbc.sql("update servers set os_name = ? where id = ?").params(os, id).update();
+  }
+
+  Optional<String> osName(long id) {
+    return jdbc.sql("select os_name from servers where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
   Optional<Server> find(long id) {
     return jdbc.sql(SELECT + " where s.id = ?")
         .param(id)

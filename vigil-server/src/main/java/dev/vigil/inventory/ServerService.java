@@ -154,6 +154,22 @@ public class ServerService {
     servers.recordTest(serverId, test);
   }
 
+  /**
+   * Stores the OS a successful scan found on the server (its os-release name, at most 255
+   * characters) as the server's OS; the next connection test overwrites it with its own finding.
+   */
+  public void recordScannedOs(long serverId, String os) {
+    if (os != null && !os.isBlank()) {
+      String v = os.strip();
+      servers.recordOs(serverId, v.length() > 255 ? v.substring(0, 255) : v);
+    }
+  }
+
+  /** The server's OS as its last connection test or scan found it; null when never found. */
+  public String osName(long serverId) {
+    return servers.osName(serverId).orElse(null);
+  }
+
   /** The ids of the servers carrying exactly {@code label}, ascending (a label target). */
   public List<Long> idsWithLabel(String label) {
     return servers.idsWithLabel(label);

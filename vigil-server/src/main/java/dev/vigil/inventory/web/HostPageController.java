@@ -130,6 +130,7 @@ class HostPageController {
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
   String detail(@PathVariable long id, Model model) {
     model.addAttribute("server", servers.get(id));
+    model.addAttribute("os", servers.osName(id));
     model.addAttribute("deleteQuestion", deleteQuestion(scanCount(id)));
     return "infrastructure/host-detail";
   }
