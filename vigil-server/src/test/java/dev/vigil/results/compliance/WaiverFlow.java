@@ -36,6 +36,7 @@ abstract class WaiverFlow extends ComplianceSystemBase {
   static final String PASS_RULE = "xccdf_dev.vigil_rule_pass";
   private static final Set<Integer> approverMadeOn = ConcurrentHashMap.newKeySet();
 
+  final java.util.Map<String, Long> jobs = new java.util.HashMap<>();
   ApiClient ops;
   ApiClient auditor;
   ApiClient approver;
@@ -57,9 +58,22 @@ abstract class WaiverFlow extends ComplianceSystemBase {
 
   /** A server whose latest TOGGLE scan failed the toggle rule (one pass, one fail). */
   long failingServer(String name) throws Exception {
+    return failingServer(name, false);
+  }
+
+  /**
+   * A server whose latest TOGGLE scan (of job {@code name + "-job"}) failed the toggle rule; with
+   * {@code passFirst} an execution where it passed comes before (for drift).
+   */
+  long failingServer(String name, boolean passFirst) throws Exception {
     long pkg = fleet.readyPackage(name + "-pkg");
     long server = fleet.sshServer(name);
     long job = fleet.job(name + "-job", pkg, List.of(server), TOGGLE, "manual");
+    jobs.put(name, job);
+    if (passFirst) {
+      Files.deleteIfExists(marker);
+      assertThat(fleet.run(job)).isEqualTo("complete");
+    }
     Files.createFile(marker);
     try {
       assertThat(fleet.run(job)).isEqualTo("complete");
@@ -75,7 +89,7 @@ abstract class WaiverFlow extends ComplianceSystemBase {
 
   @Test
   void anApprovedWaiverMakesTheWaivedFailureCompliantUntilRevokedWithoutARescan() throws Exception {
-    long server = failingServer("waiver-server");
+    long server = failingServer("waiver-server", true);
     JsonNode failing = fleet.profile(server, TOGGLE);
     double oscapScore = failing.get("lastScan").get("score").asDouble();
     assertThat(oscapScore).isEqualTo(50.0);
@@ -165,6 +179,26 @@ abstract class WaiverFlow extends ComplianceSystemBase {
     assertThat(csv).containsPattern(PASS_RULE + ",[^\\r]*,pass,[^\\r]*,false,\r\n");
     String report = page("/infrastructure/servers/" + server + "/security/" + scanId);
     assertThat(report).contains("href=\"/compliance/waivers/" + id + "\"");
+    long execution =
+        api.get("/api/job-executions?jobId=" + jobs.get("waiver-server"))
+            .json()
+            .get("jobExecutions")
+            .get(0)
+            .get("id")
+            .asLong();
+    JsonNode drift = api.get("/api/job-executions/" + execution + "/drift").json().get("drift");
+    JsonNode driftRule = null;
+    for (JsonNode r : drift.get("rules")) {
+      if (r.get("ruleId").asString().equals(TOGGLE_RULE)) {
+        driftRule = r;
+      }
+    }
+    assertThat(driftRule).as(drift.toString()).isNotNull();
+    JsonNode change = driftRule.get("servers").get(0);
+    assertThat(change.get("before").asString()).isEqualTo("pass");
+    assertThat(change.get("after").asString()).isEqualTo("fail");
+    assertThat(change.get("waived").asBoolean()).isTrue();
+    assertThat(change.get("waiverId").asLong()).isEqualTo(id);
 
     // revoked: non-compliant again, still no rescan
     assertThat(api.put("/api/security-waivers/" + id + "/revoke", "{}").status())
