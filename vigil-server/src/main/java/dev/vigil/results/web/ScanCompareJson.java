@@ -90,6 +90,8 @@ final class ScanCompareJson {
     m.put("change", c.kind().code());
     m.put("beforeScanId", c.beforeScanId());
     m.put("afterScanId", c.afterScanId());
+    m.put("waived", c.afterWaiverId() != null);
+    m.put("waiverId", c.afterWaiverId());
     return m;
   }
 
