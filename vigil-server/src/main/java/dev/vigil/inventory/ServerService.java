@@ -89,6 +89,16 @@ public class ServerService {
     return servers.count(q);
   }
 
+  /** A page of the servers matching the query among {@code only} (all when null). */
+  public List<Server> list(ListQuery q, Collection<Long> only) {
+    return servers.list(q, only);
+  }
+
+  /** How many servers match the query among {@code only} (all when null). */
+  public long count(ListQuery q, Collection<Long> only) {
+    return servers.count(q, only);
+  }
+
   /**
    * Where and how to log in to an SSH server, with the credential decrypted and the pinned host key
    * (null = trust on first use: the key is pinned at the first login, whatever the connection does
