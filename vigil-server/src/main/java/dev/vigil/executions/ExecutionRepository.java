@@ -71,8 +71,9 @@ class ExecutionRepository {
                 + " created_by_username, created_by_display_name, created_at, total_count,"
                 + " done_count, failed_count, plan_package_id, plan_package_name,"
                 + " plan_version_id, plan_version_no, plan_scan_path, plan_profile,"
-                + " plan_timeout_minutes, plan_max_parallel, plan_retries_on_timeout)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " plan_timeout_minutes, plan_max_parallel, plan_retries_on_timeout,"
+                + " plan_tailoring_id, plan_tailoring_version)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             Arrays.asList(
                 e.jobId(),
@@ -94,7 +95,9 @@ class ExecutionRepository {
                 p == null ? null : p.profileId(),
                 p == null ? null : p.timeoutMinutes(),
                 p == null ? null : p.maxParallel(),
-                p == null ? null : p.retriesOnTimeout()))
+                p == null ? null : p.retriesOnTimeout(),
+                p == null ? null : p.tailoringId(),
+                p == null ? null : p.tailoringVersion()))
         .update(keys, "id");
     return keys.getKey().longValue();
   }

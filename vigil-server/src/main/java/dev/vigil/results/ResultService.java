@@ -99,7 +99,7 @@ public class ResultService {
                 s.packageId(),
                 s.recordedJobId(),
                 titles.benchmark(),
-                titles.profile()));
+                s.tailoring() == null ? titles.profile() : s.tailoring().profileTitle()));
     List<RuleEntry> entries = r.ruleResults().stream().map(ResultService::entry).toList();
     long dictionary = dictionaries.idFor(r.benchmarkId(), r.benchmarkVersion(), entries);
     byte[] codes = ResultCodes.encode(r.ruleResults().stream().map(RuleResult::result).toList());
@@ -111,7 +111,16 @@ public class ResultService {
             stored.offset(),
             stored.markerLength(),
             stored.sizeBytes());
-    return get(scans.insert(draft, storage));
+    long id = scans.insert(draft, storage);
+    if (s.tailoring() != null) {
+      scans.recordTailoring(id, s.tailoring());
+    }
+    return get(id);
+  }
+
+  /** The tailoring the scan was made with, empty for a shipped profile. */
+  public java.util.Optional<ScanTailoring> tailoring(long scanId) {
+    return scans.tailoring(scanId);
   }
 
   public SecurityScan get(long id) {

@@ -50,6 +50,9 @@ class JobJson {
     m.put("securityPackage", Map.of("id", j.packageId(), "name", packageName));
     m.put("scanPath", j.scanPath());
     m.put("securityProfile", j.securityProfile());
+    m.put(
+        "securityTailoring",
+        j.securityTailoringId() == null ? null : Map.of("id", j.securityTailoringId()));
     m.put("jobSummary", packageName);
     m.put("scheduleMode", j.scheduleModeCode());
     m.put("dateTime", time(j.dateTime()));
