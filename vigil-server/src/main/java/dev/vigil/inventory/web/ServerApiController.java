@@ -7,6 +7,8 @@ import dev.vigil.inventory.ConnectionTests;
 import dev.vigil.inventory.Server;
 import dev.vigil.inventory.ServerInput;
 import dev.vigil.inventory.ServerService;
+import dev.vigil.results.ComplianceFilter;
+import dev.vigil.results.FleetFilter;
 import dev.vigil.scanning.ConnectionReport;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.JsonBody;
@@ -16,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,24 +37,28 @@ class ServerApiController {
 
   private final ServerService servers;
   private final ConnectionTests connectionTests;
+  private final FleetFilter fleet;
 
-  ServerApiController(ServerService servers, ConnectionTests connectionTests) {
+  ServerApiController(ServerService servers, ConnectionTests connectionTests, FleetFilter fleet) {
     this.servers = servers;
     this.connectionTests = connectionTests;
+    this.fleet = fleet;
   }
 
   @GetMapping("/api/servers")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
   Map<String, Object> list(HttpServletRequest request) {
     ListQuery q = ListQuery.from(request.getParameterMap());
-    List<Server> page = servers.list(q);
+    // the servers behind a compliance count (dashboard, Hosts list, rule view); null: all
+    Set<Long> only = fleet.serverIds(ComplianceFilter.from(request.getParameterMap()));
+    List<Server> page = servers.list(q, only);
     Map<String, Object> stats = new LinkedHashMap<>();
     page.forEach(s -> stats.put(Long.toString(s.id()), InventoryJson.stats(s.lastTest())));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("servers", page.stream().map(InventoryJson::server).toList());
     m.put("stats", stats);
     m.put("multiTenant", false);
-    m.put("meta", Meta.of(q, page.size(), servers.count(q)));
+    m.put("meta", Meta.of(q, page.size(), servers.count(q, only)));
     return m;
   }
 

@@ -31,6 +31,9 @@ final class ComplianceJson {
     m.put("benchmarkTitle", p.benchmarkTitle());
     m.put("job", p.jobId() == null ? null : ref(p.jobId(), p.jobName()));
     m.put("status", p.status().code());
+    m.put("score", p.score());
+    m.put("scoreWithoutWaivers", p.scoreWithoutWaivers());
+    m.put("waivedCount", p.waivedCount());
     m.put("lastScan", p.lastScan() == null ? null : scan(p.lastScan()));
     m.put("lastFailure", ScanJson.time(p.lastFailure()));
     m.put("staleAfter", p.staleAfter().toSeconds());

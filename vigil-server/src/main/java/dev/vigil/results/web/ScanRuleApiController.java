@@ -8,6 +8,7 @@ import dev.vigil.results.RuleFilter;
 import dev.vigil.results.ScanReports;
 import dev.vigil.results.ScanRuleTexts;
 import dev.vigil.results.ScanTexts;
+import dev.vigil.results.ScanWaivers;
 import dev.vigil.results.StoredRuleResult;
 import dev.vigil.scap.content.RuleText;
 import dev.vigil.web.ApiController;
@@ -36,11 +37,14 @@ class ScanRuleApiController {
   private final ResultService results;
   private final ScanReports reports;
   private final ScanRuleTexts texts;
+  private final ScanWaivers waivers;
 
-  ScanRuleApiController(ResultService results, ScanReports reports, ScanRuleTexts texts) {
+  ScanRuleApiController(
+      ResultService results, ScanReports reports, ScanRuleTexts texts, ScanWaivers waivers) {
     this.results = results;
     this.reports = reports;
     this.texts = texts;
+    this.waivers = waivers;
   }
 
   @GetMapping("/api/security-scans/{id}/rules")
@@ -52,9 +56,13 @@ class ScanRuleApiController {
     List<StoredRuleResult> matching = reports.rules(id, filter);
     List<StoredRuleResult> page = page(matching, q);
     ScanTexts t = withTexts ? texts.of(results.get(id)) : null;
+    Map<String, Long> waived = waivers.waivedFails(results.get(id), results.rules(id));
     List<Map<String, Object>> items = new ArrayList<>(page.size());
     for (StoredRuleResult r : page) {
       Map<String, Object> m = rule(r);
+      Long waiverId = RulesCsv.waivedOf(r, waived);
+      m.put("waived", waiverId != null);
+      m.put("waiverId", waiverId);
       if (t != null) {
         putTexts(m, t.of(r.ruleId()));
       }
@@ -71,7 +79,8 @@ class ScanRuleApiController {
 
   @GetMapping("/api/security-scans/{id}/rules.csv")
   ResponseEntity<byte[]> csv(@PathVariable long id) {
-    return ScanDownloads.csv(id, results.rules(id));
+    List<StoredRuleResult> rules = results.rules(id);
+    return ScanDownloads.csv(id, rules, waivers.waivedFails(results.get(id), rules));
   }
 
   @GetMapping("/api/security-scans/{id}/report.html")
