@@ -6,10 +6,16 @@ import static dev.vigil.remediation.ScratchContent.C;
 import static dev.vigil.remediation.ScratchContent.D;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.vigil.storage.BlobStore;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.FleetApi;
+import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
 import dev.vigil.testsupport.TestUsers;
@@ -136,7 +142,7 @@ class RemediationRunSystemTest {
     assertThat(bashN(script)).isZero();
     assertThat(target.get("scriptSha256").asString()).isEqualTo(RemediationHashes.sha256(script));
     assertThat(Files.exists(content.scratch.resolve("a"))).as("nothing runs unapproved").isFalse();
-    assertThat(get(id).get("status").asString()).isEqualTo("pending_approval");
+    assertThat(runJson(id).get("status").asString()).isEqualTo("pending_approval");
 
     ApiClient.Response notAllowed = ops.put("/api/remediation-runs/" + id + "/approve", "{}");
     assertThat(notAllowed.status()).as("run level cannot approve").isEqualTo(403);
@@ -145,7 +151,7 @@ class RemediationRunSystemTest {
     ApiClient.Response self = admin.put("/api/remediation-runs/" + own + "/approve", "{}");
     assertThat(self.status()).isEqualTo(400);
     assertThat(self.json().get("msg").asString()).contains("nobody approves their own");
-    assertThat(get(own).get("status").asString()).isEqualTo("pending_approval");
+    assertThat(runJson(own).get("status").asString()).isEqualTo("pending_approval");
     ApiClient.Response rejected =
         admin.put("/api/remediation-runs/" + own + "/reject", "{\"reason\":\"duplicate\"}");
     assertThat(rejected.status()).isEqualTo(200);
@@ -203,8 +209,67 @@ class RemediationRunSystemTest {
         .as("the server is unlocked")
         .isZero();
 
+    assertThat(Pages.html(mvc, "/remediation-runs/" + id, "rem-auditor"))
+        .contains("fixed")
+        .contains("newly_failing");
     String list = admin.get("/api/remediation-runs").body();
     assertThat(list).contains("\"id\":" + id).contains("\"meta\"");
+  }
+
+  @Test
+  void thePagesLeadFromAReportThroughTheDryRunAndItsApprovalToTheRun() throws Exception {
+    long scan = scan(ScratchContent.FIX_PROFILE);
+    String report =
+        Pages.html(mvc, "/infrastructure/servers/" + server + "/security/" + scan, "rem-ops");
+    assertThat(report).contains("href=\"/remediation-runs/new?scanId=" + scan + "\"");
+    assertThat(
+            Pages.html(
+                mvc, "/infrastructure/servers/" + server + "/security/" + scan, "rem-auditor"))
+        .doesNotContain("/remediation-runs/new");
+    String form = Pages.html(mvc, "/remediation-runs/new?scanId=" + scan, "rem-ops");
+    assertThat(form)
+        .contains("value=\"" + A + "\"")
+        .contains("value=\"" + B + "\"")
+        .contains("value=\"" + C + "\"")
+        .doesNotContain("value=\"" + D + "\"");
+    mvc.perform(get("/remediation-runs/new?scanId=" + scan).with(user("rem-auditor")))
+        .andExpect(status().isForbidden());
+
+    String location =
+        mvc.perform(
+                post("/remediation-runs")
+                    .param("scanId", Long.toString(scan))
+                    .param("rules", B)
+                    .param("reason", "from the page")
+                    .with(user("rem-ops"))
+                    .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(location).matches("/remediation-runs/\\d+");
+    long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    String dry = Pages.html(mvc, location, "rem-ops");
+    assertThat(dry)
+        .contains("pending_approval")
+        .contains("touch &#39;" + content.scratch + "/b&#39;")
+        .contains("id=\"cancel-run\"")
+        .doesNotContain("id=\"approve-run\"");
+    assertThat(Pages.html(mvc, location, "admin")).contains("id=\"approve-run\"");
+    mvc.perform(post(location + "/approve").with(user("rem-ops")).with(csrf()))
+        .andExpect(status().isForbidden());
+    mvc.perform(post(location + "/approve").param("reason", "ok").with(user("admin")).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(awaitEnd(id).get("status").asString()).isEqualTo("complete");
+    String ran = Pages.html(mvc, location, "rem-auditor");
+    assertThat(ran)
+        .contains("id=\"run-status\"")
+        .contains(">complete<")
+        .contains("data-outcome=\"fixed\"")
+        .contains("1 fixed, 0 still failing, 0 newly failing")
+        .contains("re-scanned");
+    assertThat(Pages.html(mvc, "/remediation-runs", "rem-auditor"))
+        .contains("data-run=\"" + id + "\"");
   }
 
   @Test
@@ -215,7 +280,10 @@ class RemediationRunSystemTest {
     await()
         .atMost(Duration.ofMinutes(2))
         .until(() -> Files.exists(content.scratch.resolve("slow-started")));
-    assertThat(processesWith(content.sleepToken)).as("the fix runs").isNotEmpty();
+    // the fix touches its marker, then starts the sleep
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !processesWith(content.sleepToken).isEmpty());
 
     long job =
         fleet.job(
@@ -229,7 +297,7 @@ class RemediationRunSystemTest {
     await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(10))
-        .until(() -> status(execution).equals("queued"));
+        .until(() -> executionStatus(execution).equals("queued"));
 
     ApiClient.Response cancel =
         ops.put("/api/remediation-runs/" + id + "/cancel", "{\"reason\":\"window closed\"}");
@@ -378,11 +446,11 @@ class RemediationRunSystemTest {
     return r.json().get("remediationRun");
   }
 
-  private JsonNode get(long id) {
+  private JsonNode runJson(long id) {
     return admin.get("/api/remediation-runs/" + id).json().get("remediationRun");
   }
 
-  private String status(long execution) {
+  private String executionStatus(long execution) {
     return admin
         .get("/api/job-executions/" + execution)
         .json()
@@ -396,8 +464,8 @@ class RemediationRunSystemTest {
     await()
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(300))
-        .until(() -> ended.contains(get(id).get("status").asString()));
-    return get(id);
+        .until(() -> ended.contains(runJson(id).get("status").asString()));
+    return runJson(id);
   }
 
   private static List<String> texts(JsonNode array) {
