@@ -10,9 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import java.util.regex.Pattern;
 
 /** Reads schedule bodies and renders schedules in the Morpheus record shape plus next fires. */
 final class ScheduleJson {
+
+  /** A member id: compiled once, as a member list may hold many thousands. */
+  private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
 
   static final String KEY = "schedule";
 
@@ -72,7 +76,7 @@ final class ScheduleJson {
     for (Object item : list) {
       Object raw = item instanceof Map<?, ?> m ? m.get("id") : item;
       String text = raw instanceof Number || raw instanceof String ? raw.toString().trim() : "";
-      if (!text.matches("[0-9]{1,18}")) {
+      if (!ID.matcher(text).matches()) {
         throw invalidIds(key, label);
       }
       ids.add(Long.parseLong(text));
