@@ -4,6 +4,7 @@ import dev.vigil.VigilApplication;
 import dev.vigil.storage.Sql;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.FleetApi;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -115,15 +116,27 @@ public final class InputBenchmark {
       String large = body(pkg, ids);
       String huge = body(pkg, unknown);
       long ping = median(() -> status(api.get("/api/ping"), 200), runs * 3);
+      long pingCpu = lastCpu;
       long thousand = median(() -> created(api, small), runs * 3);
+      long thousandCpu = lastCpu;
       long hundredK = median(() -> created(api, large), runs);
+      long hundredKCpu = lastCpu;
       long bigList = median(() -> status(api.post("/api/jobs", huge.replace("#", "x")), 400), runs);
-      row(db, "baseline: GET /api/ping", ping, ping, thousand, "200");
-      row(db, "baseline: POST /api/jobs, 1,000 targets", thousand, ping, thousand, "200");
+      long bigListCpu = lastCpu;
+      row(db, "baseline: GET /api/ping", ping, pingCpu, ping, thousand, "200");
+      row(
+          db,
+          "baseline: POST /api/jobs, 1,000 targets",
+          thousand,
+          thousandCpu,
+          ping,
+          thousand,
+          "200");
       row(
           db,
           String.format(Locale.ROOT, "POST /api/jobs, %,d targets", ids.size()),
           hundredK,
+          hundredKCpu,
           ping,
           thousand,
           "200");
@@ -132,6 +145,7 @@ public final class InputBenchmark {
           String.format(
               Locale.ROOT, "POST /api/jobs, %,d targets (%,d unknown)", big, big - ids.size()),
           bigList,
+          bigListCpu,
           ping,
           thousand,
           "400");
@@ -185,9 +199,11 @@ public final class InputBenchmark {
   /** Creates a job (timed) and deletes it (not timed); returns the creation's nanoseconds. */
   private long created(ApiClient api, String body) {
     String named = body.replace("bench-#", "bench-" + (++jobNo));
+    long c = OS.getProcessCpuTime();
     long t = System.nanoTime();
     ApiClient.Response r = api.post("/api/jobs", named);
     long took = System.nanoTime() - t;
+    callCpu = OS.getProcessCpuTime() - c;
     status(r, 200);
     api.delete("/api/jobs/" + r.json().get("job").get("id").asLong());
     return took;
@@ -207,26 +223,47 @@ public final class InputBenchmark {
     return -1;
   }
 
-  /** The median of {@code n} timed calls; a call returning -1 is timed here around the call. */
-  private static long median(TimedCall call, int n) {
+  /**
+   * The median of {@code n} timed calls; a call returning -1 is timed here around the call. Also
+   * keeps the median process CPU time of the calls (client and server share this JVM: the server's
+   * work, the client's JSON reading and the GC, all cores) in {@link #lastCpu}.
+   */
+  private long median(TimedCall call, int n) {
     List<Long> nanos = new ArrayList<>(n);
+    List<Long> cpu = new ArrayList<>(n);
     call.run();
     for (int i = 0; i < n; i++) {
+      callCpu = -1;
+      long c = OS.getProcessCpuTime();
       long t = System.nanoTime();
       long own = call.run();
       nanos.add(own >= 0 ? own : System.nanoTime() - t);
+      cpu.add(callCpu >= 0 ? callCpu : OS.getProcessCpuTime() - c);
     }
     Collections.sort(nanos);
+    Collections.sort(cpu);
+    lastCpu = cpu.get(n / 2);
     return nanos.get(n / 2);
   }
 
-  private void row(String db, String what, long nanos, long ping, long thousand, String status) {
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  /** The median process CPU nanoseconds of the last {@link #median} calls. */
+  private long lastCpu;
+
+  /** The process CPU nanoseconds a call measured itself (its timed part), or -1. */
+  private long callCpu = -1;
+
+  private void row(
+      String db, String what, long nanos, long cpu, long ping, long thousand, String status) {
     rows.add(
         new String[] {
           db,
           what,
           status,
           String.format(Locale.ROOT, "%.1f", nanos / 1e6),
+          String.format(Locale.ROOT, "%.0f", cpu / 1e6),
           String.format(Locale.ROOT, "%.1f", (double) nanos / thousand),
           String.format(Locale.ROOT, "%.0f", (double) nanos / ping)
         });
@@ -235,8 +272,9 @@ public final class InputBenchmark {
   private void print() {
     System.out.println();
     System.out.println(
-        "| database | request | status | median ms | × 1,000-target job | × GET /api/ping |");
-    System.out.println("|---|---|---|---|---|---|");
+        "| database | request | status | median ms | median CPU-ms (process) | × 1,000-target job"
+            + " | × GET /api/ping |");
+    System.out.println("|---|---|---|---|---|---|---|");
     for (String[] r : rows) {
       System.out.println("| " + String.join(" | ", r) + " |");
     }

@@ -8,6 +8,7 @@ import dev.vigil.web.UnknownIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,9 @@ public class InstanceService {
    */
   public List<Long> serverIdsWithLabel(String label) {
     java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
-    instances.idsWithLabel(label).forEach(i -> ids.addAll(instances.memberIds(i)));
+    List<Long> owners = instances.idsWithLabel(label);
+    Map<Long, Set<Long>> members = instances.memberIds(owners);
+    owners.forEach(i -> members.getOrDefault(i, Set.of()).stream().sorted().forEach(ids::add));
     return List.copyOf(ids);
   }
 
@@ -112,10 +115,17 @@ public class InstanceService {
     Map<Long, Set<Long>> members = instances.memberIds(instanceIds);
     List<Server> byName =
         servers.byIds(members.values().stream().flatMap(Set::stream).distinct().toList());
+    Map<Long, Integer> rank = new HashMap<>();
+    for (int i = 0; i < byName.size(); i++) {
+      rank.put(byName.get(i).id(), i);
+    }
     LinkedHashMap<Long, Server> found = new LinkedHashMap<>();
     for (long instanceId : instanceIds) {
-      Set<Long> of = members.getOrDefault(instanceId, Set.of());
-      byName.stream().filter(s -> of.contains(s.id())).forEach(s -> found.putIfAbsent(s.id(), s));
+      members.getOrDefault(instanceId, Set.of()).stream()
+          .filter(rank::containsKey)
+          .map(rank::get)
+          .sorted()
+          .forEach(i -> found.putIfAbsent(byName.get(i).id(), byName.get(i)));
     }
     return List.copyOf(found.values());
   }

@@ -37,28 +37,28 @@ public final class LabelTable {
     write(id, labels);
   }
 
-  /** The labels of each of the records, sorted, in one query; a record without any maps to none. */
+  /**
+   * The labels of each of the records, sorted (by the database, as {@link #read}); a record without
+   * any maps to none. One array parameter per {@value Sql#IDS_PER_ARRAY} ids (see {@link
+   * Sql#byIdArrays}), never one {@code ?} per id.
+   */
   public Map<Long, List<String>> readAll(Collection<Long> ids) {
     Map<Long, List<String>> all = new HashMap<>();
-    if (ids.isEmpty()) {
-      return all;
-    }
-    jdbc.sql(
-            "select "
-                + owner
-                + " o, label from "
-                + table
-                + " where "
-                + owner
-                + " in ("
-                + Sql.marks(ids.size())
-                + ") order by label")
-        .params(List.copyOf(ids))
-        .query(
-            (rs, i) ->
-                all.computeIfAbsent(rs.getLong("o"), k -> new ArrayList<>())
-                    .add(rs.getString("label")))
-        .list();
+    Sql.byIdArrays(
+            new LinkedHashSet<>(ids),
+            a ->
+                jdbc.sql(
+                        "select t."
+                            + owner
+                            + " o, t.label from "
+                            + table
+                            + " t join unnest(?) as u(v) on t."
+                            + owner
+                            + " = u.v order by t.label")
+                    .param(a)
+                    .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .list())
+        .forEach(e -> all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return all;
   }
 

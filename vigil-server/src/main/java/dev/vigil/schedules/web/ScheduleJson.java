@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import java.util.regex.Pattern;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,9 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** Schedule bodies and answers as typed records, in the Morpheus record shape plus next fires. */
 final class ScheduleJson {
+
+  /** A member id: compiled once, as a member list may hold many thousands. */
+  private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
 
   static final String KEY = "schedule";
 
@@ -145,7 +149,7 @@ final class ScheduleJson {
       JsonNode node = ctxt.readTree(p);
       JsonNode v = node.isObject() ? node.path("id") : node;
       String text = where.inList() && (v.isIntegralNumber() || v.isString()) ? v.asString() : "";
-      if (!text.trim().matches("[0-9]{1,18}")) {
+      if (!ID.matcher(text.trim()).matches()) {
         boolean instances = "instances".equals(where.field());
         throw invalidIds(instances ? "instances" : "servers", instances ? "instance" : "server");
       }
