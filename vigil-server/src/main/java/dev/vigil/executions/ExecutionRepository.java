@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +72,9 @@ class ExecutionRepository {
                 + " created_by_username, created_by_display_name, created_at, total_count,"
                 + " done_count, failed_count, plan_package_id, plan_package_name,"
                 + " plan_version_id, plan_version_no, plan_scan_path, plan_profile,"
-                + " plan_timeout_minutes, plan_max_parallel, plan_retries_on_timeout)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " plan_timeout_minutes, plan_max_parallel, plan_retries_on_timeout,"
+                + " plan_tailoring_id, plan_tailoring_version)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             Arrays.asList(
                 e.jobId(),
@@ -94,9 +96,40 @@ class ExecutionRepository {
                 p == null ? null : p.profileId(),
                 p == null ? null : p.timeoutMinutes(),
                 p == null ? null : p.maxParallel(),
-                p == null ? null : p.retriesOnTimeout()))
+                p == null ? null : p.retriesOnTimeout(),
+                p == null ? null : p.tailoringId(),
+                p == null ? null : p.tailoringVersion()))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    long id = keys.getKey().longValue();
+    if (e.jobId() != null) {
+      // the caller holds the job's row lock: no other execution of the job starts meanwhile
+      jdbc.sql(
+              "update job_executions set job_seq = (select coalesce(max(x.job_seq), 0) + 1"
+                  + " from job_executions x where x.job_id = ?) where id = ?")
+          .params(e.jobId(), id)
+          .update();
+    }
+    return id;
+  }
+
+  /** Each execution's number among its job's executions, by execution id (absent when null). */
+  Map<Long, Integer> jobNumbers(Collection<Long> ids) {
+    Map<Long, Integer> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    jdbc.sql(
+            "select id, job_seq from job_executions where job_seq is not null and id in ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ")")
+        .params(List.copyOf(ids))
+        .query(
+            (rs, n) -> {
+              out.put(rs.getLong(1), rs.getInt(2));
+              return null;
+            })
+        .list();
+    return out;
   }
 
   /**

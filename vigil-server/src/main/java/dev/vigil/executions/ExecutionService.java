@@ -8,12 +8,14 @@ import dev.vigil.jobs.JobService;
 import dev.vigil.packages.PackageService;
 import dev.vigil.packages.PackageVersion;
 import dev.vigil.packages.SecurityPackage;
+import dev.vigil.tailoring.TailoringService;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ public class ExecutionService {
   private final TargetRunRecorder recorder;
   private final RunningScans running;
   private final Clock clock;
+  private final TailoringService tailorings;
 
   ExecutionService(
       ExecutionRepository repo,
@@ -45,7 +48,9 @@ public class ExecutionService {
       TargetRunDispatcher dispatcher,
       TargetRunRecorder recorder,
       RunningScans running,
-      Clock clock) {
+      Clock clock,
+      TailoringService tailorings) {
+    this.tailorings = tailorings;
     this.repo = repo;
     this.jobs = jobs;
     this.servers = servers;
@@ -75,6 +80,21 @@ public class ExecutionService {
       throw new InvalidInputException("targets", "job " + job.name() + " has no servers to scan");
     }
     return start(job, planOf(job), targets, trigger, user);
+  }
+
+  /**
+   * Scan now: a one-off execution of the job over one server, whatever the job targets, with the
+   * job's package (current version), checklist, profile and settings. It counts as an execution of
+   * the job (numbered, listed and compared with its others).
+   *
+   * @throws JobAlreadyRunning when an execution of the job is still queued or running
+   * @throws dev.vigil.web.NotFoundException when the job or the server does not exist
+   */
+  @Transactional
+  public JobExecution executeOn(long jobId, long serverId, String trigger, UserRef user) {
+    Job job = lockIdle(jobId);
+    Server server = servers.get(serverId);
+    return start(job, planOf(job), List.of(server), trigger, user);
   }
 
   /**
@@ -150,7 +170,11 @@ public class ExecutionService {
                     new InvalidInputException(
                         "securityPackage",
                         "security package " + pkg.name() + " has no version to scan yet"));
-    return ExecutionPlan.of(job, pkg, version);
+    Integer tailoringVersion =
+        job.securityTailoringId() == null
+            ? null
+            : tailorings.get(job.securityTailoringId()).versionNo();
+    return ExecutionPlan.of(job, pkg, version, tailoringVersion);
   }
 
   private JobExecution start(
@@ -209,6 +233,14 @@ public class ExecutionService {
 
   /** Executions newest first, filtered. */
   @Transactional(readOnly = true)
+  /**
+   * Each execution's number among its job's executions ("execution 3 of nightly"), by execution id;
+   * an execution without one (its job deleted before numbers were kept) is absent.
+   */
+  public Map<Long, Integer> jobNumbers(Collection<Long> ids) {
+    return repo.jobNumbers(ids);
+  }
+
   public List<JobExecution> list(ExecutionFilter filter, ListQuery q) {
     return repo.list(filter, q);
   }

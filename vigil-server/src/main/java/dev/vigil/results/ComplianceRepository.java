@@ -255,6 +255,11 @@ class ComplianceRepository {
         .list();
   }
 
+  /** Every server's id, ascending. */
+  List<Long> serverIds() {
+    return jdbc.sql("select id from servers order by id").query(Long.class).list();
+  }
+
   /** How many servers there are. */
   long serverCount() {
     return jdbc.sql("select count(*) from servers").query(Long.class).single();
