@@ -37,6 +37,16 @@ abstract class WaiverFlow extends ComplianceSystemBase {
   private static final Set<Integer> approverMadeOn = ConcurrentHashMap.newKeySet();
 
   final java.util.Map<String, Long> jobs = new java.util.HashMap<>();
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.context.ConfigurableApplicationContext context;
+
+  /** Every WaiverChanged the application published, in order. */
+  static final List<dev.vigil.waivers.WaiverChanged> events =
+      java.util.Collections.synchronizedList(new ArrayList<>());
+
+  private static final Set<Integer> listening = ConcurrentHashMap.newKeySet();
+
   ApiClient ops;
   ApiClient auditor;
   ApiClient approver;
@@ -45,6 +55,17 @@ abstract class WaiverFlow extends ComplianceSystemBase {
   void roles() {
     if (approverMadeOn.add(port)) {
       TestUsers.create(api, "waiver-approver", "waiver-approver-pw", "Administrator");
+    }
+    if (listening.add(port)) {
+      org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent>
+          listener =
+              e -> {
+                if (e instanceof org.springframework.context.PayloadApplicationEvent<?> p
+                    && p.getPayload() instanceof dev.vigil.waivers.WaiverChanged w) {
+                  events.add(w);
+                }
+              };
+      context.addApplicationListener(listener);
     }
     ops = new ApiClient(port).login("comp-ops", "comp-ops-pw-1");
     auditor = new ApiClient(port).login("comp-auditor", "comp-auditor-pw-1");
@@ -89,6 +110,7 @@ abstract class WaiverFlow extends ComplianceSystemBase {
 
   @Test
   void anApprovedWaiverMakesTheWaivedFailureCompliantUntilRevokedWithoutARescan() throws Exception {
+    int eventsBefore = events.size();
     long server = failingServer("waiver-server", true);
     JsonNode failing = fleet.profile(server, TOGGLE);
     double oscapScore = failing.get("lastScan").get("score").asDouble();
@@ -214,6 +236,21 @@ abstract class WaiverFlow extends ComplianceSystemBase {
     assertThat(again.get("lastScan").get("id").asLong()).isEqualTo(scanId);
     JsonNode afterRevoke = api.get("/api/security-scans/" + scanId + "/rules").json();
     assertThat(rule(afterRevoke.get("rules"), TOGGLE_RULE).get("waived").asBoolean()).isFalse();
+
+    // each step was published once, after its commit; refused steps published nothing
+    List<dev.vigil.waivers.WaiverChanged> published =
+        List.copyOf(events.subList(eventsBefore, events.size()));
+    assertThat(
+            published.stream()
+                .filter(e -> e.waiverId() == id)
+                .map(e -> e.action() + " " + e.status() + " " + e.username() + ": " + e.reason())
+                .toList())
+        .containsExactly(
+            "requested requested comp-ops: the toggle is known to fail",
+            "approved approved admin: accepted until the fix",
+            "revoked revoked admin: fix shipped late");
+    assertThat(published.stream().filter(e -> e.waiverId() == ownId).map(e -> e.action()).toList())
+        .containsExactly("requested", "rejected");
 
     // every step, with who, when and why
     JsonNode record = auditor.get("/api/security-waivers/" + id).json().get("securityWaiver");
