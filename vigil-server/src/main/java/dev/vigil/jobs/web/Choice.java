@@ -1,12 +1,19 @@
 package dev.vigil.jobs.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
  * One entry of a pick list: what the user sees, the value sent back and, for servers and instances,
  * their labels (the wizard's target filter).
  */
-record Choice(String name, Object value, List<String> labels) {
+record Choice(
+    String name,
+    @Schema(
+            description = "the value sent back: an id (number) or a code (string)",
+            oneOf = {Long.class, String.class})
+        Object value,
+    List<String> labels) {
 
   Choice {
     labels = labels == null ? List.of() : List.copyOf(labels);

@@ -4,6 +4,7 @@ import dev.vigil.jobs.JobInput;
 import dev.vigil.jobs.JobType;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.JsonBody;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,48 @@ final class JobBody {
 
   private JobBody() {}
 
+  /**
+   * {@code {"job": {...}}}: the OpenAPI description of a job body. The body itself is read by
+   * {@link #input}, not bound to {@link Request}: Morpheus's job body mixes shapes ({@code
+   * securityPackage} as an id or {@code {"id"}}, targets as ids or refs with their own kind, {@code
+   * deleteAfterDays: null} for "never" but absent for "unchanged") and every shape problem is
+   * reported together with the validator's errors in one 400, which a binder stopping at the first
+   * bad value cannot do.
+   */
+  @Schema(name = "JobBody")
+  record RequestBody(Request job) {}
+
+  /** The fields of a job create or update; absent fields are unchanged on update. */
+  @Schema(name = "JobRequest")
+  record Request(
+      String name,
+      String description,
+      @Schema(description = "a list, or one comma-separated string") List<String> labels,
+      Boolean enabled,
+      @Schema(description = "the package: {\"id\": 5} or 5") PackageRef securityPackage,
+      String scanPath,
+      String securityProfile,
+      @Schema(description = "manual, dateTime or an execute schedule id") String scheduleMode,
+      @Schema(description = "ISO date-time, for scheduleMode dateTime") String dateTime,
+      @Schema(description = "server, instance, server-label or instance-label") String targetType,
+      List<TargetRef> targets,
+      String serverLabel,
+      String instanceLabel,
+      Integer timeoutMinutes,
+      Integer maxParallel,
+      Integer retriesOnTimeout,
+      Integer keepMinDays,
+      @Schema(description = "null: never deleted") Integer deleteAfterDays,
+      @Schema(description = "execute the job once saved") Boolean run) {}
+
+  /** A package reference. */
+  @Schema(name = "JobRequestPackageRef")
+  record PackageRef(long id) {}
+
+  /** A target: a server or instance id, optionally naming its kind. */
+  @Schema(name = "JobRequestTargetRef")
+  record TargetRef(long refId, String targetType) {}
+
   static JobInput input(Map<String, Object> body) {
     JsonBody json = JsonBody.of(body, KEY);
     Map<?, ?> raw = (Map<?, ?>) body.get(KEY);
@@ -30,7 +73,9 @@ final class JobBody {
     Map<String, String> problems = new LinkedHashMap<>();
     String packageId = packageId(raw.get("securityPackage"), problems);
     List<String> targets = targets(raw, problems);
-    JobInput in = fields(json, packageId, targets, declaredKind(raw));
+    JobInput in =
+        withTailoring(
+            fields(json, packageId, targets, declaredKind(raw)), tailoringId(raw, problems));
     Map<String, String> all = new LinkedHashMap<>(shapeErrors(json));
     all.putAll(problems);
     return withProblems(in, all);
@@ -106,6 +151,49 @@ final class JobBody {
       return "";
     }
     return id == null ? null : id.toString();
+  }
+
+  /**
+   * {@code "securityTailoring": {"id": 3}} (or the bare id): the tailoring to scan; an explicit
+   * null: none; absent: unchanged (null).
+   */
+  private static String tailoringId(Map<?, ?> raw, Map<String, String> problems) {
+    if (!raw.containsKey("securityTailoring")) {
+      return null;
+    }
+    Object value = raw.get("securityTailoring");
+    Object id = value instanceof Map<?, ?> m ? m.get("id") : value;
+    if (value == null || (value instanceof Map<?, ?> && id == null)) {
+      return "";
+    }
+    if (!(id instanceof Number || id instanceof String)) {
+      problems.put("securityTailoring", "must be an object with the tailoring id: {\"id\": 3}");
+      return null;
+    }
+    return id.toString();
+  }
+
+  private static JobInput withTailoring(JobInput in, String tailoring) {
+    return new JobInput(
+        in.name(),
+        in.description(),
+        in.labels(),
+        in.enabled(),
+        in.securityPackage(),
+        in.scanPath(),
+        in.securityProfile(),
+        in.scheduleMode(),
+        in.dateTime(),
+        in.targetType(),
+        in.targets(),
+        in.timeoutMinutes(),
+        in.maxParallel(),
+        in.retriesOnTimeout(),
+        in.keepMinDays(),
+        in.deleteAfterDays(),
+        in.targetLabel(),
+        in.problems(),
+        tailoring);
   }
 
   private static List<String> targets(Map<?, ?> raw, Map<String, String> problems) {
@@ -186,6 +274,7 @@ final class JobBody {
         in.keepMinDays(),
         in.deleteAfterDays(),
         in.targetLabel(),
-        problems);
+        problems,
+        in.securityTailoring());
   }
 }

@@ -5,7 +5,9 @@ import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.ScanQuery;
+import dev.vigil.results.ScanTailoring;
 import dev.vigil.results.SecurityScan;
+import dev.vigil.tailoring.TailoringService;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
@@ -24,13 +26,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ScanApiController {
 
   private final ResultService results;
+  private final TailoringService tailorings;
 
-  ScanApiController(ResultService results) {
+  ScanApiController(ResultService results, TailoringService tailorings) {
     this.results = results;
+    this.tailorings = tailorings;
   }
 
   @GetMapping("/api/security-scans")
-  Map<String, Object> list(HttpServletRequest request) {
+  ScanJson.ScanList list(HttpServletRequest request) {
     Map<String, String[]> params = request.getParameterMap();
     ScanQuery q =
         new ScanQuery(
@@ -38,15 +42,16 @@ class ScanApiController {
             ListQuery.ids(params, "serverId"),
             ListQuery.ids(params, "securityPackageId"));
     boolean withResults = "true".equalsIgnoreCase(ListQuery.text(params, "results"));
-    List<Map<String, Object>> items =
+    List<ScanJson.ScanRecord> items =
         results.list(q).stream().map(s -> record(s, withResults)).toList();
-    return Map.of(
-        "securityScans", items, "meta", Meta.of(q.list(), items.size(), results.count(q)));
+    return new ScanJson.ScanList(items, Meta.of(q.list(), items.size(), results.count(q)));
   }
 
   @GetMapping("/api/security-scans/{id}")
-  Map<String, Object> get(@PathVariable long id, @RequestParam(required = false) String results) {
-    return Map.of("securityScan", record(this.results.get(id), "true".equalsIgnoreCase(results)));
+  ScanJson.ScanOne get(@PathVariable long id, @RequestParam(required = false) String results) {
+    ScanJson.ScanRecord scan = record(this.results.get(id), "true".equalsIgnoreCase(results));
+    return new ScanJson.ScanOne(
+        scan.withTailoring(this.results.tailoring(id).map(this::tailoring).orElse(null)));
   }
 
   /** The scan's ARF as oscap wrote it, its embedded datastream put back. */
@@ -55,11 +60,20 @@ class ScanApiController {
     return ScanDownloads.arf(id, results.openArf(id));
   }
 
-  private Map<String, Object> record(SecurityScan s, boolean withResults) {
-    Map<String, Object> m = ScanJson.record(s);
-    if (withResults) {
-      m.put("results", ScanJson.results(s, results.rules(s.id())));
-    }
-    return m;
+  /** The tailoring a scan was made with and what its pinned version changed. */
+  private ScanJson.ScanTailoringUsed tailoring(ScanTailoring t) {
+    var changes = tailorings.changes(t.id(), t.version());
+    return new ScanJson.ScanTailoringUsed(
+        t.id(),
+        t.version(),
+        t.name(),
+        t.profileTitle(),
+        changes.map(p -> p.extendsProfile()).orElse(null),
+        changes.map(p -> p.rules()).orElse(null),
+        changes.map(p -> p.values()).orElse(null));
+  }
+
+  private ScanJson.ScanRecord record(SecurityScan s, boolean withResults) {
+    return ScanJson.record(s, withResults ? ScanJson.results(s, results.rules(s.id())) : null);
   }
 }
