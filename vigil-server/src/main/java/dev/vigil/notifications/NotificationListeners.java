@@ -5,8 +5,13 @@ import dev.vigil.executions.ExecutionStatus;
 import dev.vigil.executions.TargetRunEnded;
 import dev.vigil.results.ScanRecorded;
 import dev.vigil.scheduling.TaskQueue;
+import dev.vigil.waivers.Waiver;
+import dev.vigil.waivers.WaiverChanged;
+import dev.vigil.waivers.WaiverService;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,16 +34,19 @@ class NotificationListeners {
   private final TaskQueue tasks;
   private final Notifier notifier;
   private final WaiverWatch waivers;
+  private final WaiverService waiverService;
   private final TransactionTemplate requiresNew;
 
   NotificationListeners(
       TaskQueue tasks,
       Notifier notifier,
       WaiverWatch waivers,
+      WaiverService waiverService,
       PlatformTransactionManager transactions) {
     this.tasks = tasks;
     this.notifier = notifier;
     this.waivers = waivers;
+    this.waiverService = waiverService;
     this.requiresNew = new TransactionTemplate(transactions);
     this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -70,10 +78,36 @@ class NotificationListeners {
         () -> notifier.publish(NotificationEvent.EXECUTION_FAILED, payload(e)));
   }
 
-  /** A waiver step, published by the waiver module. */
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-  void waiverStep(WaiverNotice n) {
-    inNewTransaction("waiver " + n.waiverId() + " " + n.step().status(), () -> waivers.step(n));
+  /**
+   * A waiver step: the waiver module publishes {@link WaiverChanged} after its transaction
+   * committed (so a plain {@link EventListener}); the waiver is read again for its rules and scope.
+   */
+  @EventListener
+  void waiverChanged(WaiverChanged c) {
+    inNewTransaction(
+        "waiver " + c.waiverId() + " " + c.action(),
+        () -> {
+          Waiver w = waiverService.get(c.waiverId());
+          waivers.step(notice(c, w));
+        });
+  }
+
+  static WaiverNotice notice(WaiverChanged c, Waiver w) {
+    return new WaiverNotice(
+        WaiverNotice.Step.valueOf(c.action().toUpperCase(Locale.ROOT)),
+        w.id(),
+        w.name(),
+        c.reason(),
+        w.ticket(),
+        w.expiresAt(),
+        w.ruleIds(),
+        w.scope().type().code(),
+        w.scope().id(),
+        w.scope().label(),
+        w.benchmarkId(),
+        w.profileId(),
+        c.username(),
+        c.at());
   }
 
   private void check(long serverId, String what) {

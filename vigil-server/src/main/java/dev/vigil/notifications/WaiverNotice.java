@@ -4,17 +4,17 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the waiver module publishes (a Spring application event, inside the transaction of the step)
- * for each step of a waiver; notifications listen after commit. {@code requested} and {@code
- * approved} are sent to webhooks as {@code waiver.requested} / {@code waiver.approved}; an approved
- * waiver is then watched and {@code waiver.expiring} sent once when it comes within {@code
- * vigil.webhooks.waiver-warning} (7 days) of its expiry; {@code rejected}, {@code revoked} and
- * {@code expired} end the watch.
+ * One step of a waiver as notifications keep it: made from the waiver module's {@code
+ * waivers.WaiverChanged} event and the waiver it names ({@code NotificationListeners}). {@code
+ * requested} and {@code approved} are sent to webhooks as {@code waiver.requested} / {@code
+ * waiver.approved}; an approved waiver is then watched and {@code waiver.expiring} sent once when
+ * it comes within {@code vigil.webhooks.waiver-warning} (7 days) of its expiry; {@code rejected},
+ * {@code revoked} and {@code expired} end the watch.
  *
  * @param step what happened
  * @param waiverId the waiver
  * @param name its name
- * @param reason the reason given for this step (the request's reason for {@code requested})
+ * @param reason the reason given for this step
  * @param ticket the ticket reference, or null
  * @param expiresAt when the waiver expires
  * @param ruleIds the rules it waives

@@ -9,11 +9,13 @@ import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SettableClock;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,23 +29,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Webhooks end to end: real scans by the real oscap over a loopback sshd move a server's pair
  * compliant → non-compliant → compliant, the clock makes it stale (found by the sweep, no scan), a
- * closed port fails the next execution; the waiver module's steps (published here as it will
- * publish them) are requested, approved and, within 7 days of expiry, expiring. A receiver that
- * answers 500 twice to every delivery and then 200 gets each event exactly once, signed with the
- * secret, and the delivery log shows the three attempts of each. Run on H2 and on PostgreSQL.
+ * closed port fails the next execution; a waiver requested by a Security Operator and approved by
+ * the administrator is notified requested, approved and, within 7 days of expiry, expiring. A
+ * receiver that answers 500 twice to every delivery and then 200 gets each event exactly once,
+ * signed with the secret, and the delivery log shows the three attempts of each. Run on H2 and on
+ * PostgreSQL.
  */
 abstract class WebhookDeliveryFlow {
 
@@ -73,8 +74,6 @@ abstract class WebhookDeliveryFlow {
   @LocalServerPort int port;
   @Autowired SettableClock clock;
   @Autowired MockMvc mvc;
-  @Autowired ApplicationEventPublisher events;
-  @Autowired TransactionTemplate tx;
   @Autowired JsonMapper json;
 
   @DynamicPropertySource
@@ -167,17 +166,44 @@ abstract class WebhookDeliveryFlow {
           .isEqualTo(job);
       assertThat(execution.get("data").get("jobExecution").get("failedCount").asInt()).isOne();
 
-      Instant expires = clock.instant().plus(Duration.ofDays(3));
-      waiverStep(WaiverNotice.Step.REQUESTED, expires, "ops");
-      waiverStep(WaiverNotice.Step.APPROVED, expires, "lead");
+      TestUsers.create(api, "notify-ops", "notify-ops-pw-1", "Security Operator");
+      ApiClient ops = new ApiClient(port).login("notify-ops", "notify-ops-pw-1");
+      Instant expires = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(3));
+      ApiClient.Response asked =
+          ops.post(
+              "/api/security-waivers",
+              "{\"securityWaiver\":{\"name\":\"accept the toggle\","
+                  + "\"reason\":\"known, fixed next sprint\",\"ticket\":\"OPS-12\","
+                  + "\"expiresAt\":\""
+                  + expires
+                  + "\",\"ruleIds\":[\"xccdf_dev.vigil_rule_toggle\"],"
+                  + "\"scope\":{\"type\":\"server\",\"id\":"
+                  + server
+                  + "}}}");
+      assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+      long waiver = asked.json().get("securityWaiver").get("id").asLong();
       JsonNode requested = awaitEvent(rx, "waiver.requested");
-      assertThat(requested.get("data").get("securityWaiver").get("by").asString()).isEqualTo("ops");
+      JsonNode rw = requested.get("data").get("securityWaiver");
+      assertThat(rw.get("id").asLong()).isEqualTo(waiver);
+      assertThat(rw.get("by").asString()).isEqualTo("notify-ops");
+      assertThat(rw.get("status").asString()).isEqualTo("requested");
+      assertThat(rw.get("ticket").asString()).isEqualTo("OPS-12");
+      assertThat(rw.get("scope").get("type").asString()).isEqualTo("server");
+      assertThat(rw.get("scope").get("id").asLong()).isEqualTo(server);
+      ApiClient.Response ok =
+          api.put("/api/security-waivers/" + waiver + "/approve", "{\"reason\":\"until the fix\"}");
+      assertThat(ok.status()).as(ok.body()).isEqualTo(200);
       JsonNode approved = awaitEvent(rx, "waiver.approved");
       assertThat(approved.get("data").get("securityWaiver").get("status").asString())
           .isEqualTo("approved");
+      assertThat(approved.get("data").get("securityWaiver").get("by").asString())
+          .isEqualTo("admin");
+      assertThat(approved.get("data").get("securityWaiver").get("reason").asString())
+          .isEqualTo("until the fix");
       JsonNode expiring = awaitEvent(rx, "waiver.expiring");
-      assertThat(expiring.get("data").get("securityWaiver").get("expiresAt").asString())
-          .isEqualTo(expires.toString());
+      assertThat(
+              Instant.parse(expiring.get("data").get("securityWaiver").get("expiresAt").asString()))
+          .isEqualTo(expires);
       assertThat(expiring.get("data").get("securityWaiver").get("ruleIds").get(0).asString())
           .isEqualTo("xccdf_dev.vigil_rule_toggle");
 
@@ -251,27 +277,6 @@ abstract class WebhookDeliveryFlow {
 
   private String run(FleetApi fleet, long job) {
     return fleet.awaitEnd(fleet.execute(job), Duration.ofSeconds(120)).get("status").asString();
-  }
-
-  private void waiverStep(WaiverNotice.Step step, Instant expires, String by) {
-    tx.executeWithoutResult(
-        s ->
-            events.publishEvent(
-                new WaiverNotice(
-                    step,
-                    41,
-                    "accept the toggle",
-                    "known, fixed next sprint",
-                    "OPS-12",
-                    expires,
-                    List.of("xccdf_dev.vigil_rule_toggle"),
-                    "server",
-                    7L,
-                    null,
-                    NotificationContent.BENCHMARK,
-                    null,
-                    by,
-                    clock.instant())));
   }
 
   private JsonNode awaitChange(FlakyReceiver rx, long server, String from, String to) {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 class WebhookReceiverFaultsIntegrationTest {
 
   @LocalServerPort int port;
-  @Autowired ApplicationEventPublisher events;
+  @Autowired Notifier notifier;
   @Autowired TransactionTemplate tx;
 
   HttpServer receiver;
@@ -131,24 +130,25 @@ class WebhookReceiverFaultsIntegrationTest {
     long closed = hook(api, "closed", "http://127.0.0.1:" + closedPort() + "/hook", true);
     long disabled = hook(api, "disabled", url("/ok"), false);
 
+    // the delivery path on its own: one waiver.requested notification queued as any source does
     tx.executeWithoutResult(
         s ->
-            events.publishEvent(
-                new WaiverNotice(
-                    WaiverNotice.Step.REQUESTED,
-                    5,
-                    "w",
-                    "why",
-                    null,
-                    Instant.now().plus(Duration.ofDays(30)),
-                    List.of("xccdf_dev.vigil_rule_x"),
-                    "server",
-                    1L,
-                    null,
-                    null,
-                    null,
-                    "ops",
-                    Instant.now())));
+            notifier.publish(
+                NotificationEvent.WAIVER_REQUESTED,
+                new Payloads.WaiverEvent(
+                    new Payloads.Waiver(
+                        5,
+                        "w",
+                        "requested",
+                        "why",
+                        null,
+                        Instant.now().plus(Duration.ofDays(30)).toString(),
+                        List.of("xccdf_dev.vigil_rule_x"),
+                        new Payloads.Scope("server", 1L, null),
+                        null,
+                        null,
+                        "ops",
+                        Instant.now().toString()))));
 
     JsonNode r = ended(api, redirect);
     assertThat(r.get("status").asString()).isEqualTo("failed");
