@@ -29,8 +29,8 @@ import org.springframework.stereotype.Repository;
 class ComplianceRepository {
 
   private static final String SCAN_COLUMNS =
-      "s.id, s.server_id, s.profile_id, s.benchmark_id, s.finished_at, s.score, s.score_max,"
-          + " s.pass_count,"
+      "s.scan_id id, s.server_id, s.profile_id, s.benchmark_id, s.finished_at, s.score,"
+          + " s.score_max, s.pass_count,"
           + " s.fixed_count, s.fail_count, s.error_count, s.unknown_count, s.notchecked_count,"
           + " s.notapplicable_count, s.not_applicable, s.job_id, s.job_name";
 
@@ -53,8 +53,8 @@ class ComplianceRepository {
             "select "
                 + SCAN_COLUMNS
                 + ", s.benchmark_title, s.profile_title, l.benchmark_id latest_benchmark"
-                + " from security_scans s join (select server_id, benchmark_id, profile_id,"
-                + " max(finished_at) m from security_scans where "
+                + " from compliance_scans s join (select server_id, benchmark_id, profile_id,"
+                + " max(finished_at) m from compliance_scans where "
                 + filter
                 + " group by server_id, benchmark_id, profile_id) l"
                 + " on s.server_id = l.server_id and s.profile_id = l.profile_id"
@@ -71,20 +71,21 @@ class ComplianceRepository {
     return latestOnly(rows, false);
   }
 
-  /** The latest scan each job made of each server, keyed by job id then server id. */
+  /**
+   * The latest scan each job made of each server, keyed by job id then server id (ties: the higher
+   * id). One pass with a window function: joining the grouped maxima back made H2 evaluate the
+   * grouping once per scan row when one job had many scans of one server.
+   */
   Map<Long, Map<Long, ComplianceScan>> latestPerJob() {
     List<ComplianceScan> rows =
-        latestOnly(
-            jdbc.sql(
-                    "select "
-                        + SCAN_COLUMNS
-                        + " from security_scans s join (select job_id, server_id, max(finished_at)"
-                        + " m from security_scans where job_id is not null and server_id is not"
-                        + " null group by job_id, server_id) l on s.job_id = l.job_id"
-                        + " and s.server_id = l.server_id and s.finished_at = l.m")
-                .query((rs, n) -> scan(rs, null, null))
-                .list(),
-            true);
+        jdbc.sql(
+                "select * from (select "
+                    + SCAN_COLUMNS
+                    + ", row_number() over (partition by s.job_id, s.server_id"
+                    + " order by s.finished_at desc, s.scan_id desc) rn from compliance_scans s"
+                    + " where s.job_id is not null and s.server_id is not null) t where rn = 1")
+            .query((rs, n) -> scan(rs, null, null))
+            .list();
     Map<Long, Map<Long, ComplianceScan>> out = new HashMap<>();
     rows.forEach(s -> out.computeIfAbsent(s.jobId(), k -> new HashMap<>()).put(s.serverId(), s));
     return out;
@@ -211,7 +212,7 @@ class ComplianceRepository {
     jdbc.sql(
             "select "
                 + SCAN_COLUMNS
-                + " from security_scans s where s.finished_at >= ? and s.server_id is not null")
+                + " from compliance_scans s where s.finished_at >= ? and s.server_id is not null")
         .param(ts(from))
         .query(
             rs -> {

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The rule results behind the rule view: for one (benchmark, profile), the latest scan of each
  * server that has one (ties: the higher scan id) with its compact result codes, the result rows of
- * scans recorded before the compact store, and the (benchmark, profile) pairs scanned so far. Reads
- * {@code security_scans} and {@code security_scan_rules}; computed per request (see
- * docs/architecture.md "Fleet views").
+ * scans recorded before the compact store, and the (benchmark, profile) pairs scanned so far. Picks
+ * scans on the narrow {@code compliance_scans} (V26), reads their codes from {@code security_scans}
+ * and {@code security_scan_rules} (see docs/architecture.md "Fleet views").
  */
 @Repository
 class ComplianceRuleRepository {
@@ -27,33 +27,59 @@ class ComplianceRuleRepository {
     this.jdbc = jdbc;
   }
 
-  /** The latest scan per live server of the pair. */
+  /**
+   * The latest scan per live server of the pair: chosen on the narrow V26 rows (index {@code
+   * (benchmark_id, profile_id, server_id, finished_at)}), then their result codes read by id.
+   */
   List<LatestScan> latestScans(String benchmarkId, String profileId) {
-    Map<Long, LatestScan> out = new LinkedHashMap<>();
+    Map<Long, Latest> latest = new LinkedHashMap<>();
     jdbc.sql(
-            "select s.id, s.server_id, s.rule_dictionary_id, s.rule_results, s.finished_at,"
-                + " s.benchmark_title, s.profile_title"
-                + " from security_scans s join (select server_id, max(finished_at) m"
-                + " from security_scans where benchmark_id = ? and profile_id = ?"
+            "select s.scan_id, s.server_id, s.finished_at, s.benchmark_title, s.profile_title"
+                + " from compliance_scans s join (select server_id, max(finished_at) m"
+                + " from compliance_scans where benchmark_id = ? and profile_id = ?"
                 + " and server_id is not null group by server_id) l"
                 + " on s.server_id = l.server_id and s.finished_at = l.m"
                 + " where s.benchmark_id = ? and s.profile_id = ?")
         .params(benchmarkId, profileId, benchmarkId, profileId)
         .query(
             rs -> {
-              LatestScan s =
-                  new LatestScan(
+              Latest l =
+                  new Latest(
                       rs.getLong(1),
                       rs.getLong(2),
-                      rs.getObject(3, Long.class),
-                      rs.getBytes(4),
                       instant(rs, "finished_at"),
-                      rs.getString("benchmark_title"),
-                      rs.getString("profile_title"));
-              out.merge(s.serverId(), s, (a, b) -> a.scanId() >= b.scanId() ? a : b);
+                      rs.getString(4),
+                      rs.getString(5));
+              latest.merge(l.serverId(), l, (a, b) -> a.scanId() >= b.scanId() ? a : b);
             });
-    return new ArrayList<>(out.values());
+    Map<Long, Object[]> codes = new HashMap<>();
+    if (!latest.isEmpty()) {
+      jdbc.sql("select id, rule_dictionary_id, rule_results from security_scans where id = any(?)")
+          .param(latest.values().stream().map(Latest::scanId).toArray(Long[]::new))
+          .query(
+              rs -> {
+                codes.put(
+                    rs.getLong(1), new Object[] {rs.getObject(2, Long.class), rs.getBytes(3)});
+              });
+    }
+    List<LatestScan> out = new ArrayList<>(latest.size());
+    for (Latest l : latest.values()) {
+      Object[] c = codes.getOrDefault(l.scanId(), new Object[2]);
+      out.add(
+          new LatestScan(
+              l.scanId(),
+              l.serverId(),
+              (Long) c[0],
+              (byte[]) c[1],
+              l.finishedAt(),
+              l.benchmarkTitle(),
+              l.profileTitle()));
+    }
+    return out;
   }
+
+  private record Latest(
+      long scanId, long serverId, Instant finishedAt, String benchmarkTitle, String profileTitle) {}
 
   /** Rule rows of scans recorded before the compact store (V11), by scan id, in order. */
   Map<Long, List<RuleEntryResult>> legacyRows(List<Long> scanIds) {
@@ -83,7 +109,7 @@ class ComplianceRuleRepository {
     Map<String, CompliancePair> out = new LinkedHashMap<>();
     jdbc.sql(
             "select benchmark_id, profile_id, max(benchmark_title), max(profile_title)"
-                + " from security_scans where server_id is not null and benchmark_id is not null"
+                + " from compliance_scans where server_id is not null and benchmark_id is not null"
                 + " group by benchmark_id, profile_id")
         .query(
             rs -> {

@@ -101,7 +101,20 @@ class ScanRepository {
                 + ")")
         .params(values)
         .update(keys, "id");
-    return keys.getKey().longValue();
+    long id = keys.getKey().longValue();
+    // the narrow copy compliance reads (V26), in the same transaction; deleted with the scan
+    jdbc.sql(
+            "insert into compliance_scans (scan_id, server_id, benchmark_id, profile_id,"
+                + " finished_at, score, score_max, pass_count, fixed_count, fail_count,"
+                + " error_count, unknown_count, notchecked_count, notapplicable_count,"
+                + " not_applicable, job_id, job_name, benchmark_title, profile_title) select id,"
+                + " server_id, benchmark_id, profile_id, finished_at, score, score_max, pass_count, fixed_count, fail_count,"
+                + " error_count, unknown_count, notchecked_count, notapplicable_count,"
+                + " not_applicable, job_id, job_name, benchmark_title, profile_title"
+                + " from security_scans where id = ?")
+        .param(id)
+        .update();
+    return id;
   }
 
   Optional<SecurityScan> find(long id) {

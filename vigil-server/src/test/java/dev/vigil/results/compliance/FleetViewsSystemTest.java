@@ -165,6 +165,58 @@ class FleetViewsSystemTest extends ComplianceSystemBase {
     assertThat(apiServers("job=" + failingJob)).hasSize(3);
   }
 
+  /**
+   * The narrow copy compliance reads (V26) follows the scans: deleting a server's latest scan falls
+   * back to its previous one, deleting the server leaves it out of every count.
+   */
+  @Test
+  void deletingTheLatestScanOrTheServerKeepsTheCountsTrue() throws Exception {
+    long six = fleet.sshServer("fv-s6");
+    long pkg =
+        api.get("/api/security-packages?name=fv-content")
+            .json()
+            .get("securityPackages")
+            .get(0)
+            .get("id")
+            .asLong();
+    long job = fleet.job("fv-six", pkg, List.of(six), TOGGLE, "manual");
+    Files.createFile(marker);
+    try {
+      assertThat(fleet.run(job)).isEqualTo("complete");
+    } finally {
+      Files.deleteIfExists(marker);
+    }
+    assertThat(fleet.run(job)).isEqualTo("complete");
+    assertThat(toggleCounts()).containsExactly(6, 2, 4);
+    long latest = fleet.profile(six, TOGGLE).get("lastScan").get("id").asLong();
+    // the scan is within its job's 90 days, so the API refuses; the statements retention and purge
+    // run (ScanRetentionRepository: unlink the target run, delete the row), here directly
+    ApiClient.Response refused = api.delete("/api/security-scans/" + latest);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    jdbc.sql("update target_runs set scan_id = null where scan_id = ?").param(latest).update();
+    assertThat(jdbc.sql("delete from security_scans where id = ?").param(latest).update()).isOne();
+    assertThat(fleet.profile(six, TOGGLE).get("status").asString()).isEqualTo("non_compliant");
+    assertThat(toggleCounts()).containsExactly(6, 3, 3);
+    String failing = pairFilter(TOGGLE) + "&rule=" + enc(TOGGLE_RULE) + "&result=fail";
+    assertThat(apiServers(failing)).contains(six).hasSize(3);
+    ApiClient.Response gone = api.delete("/api/servers/" + six);
+    assertThat(gone.status()).as(gone.body()).isEqualTo(200);
+    assertThat(toggleCounts()).containsExactly(5, 2, 3);
+    assertThat(apiServers(failing)).doesNotContain(six).hasSize(2);
+    assertThat(apiServers("compliance=non_compliant")).doesNotContain(six);
+  }
+
+  /** The rule view of the toggle pair: servers, then the toggle rule's fail and pass counts. */
+  private List<Integer> toggleCounts() {
+    JsonNode body = api.get(rulesApi(TOGGLE)).json();
+    JsonNode rule = body.get("rules").get(0);
+    assertThat(rule.get("ruleId").asString()).isEqualTo(TOGGLE_RULE);
+    return List.of(
+        body.get("serverCount").asInt(),
+        rule.get("failCount").asInt(),
+        rule.get("passCount").asInt());
+  }
+
   @Test
   void badFilterValuesAnswer400NamingTheParameterAndUnknownPairs404() throws Exception {
     Map<String, String> bad = new TreeMap<>();

@@ -61,6 +61,18 @@ final class ScanCopies {
           .params(params)
           .update();
     }
+    // the narrow copy compliance reads (V26), as recording writes it
+    jdbc.sql(
+            "insert into compliance_scans (scan_id, server_id, benchmark_id, profile_id,"
+                + " finished_at, score, pass_count, fixed_count, fail_count, error_count,"
+                + " unknown_count, notchecked_count, notapplicable_count, not_applicable, job_id,"
+                + " job_name, benchmark_title, profile_title) select id, server_id, benchmark_id,"
+                + " profile_id, finished_at, score, pass_count, fixed_count, fail_count,"
+                + " error_count, unknown_count, notchecked_count, notapplicable_count,"
+                + " not_applicable, job_id, job_name, benchmark_title, profile_title"
+                + " from security_scans s where not exists"
+                + " (select 1 from compliance_scans c where c.scan_id = s.id)")
+        .update();
     return finished;
   }
 }
