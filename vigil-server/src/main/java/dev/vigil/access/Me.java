@@ -36,8 +36,21 @@ public final class Me {
     return levels.get(Permission.fromCode(permissionCode)).allows(Level.READ);
   }
 
-  /** True when the user may change things in the area with this permission code. */
+  /**
+   * True when the user may change things in the area with this permission code: {@code full}, or
+   * for permissions without {@code full} their first level above read ({@code request}, {@code
+   * run}).
+   */
   public boolean canWrite(String permissionCode) {
     return levels.get(Permission.fromCode(permissionCode)).allows(Level.FULL);
+  }
+
+  /**
+   * True when the user holds at least the level with {@code levelCode} of the permission with
+   * {@code permissionCode}: {@code me.can('security-waivers', 'approve')}.
+   */
+  public boolean can(String permissionCode, String levelCode) {
+    Permission p = Permission.fromCode(permissionCode);
+    return levels.get(p).allows(p.level(levelCode));
   }
 }

@@ -113,9 +113,9 @@ class RoleAdminService {
     try {
       Permission p = Permission.fromCode(code);
       try {
-        levels.put(p, Level.fromCode(level == null ? "" : level));
+        levels.put(p, p.level(level));
       } catch (IllegalArgumentException e) {
-        errors.add("permissions." + code, "must be none, read or full");
+        errors.add("permissions." + code, e.getMessage());
       }
     } catch (IllegalArgumentException e) {
       errors.add("permissions." + code, "unknown permission");

@@ -104,7 +104,6 @@ class RolePagesController {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("permissions", Permission.values());
-    model.addAttribute("levels", Level.values());
     return "admin/role-form";
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,6 +46,7 @@ class TargetRunRecorder {
   private final ExecutionSettings settings;
   private final Clock clock;
   private final VigilMetrics metrics;
+  private final ApplicationEventPublisher events;
 
   TargetRunRecorder(
       ExecutionRepository repo,
@@ -52,13 +54,15 @@ class TargetRunRecorder {
       TransactionTemplate tx,
       ExecutionSettings settings,
       Clock clock,
-      VigilMetrics metrics) {
+      VigilMetrics metrics,
+      ApplicationEventPublisher events) {
     this.repo = repo;
     this.dispatcher = dispatcher;
     this.tx = tx;
     this.settings = settings;
     this.clock = clock;
     this.metrics = metrics;
+    this.events = events;
   }
 
   /**
@@ -254,6 +258,13 @@ class TargetRunRecorder {
     repo.updateRun(ended);
     metrics.targetRunEnded(
         ended.status().code(), ended.failureCode(), ended.duration(clock.instant()));
+    events.publishEvent(
+        new TargetRunEnded(
+            ended.id(),
+            executionId,
+            ended.serverId(),
+            ended.status().code(),
+            ended.status().failure()));
     dispatcher.dispatch(executionId, 1);
     repo.countFinished(
         executionId,
@@ -281,6 +292,7 @@ class TargetRunRecorder {
     repo.update(derived);
     if (derived.status().ended()) {
       metrics.executionEnded(derived.status().code());
+      events.publishEvent(ExecutionEnded.of(derived));
     }
   }
 }

@@ -114,6 +114,17 @@ class ServerRepository {
     LastTestColumns.write(jdbc, id, t);
   }
 
+  void recordOs(long id, String os) {
+    jdbc.sql("update servers set os_name = ? where id = ?").params(os, id).update();
+  }
+
+  Optional<String> osName(long id) {
+    return jdbc.sql("select os_name from servers where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
   Optional<Server> find(long id) {
     return jdbc.sql(SELECT + " where s.id = ?")
         .param(id)
@@ -139,11 +150,16 @@ class ServerRepository {
   }
 
   List<Server> list(ListQuery q) {
+    return list(q, null);
+  }
+
+  /** A page of the servers matching the query among {@code only} (all when null). */
+  List<Server> list(ListQuery q, Collection<Long> only) {
     List<Object> params = new ArrayList<>();
     String order = SORTS.getOrDefault(q.sortOr(SORTS.keySet(), "name"), "lower(s.name)");
     String sql =
         SELECT
-            + where(q, params)
+            + where(q, only, params)
             + " order by "
             + order
             + (q.descending() ? " desc" : " asc")
@@ -156,8 +172,13 @@ class ServerRepository {
   }
 
   long count(ListQuery q) {
+    return count(q, null);
+  }
+
+  /** How many servers match the query among {@code only} (all when null). */
+  long count(ListQuery q, Collection<Long> only) {
     List<Object> params = new ArrayList<>();
-    return jdbc.sql("select count(*) from servers s" + where(q, params))
+    return jdbc.sql("select count(*) from servers s" + where(q, only, params))
         .params(params)
         .query(Long.class)
         .single();
@@ -221,8 +242,13 @@ class ServerRepository {
     jdbc.sql("delete from servers where id = ?").param(id).update();
   }
 
-  private static String where(ListQuery q, List<Object> params) {
+  private static String where(ListQuery q, Collection<Long> only, List<Object> params) {
     List<String> clauses = new ArrayList<>();
+    if (only != null) {
+      // one array parameter whatever the number of ids (H2 takes up to 65,536 elements)
+      clauses.add("s.id = any(?)");
+      params.add(only.toArray(Long[]::new));
+    }
     if (q.name() != null) {
       clauses.add("s.name = ?");
       params.add(q.name());

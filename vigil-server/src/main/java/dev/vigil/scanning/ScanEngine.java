@@ -188,7 +188,8 @@ public class ScanEngine {
           shell.bytesUploaded(),
           shell.hostKeyFingerprint(),
           started,
-          clock.instant());
+          clock.instant(),
+          output.osName());
     }
 
     private ExecResult runScript(String script) throws ScanFailure {

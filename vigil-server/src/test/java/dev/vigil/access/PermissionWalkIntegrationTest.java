@@ -58,11 +58,17 @@ class PermissionWalkIntegrationTest {
     handlers()
         .forEach(
             (info, method) -> {
-              if (Guard.of(method) == null) {
+              Guard guard = Guard.of(method);
+              if (guard == null) {
                 unguarded.add(method.toString() + " " + info);
+              } else if (!guard.isPublic()
+                  && !guard.permission().value().accepts(guard.permission().level())) {
+                unguarded.add(method + " requires a level its permission does not have");
               }
             });
-    assertThat(unguarded).as("handlers without @RequiresPermission or @PublicEndpoint").isEmpty();
+    assertThat(unguarded)
+        .as("handlers without @RequiresPermission or @PublicEndpoint, or with a wrong level")
+        .isEmpty();
   }
 
   @Test
@@ -92,8 +98,9 @@ class PermissionWalkIntegrationTest {
     Level needed = guard.permission().level();
     expect(failures, call, WalkUsers.NONE, false);
     expect(failures, call, WalkUsers.othersName(p), false);
-    expect(failures, call, WalkUsers.name(p, Level.READ), Level.READ.allows(needed));
-    expect(failures, call, WalkUsers.name(p, Level.FULL), true);
+    for (Level l : p.levels().subList(1, p.levels().size())) {
+      expect(failures, call, WalkUsers.name(p, l), l.allows(needed));
+    }
     return failures;
   }
 

@@ -181,6 +181,77 @@ class UserAdminIntegrationTest {
   }
 
   @Test
+  void eachPermissionAcceptsItsOwnLevels() throws Exception {
+    api(get("/api/roles?name=Administrator"))
+        .andExpect(jsonPath("$.roles[0].permissions.security-waivers").value("approve"))
+        .andExpect(jsonPath("$.roles[0].permissions.security-remediation").value("approve"))
+        .andExpect(jsonPath("$.roles[0].permissions.security-scanning").value("full"));
+    api(get("/api/roles").param("name", "Security Operator"))
+        .andExpect(jsonPath("$.roles[0].permissions.security-waivers").value("request"))
+        .andExpect(jsonPath("$.roles[0].permissions.security-remediation").value("run"));
+    api(get("/api/roles?name=Auditor"))
+        .andExpect(jsonPath("$.roles[0].permissions.security-waivers").value("read"))
+        .andExpect(jsonPath("$.roles[0].permissions.security-remediation").value("read"));
+    long id =
+        createRole(
+            "waiver-requesters",
+            "{\"security-waivers\":\"request\",\"security-remediation\":\"run\"}");
+    api(get("/api/roles/" + id))
+        .andExpect(jsonPath("$.role.permissions.security-waivers").value("request"))
+        .andExpect(jsonPath("$.role.permissions.security-remediation").value("run"))
+        .andExpect(jsonPath("$.role.permissions.admin").value("none"));
+    api(put("/api/roles/" + id)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"role\":{\"permissions\":{\"security-waivers\":\"full\"}}}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors['permissions.security-waivers']")
+                .value(
+                    "'full' is not a level of security-waivers: must be none, read, request or"
+                        + " approve"));
+    api(put("/api/roles/" + id)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"role\":{\"permissions\":{\"security-scanning\":\"approve\"}}}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors['permissions.security-scanning']")
+                .value(
+                    "'approve' is not a level of security-scanning: must be none, read or full"));
+    api(put("/api/roles/" + id)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"role\":{\"permissions\":{\"security-remediation\":\"request\"}}}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors['permissions.security-remediation']").exists());
+    api(get("/api/roles/" + id))
+        .andExpect(jsonPath("$.role.permissions.security-waivers").value("request"));
+    mvc.perform(get("/admin/roles/" + id).session(adminSession()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Security: Waivers")))
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.matchesRegex(
+                        "(?s).*value=\"request\"\\s+selected=\"selected\">Request</option>.*")))
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.matchesRegex(
+                        "(?s).*value=\"run\"\\s+selected=\"selected\">Run</option>.*")));
+    mvc.perform(
+            post("/admin/roles/" + id)
+                .session(adminSession())
+                .with(csrf())
+                .param("name", "waiver-requesters")
+                .param("perm-security-waivers", "full"))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.containsString(
+                        "&#39;full&#39; is not a level of security-waivers")));
+  }
+
+  @Test
   void userPageKeepsTypedValuesAndShowsFieldErrors() throws Exception {
     mvc.perform(
             post("/admin/users")

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test users for the permission walk: one with no roles, and per permission one with READ, one with
- * FULL, and one with FULL on every other permission but NONE on it.
+ * Test users for the permission walk: one with no roles, and per permission one at each of its
+ * levels above none, and one with the top level of every other permission but NONE on it.
  */
 final class WalkUsers {
 
@@ -24,11 +24,12 @@ final class WalkUsers {
     this.tokens = tokens;
     create(NONE, null);
     for (Permission p : Permission.values()) {
-      create(name(p, Level.READ), Map.of(p.code(), "read"));
-      create(name(p, Level.FULL), Map.of(p.code(), "full"));
+      for (Level l : p.levels().subList(1, p.levels().size())) {
+        create(name(p, l), Map.of(p.code(), l.code()));
+      }
       Map<String, String> others = new HashMap<>();
       for (Permission o : Permission.values()) {
-        others.put(o.code(), o == p ? "none" : "full");
+        others.put(o.code(), o == p ? "none" : o.top().code());
       }
       create(othersName(p), others);
     }

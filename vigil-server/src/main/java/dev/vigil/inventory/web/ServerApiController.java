@@ -12,6 +12,8 @@ import dev.vigil.inventory.web.InventoryJson.ServerList;
 import dev.vigil.inventory.web.InventoryJson.ServerOne;
 import dev.vigil.inventory.web.InventoryJson.ServerSaved;
 import dev.vigil.inventory.web.InventoryJson.ServerStats;
+import dev.vigil.results.ComplianceFilter;
+import dev.vigil.results.FleetFilter;
 import dev.vigil.scanning.ConnectionReport;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ListQuery;
@@ -21,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,24 +40,28 @@ class ServerApiController {
 
   private final ServerService servers;
   private final ConnectionTests connectionTests;
+  private final FleetFilter fleet;
 
-  ServerApiController(ServerService servers, ConnectionTests connectionTests) {
+  ServerApiController(ServerService servers, ConnectionTests connectionTests, FleetFilter fleet) {
     this.servers = servers;
     this.connectionTests = connectionTests;
+    this.fleet = fleet;
   }
 
   @GetMapping("/api/servers")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
   ServerList list(HttpServletRequest request) {
     ListQuery q = ListQuery.from(request.getParameterMap());
-    List<Server> page = servers.list(q);
+    // the servers behind a compliance count (dashboard, Hosts list, rule view); null: all
+    Set<Long> only = fleet.serverIds(ComplianceFilter.from(request.getParameterMap()));
+    List<Server> page = servers.list(q, only);
     Map<String, ServerStats> stats = new LinkedHashMap<>();
     page.forEach(s -> stats.put(Long.toString(s.id()), InventoryJson.stats(s.lastTest())));
     return new ServerList(
         page.stream().map(InventoryJson::server).toList(),
         stats,
         false,
-        Meta.of(q, page.size(), servers.count(q)));
+        Meta.of(q, page.size(), servers.count(q, only)));
   }
 
   @GetMapping("/api/servers/{id}")

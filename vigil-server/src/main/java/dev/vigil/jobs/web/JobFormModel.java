@@ -2,6 +2,7 @@ package dev.vigil.jobs.web;
 
 import dev.vigil.jobs.TargetType;
 import dev.vigil.web.NotFoundException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import org.springframework.ui.Model;
  */
 @Component
 class JobFormModel {
+
+  /** Every IANA zone Java knows, by name, UTC first: the wizard's time zone choice. */
+  static final List<String> TIME_ZONES = timeZones();
 
   private final JobChoices choices;
   private final JobViews views;
@@ -29,7 +33,8 @@ class JobFormModel {
     Map<String, List<Choice>> profiles = profiles(form.securityPackage());
     TargetType type = TargetType.fromCode(form.targetType());
     model.addAttribute("form", form);
-    model.addAttribute("errors", errors);
+    model.addAttribute("errors", PageErrors.of(errors));
+    model.addAttribute("timeZones", TIME_ZONES);
     model.addAttribute("packages", packages(form.securityPackage()));
     model.addAttribute("checklists", checklists);
     model.addAttribute(
@@ -37,7 +42,11 @@ class JobFormModel {
         form.scanPath() == null ? List.of() : profiles.getOrDefault(form.scanPath(), List.of()));
     model.addAttribute("schedules", choices.schedules());
     model.addAttribute("targetTypes", choices.targetTypes());
-    model.addAttribute("targetChoices", choices.targets(type == null ? TargetType.SERVER : type));
+    List<Choice> targets = choices.targets(type == null ? TargetType.SERVER : type);
+    model.addAttribute("targetChoices", targets);
+    model.addAttribute(
+        "targetLabels",
+        targets.stream().flatMap(c -> c.labels().stream()).distinct().sorted().toList());
   }
 
   /** The form with checklist and profile moved to the first choice when no longer offered. */
@@ -57,6 +66,7 @@ class JobFormModel {
         profile,
         f.scheduleMode(),
         f.dateTime(),
+        f.timeZone(),
         f.targetType(),
         f.targets(),
         f.timeoutMinutes(),
@@ -75,7 +85,7 @@ class JobFormModel {
         "manual".equals(mode)
             ? "Manual"
             : "dateTime".equals(mode)
-                ? "Date and Time: " + f.dateTime() + " UTC"
+                ? "Date and Time: " + f.dateTimeText()
                 : id(mode) == null ? mode : views.scheduleName(id(mode)));
     TargetType type = TargetType.fromCode(f.targetType());
     model.addAttribute(
@@ -118,6 +128,16 @@ class JobFormModel {
     } catch (NotFoundException e) {
       return Map.of();
     }
+  }
+
+  private static List<String> timeZones() {
+    List<String> zones = new ArrayList<>();
+    zones.add("UTC");
+    ZoneId.getAvailableZoneIds().stream()
+        .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+        .sorted()
+        .forEach(zones::add);
+    return List.copyOf(zones);
   }
 
   private static Long id(String text) {

@@ -39,6 +39,11 @@ final class ComplianceJson {
       String benchmarkTitle,
       Ref job,
       String status,
+      @Schema(description = "the last scan's score counting approved waivers as passes")
+          Double score,
+      Double scoreWithoutWaivers,
+      @Schema(description = "failed rules covered by an approved, unexpired waiver")
+          int waivedCount,
       LastScan lastScan,
       String lastFailure,
       @Schema(description = "seconds") long staleAfter,
@@ -99,6 +104,9 @@ final class ComplianceJson {
         p.benchmarkTitle(),
         p.jobId() == null ? null : new Ref(p.jobId(), p.jobName()),
         p.status().code(),
+        p.score(),
+        p.scoreWithoutWaivers(),
+        p.waivedCount(),
         p.lastScan() == null ? null : scan(p.lastScan()),
         ScanJson.time(p.lastFailure()),
         p.staleAfter().toSeconds(),

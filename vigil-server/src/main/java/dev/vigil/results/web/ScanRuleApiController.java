@@ -10,11 +10,13 @@ import dev.vigil.results.RuleFilter;
 import dev.vigil.results.ScanReports;
 import dev.vigil.results.ScanRuleTexts;
 import dev.vigil.results.ScanTexts;
+import dev.vigil.results.ScanWaivers;
 import dev.vigil.results.StoredRuleResult;
 import dev.vigil.scap.content.RuleText;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,11 +39,14 @@ class ScanRuleApiController {
   private final ResultService results;
   private final ScanReports reports;
   private final ScanRuleTexts texts;
+  private final ScanWaivers waivers;
 
-  ScanRuleApiController(ResultService results, ScanReports reports, ScanRuleTexts texts) {
+  ScanRuleApiController(
+      ResultService results, ScanReports reports, ScanRuleTexts texts, ScanWaivers waivers) {
     this.results = results;
     this.reports = reports;
     this.texts = texts;
+    this.waivers = waivers;
   }
 
   @GetMapping("/api/security-scans/{id}/rules")
@@ -53,8 +58,10 @@ class ScanRuleApiController {
     List<StoredRuleResult> matching = reports.rules(id, filter);
     List<StoredRuleResult> page = page(matching, q);
     ScanTexts t = withTexts ? texts.of(results.get(id)) : null;
+    Map<String, Long> waived = waivers.waivedFails(results.get(id), results.rules(id));
     List<RuleItem> items = new ArrayList<>(page.size());
     for (StoredRuleResult r : page) {
+      Long waiverId = RulesCsv.waivedOf(r, waived);
       items.add(
           new RuleItem(
               r.ruleId(),
@@ -62,6 +69,8 @@ class ScanRuleApiController {
               r.severity(),
               r.result(),
               r.idents(),
+              waiverId != null,
+              waiverId,
               t == null ? null : texts(t.of(r.ruleId()))));
     }
     TextsState state =
@@ -85,6 +94,9 @@ class ScanRuleApiController {
       String severity,
       String result,
       List<String> idents,
+      @Schema(description = "a failed rule covered by an approved, unexpired waiver")
+          boolean waived,
+      Long waiverId,
       @JsonUnwrapped RuleTexts texts) {}
 
   /** The texts of a rule from its benchmark. */
@@ -95,7 +107,8 @@ class ScanRuleApiController {
 
   @GetMapping("/api/security-scans/{id}/rules.csv")
   ResponseEntity<byte[]> csv(@PathVariable long id) {
-    return ScanDownloads.csv(id, results.rules(id));
+    List<StoredRuleResult> rules = results.rules(id);
+    return ScanDownloads.csv(id, rules, waivers.waivedFails(results.get(id), rules));
   }
 
   @GetMapping("/api/security-scans/{id}/report.html")
