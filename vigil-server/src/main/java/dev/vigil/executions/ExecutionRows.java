@@ -15,7 +15,7 @@ final class ExecutionRows {
           + " created_by_display_name, created_at, started_at, finished_at, total_count,"
           + " done_count, failed_count, plan_package_id, plan_package_name, plan_version_id,"
           + " plan_version_no, plan_scan_path, plan_profile, plan_timeout_minutes,"
-          + " plan_max_parallel, plan_retries_on_timeout";
+          + " plan_max_parallel, plan_retries_on_timeout, plan_tailoring_id, plan_tailoring_version";
 
   static final String RUN_COLUMNS =
       "id, execution_id, server_id, server_name, position, status, reason, failure_code, scan_id,"
@@ -61,7 +61,9 @@ final class ExecutionRows {
         rs.getString("plan_profile"),
         rs.getInt("plan_timeout_minutes"),
         rs.getInt("plan_max_parallel"),
-        rs.getInt("plan_retries_on_timeout"));
+        rs.getInt("plan_retries_on_timeout"),
+        nullableLong(rs, "plan_tailoring_id"),
+        rs.getObject("plan_tailoring_version", Integer.class));
   }
 
   static TargetRun run(ResultSet rs, int n) throws SQLException {

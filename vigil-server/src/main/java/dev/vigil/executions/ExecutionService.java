@@ -8,6 +8,7 @@ import dev.vigil.jobs.JobService;
 import dev.vigil.packages.PackageService;
 import dev.vigil.packages.PackageVersion;
 import dev.vigil.packages.SecurityPackage;
+import dev.vigil.tailoring.TailoringService;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
@@ -37,6 +38,7 @@ public class ExecutionService {
   private final TargetRunRecorder recorder;
   private final RunningScans running;
   private final Clock clock;
+  private final TailoringService tailorings;
 
   ExecutionService(
       ExecutionRepository repo,
@@ -46,7 +48,9 @@ public class ExecutionService {
       TargetRunDispatcher dispatcher,
       TargetRunRecorder recorder,
       RunningScans running,
-      Clock clock) {
+      Clock clock,
+      TailoringService tailorings) {
+    this.tailorings = tailorings;
     this.repo = repo;
     this.jobs = jobs;
     this.servers = servers;
@@ -166,7 +170,11 @@ public class ExecutionService {
                     new InvalidInputException(
                         "securityPackage",
                         "security package " + pkg.name() + " has no version to scan yet"));
-    return ExecutionPlan.of(job, pkg, version);
+    Integer tailoringVersion =
+        job.securityTailoringId() == null
+            ? null
+            : tailorings.get(job.securityTailoringId()).versionNo();
+    return ExecutionPlan.of(job, pkg, version, tailoringVersion);
   }
 
   private JobExecution start(

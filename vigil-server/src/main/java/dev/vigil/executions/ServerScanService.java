@@ -10,6 +10,7 @@ import dev.vigil.packages.PackageService;
 import dev.vigil.results.NewScan;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.ScanOrigin;
+import dev.vigil.results.ScanTailoring;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.scanning.ConnectRetry;
 import dev.vigil.scanning.FailureReason;
@@ -23,6 +24,8 @@ import dev.vigil.scanning.TargetConnection;
 import dev.vigil.scap.arf.ArfReader;
 import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.scap.content.ScapContentException;
+import dev.vigil.tailoring.TailoringService;
+import dev.vigil.tailoring.TailoringVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +62,7 @@ public class ServerScanService {
   private final ExecutionRepository executions;
   private final ConnectRetry connectRetry;
   private final ArfReader arfReader = new ArfReader();
+  private final TailoringService tailorings;
 
   ServerScanService(
       ServerService servers,
@@ -68,7 +72,9 @@ public class ServerScanService {
       TransactionTemplate tx,
       VigilMetrics metrics,
       ExecutionRepository executions,
-      ExecutionSettings settings) {
+      ExecutionSettings settings,
+      TailoringService tailorings) {
+    this.tailorings = tailorings;
     this.servers = servers;
     this.packages = packages;
     this.engine = engine;
@@ -113,12 +119,22 @@ public class ServerScanService {
       throws ScanFailure {
     Server server = servers.get(order.serverId());
     ChecklistFile file = checklistFile(order);
-    ScanOutcome outcome = run(server, request(server, file, order), control);
+    TailoringVersion tailoring =
+        order.tailoringId() == null
+            ? null
+            : tailorings.version(order.tailoringId(), order.tailoringVersion());
+    ScanRequest request =
+        request(server, file, order)
+            .withTailoring(
+                tailoring == null
+                    ? null
+                    : new ScanRequest.Tailoring(tailoring.profileId(), tailoring.document()));
+    ScanOutcome outcome = run(server, request, control);
     try {
       ScanReport report = read(outcome, server);
       return tx.execute(
           s -> {
-            SecurityScan scan = record(server, file, order, outcome, report);
+            SecurityScan scan = record(server, file, order, outcome, report, tailoring);
             servers.recordScannedOs(server.id(), outcome.osName());
             recorded.accept(scan, outcome);
             metrics.scanRecorded();
@@ -190,7 +206,12 @@ public class ServerScanService {
   }
 
   private SecurityScan record(
-      Server server, ChecklistFile file, ScanOrder order, ScanOutcome outcome, ScanReport report) {
+      Server server,
+      ChecklistFile file,
+      ScanOrder order,
+      ScanOutcome outcome,
+      ScanReport report,
+      TailoringVersion tailoring) {
     return results.record(
         new NewScan(
             server.id(),
@@ -199,7 +220,7 @@ public class ServerScanService {
             file.packageName(),
             file.versionId(),
             order.checklistPath(),
-            order.profileId(),
+            tailoring == null ? order.profileId() : tailoring.profileId(),
             report,
             outcome.arfFile(),
             outcome.reportHtml(),
@@ -208,7 +229,14 @@ public class ServerScanService {
             outcome.finished(),
             order.requestedBy(),
             liveOrigin(order.origin()),
-            order.origin().jobId()));
+            order.origin().jobId(),
+            tailoring == null
+                ? null
+                : new ScanTailoring(
+                    tailoring.tailoringId(),
+                    tailoring.versionNo(),
+                    tailoring.name(),
+                    tailoring.title())));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.vigil.executions;
 
 import dev.vigil.operations.VigilMetrics;
+import dev.vigil.scheduling.RunLater;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
@@ -40,7 +41,11 @@ class TargetRunRecorder {
     }
   }
 
+  /** How long a run whose server is being remediated waits before its claim is tried again. */
+  static final java.time.Duration LOCKED_RETRY = java.time.Duration.ofSeconds(2);
+
   private final ExecutionRepository repo;
+  private final ServerLocks locks;
   private final TargetRunDispatcher dispatcher;
   private final TransactionTemplate tx;
   private final ExecutionSettings settings;
@@ -55,8 +60,10 @@ class TargetRunRecorder {
       ExecutionSettings settings,
       Clock clock,
       VigilMetrics metrics,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      ServerLocks locks) {
     this.repo = repo;
+    this.locks = locks;
     this.dispatcher = dispatcher;
     this.tx = tx;
     this.settings = settings;
@@ -85,6 +92,21 @@ class TargetRunRecorder {
       // cancelled on some node after this run was handed over: it never starts (again)
       end(run.cancel(cancelled.get(), clock.instant()).log(cancelled.get()));
       return null;
+    }
+    if (run.serverId() != null) {
+      Optional<Long> holder = locks.remediationHolding(run.serverId());
+      if (holder.isPresent()) {
+        // re-queued, not failed: the run stays as it was and its task runs again
+        throw new RunLater(
+            LOCKED_RETRY,
+            "server "
+                + run.serverName()
+                + " is locked by remediation run "
+                + holder.get()
+                + "; target run "
+                + runId
+                + " waits");
+      }
     }
     if (run.status() == TargetRunStatus.QUEUED) {
       TargetRun claimed = run.claim(clock.instant(), node);

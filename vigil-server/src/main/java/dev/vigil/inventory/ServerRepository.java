@@ -166,10 +166,19 @@ class ServerRepository {
             + ", s.id limit ? offset ?";
     params.add(q.max());
     params.add(q.offset());
-    return jdbc.sql(sql).params(params).query(this::row).list().stream()
-        .map(this::withLabels)
-        .toList();
+    // the labels of the whole page in one query (a page may be every server: the job form's
+    // targets)
+    List<Server> found = jdbc.sql(sql).params(params).query(this::row).list();
+    List<Long> ids = found.stream().map(Server::id).toList();
+    Map<Long, List<String>> all = new HashMap<>();
+    for (int i = 0; i < ids.size(); i += LABEL_CHUNK) {
+      all.putAll(labels.readAll(ids.subList(i, Math.min(ids.size(), i + LABEL_CHUNK))));
+    }
+    return found.stream().map(s -> withLabels(s, all.getOrDefault(s.id(), List.of()))).toList();
   }
+
+  /** Labels are read for at most this many servers a query (one bind parameter each). */
+  private static final int LABEL_CHUNK = 10_000;
 
   long count(ListQuery q) {
     return count(q, null);

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A security scan job: which checklist and profile of which package to scan, when (manual, once at
  * a date-time, or on an execute schedule), on which servers or instances, and how (timeout per
- * target, max parallel targets, retries on timeout).
+ * target, max parallel targets, retries on timeout). With a tailoring ({@code securityTailoringId})
+ * the job scans that tailored profile; {@code securityProfile} is then the tailoring's base.
  */
 public record Job(
     long id,
@@ -27,11 +28,54 @@ public record Job(
     JobOptions options,
     UserRef createdBy,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Long securityTailoringId) {
 
   public Job {
     labels = List.copyOf(labels);
     targets = List.copyOf(targets);
+  }
+
+  /** A job that scans a shipped profile (no tailoring). */
+  public Job(
+      long id,
+      String name,
+      String description,
+      List<String> labels,
+      boolean enabled,
+      long packageId,
+      String scanPath,
+      String securityProfile,
+      ScheduleMode scheduleMode,
+      Long scheduleId,
+      Instant dateTime,
+      TargetType targetType,
+      List<JobTarget> targets,
+      String targetLabel,
+      JobOptions options,
+      UserRef createdBy,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        name,
+        description,
+        labels,
+        enabled,
+        packageId,
+        scanPath,
+        securityProfile,
+        scheduleMode,
+        scheduleId,
+        dateTime,
+        targetType,
+        targets,
+        targetLabel,
+        options,
+        createdBy,
+        createdAt,
+        updatedAt,
+        null);
   }
 
   /** A job that lists its targets (no target label). */
@@ -109,6 +153,7 @@ public record Job(
         options,
         createdBy,
         createdAt,
-        now);
+        now,
+        securityTailoringId);
   }
 }

@@ -21,7 +21,8 @@ record JobDraft(
     TargetType targetType,
     List<Long> targetIds,
     String targetLabel,
-    JobOptions options) {
+    JobOptions options,
+    Long securityTailoringId) {
 
   /** Reads {@code in} over {@code current} (null = new job); problems go into {@code errors}. */
   static JobDraft of(
@@ -49,7 +50,18 @@ record JobDraft(
                 ? current.refIds()
                 : f.targetIds(in.targets(), type),
         targetLabel(in, current, type, errors),
-        options(in, current == null ? JobOptions.defaults() : current.options(), f));
+        options(in, current == null ? JobOptions.defaults() : current.options(), f),
+        tailoring(in, current, f));
+  }
+
+  /** The tailoring sent (blank: none), else the saved one. */
+  private static Long tailoring(JobInput in, Job current, JobFields f) {
+    if (in.securityTailoring() == null) {
+      return current == null ? null : current.securityTailoringId();
+    }
+    return in.securityTailoring().isBlank()
+        ? null
+        : f.id("securityTailoring", in.securityTailoring());
   }
 
   private static String description(String description, Map<String, String> errors) {
@@ -79,7 +91,8 @@ record JobDraft(
         options,
         current == null ? by : current.createdBy(),
         current == null ? now : current.createdAt(),
-        now);
+        now,
+        securityTailoringId);
   }
 
   /**

@@ -8,7 +8,8 @@ import java.util.Map;
  * {@code scheduleMode} is {@code manual}, {@code dateTime} or an execute schedule id; {@code
  * deleteAfterDays} is a number of days, or blank or {@code never} for never; {@code targetLabel} is
  * the label of a {@code server-label} or {@code instance-label} job; {@code problems} are field
- * errors found while reading the request, reported with the others.
+ * errors found while reading the request, reported with the others; {@code securityTailoring} is a
+ * tailoring id, blank to scan the shipped profile again, null for unchanged.
  */
 public record JobInput(
     String name,
@@ -28,10 +29,77 @@ public record JobInput(
     String keepMinDays,
     String deleteAfterDays,
     String targetLabel,
-    Map<String, String> problems) {
+    Map<String, String> problems,
+    String securityTailoring) {
 
   public JobInput {
     problems = problems == null ? Map.of() : Map.copyOf(problems);
+  }
+
+  /** Input that names no tailoring (the job's stays as it is). */
+  public JobInput(
+      String name,
+      String description,
+      List<String> labels,
+      Boolean enabled,
+      String securityPackage,
+      String scanPath,
+      String securityProfile,
+      String scheduleMode,
+      String dateTime,
+      String targetType,
+      List<String> targets,
+      String timeoutMinutes,
+      String maxParallel,
+      String retriesOnTimeout,
+      String keepMinDays,
+      String deleteAfterDays,
+      String targetLabel,
+      Map<String, String> problems) {
+    this(
+        name,
+        description,
+        labels,
+        enabled,
+        securityPackage,
+        scanPath,
+        securityProfile,
+        scheduleMode,
+        dateTime,
+        targetType,
+        targets,
+        timeoutMinutes,
+        maxParallel,
+        retriesOnTimeout,
+        keepMinDays,
+        deleteAfterDays,
+        targetLabel,
+        problems,
+        null);
+  }
+
+  /** This input with the package, checklist and profile {@code tailoring} sets when not sent. */
+  public JobInput withContent(String packageId, String path, String profile) {
+    return new JobInput(
+        name,
+        description,
+        labels,
+        enabled,
+        securityPackage == null ? packageId : securityPackage,
+        scanPath == null ? path : scanPath,
+        profile,
+        scheduleMode,
+        dateTime,
+        targetType,
+        targets,
+        timeoutMinutes,
+        maxParallel,
+        retriesOnTimeout,
+        keepMinDays,
+        deleteAfterDays,
+        targetLabel,
+        problems,
+        securityTailoring);
   }
 
   /** Input without a target label (servers or instances listed in {@code targets}). */

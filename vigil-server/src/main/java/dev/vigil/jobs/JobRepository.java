@@ -39,9 +39,9 @@ class JobRepository {
             "insert into jobs (name, description, enabled, security_package_id, scan_path,"
                 + " security_profile, schedule_mode, schedule_id, date_time, target_type,"
                 + " target_label, timeout_minutes, max_parallel, retries_on_timeout,"
-                + " keep_min_days, delete_after_days, created_by_id, created_by_username,"
-                + " created_by_display_name, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " keep_min_days, delete_after_days, security_tailoring_id, created_by_id,"
+                + " created_by_username, created_by_display_name, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(with(details(j), creator(j)))
         .update(keys, "id");
     long id = keys.getKey().longValue();
@@ -57,7 +57,7 @@ class JobRepository {
                 + " date_time = ?, target_type = ?, target_label = ?, timeout_minutes = ?,"
                 + " max_parallel = ?,"
                 + " retries_on_timeout = ?, keep_min_days = ?, delete_after_days = ?,"
-                + " updated_at = ? where id = ?")
+                + " security_tailoring_id = ?, updated_at = ? where id = ?")
         .params(with(details(j), List.of(JobRows.ts(j.updatedAt()), j.id())))
         .update();
     rows.replaceLabels(j.id(), j.labels());
@@ -97,7 +97,8 @@ class JobRepository {
         j.options().maxParallel(),
         j.options().retriesOnTimeout(),
         j.options().keepMinDays(),
-        j.options().deleteAfterDays());
+        j.options().deleteAfterDays(),
+        j.securityTailoringId());
   }
 
   Optional<Job> find(long id) {

@@ -21,7 +21,8 @@ final class JobRows {
           + " j.target_label,"
           + " j.timeout_minutes, j.max_parallel, j.retries_on_timeout, j.keep_min_days,"
           + " j.delete_after_days, j.created_by_id,"
-          + " j.created_by_username, j.created_by_display_name, j.created_at, j.updated_at";
+          + " j.created_by_username, j.created_by_display_name, j.created_at, j.updated_at,"
+          + " j.security_tailoring_id";
 
   private final JdbcClient jdbc;
 
@@ -62,7 +63,8 @@ final class JobRows {
             rs.getObject("delete_after_days", Integer.class)),
         createdBy,
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        rs.getObject("security_tailoring_id", Long.class));
   }
 
   /** The job with its labels and targets read. */
@@ -95,7 +97,8 @@ final class JobRows {
         j.options(),
         j.createdBy(),
         j.createdAt(),
-        j.updatedAt());
+        j.updatedAt(),
+        j.securityTailoringId());
   }
 
   void replaceLabels(long jobId, List<String> labels) {

@@ -5,6 +5,8 @@ import dev.vigil.inventory.InstanceService;
 import dev.vigil.inventory.ServerService;
 import dev.vigil.packages.PackageService;
 import dev.vigil.schedules.ScheduleService;
+import dev.vigil.tailoring.SecurityTailoring;
+import dev.vigil.tailoring.TailoringService;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.NotFoundException;
 import dev.vigil.web.UnknownIds;
@@ -29,13 +31,16 @@ class JobValidator {
   private final ServerService servers;
   private final InstanceService instances;
   private final Clock clock;
+  private final TailoringService tailorings;
 
   JobValidator(
       PackageService packages,
       ScheduleService schedules,
       ServerService servers,
       InstanceService instances,
-      Clock clock) {
+      Clock clock,
+      TailoringService tailorings) {
+    this.tailorings = tailorings;
     this.packages = packages;
     this.schedules = schedules;
     this.servers = servers;
@@ -44,14 +49,25 @@ class JobValidator {
   }
 
   /** The job {@code in} makes of {@code current} (null = a new job); 400 with every problem. */
-  Job check(JobInput in, Job current, boolean nameTaken, UserRef by) {
-    Map<String, String> errors = new LinkedHashMap<>(in.problems());
+  Job check(JobInput sent, Job current, boolean nameTaken, UserRef by) {
+    Map<String, String> errors = new LinkedHashMap<>(sent.problems());
+    SecurityTailoring tailoring = tailoring(sent, current, errors);
+    JobInput in =
+        tailoring == null
+            ? sent
+            : sent.withContent(
+                String.valueOf(tailoring.packageId()),
+                tailoring.scanPath(),
+                tailoring.baseProfile());
     JobDraft d = JobDraft.of(in, current, new JobFields(errors), errors, nameTaken);
     if (current == null
         || in.securityPackage() != null
         || in.scanPath() != null
         || in.securityProfile() != null) {
       checkContent(d, errors);
+    }
+    if (tailoring != null) {
+      checkTailoring(d, tailoring, errors);
     }
     if (current == null || in.scheduleMode() != null || in.dateTime() != null) {
       checkWhen(d, errors);
@@ -82,6 +98,50 @@ class JobValidator {
       packages.checklist(d.packageId(), d.scanPath(), d.securityProfile());
     } catch (InvalidInputException e) {
       e.errors().forEach(errors::putIfAbsent);
+    }
+  }
+
+  /**
+   * The tailoring the job will scan: the one sent, else the saved one; null for none or an unknown
+   * one (an error). When both a tailoring and a profile are sent, the tailoring wins.
+   */
+  private SecurityTailoring tailoring(JobInput in, Job current, Map<String, String> errors) {
+    String sent = in.securityTailoring();
+    if (sent != null && sent.isBlank()) {
+      return null;
+    }
+    if (sent == null) {
+      if (current == null || current.securityTailoringId() == null) {
+        return null;
+      }
+      sent = String.valueOf(current.securityTailoringId());
+    }
+    if (!sent.strip().matches("[0-9]{1,18}")) {
+      return null; // JobDraft reports the malformed id
+    }
+    try {
+      return tailorings.get(Long.parseLong(sent.strip()));
+    } catch (NotFoundException e) {
+      errors.putIfAbsent("securityTailoring", "unknown security tailoring " + sent.strip());
+      return null;
+    }
+  }
+
+  private static void checkTailoring(JobDraft d, SecurityTailoring t, Map<String, String> errors) {
+    if (d.packageId() != null && d.packageId() != t.packageId()
+        || d.scanPath() != null && !d.scanPath().equals(t.scanPath())) {
+      errors.putIfAbsent(
+          "securityTailoring",
+          "tailoring "
+              + t.id()
+              + " tailors checklist "
+              + t.scanPath()
+              + " of package "
+              + t.packageId()
+              + ", not the job's "
+              + d.scanPath()
+              + " of package "
+              + d.packageId());
     }
   }
 

@@ -108,10 +108,22 @@ public class RemediationContent {
 
   /** The script for a selection, with Vigil's header. */
   public String script(Selection sel, FixType type) {
+    return generate(sel, type).script();
+  }
+
+  /**
+   * A generated script: oscap's output ({@code body}), Vigil's header, and the two together as
+   * handed out and run.
+   */
+  public record Generated(String body, String header, String script) {}
+
+  /** oscap's fixes for the selection and Vigil's header for them. */
+  public Generated generate(Selection sel, FixType type) {
     SecurityScan source = source(sel.scans());
-    String generated =
+    String body =
         generator.generate(results.openArf(source.id()), source.testResultId(), sel.rules(), type);
-    return ScriptHeader.insert(generated, ScriptHeader.of(sel, source, type, now()));
+    String header = ScriptHeader.of(sel, source, type, now());
+    return new Generated(body, header, ScriptHeader.insert(body, header));
   }
 
   /**

@@ -103,7 +103,7 @@ public class ResultService {
                 s.packageId(),
                 s.recordedJobId(),
                 titles.benchmark(),
-                titles.profile()));
+                s.tailoring() == null ? titles.profile() : s.tailoring().profileTitle()));
     List<RuleEntry> entries = r.ruleResults().stream().map(ResultService::entry).toList();
     long dictionary = dictionaries.idFor(r.benchmarkId(), r.benchmarkVersion(), entries);
     byte[] codes = ResultCodes.encode(r.ruleResults().stream().map(RuleResult::result).toList());
@@ -115,9 +115,18 @@ public class ResultService {
             stored.offset(),
             stored.markerLength(),
             stored.sizeBytes());
-    SecurityScan recorded = get(scans.insert(draft, storage));
+    long id = scans.insert(draft, storage);
+    if (s.tailoring() != null) {
+      scans.recordTailoring(id, s.tailoring());
+    }
+    SecurityScan recorded = get(id);
     events.publishEvent(new ScanRecorded(recorded.id(), s.serverId()));
     return recorded;
+  }
+
+  /** The tailoring the scan was made with, empty for a shipped profile. */
+  public java.util.Optional<ScanTailoring> tailoring(long scanId) {
+    return scans.tailoring(scanId);
   }
 
   public SecurityScan get(long id) {

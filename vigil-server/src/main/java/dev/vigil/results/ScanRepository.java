@@ -246,6 +246,25 @@ class ScanRepository {
   /** The benchmark's and the profile's titles in a package version's index, each null if absent. */
   record Titles(String benchmark, String profile) {}
 
+  void recordTailoring(long scanId, ScanTailoring t) {
+    jdbc.sql(
+            "update security_scans set tailoring_id = ?, tailoring_version = ?, tailoring_name = ?"
+                + " where id = ?")
+        .params(t.id(), t.version(), t.name(), scanId)
+        .update();
+  }
+
+  Optional<ScanTailoring> tailoring(long scanId) {
+    return jdbc.sql(
+            "select tailoring_id, tailoring_version, tailoring_name, profile_title from"
+                + " security_scans where id = ? and tailoring_id is not null")
+        .param(scanId)
+        .query(
+            (rs, n) ->
+                new ScanTailoring(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+        .optional();
+  }
+
   /** The titles the package version's index gives the scan's benchmark and profile. */
   Titles titles(Long versionId, String checklistPath, String benchmarkId, String profileId) {
     if (versionId == null) {

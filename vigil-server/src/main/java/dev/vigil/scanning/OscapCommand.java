@@ -14,6 +14,7 @@ final class OscapCommand {
   static final String REPORT = "report.html";
   static final String RESULTS_MISSING = "vigil-results-missing";
   static final String PGID_FILE = "oscap.pgid";
+  static final String TAILORING = "tailoring.xml";
 
   private OscapCommand() {}
 
@@ -29,7 +30,10 @@ final class OscapCommand {
    */
   static String eval(ScanRequest request) {
     List<String> words = new ArrayList<>(List.of("xccdf", "eval", "--progress"));
-    words.addAll(List.of("--profile", request.profileId()));
+    if (request.tailoring() != null) {
+      words.addAll(List.of("--tailoring-file", TAILORING));
+    }
+    words.addAll(List.of("--profile", request.evaluatedProfile()));
     if (request.skipValid()) {
       words.add("--skip-valid");
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Scans one target with {@code oscap xccdf eval} over one connection: one script (see {@link
@@ -75,8 +76,13 @@ public class ScanEngine {
    * are this scan's own: a caller's count of scan attempts does not change.
    */
   private TargetShell connect(ScanRequest request, ScanControl control) throws ScanFailure {
-    if (!(request.connection() instanceof TargetConnection.Ssh ssh)) {
-      return open(request.connection(), null);
+    return connect(request.targetName(), request.connection(), control);
+  }
+
+  private TargetShell connect(String targetName, TargetConnection connection, ScanControl control)
+      throws ScanFailure {
+    if (!(connection instanceof TargetConnection.Ssh ssh)) {
+      return open(connection, null);
     }
     int attempts = ssh.retry().retries() + 1;
     for (int attempt = 1; ; attempt++) {
@@ -97,8 +103,38 @@ public class ScanEngine {
         Duration wait = ssh.retry().delay(attempt, ThreadLocalRandom.current().nextDouble());
         control.event(
             which + " failed: " + e.getMessage() + "; next in " + Durations.seconds(wait));
-        control.pause(wait, request.targetName());
+        control.pause(wait, targetName);
       }
+    }
+  }
+
+  /**
+   * Runs a remediation script on an SSH target with the scan's safeguards: the pinned host key,
+   * connection retries, {@code sudo -n}, its own process group killed on timeout or on {@code
+   * control}'s cancel, output made inert. The script is uploaded to a private directory that is
+   * removed afterwards; its stdout and stderr go to {@code lines} line by line.
+   *
+   * @throws ScanFailure with the reason the script could not run to its end
+   */
+  public ExecResult runFix(FixRequest request, ScanControl control, Consumer<String> lines)
+      throws ScanFailure {
+    TargetShell shell = null;
+    try {
+      control.enter(ScanPhase.CONNECTING, request.targetName());
+      shell = connect(request.targetName(), request.connection(), control);
+      control.attach(shell);
+      return new FixRun(shell, request, control).run(lines);
+    } catch (ScanFailure e) {
+      throw control.cancelled() && e.reason() != FailureReason.CANCELLED
+          ? new ScanFailure(
+              FailureReason.CANCELLED, "remediation of " + request.targetName() + " cancelled", e)
+          : e;
+    } finally {
+      control.detach();
+      if (shell != null) {
+        shell.close();
+      }
+      control.finish();
     }
   }
 

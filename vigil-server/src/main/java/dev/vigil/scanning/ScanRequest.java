@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  *     RunLeftovers}); null for an untagged run that touches nothing of earlier runs
  * @param skipValid pass {@code --skip-valid}: the checklist was found invalid when its package was
  *     indexed and the package keeps it anyway
+ * @param tailoring the tailoring to scan with, null for none
  */
 public record ScanRequest(
     String targetName,
@@ -39,7 +40,51 @@ public record ScanRequest(
     Duration timeout,
     String remoteWorkDir,
     String runTag,
-    boolean skipValid) {
+    boolean skipValid,
+    Tailoring tailoring) {
+
+  /**
+   * A tailoring to scan with: its XCCDF 1.2 file, sent inside the scan script, and the tailored
+   * profile's id, which oscap is given as {@code --profile} in place of {@link #profileId}.
+   */
+  public record Tailoring(String profileId, String document) {
+    public Tailoring {
+      require("tailored profile id", profileId, ID, false);
+      java.util.Objects.requireNonNull(document, "document");
+    }
+  }
+
+  /** A request without a tailoring. */
+  public ScanRequest(
+      String targetName,
+      TargetConnection connection,
+      boolean sudo,
+      Path checklistFile,
+      String checklistSha256,
+      String dataStreamId,
+      String xccdfId,
+      String benchmarkId,
+      String profileId,
+      Duration timeout,
+      String remoteWorkDir,
+      String runTag,
+      boolean skipValid) {
+    this(
+        targetName,
+        connection,
+        sudo,
+        checklistFile,
+        checklistSha256,
+        dataStreamId,
+        xccdfId,
+        benchmarkId,
+        profileId,
+        timeout,
+        remoteWorkDir,
+        runTag,
+        skipValid,
+        null);
+  }
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
   public static final String DEFAULT_WORK_DIR = "/var/tmp";
@@ -123,7 +168,8 @@ public record ScanRequest(
         timeout,
         remoteWorkDir,
         tag,
-        skipValid);
+        skipValid,
+        tailoring);
   }
 
   /** This request with {@code skip} as its {@code --skip-valid} choice. */
@@ -141,7 +187,32 @@ public record ScanRequest(
         timeout,
         remoteWorkDir,
         runTag,
-        skip);
+        skip,
+        tailoring);
+  }
+
+  /** This request scanning with {@code t} (null for the shipped profile). */
+  public ScanRequest withTailoring(Tailoring t) {
+    return new ScanRequest(
+        targetName,
+        connection,
+        sudo,
+        checklistFile,
+        checklistSha256,
+        dataStreamId,
+        xccdfId,
+        benchmarkId,
+        profileId,
+        timeout,
+        remoteWorkDir,
+        runTag,
+        skipValid,
+        t);
+  }
+
+  /** The profile oscap evaluates: the tailored one when there is a tailoring. */
+  public String evaluatedProfile() {
+    return tailoring == null ? profileId : tailoring.profileId();
   }
 
   /** True when the checklist is a plain XCCDF benchmark rather than a source datastream. */

@@ -59,34 +59,60 @@ final class ScanScript {
         + scanStep(request, compress);
   }
 
+  /**
+   * The lines that write the request's tailoring file into the run directory, gzip'd and base64'd
+   * in the script (a few KiB: no upload, no extra round trip); empty without a tailoring.
+   */
+  private static String tailoringFile(ScanRequest request) {
+    if (request.tailoring() == null) {
+      return "";
+    }
+    java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(packed)) {
+      z.write(request.tailoring().document().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String b64 = java.util.Base64.getEncoder().encodeToString(packed.toByteArray());
+    return "printf '%s' "
+        + Shell.quote(b64)
+        + " | base64 -d | gzip -dc > \"$t/"
+        + OscapCommand.TAILORING
+        + "\" || { echo 'cannot write the tailoring file on the target' >&2; exit 1; }\n";
+  }
+
   private static String scanStep(ScanRequest request, boolean compress) {
     String oscap = RemoteCommand.wrapWithArgs(OscapCommand.eval(request), "\"$t\" \"$f\" \"$p\"");
     String pack = compress ? "    if gzip -1 -c \"$t/$n\" > \"$t/$n.gz\"; then n=$n.gz; fi\n" : "";
-    return String.join(
-        "\n",
-        "echo " + SCANNING,
-        "\"$p\" --version > \"$t/version\" 2>&1 &",
-        "v=$!",
-        "$s " + oscap,
-        "rc=$?",
-        "wait $v",
-        "printf '\\n" + VERSION + "%s\\n' \"$(head -n 1 \"$t/version\")\"",
-        // the target's OS as /etc/os-release names it, for the server's OS field
-        "printf '" + OS + "%s\\n' \"$(. /etc/os-release 2>/dev/null; echo \"$PRETTY_NAME\")\"",
-        "if [ $rc = 0 ] || [ $rc = 2 ]; then",
-        "  if [ -s \"$t/"
-            + OscapCommand.ARF
-            + "\" ] && [ -s \"$t/"
-            + OscapCommand.REPORT
-            + "\" ]; then",
-        "    echo " + RESULTS,
-        "    for n in " + OscapCommand.ARF + " " + OscapCommand.REPORT + "; do",
-        pack + "    z=$(wc -c < \"$t/$n\") && echo \"" + FILE + "$n $z\" && cat \"$t/$n\" || break",
-        "    done",
-        "  else echo " + OscapCommand.RESULTS_MISSING + "; fi",
-        "fi",
-        "cd / && rm -rf -- \"$t\" 2>/dev/null; [ -e \"$t\" ] || echo " + CLEANED,
-        "exit $rc",
-        "");
+    return tailoringFile(request)
+        + String.join(
+            "\n",
+            "echo " + SCANNING,
+            "\"$p\" --version > \"$t/version\" 2>&1 &",
+            "v=$!",
+            "$s " + oscap,
+            "rc=$?",
+            "wait $v",
+            "printf '\\n" + VERSION + "%s\\n' \"$(head -n 1 \"$t/version\")\"",
+            // the target's OS as /etc/os-release names it, for the server's OS field
+            "printf '" + OS + "%s\\n' \"$(. /etc/os-release 2>/dev/null; echo \"$PRETTY_NAME\")\"",
+            "if [ $rc = 0 ] || [ $rc = 2 ]; then",
+            "  if [ -s \"$t/"
+                + OscapCommand.ARF
+                + "\" ] && [ -s \"$t/"
+                + OscapCommand.REPORT
+                + "\" ]; then",
+            "    echo " + RESULTS,
+            "    for n in " + OscapCommand.ARF + " " + OscapCommand.REPORT + "; do",
+            pack
+                + "    z=$(wc -c < \"$t/$n\") && echo \""
+                + FILE
+                + "$n $z\" && cat \"$t/$n\" || break",
+            "    done",
+            "  else echo " + OscapCommand.RESULTS_MISSING + "; fi",
+            "fi",
+            "cd / && rm -rf -- \"$t\" 2>/dev/null; [ -e \"$t\" ] || echo " + CLEANED,
+            "exit $rc",
+            "");
   }
 }

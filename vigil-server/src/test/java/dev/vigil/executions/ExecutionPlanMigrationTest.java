@@ -79,6 +79,8 @@ class ExecutionPlanMigrationTest {
     long ended = execution(jdbc, job, "complete");
 
     TestDatabases.migrateTo(ds, vendor, "18");
+    // the repository reads today's columns: the later migrations leave the backfilled plan alone
+    TestDatabases.migrateTo(ds, vendor, null);
 
     ExecutionRepository repo = new ExecutionRepository(jdbc, ds);
     ExecutionPlan expected =

@@ -2,6 +2,9 @@ package dev.vigil.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.inventory.MasterKey;
+import dev.vigil.inventory.MasterKeyRotation;
+import dev.vigil.inventory.SecretCipher;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.TestUsers;
@@ -34,6 +37,7 @@ class WebhookApiIntegrationTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired MockMvc mvc;
+  @Autowired MasterKeyRotation rotation;
   ApiClient api;
 
   @BeforeEach
@@ -213,6 +217,26 @@ class WebhookApiIntegrationTest {
         api.get("/api/webhooks/" + id + "/deliveries?event=nope"),
         "event",
         "event must be one of compliance.status_changed");
+    assertThat(api.delete("/api/webhooks/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theMasterKeyRotationReSealsWebhookSecrets() {
+    ApiClient.Response created =
+        api.post(
+            "/api/webhooks",
+            body("rotated", "http://127.0.0.1:9/r", SECRET, "[\"execution.failed\"]"));
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    long id = created.json().get("webhook").get("id").asLong();
+    MasterKey next = MasterKey.random();
+    assertThat(rotation.reencrypt(next)).isGreaterThanOrEqualTo(1);
+    byte[] sealed =
+        jdbc.sql("select secret_ciphertext from webhooks where id = ?")
+            .param(id)
+            .query(byte[].class)
+            .single();
+    assertThat(new String(new SecretCipher(next).decrypt(sealed), StandardCharsets.UTF_8))
+        .isEqualTo(SECRET);
     assertThat(api.delete("/api/webhooks/" + id).status()).isEqualTo(200);
   }
 

@@ -88,6 +88,16 @@ class OpenApiIntegrationTest {
     JsonNode paths = api.get("paths");
     assertThat(paths.has("/api/security-packages")).isTrue();
     assertThat(paths.has("/api/jobs/{id}/execute")).isTrue();
+    assertThat(paths.has("/api/job-executions")).isTrue();
+    assertThat(paths.has("/api/execute-schedules")).isTrue();
+    assertThat(paths.has("/api/security-scans/{id}")).isTrue();
+    assertThat(paths.has("/api/servers")).isTrue();
+    assertThat(paths.has("/api/security-waivers")).isTrue();
+    assertThat(paths.has("/api/security-waivers/{id}")).isTrue();
+    assertThat(paths.get("/api/security-waivers/{id}/approve").has("put")).isTrue();
+    assertThat(paths.get("/api/security-waivers/{id}/reject").has("put")).isTrue();
+    assertThat(paths.get("/api/security-waivers/{id}/revoke").has("put")).isTrue();
+    assertThat(api.get("components").get("schemas").has("SecurityWaiver")).isTrue();
     paths
         .propertyNames()
         .forEach(

@@ -226,7 +226,7 @@ class ScanReportSystemTest {
     assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(r.body())
         .contains(
-            "\r\nxccdf_dev.vigil_rule_fail,Always fails,high,fail,CCE-00002-2 CVE-0000-0002\r\n");
+            "\r\nxccdf_dev.vigil_rule_fail,Always fails,high,fail,CCE-00002-2 CVE-0000-0002,false,\r\n");
   }
 
   @Test

@@ -32,6 +32,31 @@ class ScanRequestTest {
     assertRefused(() -> request(PROFILE, null, null, null, SHA, dir));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"x; rm -rf /", "$(id)", "a'b", "a b", ""})
+  void refusesHostileTailoredProfileIds(String hostile) {
+    assertRefused(() -> new ScanRequest.Tailoring(hostile, "<Tailoring/>"));
+  }
+
+  @Test
+  void aTailoringAddsTheFileAndItsProfileToTheOscapStepAndTheFileToTheScript() {
+    String tailored = "xccdf_org.ssgproject.content_profile_vigil_x";
+    String doc = "<xccdf:Tailoring>it's \"quoted\" $(id)</xccdf:Tailoring>";
+    ScanRequest plain = request(PROFILE, null, null, null, SHA, "/var/tmp");
+    ScanRequest request = plain.withTailoring(new ScanRequest.Tailoring(tailored, doc));
+
+    assertThat(request.evaluatedProfile()).isEqualTo(tailored);
+    assertThat(plain.evaluatedProfile()).isEqualTo(PROFILE);
+    assertThat(OscapCommand.eval(request))
+        .contains("'--tailoring-file' 'tailoring.xml' '--profile' '" + tailored + "'")
+        .doesNotContain(PROFILE + "'");
+    assertThat(OscapCommand.eval(plain)).doesNotContain("--tailoring-file");
+    String script = ScanScript.first(request, 1000, true, true);
+    assertThat(script).contains("| base64 -d | gzip -dc > \"$t/tailoring.xml\"");
+    assertThat(script).doesNotContain("$(id)");
+    assertThat(ScanScript.first(plain, 1000, true, true)).doesNotContain("tailoring.xml");
+  }
+
   @Test
   void refusesAnUppercaseOrShortSha256() {
     assertRefused(() -> request(PROFILE, null, null, null, "A".repeat(64), "/var/tmp"));

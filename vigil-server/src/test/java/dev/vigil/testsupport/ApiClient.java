@@ -76,6 +76,40 @@ public final class ApiClient {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A multipart/form-data POST: text fields, and a file part named {@code file} when not null. */
+  public Response postMultipart(
+      String path, java.util.Map<String, String> fields, String fileName, byte[] file) {
+    String boundary = "vigil-" + Long.toHexString(System.nanoTime());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    fields.forEach(
+        (k, v) ->
+            out.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + k
+                        + "\"\r\n\r\n"
+                        + v
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    if (file != null) {
+      out.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + fileName
+                  + "\"\r\nContent-Type: application/xml\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(file);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        authorized(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+  }
+
   /** JSON text of a value, quoted and escaped. */
   public static String quote(String s) {
     return JSON.writeValueAsString(s);

@@ -73,7 +73,9 @@ final class JobBody {
     Map<String, String> problems = new LinkedHashMap<>();
     String packageId = packageId(raw.get("securityPackage"), problems);
     List<String> targets = targets(raw, problems);
-    JobInput in = fields(json, packageId, targets, declaredKind(raw));
+    JobInput in =
+        withTailoring(
+            fields(json, packageId, targets, declaredKind(raw)), tailoringId(raw, problems));
     Map<String, String> all = new LinkedHashMap<>(shapeErrors(json));
     all.putAll(problems);
     return withProblems(in, all);
@@ -149,6 +151,49 @@ final class JobBody {
       return "";
     }
     return id == null ? null : id.toString();
+  }
+
+  /**
+   * {@code "securityTailoring": {"id": 3}} (or the bare id): the tailoring to scan; an explicit
+   * null: none; absent: unchanged (null).
+   */
+  private static String tailoringId(Map<?, ?> raw, Map<String, String> problems) {
+    if (!raw.containsKey("securityTailoring")) {
+      return null;
+    }
+    Object value = raw.get("securityTailoring");
+    Object id = value instanceof Map<?, ?> m ? m.get("id") : value;
+    if (value == null || (value instanceof Map<?, ?> && id == null)) {
+      return "";
+    }
+    if (!(id instanceof Number || id instanceof String)) {
+      problems.put("securityTailoring", "must be an object with the tailoring id: {\"id\": 3}");
+      return null;
+    }
+    return id.toString();
+  }
+
+  private static JobInput withTailoring(JobInput in, String tailoring) {
+    return new JobInput(
+        in.name(),
+        in.description(),
+        in.labels(),
+        in.enabled(),
+        in.securityPackage(),
+        in.scanPath(),
+        in.securityProfile(),
+        in.scheduleMode(),
+        in.dateTime(),
+        in.targetType(),
+        in.targets(),
+        in.timeoutMinutes(),
+        in.maxParallel(),
+        in.retriesOnTimeout(),
+        in.keepMinDays(),
+        in.deleteAfterDays(),
+        in.targetLabel(),
+        in.problems(),
+        tailoring);
   }
 
   private static List<String> targets(Map<?, ?> raw, Map<String, String> problems) {
@@ -229,6 +274,7 @@ final class JobBody {
         in.keepMinDays(),
         in.deleteAfterDays(),
         in.targetLabel(),
-        problems);
+        problems,
+        in.securityTailoring());
   }
 }

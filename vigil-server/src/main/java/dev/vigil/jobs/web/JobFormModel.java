@@ -29,12 +29,13 @@ class JobFormModel {
 
   /** The form with its pick lists and errors. */
   void fill(Model model, JobForm form, Map<String, String> errors) {
-    List<Choice> checklists = checklists(form.securityPackage());
+    // one read of the package's index: the checklists are the keys of its profiles by checklist
     Map<String, List<Choice>> profiles = profiles(form.securityPackage());
+    List<Choice> checklists = checklists(profiles);
     TargetType type = TargetType.fromCode(form.targetType());
     model.addAttribute("form", form);
     model.addAttribute("errors", PageErrors.of(errors));
-    model.addAttribute("timeZones", TIME_ZONES);
+    model.addAttribute("timeZoneOptions", TargetListHtml.zones(TIME_ZONES, form.timeZone()));
     model.addAttribute("packages", packages(form.securityPackage()));
     model.addAttribute("checklists", checklists);
     model.addAttribute(
@@ -44,6 +45,7 @@ class JobFormModel {
     model.addAttribute("targetTypes", choices.targetTypes());
     List<Choice> targets = choices.targets(type == null ? TargetType.SERVER : type);
     model.addAttribute("targetChoices", targets);
+    model.addAttribute("targetListHtml", TargetListHtml.targets(targets, form));
     model.addAttribute(
         "targetLabels",
         targets.stream().flatMap(c -> c.labels().stream()).distinct().sorted().toList());
@@ -51,9 +53,9 @@ class JobFormModel {
 
   /** The form with checklist and profile moved to the first choice when no longer offered. */
   JobForm settle(JobForm f) {
-    String path = offered(checklists(f.securityPackage()), f.scanPath());
-    List<Choice> profiles =
-        path == null ? List.of() : profiles(f.securityPackage()).getOrDefault(path, List.of());
+    Map<String, List<Choice>> byPath = profiles(f.securityPackage());
+    String path = offered(checklists(byPath), f.scanPath());
+    List<Choice> profiles = path == null ? List.of() : byPath.getOrDefault(path, List.of());
     String profile = offered(profiles, f.securityProfile());
     return new JobForm(
         f.type(),
@@ -112,13 +114,9 @@ class JobFormModel {
     return ready;
   }
 
-  private List<Choice> checklists(String packageId) {
-    Long id = id(packageId);
-    try {
-      return id == null ? List.of() : choices.checklists(id);
-    } catch (NotFoundException e) {
-      return List.of();
-    }
+  /** The checklists (name and value: the path) of a package's profiles by checklist path. */
+  private static List<Choice> checklists(Map<String, List<Choice>> profilesByPath) {
+    return profilesByPath.keySet().stream().map(p -> new Choice(p, p)).toList();
   }
 
   private Map<String, List<Choice>> profiles(String packageId) {

@@ -38,6 +38,10 @@ class JobJson {
   @Schema(name = "JobPackageRef")
   record PackageRef(long id, String name) {}
 
+  /** The tailoring a job scans with. */
+  @Schema(name = "JobTailoringRef")
+  record TailoringRef(long id) {}
+
   /** Who created a job. */
   @Schema(name = "JobUser")
   record UserRecord(long id, String username, String displayName) {}
@@ -54,6 +58,8 @@ class JobJson {
       PackageRef securityPackage,
       String scanPath,
       String securityProfile,
+      @Schema(description = "the tailoring scanned instead of the shipped profile, or null")
+          TailoringRef securityTailoring,
       String jobSummary,
       String scheduleMode,
       String dateTime,
@@ -98,6 +104,7 @@ class JobJson {
         new PackageRef(j.packageId(), packageName),
         j.scanPath(),
         j.securityProfile(),
+        j.securityTailoringId() == null ? null : new TailoringRef(j.securityTailoringId()),
         packageName,
         j.scheduleModeCode(),
         time(j.dateTime()),

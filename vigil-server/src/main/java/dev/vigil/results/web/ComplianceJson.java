@@ -39,11 +39,9 @@ final class ComplianceJson {
       String benchmarkTitle,
       Ref job,
       String status,
-      @Schema(description = "the last scan's score counting approved waivers as passes")
-          Double score,
-      Double scoreWithoutWaivers,
-      @Schema(description = "failed rules covered by an approved, unexpired waiver")
-          int waivedCount,
+      @Schema(description = "oscap's score with approved, unexpired waivers applied") Double score,
+      @Schema(description = "the score as oscap wrote it") Double scoreWithoutWaivers,
+      @Schema(description = "failures of the latest scan that waivers cover now") int waivedCount,
       LastScan lastScan,
       String lastFailure,
       @Schema(description = "seconds") long staleAfter,

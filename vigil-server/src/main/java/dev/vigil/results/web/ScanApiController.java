@@ -5,7 +5,9 @@ import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.ScanQuery;
+import dev.vigil.results.ScanTailoring;
 import dev.vigil.results.SecurityScan;
+import dev.vigil.tailoring.TailoringService;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
@@ -24,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ScanApiController {
 
   private final ResultService results;
+  private final TailoringService tailorings;
 
-  ScanApiController(ResultService results) {
+  ScanApiController(ResultService results, TailoringService tailorings) {
     this.results = results;
+    this.tailorings = tailorings;
   }
 
   @GetMapping("/api/security-scans")
@@ -45,13 +49,28 @@ class ScanApiController {
 
   @GetMapping("/api/security-scans/{id}")
   ScanJson.ScanOne get(@PathVariable long id, @RequestParam(required = false) String results) {
-    return new ScanJson.ScanOne(record(this.results.get(id), "true".equalsIgnoreCase(results)));
+    ScanJson.ScanRecord scan = record(this.results.get(id), "true".equalsIgnoreCase(results));
+    return new ScanJson.ScanOne(
+        scan.withTailoring(this.results.tailoring(id).map(this::tailoring).orElse(null)));
   }
 
   /** The scan's ARF as oscap wrote it, its embedded datastream put back. */
   @GetMapping("/api/security-scans/{id}/arf")
   ResponseEntity<InputStreamResource> arf(@PathVariable long id) {
     return ScanDownloads.arf(id, results.openArf(id));
+  }
+
+  /** The tailoring a scan was made with and what its pinned version changed. */
+  private ScanJson.ScanTailoringUsed tailoring(ScanTailoring t) {
+    var changes = tailorings.changes(t.id(), t.version());
+    return new ScanJson.ScanTailoringUsed(
+        t.id(),
+        t.version(),
+        t.name(),
+        t.profileTitle(),
+        changes.map(p -> p.extendsProfile()).orElse(null),
+        changes.map(p -> p.rules()).orElse(null),
+        changes.map(p -> p.values()).orElse(null));
   }
 
   private ScanJson.ScanRecord record(SecurityScan s, boolean withResults) {

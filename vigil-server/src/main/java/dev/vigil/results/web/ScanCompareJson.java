@@ -80,7 +80,9 @@ final class ScanCompareJson {
       String after,
       String change,
       long beforeScanId,
-      long afterScanId) {}
+      long afterScanId,
+      @Schema(description = "the after result is a fail an approved waiver covers") boolean waived,
+      Long waiverId) {}
 
   /** A server with a scan in only one of the two executions. */
   record DriftGap(ScanJson.IdName server, Long beforeScanId, Long afterScanId, String reason) {}
@@ -155,7 +157,9 @@ final class ScanCompareJson {
                         c.after(),
                         c.kind().code(),
                         c.beforeScanId(),
-                        c.afterScanId()))
+                        c.afterScanId(),
+                        c.afterWaiverId() != null,
+                        c.afterWaiverId()))
             .toList());
   }
 

@@ -48,7 +48,56 @@ final class ScanJson {
       String updatedBy,
       String dateCreated,
       String lastUpdated,
-      @JsonInclude(JsonInclude.Include.NON_NULL) ScanResults results) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) ScanResults results,
+      @Schema(
+              description =
+                  "the tailoring the scan was made with and what its pinned version changed;"
+                      + " null for a shipped profile (and in lists)")
+          ScanTailoringUsed tailoring) {
+
+    ScanRecord withTailoring(ScanTailoringUsed t) {
+      return new ScanRecord(
+          id,
+          securityPackage,
+          server,
+          status,
+          scanDate,
+          scanDuration,
+          testCount,
+          runCount,
+          passCount,
+          failCount,
+          otherCount,
+          scanScore,
+          externalId,
+          notApplicable,
+          summary,
+          profileId,
+          profileTitle,
+          checklist,
+          benchmark,
+          counts,
+          job,
+          jobExecution,
+          createdBy,
+          updatedBy,
+          dateCreated,
+          lastUpdated,
+          results,
+          t);
+    }
+  }
+
+  /** A tailoring as a scan names it: the version it pinned and that version's changes. */
+  record ScanTailoringUsed(
+      long id,
+      int version,
+      String name,
+      String profileTitle,
+      String baseProfile,
+      @Schema(description = "rule id: selected (true) or deselected (false)")
+          Map<String, Boolean> rules,
+      @Schema(description = "value id: the value set") Map<String, String> values) {}
 
   /** A record as the scan recorded it, {@code deleted} once it is gone; name left out if null. */
   @Schema(name = "ScanKeptRef")
@@ -122,7 +171,8 @@ final class ScanJson {
         s.createdBy(),
         time(s.createdAt()),
         time(s.createdAt()),
-        results);
+        results,
+        null);
   }
 
   /**

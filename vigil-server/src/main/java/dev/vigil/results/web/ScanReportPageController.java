@@ -8,12 +8,14 @@ import dev.vigil.results.RuleFilter;
 import dev.vigil.results.ScanComparison;
 import dev.vigil.results.ScanReports;
 import dev.vigil.results.ScanRuleTexts;
+import dev.vigil.results.ScanTailoring;
 import dev.vigil.results.ScanTexts;
 import dev.vigil.results.ScanWaivers;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.results.StoredRuleResult;
 import dev.vigil.scap.arf.ResultType;
 import dev.vigil.scap.content.RuleText;
+import dev.vigil.tailoring.TailoringService;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
@@ -46,6 +48,7 @@ class ScanReportPageController {
   private final ScanReports reports;
   private final ScanRuleTexts texts;
   private final ScanComparison comparison;
+  private final TailoringService tailorings;
   private final ScanWaivers waivers;
 
   ScanReportPageController(
@@ -53,7 +56,9 @@ class ScanReportPageController {
       ScanReports reports,
       ScanRuleTexts texts,
       ScanComparison comparison,
-      ScanWaivers waivers) {
+      ScanWaivers waivers,
+      TailoringService tailorings) {
+    this.tailorings = tailorings;
     this.results = results;
     this.reports = reports;
     this.texts = texts;
@@ -133,6 +138,13 @@ class ScanReportPageController {
             matching, new ListQuery(PAGE_SIZE, current * PAGE_SIZE, null, null, null, false));
     ScanTexts t = texts.of(scan);
     model.addAttribute("scan", scan);
+    ScanTailoring tailoring = results.tailoring(scanId).orElse(null);
+    model.addAttribute("tailoring", tailoring);
+    model.addAttribute(
+        "tailored",
+        tailoring == null
+            ? null
+            : tailorings.changes(tailoring.id(), tailoring.version()).orElse(null));
     model.addAttribute(
         "self",
         scan.serverId() == null

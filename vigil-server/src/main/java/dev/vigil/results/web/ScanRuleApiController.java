@@ -94,7 +94,7 @@ class ScanRuleApiController {
       String severity,
       String result,
       List<String> idents,
-      @Schema(description = "a failed rule covered by an approved, unexpired waiver")
+      @Schema(description = "a fail an approved, unexpired waiver covers (the result stays fail)")
           boolean waived,
       Long waiverId,
       @JsonUnwrapped RuleTexts texts) {}

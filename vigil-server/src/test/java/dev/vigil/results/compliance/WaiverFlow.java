@@ -3,6 +3,10 @@ package dev.vigil.results.compliance;
 import static dev.vigil.results.compliance.ComplianceContent.BENCHMARK;
 import static dev.vigil.results.compliance.ComplianceContent.TOGGLE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;
@@ -17,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +36,7 @@ abstract class WaiverFlow extends ComplianceSystemBase {
   static final String PASS_RULE = "xccdf_dev.vigil_rule_pass";
   private static final Set<Integer> approverMadeOn = ConcurrentHashMap.newKeySet();
 
+  final java.util.Map<String, Long> jobs = new java.util.HashMap<>();
   ApiClient ops;
   ApiClient auditor;
   ApiClient approver;
@@ -52,9 +58,22 @@ abstract class WaiverFlow extends ComplianceSystemBase {
 
   /** A server whose latest TOGGLE scan failed the toggle rule (one pass, one fail). */
   long failingServer(String name) throws Exception {
+    return failingServer(name, false);
+  }
+
+  /**
+   * A server whose latest TOGGLE scan (of job {@code name + "-job"}) failed the toggle rule; with
+   * {@code passFirst} an execution where it passed comes before (for drift).
+   */
+  long failingServer(String name, boolean passFirst) throws Exception {
     long pkg = fleet.readyPackage(name + "-pkg");
     long server = fleet.sshServer(name);
     long job = fleet.job(name + "-job", pkg, List.of(server), TOGGLE, "manual");
+    jobs.put(name, job);
+    if (passFirst) {
+      Files.deleteIfExists(marker);
+      assertThat(fleet.run(job)).isEqualTo("complete");
+    }
     Files.createFile(marker);
     try {
       assertThat(fleet.run(job)).isEqualTo("complete");
@@ -70,7 +89,7 @@ abstract class WaiverFlow extends ComplianceSystemBase {
 
   @Test
   void anApprovedWaiverMakesTheWaivedFailureCompliantUntilRevokedWithoutARescan() throws Exception {
-    long server = failingServer("waiver-server");
+    long server = failingServer("waiver-server", true);
     JsonNode failing = fleet.profile(server, TOGGLE);
     double oscapScore = failing.get("lastScan").get("score").asDouble();
     assertThat(oscapScore).isEqualTo(50.0);
@@ -160,6 +179,26 @@ abstract class WaiverFlow extends ComplianceSystemBase {
     assertThat(csv).containsPattern(PASS_RULE + ",[^\\r]*,pass,[^\\r]*,false,\r\n");
     String report = page("/infrastructure/servers/" + server + "/security/" + scanId);
     assertThat(report).contains("href=\"/compliance/waivers/" + id + "\"");
+    long execution =
+        api.get("/api/job-executions?jobId=" + jobs.get("waiver-server"))
+            .json()
+            .get("jobExecutions")
+            .get(0)
+            .get("id")
+            .asLong();
+    JsonNode drift = api.get("/api/job-executions/" + execution + "/drift").json().get("drift");
+    JsonNode driftRule = null;
+    for (JsonNode r : drift.get("rules")) {
+      if (r.get("ruleId").asString().equals(TOGGLE_RULE)) {
+        driftRule = r;
+      }
+    }
+    assertThat(driftRule).as(drift.toString()).isNotNull();
+    JsonNode change = driftRule.get("servers").get(0);
+    assertThat(change.get("before").asString()).isEqualTo("pass");
+    assertThat(change.get("after").asString()).isEqualTo("fail");
+    assertThat(change.get("waived").asBoolean()).isTrue();
+    assertThat(change.get("waiverId").asLong()).isEqualTo(id);
 
     // revoked: non-compliant again, still no rescan
     assertThat(api.put("/api/security-waivers/" + id + "/revoke", "{}").status())
@@ -325,6 +364,137 @@ abstract class WaiverFlow extends ComplianceSystemBase {
         .contains("is requested; only a approved waiver can be revoked");
     assertThat(api.get("/api/security-waivers/999999").status()).isEqualTo(404);
     assertThat(api.put("/api/security-waivers/999999/approve", reason("x")).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void thePagesRequestShowAndDecideAWaiverWithTheButtonsEachLevelAllows() throws Exception {
+    long server = failingServer("waiver-page-server");
+    String expires =
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+            .plusDays(10)
+            .toString();
+    // the form refuses bad input with the fields marked, keeping what was typed
+    MockHttpServletResponse bad =
+        mvc.perform(
+                post("/compliance/waivers")
+                    .with(user("comp-ops"))
+                    .with(csrf())
+                    .param("name", "Typed <name>")
+                    .param("reason", "")
+                    .param("expiresOn", expires)
+                    .param("ruleIds", "xccdf_no_such_rule")
+                    .param("scopeType", "server")
+                    .param("scopeId", String.valueOf(server)))
+            .andReturn()
+            .getResponse();
+    assertThat(bad.getStatus()).isEqualTo(400);
+    assertThat(bad.getContentAsString())
+        .contains("value=\"Typed &lt;name&gt;\"")
+        .contains("reason is required")
+        .contains("unknown rule id &#39;xccdf_no_such_rule&#39;");
+    MockHttpServletResponse badDate =
+        mvc.perform(
+                post("/compliance/waivers")
+                    .with(user("comp-ops"))
+                    .with(csrf())
+                    .param("name", "n")
+                    .param("reason", "r")
+                    .param("expiresOn", "soon")
+                    .param("ruleIds", TOGGLE_RULE)
+                    .param("scopeType", "server")
+                    .param("scopeId", String.valueOf(server)))
+            .andReturn()
+            .getResponse();
+    assertThat(badDate.getStatus()).isEqualTo(400);
+    assertThat(badDate.getContentAsString()).contains("expiry must be a date such as 2027-03-01");
+
+    MockHttpServletResponse made =
+        mvc.perform(
+                post("/compliance/waivers")
+                    .with(user("comp-ops"))
+                    .with(csrf())
+                    .param("name", "Page waiver")
+                    .param("reason", "requested from the page")
+                    .param("expiresOn", expires)
+                    .param("ruleIds", TOGGLE_RULE)
+                    .param("scopeType", "server")
+                    .param("scopeId", String.valueOf(server)))
+            .andReturn()
+            .getResponse();
+    assertThat(made.getStatus()).isEqualTo(302);
+    String location = made.getRedirectedUrl();
+    assertThat(location).matches("/compliance/waivers/\\d+");
+    long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+    String asAuditor = Pages.html(mvc, location, "comp-auditor");
+    assertThat(asAuditor)
+        .contains("data-status=\"requested\"")
+        .contains("requested from the page")
+        .doesNotContain("id=\"approve\"")
+        .doesNotContain("id=\"reject\"");
+    String list = Pages.html(mvc, "/compliance/waivers?status=requested", "comp-auditor");
+    assertThat(list).contains("data-waiver=\"" + id + "\"").doesNotContain("id=\"request-waiver\"");
+    assertThat(Pages.html(mvc, "/compliance/waivers", "comp-ops"))
+        .contains("id=\"request-waiver\"");
+    assertThat(
+            mvc.perform(get("/compliance/waivers/new").with(user("comp-auditor")))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
+    assertThat(
+            mvc.perform(
+                    post("/compliance/waivers/" + id + "/approve")
+                        .with(user("comp-ops"))
+                        .with(csrf())
+                        .param("reason", "mine"))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
+    assertThat(
+            mvc.perform(get("/compliance/waivers?status=pending").with(user("comp-auditor")))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(400);
+
+    String asApprover = Pages.html(mvc, location, "admin");
+    assertThat(asApprover).contains("id=\"approve\"").contains("id=\"reject\"");
+    mvc.perform(
+        post("/compliance/waivers/" + id + "/approve")
+            .with(user("admin"))
+            .with(csrf())
+            .param("reason", ""));
+    assertThat(Pages.html(mvc, location, "admin")).contains("data-status=\"requested\"");
+    mvc.perform(
+        post("/compliance/waivers/" + id + "/approve")
+            .with(user("admin"))
+            .with(csrf())
+            .param("reason", "approved on the page"));
+    String approved = Pages.html(mvc, location, "comp-auditor");
+    assertThat(approved)
+        .contains("data-status=\"approved\"")
+        .contains("approved on the page")
+        .contains("data-action=\"requested\"")
+        .contains("data-action=\"approved\"");
+    assertThat(fleet.profile(server, TOGGLE).get("status").asString()).isEqualTo("compliant");
+    assertThat(Pages.html(mvc, location, "admin")).contains("id=\"revoke\"");
+    mvc.perform(
+        post("/compliance/waivers/" + id + "/revoke")
+            .with(user("admin"))
+            .with(csrf())
+            .param("reason", "revoked on the page"));
+    assertThat(Pages.html(mvc, location, "comp-auditor"))
+        .contains("data-status=\"revoked\"")
+        .contains("data-action=\"revoked\"");
+    assertThat(fleet.profile(server, TOGGLE).get("status").asString()).isEqualTo("non_compliant");
+    assertThat(
+            mvc.perform(get("/compliance/waivers/999999").with(user("comp-auditor")))
+                .andReturn()
+                .getResponse()
+                .getStatus())
         .isEqualTo(404);
   }
 

@@ -25,13 +25,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,26 +43,18 @@ import tools.jackson.databind.json.JsonMapper;
  * closed port fails the next execution; the waiver module's steps (published here as it will
  * publish them) are requested, approved and, within 7 days of expiry, expiring. A receiver that
  * answers 500 twice to every delivery and then 200 gets each event exactly once, signed with the
- * secret, and the delivery log shows the three attempts of each.
+ * secret, and the delivery log shows the three attempts of each. Run on H2 and on PostgreSQL.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:webhooks;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + WebhookDeliverySystemTest.ADMIN_PASSWORD,
-      "vigil.scheduler.polling-interval=200ms",
-      "vigil.packages.allow-private-addresses=true",
-      "vigil.webhooks.allow-private-addresses=true",
-      "vigil.webhooks.retry-backoff=100ms",
-      "vigil.webhooks.max-backoff=1s",
-      "vigil.webhooks.sweep-interval=1s"
-    })
-@AutoConfigureMockMvc
-@Import(WebhookDeliverySystemTest.ClockConfig.class)
-class WebhookDeliverySystemTest {
+abstract class WebhookDeliveryFlow {
 
   static final String ADMIN_PASSWORD = "webhook-admin-pw";
+  static final String P1 = "vigil.access.admin-password=" + ADMIN_PASSWORD;
+  static final String P2 = "vigil.scheduler.polling-interval=200ms";
+  static final String P3 = "vigil.packages.allow-private-addresses=true";
+  static final String P4 = "vigil.webhooks.allow-private-addresses=true";
+  static final String P5 = "vigil.webhooks.retry-backoff=100ms";
+  static final String P6 = "vigil.webhooks.max-backoff=1s";
+  static final String P7 = "vigil.webhooks.sweep-interval=1s";
   static final String SECRET = "the-receivers-shared-secret-42";
   static final Path contentRoot = tempDir();
   static final Path marker = contentRoot.resolve("toggle-fails");
@@ -96,7 +85,9 @@ class WebhookDeliverySystemTest {
   @BeforeAll
   static void content() throws Exception {
     ScanFixtures.requireScanning();
-    ds = NotificationContent.datastream(contentRoot, marker);
+    if (ds == null) {
+      ds = NotificationContent.datastream(contentRoot, marker);
+    }
     sshd = SshdHarness.start();
     sshd.authorize("root");
   }

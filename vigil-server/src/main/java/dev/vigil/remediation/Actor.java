@@ -1,0 +1,4 @@
+package dev.vigil.remediation;
+
+/** A user as a remediation run records them. */
+public record Actor(long id, String username) {}

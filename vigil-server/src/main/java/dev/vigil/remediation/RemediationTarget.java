@@ -1,0 +1,106 @@
+package dev.vigil.remediation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One server of a remediation run: the scan its failures come from, the rules its script changes,
+ * the script (a blob) with the hashes checked before it runs, and how it went.
+ */
+public record RemediationTarget(
+    long id,
+    long runId,
+    int position,
+    Long serverId,
+    String serverName,
+    long beforeScanId,
+    List<String> ruleIds,
+    String scriptSha256,
+    String scriptHeader,
+    String fixSha256,
+    String contentSha256,
+    TargetStatus status,
+    Integer exitCode,
+    String output,
+    String reason,
+    Long afterScanId,
+    Instant startedAt,
+    Instant finishedAt) {
+
+  /** The most characters of output kept: the last ones. */
+  public static final int OUTPUT_LIMIT = 20000;
+
+  public RemediationTarget {
+    ruleIds = List.copyOf(ruleIds);
+  }
+
+  public RemediationTarget with(TargetStatus s, String why, Instant now) {
+    return new RemediationTarget(
+        id,
+        runId,
+        position,
+        serverId,
+        serverName,
+        beforeScanId,
+        ruleIds,
+        scriptSha256,
+        scriptHeader,
+        fixSha256,
+        contentSha256,
+        s,
+        exitCode,
+        output,
+        why,
+        afterScanId,
+        startedAt == null && s == TargetStatus.RUNNING ? now : startedAt,
+        s.ended() ? now : finishedAt);
+  }
+
+  public RemediationTarget ran(Integer exit, String out) {
+    String kept =
+        out == null || out.length() <= OUTPUT_LIMIT
+            ? out
+            : out.substring(out.length() - OUTPUT_LIMIT);
+    return new RemediationTarget(
+        id,
+        runId,
+        position,
+        serverId,
+        serverName,
+        beforeScanId,
+        ruleIds,
+        scriptSha256,
+        scriptHeader,
+        fixSha256,
+        contentSha256,
+        status,
+        exit,
+        kept,
+        reason,
+        afterScanId,
+        startedAt,
+        finishedAt);
+  }
+
+  public RemediationTarget rescanned(long scanId) {
+    return new RemediationTarget(
+        id,
+        runId,
+        position,
+        serverId,
+        serverName,
+        beforeScanId,
+        ruleIds,
+        scriptSha256,
+        scriptHeader,
+        fixSha256,
+        contentSha256,
+        status,
+        exitCode,
+        output,
+        reason,
+        scanId,
+        startedAt,
+        finishedAt);
+  }
+}

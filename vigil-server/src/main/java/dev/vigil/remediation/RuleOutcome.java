@@ -1,0 +1,7 @@
+package dev.vigil.remediation;
+
+/**
+ * One rule before and after a remediation: {@code fixed}, {@code still_failing}, {@code
+ * newly_failing}, or {@code other} (a chosen rule whose re-scan result is neither pass nor fail).
+ */
+public record RuleOutcome(String ruleId, String before, String after, String outcome) {}
