@@ -2,12 +2,12 @@
 # Runs every benchmark, one after the other, each with its defaults, and keeps each one's output in
 # bench/target/results/<name>.txt (the tables are at the end of each). About 60 minutes on 2 cores
 # (fleet and scaleout take about 35 of them; scaleout needs root for its cgroups).
-# Usage: bench/run-all.sh [names...]   (default: index arf scan ingest latency input fanout fleet scaleout)
+# Usage: bench/run-all.sh [names...]   (default: index arf scan ingest latency fleet-views input wizard fanout fleet scaleout)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench/target/results
 names=("$@")
-[ ${#names[@]} -eq 0 ] && names=(index arf scan ingest latency input fanout fleet scaleout)
+[ ${#names[@]} -eq 0 ] && names=(index arf scan ingest latency fleet-views input wizard fanout fleet scaleout)
 status=0
 for n in "${names[@]}"; do
   out="bench/target/results/$n.txt"

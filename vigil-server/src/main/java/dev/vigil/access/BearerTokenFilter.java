@@ -11,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,13 +25,25 @@ class BearerTokenFilter extends OncePerRequestFilter {
   private final TokenService tokens;
   private final UserRepository users;
   private final ApiAuthResponses responses;
+  private final RequestMatcher applies;
   private final SecurityContextHolderStrategy holder =
       SecurityContextHolder.getContextHolderStrategy();
 
-  BearerTokenFilter(TokenService tokens, UserRepository users, ApiAuthResponses responses) {
+  /** A filter for the requests {@code applies} matches; others pass through untouched. */
+  BearerTokenFilter(
+      TokenService tokens,
+      UserRepository users,
+      ApiAuthResponses responses,
+      RequestMatcher applies) {
     this.tokens = tokens;
     this.users = users;
     this.responses = responses;
+    this.applies = applies;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !applies.matches(request);
   }
 
   @Override

@@ -1,8 +1,6 @@
 package dev.vigil.access;
 
 import dev.vigil.VigilApplication;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +22,11 @@ class PingController {
   }
 
   @GetMapping({"/api/ping", "/api/setup/check"})
-  Map<String, Object> ping() {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("buildVersion", buildVersion);
-    body.put("setupNeeded", false);
-    body.put("applianceUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
-    return body;
+  AccessAnswers.Ping ping() {
+    return new AccessAnswers.Ping(
+        true,
+        buildVersion,
+        false,
+        ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
   }
 }

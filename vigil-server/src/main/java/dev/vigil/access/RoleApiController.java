@@ -1,11 +1,15 @@
 package dev.vigil.access;
 
+import dev.vigil.access.AccessAnswers.RoleList;
+import dev.vigil.access.AccessAnswers.RoleOne;
+import dev.vigil.access.AccessAnswers.RoleSaved;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import dev.vigil.web.Success;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,35 +29,35 @@ class RoleApiController {
 
   @GetMapping("/api/roles")
   @RequiresPermission(value = Permission.ADMIN, level = Level.READ)
-  Map<String, Object> list(HttpServletRequest request) {
+  RoleList list(HttpServletRequest request) {
     ListQuery q = ListQuery.from(request.getParameterMap());
     List<Role> all = service.matching(q);
     List<RoleView> page = all.stream().skip(q.offset()).limit(q.max()).map(RoleView::of).toList();
-    return Map.of("roles", page, "meta", Meta.of(q, page.size(), all.size()));
+    return new RoleList(page, Meta.of(q, page.size(), all.size()));
   }
 
   @GetMapping("/api/roles/{id}")
   @RequiresPermission(value = Permission.ADMIN, level = Level.READ)
-  Map<String, Object> get(@PathVariable long id) {
-    return Map.of("role", RoleView.of(service.get(id)));
+  RoleOne get(@PathVariable long id) {
+    return new RoleOne(RoleView.of(service.get(id)));
   }
 
   @PostMapping("/api/roles")
   @RequiresPermission(value = Permission.ADMIN, level = Level.FULL)
-  Map<String, Object> create(@RequestBody RoleRequest.Body body) {
-    return Map.of("success", true, "role", RoleView.of(service.create(body.role())));
+  RoleSaved create(@Valid @RequestBody RoleRequest.Body body) {
+    return new RoleSaved(true, RoleView.of(service.create(body.role())));
   }
 
   @PutMapping("/api/roles/{id}")
   @RequiresPermission(value = Permission.ADMIN, level = Level.FULL)
-  Map<String, Object> update(@PathVariable long id, @RequestBody RoleRequest.Body body) {
-    return Map.of("success", true, "role", RoleView.of(service.update(id, body.role())));
+  RoleSaved update(@PathVariable long id, @Valid @RequestBody RoleRequest.Body body) {
+    return new RoleSaved(true, RoleView.of(service.update(id, body.role())));
   }
 
   @DeleteMapping("/api/roles/{id}")
   @RequiresPermission(value = Permission.ADMIN, level = Level.FULL)
-  Map<String, Object> delete(@PathVariable long id) {
+  Success delete(@PathVariable long id) {
     service.delete(id);
-    return Map.of("success", true);
+    return Success.OK;
   }
 }

@@ -21,6 +21,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -36,6 +37,9 @@ class SecurityConfig {
 
   /** The report's policy: sandboxed (no allow-scripts, no allow-same-origin), framed by us only. */
   static final String REPORT_CSP = "sandbox; frame-ancestors 'self'";
+
+  /** The OpenAPI document (and its named groups), readable with a bearer token or a session. */
+  static final String API_DOCS = "/v3/api-docs/**";
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -55,7 +59,8 @@ class SecurityConfig {
             c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .requestCache(c -> c.disable())
         .addFilterBefore(
-            new BearerTokenFilter(tokens, users, responses), AnonymousAuthenticationFilter.class)
+            new BearerTokenFilter(tokens, users, responses, AnyRequestMatcher.INSTANCE),
+            AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/api/ping", "/api/setup/check", "/oauth/token")
@@ -72,10 +77,22 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pageChain(HttpSecurity http, LoginThrottle throttle, ClientAddress clients)
+  SecurityFilterChain pageChain(
+      HttpSecurity http,
+      LoginThrottle throttle,
+      ClientAddress clients,
+      TokenService tokens,
+      UserRepository users,
+      ApiAuthResponses responses)
       throws Exception {
     PageLoginThrottle loginThrottle = new PageLoginThrottle(throttle, clients);
+    // The OpenAPI document is read by API clients too: a bearer token signs them in for that
+    // document only (no session is made); anonymous callers are sent to the login page.
+    RequestMatcher apiDocs = PathPatternRequestMatcher.withDefaults().matcher(API_DOCS);
     http.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, users, responses, apiDocs),
+            AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(

@@ -1,11 +1,15 @@
 package dev.vigil.access;
 
+import dev.vigil.access.AccessAnswers.UserList;
+import dev.vigil.access.AccessAnswers.UserOne;
+import dev.vigil.access.AccessAnswers.UserSaved;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import dev.vigil.web.Success;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,34 +29,34 @@ class UserApiController {
 
   @GetMapping("/api/users")
   @RequiresPermission(value = Permission.ADMIN, level = Level.READ)
-  Map<String, Object> list(HttpServletRequest request) {
+  UserList list(HttpServletRequest request) {
     ListQuery q = ListQuery.from(request.getParameterMap());
     List<UserView> users = service.list(q);
-    return Map.of("users", users, "meta", Meta.of(q, users.size(), service.total(q)));
+    return new UserList(users, Meta.of(q, users.size(), service.total(q)));
   }
 
   @GetMapping("/api/users/{id}")
   @RequiresPermission(value = Permission.ADMIN, level = Level.READ)
-  Map<String, Object> get(@PathVariable long id) {
-    return Map.of("user", service.get(id));
+  UserOne get(@PathVariable long id) {
+    return new UserOne(service.get(id));
   }
 
   @PostMapping("/api/users")
   @RequiresPermission(value = Permission.ADMIN, level = Level.FULL)
-  Map<String, Object> create(@RequestBody UserRequest.Body body) {
-    return Map.of("success", true, "user", service.create(body.user()));
+  UserSaved create(@Valid @RequestBody UserRequest.Body body) {
+    return new UserSaved(true, service.create(body.user()));
   }
 
   @PutMapping("/api/users/{id}")
   @RequiresPermission(value = Permission.ADMIN, level = Level.FULL)
-  Map<String, Object> update(@PathVariable long id, @RequestBody UserRequest.Body body) {
-    return Map.of("success", true, "user", service.update(id, body.user()));
+  UserSaved update(@PathVariable long id, @Valid @RequestBody UserRequest.Body body) {
+    return new UserSaved(true, service.update(id, body.user()));
   }
 
   @DeleteMapping("/api/users/{id}")
   @RequiresPermission(value = Permission.ADMIN, level = Level.FULL)
-  Map<String, Object> delete(@PathVariable long id) {
+  Success delete(@PathVariable long id) {
     service.delete(id);
-    return Map.of("success", true);
+    return Success.OK;
   }
 }

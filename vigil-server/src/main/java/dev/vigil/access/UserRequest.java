@@ -1,19 +1,28 @@
 package dev.vigil.access;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Fields of a user create or update; null means "not given" (kept on update). */
+/**
+ * Fields of a user create or update; null means "not given" (kept on update). Lengths are checked
+ * by Bean Validation; the rest (required, unique, known roles) by {@link UserValidation}.
+ */
+@Schema(name = "UserRequest")
 record UserRequest(
-    String username,
-    String displayName,
+    @Size(max = 100, message = "must be at most 100 characters") String username,
+    @Size(max = 200, message = "must be at most 200 characters") String displayName,
     String email,
     String password,
     Boolean enabled,
     List<IdRef> roles) {
 
   /** A reference to a record by id: {@code {"id": 3}}. */
+  @Schema(name = "UserRoleRef")
   record IdRef(Long id) {}
 
   /** The request body {@code {"user": {...}}}. */
-  record Body(UserRequest user) {}
+  @Schema(name = "UserBody")
+  record Body(@Valid UserRequest user) {}
 }

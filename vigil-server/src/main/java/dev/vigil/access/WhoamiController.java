@@ -1,8 +1,8 @@
 package dev.vigil.access;
 
+import dev.vigil.access.AccessAnswers.Whoami;
 import dev.vigil.web.ApiController;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.vigil.web.SuccessMessage;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -23,18 +23,14 @@ class WhoamiController {
   }
 
   @GetMapping("/api/whoami")
-  Map<String, Object> whoami() {
+  Whoami whoami() {
     Subject s = currentUser.subject().orElseThrow();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("user", UserView.of(s.user(), s.roles()));
-    body.put("isMasterAccount", true);
-    body.put("permissions", s.grants().codes());
-    return body;
+    return new Whoami(UserView.of(s.user(), s.roles()), true, s.grants().codes());
   }
 
   @DeleteMapping("/api/whoami/tokens")
-  Map<String, Object> revokeMyTokens() {
+  SuccessMessage revokeMyTokens() {
     int revoked = tokens.revokeAll(currentUser.require().id());
-    return Map.of("success", true, "msg", "Revoked " + revoked + " token(s)");
+    return SuccessMessage.of("Revoked " + revoked + " token(s)");
   }
 }

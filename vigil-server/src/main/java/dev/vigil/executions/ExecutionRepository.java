@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,36 @@ class ExecutionRepository {
                 p == null ? null : p.maxParallel(),
                 p == null ? null : p.retriesOnTimeout()))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    long id = keys.getKey().longValue();
+    if (e.jobId() != null) {
+      // the caller holds the job's row lock: no other execution of the job starts meanwhile
+      jdbc.sql(
+              "update job_executions set job_seq = (select coalesce(max(x.job_seq), 0) + 1"
+                  + " from job_executions x where x.job_id = ?) where id = ?")
+          .params(e.jobId(), id)
+          .update();
+    }
+    return id;
+  }
+
+  /** Each execution's number among its job's executions, by execution id (absent when null). */
+  Map<Long, Integer> jobNumbers(Collection<Long> ids) {
+    Map<Long, Integer> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    jdbc.sql(
+            "select id, job_seq from job_executions where job_seq is not null and id in ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ")")
+        .params(List.copyOf(ids))
+        .query(
+            (rs, n) -> {
+              out.put(rs.getLong(1), rs.getInt(2));
+              return null;
+            })
+        .list();
+    return out;
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,21 @@ public class ExecutionService {
       throw new InvalidInputException("targets", "job " + job.name() + " has no servers to scan");
     }
     return start(job, planOf(job), targets, trigger, user);
+  }
+
+  /**
+   * Scan now: a one-off execution of the job over one server, whatever the job targets, with the
+   * job's package (current version), checklist, profile and settings. It counts as an execution of
+   * the job (numbered, listed and compared with its others).
+   *
+   * @throws JobAlreadyRunning when an execution of the job is still queued or running
+   * @throws dev.vigil.web.NotFoundException when the job or the server does not exist
+   */
+  @Transactional
+  public JobExecution executeOn(long jobId, long serverId, String trigger, UserRef user) {
+    Job job = lockIdle(jobId);
+    Server server = servers.get(serverId);
+    return start(job, planOf(job), List.of(server), trigger, user);
   }
 
   /**
@@ -209,6 +225,14 @@ public class ExecutionService {
 
   /** Executions newest first, filtered. */
   @Transactional(readOnly = true)
+  /**
+   * Each execution's number among its job's executions ("execution 3 of nightly"), by execution id;
+   * an execution without one (its job deleted before numbers were kept) is absent.
+   */
+  public Map<Long, Integer> jobNumbers(Collection<Long> ids) {
+    return repo.jobNumbers(ids);
+  }
+
   public List<JobExecution> list(ExecutionFilter filter, ListQuery q) {
     return repo.list(filter, q);
   }

@@ -119,6 +119,7 @@ public class ServerScanService {
       return tx.execute(
           s -> {
             SecurityScan scan = record(server, file, order, outcome, report);
+            servers.recordScannedOs(server.id(), outcome.osName());
             recorded.accept(scan, outcome);
             metrics.scanRecorded();
             return scan;

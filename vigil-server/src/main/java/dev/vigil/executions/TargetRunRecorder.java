@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,6 +51,7 @@ class TargetRunRecorder {
   private final ExecutionSettings settings;
   private final Clock clock;
   private final VigilMetrics metrics;
+  private final ApplicationEventPublisher events;
 
   TargetRunRecorder(
       ExecutionRepository repo,
@@ -58,6 +60,7 @@ class TargetRunRecorder {
       ExecutionSettings settings,
       Clock clock,
       VigilMetrics metrics,
+      ApplicationEventPublisher events,
       ServerLocks locks) {
     this.repo = repo;
     this.locks = locks;
@@ -66,6 +69,7 @@ class TargetRunRecorder {
     this.settings = settings;
     this.clock = clock;
     this.metrics = metrics;
+    this.events = events;
   }
 
   /**
@@ -276,6 +280,13 @@ class TargetRunRecorder {
     repo.updateRun(ended);
     metrics.targetRunEnded(
         ended.status().code(), ended.failureCode(), ended.duration(clock.instant()));
+    events.publishEvent(
+        new TargetRunEnded(
+            ended.id(),
+            executionId,
+            ended.serverId(),
+            ended.status().code(),
+            ended.status().failure()));
     dispatcher.dispatch(executionId, 1);
     repo.countFinished(
         executionId,
@@ -303,6 +314,7 @@ class TargetRunRecorder {
     repo.update(derived);
     if (derived.status().ended()) {
       metrics.executionEnded(derived.status().code());
+      events.publishEvent(ExecutionEnded.of(derived));
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.vigil.web.CommonFields;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
+import dev.vigil.web.UnknownIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -134,9 +135,9 @@ public class InstanceService {
     Fields.labels(in.labels(), errors);
     if (in.serverIds() != null) {
       Set<Long> found = servers.existing(in.serverIds());
-      List<Long> missing = in.serverIds().stream().filter(i -> !found.contains(i)).toList();
+      List<Long> missing = UnknownIds.of(in.serverIds(), found);
       if (!missing.isEmpty()) {
-        errors.put("servers", "unknown server ids " + missing);
+        errors.put("servers", UnknownIds.message("server", missing));
       }
     }
     if (!errors.isEmpty()) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,19 +24,35 @@ public class MasterKeyRotation {
   private final SecretCipher current;
   private final InventorySettings settings;
   private final Path dataDir;
+  private final ObjectProvider<SealedSecrets> others;
 
+  /** Credentials only (tests of the rotation itself). */
   MasterKeyRotation(
       CredentialRepository credentials,
       SecretCipher current,
       InventorySettings settings,
-      @Value("${vigil.data-dir:./data}") Path dataDir) {
+      Path dataDir) {
+    this(credentials, current, settings, dataDir, null);
+  }
+
+  @Autowired
+  MasterKeyRotation(
+      CredentialRepository credentials,
+      SecretCipher current,
+      InventorySettings settings,
+      @Value("${vigil.data-dir:./data}") Path dataDir,
+      ObjectProvider<SealedSecrets> others) {
     this.credentials = credentials;
     this.current = current;
     this.settings = settings;
     this.dataDir = dataDir;
+    this.others = others;
   }
 
-  /** Re-encrypts every secret with {@code newKey}; returns how many. */
+  /**
+   * Re-encrypts every secret with {@code newKey} — credentials' and every other feature's {@link
+   * SealedSecrets} (webhooks) — and returns how many.
+   */
   @Transactional
   public int reencrypt(MasterKey newKey) {
     SecretCipher next = new SecretCipher(newKey);
@@ -43,7 +61,12 @@ public class MasterKeyRotation {
       byte[] plain = current.decrypt(credentials.secret(id));
       credentials.updateSecret(id, next.encrypt(plain));
     }
-    return ids.size();
+    int n = ids.size();
+    List<SealedSecrets> all = others == null ? List.of() : others.orderedStream().toList();
+    for (SealedSecrets other : all) {
+      n += other.reseal(value -> next.encrypt(current.decrypt(value)));
+    }
+    return n;
   }
 
   /**

@@ -53,7 +53,7 @@ class MasterKeyRotationRunner implements ApplicationRunner {
       log.error("master key rotation failed, nothing changed: {}", e.getMessage());
       return 1;
     }
-    log.info("{} credential secrets re-encrypted with master key {}", n, next.idHex());
+    log.info("{} secrets (credentials, webhooks) re-encrypted with master key {}", n, next.idHex());
     try {
       if (!rotation.replaceKeyFile(next)) {
         log.info("set VIGIL_MASTER_KEY to the content of {} before the next start", newKeyFile);

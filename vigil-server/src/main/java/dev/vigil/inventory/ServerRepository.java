@@ -114,6 +114,17 @@ class ServerRepository {
     LastTestColumns.write(jdbc, id, t);
   }
 
+  void recordOs(long id, String os) {
+    jdbc.sql("update servers set os_name = ? where id = ?").params(os, id).update();
+  }
+
+  Optional<String> osName(long id) {
+    return jdbc.sql("select os_name from servers where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
   Optional<Server> find(long id) {
     return jdbc.sql(SELECT + " where s.id = ?")
         .param(id)
@@ -139,25 +150,44 @@ class ServerRepository {
   }
 
   List<Server> list(ListQuery q) {
+    return list(q, null);
+  }
+
+  /** A page of the servers matching the query among {@code only} (all when null). */
+  List<Server> list(ListQuery q, Collection<Long> only) {
     List<Object> params = new ArrayList<>();
     String order = SORTS.getOrDefault(q.sortOr(SORTS.keySet(), "name"), "lower(s.name)");
     String sql =
         SELECT
-            + where(q, params)
+            + where(q, only, params)
             + " order by "
             + order
             + (q.descending() ? " desc" : " asc")
             + ", s.id limit ? offset ?";
     params.add(q.max());
     params.add(q.offset());
-    return jdbc.sql(sql).params(params).query(this::row).list().stream()
-        .map(this::withLabels)
-        .toList();
+    // the labels of the whole page in one query (a page may be every server: the job form's
+    // targets)
+    List<Server> found = jdbc.sql(sql).params(params).query(this::row).list();
+    List<Long> ids = found.stream().map(Server::id).toList();
+    Map<Long, List<String>> all = new HashMap<>();
+    for (int i = 0; i < ids.size(); i += LABEL_CHUNK) {
+      all.putAll(labels.readAll(ids.subList(i, Math.min(ids.size(), i + LABEL_CHUNK))));
+    }
+    return found.stream().map(s -> withLabels(s, all.getOrDefault(s.id(), List.of()))).toList();
   }
 
+  /** Labels are read for at most this many servers a query (one bind parameter each). */
+  private static final int LABEL_CHUNK = 10_000;
+
   long count(ListQuery q) {
+    return count(q, null);
+  }
+
+  /** How many servers match the query among {@code only} (all when null). */
+  long count(ListQuery q, Collection<Long> only) {
     List<Object> params = new ArrayList<>();
-    return jdbc.sql("select count(*) from servers s" + where(q, params))
+    return jdbc.sql("select count(*) from servers s" + where(q, only, params))
         .params(params)
         .query(Long.class)
         .single();
@@ -221,8 +251,13 @@ class ServerRepository {
     jdbc.sql("delete from servers where id = ?").param(id).update();
   }
 
-  private static String where(ListQuery q, List<Object> params) {
+  private static String where(ListQuery q, Collection<Long> only, List<Object> params) {
     List<String> clauses = new ArrayList<>();
+    if (only != null) {
+      // one array parameter whatever the number of ids (H2 takes up to 65,536 elements)
+      clauses.add("s.id = any(?)");
+      params.add(only.toArray(Long[]::new));
+    }
     if (q.name() != null) {
       clauses.add("s.name = ?");
       params.add(q.name());

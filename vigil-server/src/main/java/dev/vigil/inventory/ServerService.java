@@ -89,6 +89,16 @@ public class ServerService {
     return servers.count(q);
   }
 
+  /** A page of the servers matching the query among {@code only} (all when null). */
+  public List<Server> list(ListQuery q, Collection<Long> only) {
+    return servers.list(q, only);
+  }
+
+  /** How many servers match the query among {@code only} (all when null). */
+  public long count(ListQuery q, Collection<Long> only) {
+    return servers.count(q, only);
+  }
+
   /**
    * Where and how to log in to an SSH server, with the credential decrypted and the pinned host key
    * (null = trust on first use: the key is pinned at the first login, whatever the connection does
@@ -142,6 +152,22 @@ public class ServerService {
   public void recordConnectionTest(long serverId, LastTest test) {
     lock(serverId);
     servers.recordTest(serverId, test);
+  }
+
+  /**
+   * Stores the OS a successful scan found on the server (its os-release name, at most 255
+   * characters) as the server's OS; the next connection test overwrites it with its own finding.
+   */
+  public void recordScannedOs(long serverId, String os) {
+    if (os != null && !os.isBlank()) {
+      String v = os.strip();
+      servers.recordOs(serverId, v.length() > 255 ? v.substring(0, 255) : v);
+    }
+  }
+
+  /** The server's OS as its last connection test or scan found it; null when never found. */
+  public String osName(long serverId) {
+    return servers.osName(serverId).orElse(null);
   }
 
   /** The ids of the servers carrying exactly {@code label}, ascending (a label target). */

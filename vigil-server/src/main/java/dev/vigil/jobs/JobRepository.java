@@ -147,6 +147,11 @@ class JobRepository {
     return names("schedule_id", scheduleId);
   }
 
+  /** The jobs an execute schedule starts, enabled or not, by name. */
+  List<Job> usingSchedule(long scheduleId) {
+    return select(" where j.schedule_id = ? order by lower(j.name), j.id", List.of(scheduleId));
+  }
+
   /** Enabled jobs with a date-time or an execute schedule, by id. */
   List<Job> scheduled() {
     return select(

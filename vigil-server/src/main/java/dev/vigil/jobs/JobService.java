@@ -104,6 +104,11 @@ public class JobService {
     return jobs.count(query);
   }
 
+  /** The jobs the execute schedule starts (its "used by"), by name. */
+  public List<Job> usingSchedule(long scheduleId) {
+    return jobs.usingSchedule(scheduleId);
+  }
+
   /** Enabled jobs with a date-time or an execute schedule, by id. */
   public List<Job> scheduledJobs() {
     return jobs.scheduled();

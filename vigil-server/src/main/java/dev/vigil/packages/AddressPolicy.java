@@ -4,8 +4,11 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** Refuses hosts that resolve to loopback, link-local or private addresses (SSRF protection). */
-final class AddressPolicy {
+/**
+ * Refuses hosts that resolve to loopback, link-local or private addresses (SSRF protection). {@link
+ * #kindOf} is public so that other outbound URLs (webhooks) follow the same policy.
+ */
+public final class AddressPolicy {
 
   static final String REFUSED =
       "private addresses are refused"
@@ -40,7 +43,7 @@ final class AddressPolicy {
   }
 
   /** What makes the address non-public ("a loopback address"), or null for a public address. */
-  static String kindOf(InetAddress address) {
+  public static String kindOf(InetAddress address) {
     String kind = directKindOf(address);
     if (kind == null && address instanceof Inet6Address v6 && v6.isIPv4CompatibleAddress()) {
       return directKindOf(embeddedIpv4(v6));

@@ -8,7 +8,10 @@ import java.time.Instant;
  * when neither the scan nor the package index knows it; the benchmark id is null only for a job
  * whose checklist is not indexed), its status, the latest scan (null when never scanned), the job
  * that governs it (the latest scan's job, else a job that targets the server with this pair; null
- * for neither), when its latest failed run ended, and when the scan turns stale.
+ * for neither), when its latest failed run ended, and when the scan turns stale; how many of the
+ * latest scan's failures approved, unexpired waivers cover now, and the latest scan's score with
+ * them ({@code score}) and as oscap wrote it ({@code scoreWithoutWaivers}). The status is decided
+ * with the waivers.
  */
 public record ComplianceProfile(
     String profileId,
@@ -21,4 +24,7 @@ public record ComplianceProfile(
     ComplianceScan lastScan,
     Instant lastFailure,
     Duration staleAfter,
-    Instant staleAt) {}
+    Instant staleAt,
+    int waivedCount,
+    Double score,
+    Double scoreWithoutWaivers) {}

@@ -4,6 +4,7 @@ import dev.vigil.jobs.Job;
 import dev.vigil.results.ComplianceRepository.FailedRun;
 import dev.vigil.results.ComplianceRepository.JobContent;
 import dev.vigil.results.ComplianceRepository.JobTarget;
+import dev.vigil.waivers.WaiverCoverage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +24,19 @@ import java.util.Map;
 final class ComplianceProfiles {
 
   private final ComplianceRepository repo;
+  private final ScanWaivers waivers;
 
-  ComplianceProfiles(ComplianceRepository repo) {
+  ComplianceProfiles(ComplianceRepository repo, ScanWaivers waivers) {
     this.repo = repo;
+    this.waivers = waivers;
   }
 
-  /** Every pair of these servers (all when null) that has a scan, a failed run or a job. */
+  /**
+   * Every pair of these servers (all when null) that has a scan, a failed run or a job, judged with
+   * the waivers that count now.
+   */
   Map<Long, List<ComplianceProfile>> of(List<Long> serverIds, ComplianceCadence cadence) {
+    WaiverCoverage coverage = waivers.coverage();
     Map<Long, Map<String, PairFacts>> facts = new HashMap<>();
     for (ComplianceScan s : repo.latestPerProfile(serverIds)) {
       facts(facts, s.serverId(), s.benchmarkId(), s.profileId()).latest = s;
@@ -53,7 +60,7 @@ final class ComplianceProfiles {
     facts.forEach(
         (serverId, pairs) -> {
           List<ComplianceProfile> list = new ArrayList<>();
-          pairs.values().forEach(p -> list.add(profile(p, cadence)));
+          pairs.values().forEach(p -> list.add(profile(p, cadence, coverage)));
           list.sort(
               Comparator.comparing(
                       ComplianceProfile::benchmarkId,
@@ -93,12 +100,15 @@ final class ComplianceProfiles {
     return p;
   }
 
-  private ComplianceProfile profile(PairFacts p, ComplianceCadence cadence) {
+  private ComplianceProfile profile(
+      PairFacts p, ComplianceCadence cadence, WaiverCoverage coverage) {
     Long jobId = governingJob(p, cadence);
     Duration staleAfter = cadence.staleAfter(jobId);
     ComplianceScan scan = p.latest;
     String jobName = cadence.job(jobId).map(Job::name).orElse(scan == null ? null : scan.jobName());
     boolean jobExists = cadence.job(jobId).isPresent();
+    int waived = scan == null ? 0 : waivers.waivedFails(coverage, scan).size();
+    ComplianceScan judged = scan == null ? null : scan.waiving(waived);
     return new ComplianceProfile(
         p.profileId,
         p.benchmarkId,
@@ -106,11 +116,14 @@ final class ComplianceProfiles {
         scan != null && scan.benchmarkTitle() != null ? scan.benchmarkTitle() : p.jobBenchmarkTitle,
         jobExists ? jobId : null,
         jobExists ? jobName : null,
-        ComplianceRules.decide(scan, p.lastFailure, staleAfter, cadence.now()),
+        ComplianceRules.decide(judged, p.lastFailure, staleAfter, cadence.now()),
         scan,
         p.lastFailure,
         staleAfter,
-        scan == null ? null : scan.scanDate().plus(staleAfter));
+        scan == null ? null : scan.scanDate().plus(staleAfter),
+        waived,
+        judged == null ? null : judged.score(),
+        scan == null ? null : scan.score());
   }
 
   /** The latest scan's job while it exists, else a job targeting the server, else the failed. */

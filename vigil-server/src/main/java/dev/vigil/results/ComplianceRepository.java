@@ -29,7 +29,8 @@ import org.springframework.stereotype.Repository;
 class ComplianceRepository {
 
   private static final String SCAN_COLUMNS =
-      "s.id, s.server_id, s.profile_id, s.benchmark_id, s.finished_at, s.score, s.pass_count,"
+      "s.id, s.server_id, s.profile_id, s.benchmark_id, s.finished_at, s.score, s.score_max,"
+          + " s.pass_count,"
           + " s.fixed_count, s.fail_count, s.error_count, s.unknown_count, s.notchecked_count,"
           + " s.notapplicable_count, s.not_applicable, s.job_id, s.job_name";
 
@@ -254,6 +255,11 @@ class ComplianceRepository {
         .list();
   }
 
+  /** Every server's id, ascending. */
+  List<Long> serverIds() {
+    return jdbc.sql("select id from servers order by id").query(Long.class).list();
+  }
+
   /** How many servers there are. */
   long serverCount() {
     return jdbc.sql("select count(*) from servers").query(Long.class).single();
@@ -299,6 +305,7 @@ class ComplianceRepository {
         benchmarkTitle,
         instant(rs, "finished_at"),
         rs.getObject("score", Double.class),
+        rs.getObject("score_max", Double.class),
         rs.getInt("pass_count") + rs.getInt("fixed_count"),
         rs.getInt("fail_count"),
         rs.getInt("error_count"),

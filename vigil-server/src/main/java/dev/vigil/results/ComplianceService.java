@@ -8,6 +8,7 @@ import dev.vigil.results.ComplianceRepository.FailedRun;
 import dev.vigil.results.ComplianceRepository.JobContent;
 import dev.vigil.results.ComplianceRepository.JobTarget;
 import dev.vigil.schedules.ScheduleService;
+import dev.vigil.waivers.WaiverCoverage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public class ComplianceService {
   private final JobService jobs;
   private final ScheduleService schedules;
   private final ComplianceSettings settings;
+  private final ScanWaivers waivers;
   private final Clock clock;
 
   ComplianceService(
@@ -48,9 +50,11 @@ public class ComplianceService {
       JobService jobs,
       ScheduleService schedules,
       ComplianceSettings settings,
+      ScanWaivers waivers,
       Clock clock) {
     this.repo = repo;
-    this.profiles = new ComplianceProfiles(repo);
+    this.waivers = waivers;
+    this.profiles = new ComplianceProfiles(repo, waivers);
     this.servers = servers;
     this.jobs = jobs;
     this.schedules = schedules;
@@ -83,6 +87,27 @@ public class ComplianceService {
     return out;
   }
 
+  /**
+   * The compliance of these servers ({@code null}: every server that has a pair), each with its
+   * pairs, from the same few grouped queries as {@link #statuses}; servers that no longer exist are
+   * left out. For those who watch statuses change (notifications).
+   */
+  public List<ComplianceServer> servers(List<Long> serverIds) {
+    Map<Long, List<ComplianceProfile>> all =
+        profiles.of(serverIds == null ? null : List.copyOf(serverIds), cadence());
+    List<Long> ids = serverIds == null ? new ArrayList<>(all.keySet()) : serverIds;
+    Map<Long, String> names = servers.namesByIds(ids);
+    List<ComplianceServer> out = new ArrayList<>();
+    for (long id : ids) {
+      String name = names.get(id);
+      if (name != null) {
+        List<ComplianceProfile> found = all.getOrDefault(id, List.of());
+        out.add(new ComplianceServer(id, name, overall(found), found));
+      }
+    }
+    return out;
+  }
+
   /** How many servers of the whole fleet stand at each status, every status present. */
   public Map<ComplianceStatus, Long> fleetCounts() {
     Map<Long, List<ComplianceProfile>> all = profiles.of(null, cadence());
@@ -101,28 +126,63 @@ public class ComplianceService {
    * scan of each (never scanned: no scan from this job) and its failed runs.
    */
   public List<ComplianceJob> jobs() {
-    ComplianceCadence cadence = cadence();
-    Map<Long, Map<Long, ComplianceScan>> latest = repo.latestPerJob();
     Map<Long, JobContent> content = repo.jobContent();
+    List<ComplianceJob> out = new ArrayList<>();
+    ComplianceCadence cadence = cadence();
+    jobStatuses(cadence)
+        .forEach(
+            (jobId, byServer) ->
+                cadence
+                    .job(jobId)
+                    .ifPresent(job -> out.add(jobCompliance(job, content.get(jobId), byServer))));
+    out.sort(Comparator.comparing(j -> j.jobName().toLowerCase(java.util.Locale.ROOT)));
+    return out;
+  }
+
+  /** Every pair of every server, by server id. */
+  Map<Long, List<ComplianceProfile>> allPairs() {
+    return profiles.of(null, cadence());
+  }
+
+  /** Every server's id, ascending. */
+  List<Long> allServerIds() {
+    return repo.serverIds();
+  }
+
+  /**
+   * Whether the job exists and, when it does, the status of each server it targets (by id) as
+   * {@link #jobs()} counts them.
+   */
+  java.util.Optional<Map<Long, ComplianceStatus>> jobTargets(long jobId) {
+    ComplianceCadence cadence = cadence();
+    if (cadence.job(jobId).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(jobStatuses(cadence).getOrDefault(jobId, Map.of()));
+  }
+
+  /**
+   * Per job (by id) that targets a server: each target's status by the job's own scans and runs.
+   */
+  private Map<Long, Map<Long, ComplianceStatus>> jobStatuses(ComplianceCadence cadence) {
+    WaiverCoverage coverage = waivers.coverage();
+    Map<Long, Map<Long, ComplianceScan>> latest = repo.latestPerJob();
     Map<String, Instant> failed = new HashMap<>();
     for (FailedRun f : repo.lastFailures(null)) {
       failed.merge(f.jobId() + "\t" + f.serverId(), f.endedAt(), ComplianceService::later);
     }
-    Map<Long, List<Long>> targets = new TreeMap<>();
+    Map<Long, Map<Long, ComplianceStatus>> out = new TreeMap<>();
     for (JobTarget t : repo.targets(null)) {
-      targets.computeIfAbsent(t.jobId(), k -> new ArrayList<>()).add(t.serverId());
+      Duration staleAfter = cadence.staleAfter(t.jobId());
+      ComplianceScan scan = latest.getOrDefault(t.jobId(), Map.of()).get(t.serverId());
+      if (scan != null) {
+        scan = scan.waiving(waivers.waivedFails(coverage, scan).size());
+      }
+      ComplianceStatus s =
+          ComplianceRules.decide(
+              scan, failed.get(t.jobId() + "\t" + t.serverId()), staleAfter, cadence.now());
+      out.computeIfAbsent(t.jobId(), k -> new TreeMap<>()).put(t.serverId(), s);
     }
-    List<ComplianceJob> out = new ArrayList<>();
-    targets.forEach(
-        (jobId, serverIds) ->
-            cadence
-                .job(jobId)
-                .ifPresent(
-                    job ->
-                        out.add(
-                            jobCompliance(
-                                job, content.get(jobId), serverIds, latest, failed, cadence))));
-    out.sort(Comparator.comparing(j -> j.jobName().toLowerCase(java.util.Locale.ROOT)));
     return out;
   }
 
@@ -148,25 +208,10 @@ public class ComplianceService {
     return (int) byServer.values().stream().filter(status::equals).count();
   }
 
-  private ComplianceJob jobCompliance(
-      Job job,
-      JobContent content,
-      List<Long> serverIds,
-      Map<Long, Map<Long, ComplianceScan>> latest,
-      Map<String, Instant> failed,
-      ComplianceCadence cadence) {
-    Duration staleAfter = cadence.staleAfter(job.id());
-    Map<Long, ComplianceScan> scans = latest.getOrDefault(job.id(), Map.of());
+  private static ComplianceJob jobCompliance(
+      Job job, JobContent content, Map<Long, ComplianceStatus> byServer) {
     Map<ComplianceStatus, Integer> counts = new EnumMap<>(ComplianceStatus.class);
-    for (long serverId : serverIds) {
-      ComplianceStatus s =
-          ComplianceRules.decide(
-              scans.get(serverId),
-              failed.get(job.id() + "\t" + serverId),
-              staleAfter,
-              cadence.now());
-      counts.merge(s, 1, Integer::sum);
-    }
+    byServer.values().forEach(s -> counts.merge(s, 1, Integer::sum));
     return new ComplianceJob(
         job.id(),
         job.name(),
@@ -175,11 +220,11 @@ public class ComplianceService {
         content == null ? null : content.benchmarkTitle(),
         content == null ? null : content.profileTitle(),
         job.enabled(),
-        serverIds.size(),
+        byServer.size(),
         counts);
   }
 
-  private static ComplianceStatus overall(List<ComplianceProfile> profiles) {
+  static ComplianceStatus overall(List<ComplianceProfile> profiles) {
     ComplianceStatus worst = null;
     for (ComplianceProfile p : profiles) {
       worst = p.status().worst(worst);

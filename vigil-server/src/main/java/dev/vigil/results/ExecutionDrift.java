@@ -30,12 +30,17 @@ public class ExecutionDrift {
   private final ExecutionService executions;
   private final ResultService results;
   private final ScanComparisonRepository repo;
+  private final ScanWaivers waivers;
 
   ExecutionDrift(
-      ExecutionService executions, ResultService results, ScanComparisonRepository repo) {
+      ExecutionService executions,
+      ResultService results,
+      ScanComparisonRepository repo,
+      ScanWaivers waivers) {
     this.executions = executions;
     this.results = results;
     this.repo = repo;
+    this.waivers = waivers;
   }
 
   /**
@@ -62,6 +67,7 @@ public class ExecutionDrift {
     Map<String, RuleDrift> rules = new LinkedHashMap<>();
     List<ExecutionDriftGap> missing = new ArrayList<>();
     int compared = 0;
+    dev.vigil.waivers.WaiverCoverage coverage = waivers.coverage();
     for (Map.Entry<Long, String> server : sortedByName(names)) {
       long id = server.getKey();
       Long b = before.get(id);
@@ -78,7 +84,13 @@ public class ExecutionDrift {
         continue;
       }
       compared++;
-      collect(rules, id, server.getValue(), ScanComparison.diff(results, x, y));
+      ScanDiff diff = ScanComparison.diff(results, x, y);
+      Map<String, Long> waived =
+          diff.changes().stream().anyMatch(c -> "fail".equals(c.after()))
+              ? waivers.waivedFails(
+                  coverage, y.id(), y.serverId(), y.benchmarkId(), y.profileId(), null)
+              : Map.of();
+      collect(rules, id, server.getValue(), diff, waived);
     }
     return new ExecutionDriftReport(
         now, was, null, compared, rules.values().stream().map(RuleDrift::rule).toList(), missing);
@@ -94,7 +106,11 @@ public class ExecutionDrift {
   }
 
   private static void collect(
-      Map<String, RuleDrift> rules, long serverId, String serverName, ScanDiff diff) {
+      Map<String, RuleDrift> rules,
+      long serverId,
+      String serverName,
+      ScanDiff diff,
+      Map<String, Long> waived) {
     for (ScanDiffRule c : diff.changes()) {
       rules
           .computeIfAbsent(c.ruleId(), k -> new RuleDrift(c, new ArrayList<>()))
@@ -107,7 +123,8 @@ public class ExecutionDrift {
                   c.after(),
                   c.kind(),
                   diff.before().id(),
-                  diff.after().id()));
+                  diff.after().id(),
+                  "fail".equals(c.after()) ? waived.get(c.ruleId()) : null));
     }
   }
 

@@ -1,6 +1,10 @@
 package dev.vigil.results;
 
-/** One server's change of one rule between a job's two executions, with the two scans compared. */
+/**
+ * One server's change of one rule between a job's two executions, with the two scans compared;
+ * {@code afterWaiverId} names the approved, unexpired waiver that covers an after {@code fail} now
+ * (null when none: the result is shown as oscap wrote it either way).
+ */
 public record ExecutionDriftChange(
     long serverId,
     String serverName,
@@ -8,4 +12,5 @@ public record ExecutionDriftChange(
     String after,
     ScanDiffKind kind,
     long beforeScanId,
-    long afterScanId) {}
+    long afterScanId,
+    Long afterWaiverId) {}

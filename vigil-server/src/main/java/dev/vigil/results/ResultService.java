@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,24 +31,27 @@ public class ResultService {
   private final ArfStore arfs;
   private final BlobStore blobs;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   ResultService(
       ScanRepository scans,
       RuleDictionaries dictionaries,
       ArfStore arfs,
       BlobStore blobs,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.scans = scans;
     this.dictionaries = dictionaries;
     this.arfs = arfs;
     this.blobs = blobs;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
    * Stores a finished scan and returns it: the ARF without the datastream it embeds when that is
    * the package's (see {@link ArfStore}), the rule results as codes against the benchmark's rule
-   * dictionary. Joins the caller's transaction.
+   * dictionary. Joins the caller's transaction, and publishes {@link ScanRecorded} in it.
    *
    * @throws InvalidArfException when the ARF declares a DOCTYPE or is not well-formed; nothing is
    *     written
@@ -111,7 +115,9 @@ public class ResultService {
             stored.offset(),
             stored.markerLength(),
             stored.sizeBytes());
-    return get(scans.insert(draft, storage));
+    SecurityScan recorded = get(scans.insert(draft, storage));
+    events.publishEvent(new ScanRecorded(recorded.id(), s.serverId()));
+    return recorded;
   }
 
   public SecurityScan get(long id) {

@@ -224,7 +224,8 @@ public class ScanEngine {
           shell.bytesUploaded(),
           shell.hostKeyFingerprint(),
           started,
-          clock.instant());
+          clock.instant(),
+          output.osName());
     }
 
     private ExecResult runScript(String script) throws ScanFailure {

@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param hostKeyFingerprint the {@code SHA256:…} key the target presented, null for a local target
  * @param bytesUploaded checklist bytes sent to the target in this run; 0 when its cache was current
+ * @param osName the target's OS as its os-release names it; null or blank when unknown
  */
 public record ScanOutcome(
     Path arfFile,
@@ -18,4 +19,28 @@ public record ScanOutcome(
     long bytesUploaded,
     String hostKeyFingerprint,
     Instant started,
-    Instant finished) {}
+    Instant finished,
+    String osName) {
+
+  /** A finished scan whose target's OS is not known. */
+  public ScanOutcome(
+      Path arfFile,
+      Path reportHtml,
+      int oscapExitCode,
+      String oscapVersion,
+      long bytesUploaded,
+      String hostKeyFingerprint,
+      Instant started,
+      Instant finished) {
+    this(
+        arfFile,
+        reportHtml,
+        oscapExitCode,
+        oscapVersion,
+        bytesUploaded,
+        hostKeyFingerprint,
+        started,
+        finished,
+        null);
+  }
+}

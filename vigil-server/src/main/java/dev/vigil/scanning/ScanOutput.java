@@ -45,6 +45,7 @@ final class ScanOutput extends OutputStream {
   private volatile boolean uploadNeeded;
   private volatile boolean cleaned;
   private volatile String version = "";
+  private volatile String os = "";
   private String broken;
 
   ScanOutput(ScanControl control, Deadline deadline, Duration scanTimeout, Duration stepTimeout) {
@@ -108,6 +109,11 @@ final class ScanOutput extends OutputStream {
 
   String oscapVersion() {
     return version;
+  }
+
+  /** The target's OS ({@code PRETTY_NAME} of its os-release), "" when it has none. */
+  String osName() {
+    return os;
   }
 
   boolean resultsMissing() {
@@ -180,6 +186,8 @@ final class ScanOutput extends OutputStream {
       startFile(text.substring(ScanScript.FILE.length()));
     } else if (text.startsWith(ScanScript.VERSION)) {
       version = TargetText.inert(text.substring(ScanScript.VERSION.length()).strip());
+    } else if (text.startsWith(ScanScript.OS)) {
+      os = TargetText.inert(text.substring(ScanScript.OS.length()).strip());
     } else if (text.equals(ScanScript.RESULTS)) {
       control.advance(ScanPhase.COLLECTING);
       deadline.reset(stepTimeout);

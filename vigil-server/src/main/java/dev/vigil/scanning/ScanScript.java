@@ -22,6 +22,7 @@ final class ScanScript {
   static final String UPLOAD = "vigil-upload";
   static final String SCANNING = "vigil-phase=scanning";
   static final String VERSION = "vigil-version=";
+  static final String OS = "vigil-os=";
   static final String RESULTS = "vigil-results";
   static final String FILE = "vigil-file ";
   static final String CLEANED = "vigil-cleaned";
@@ -70,6 +71,8 @@ final class ScanScript {
         "rc=$?",
         "wait $v",
         "printf '\\n" + VERSION + "%s\\n' \"$(head -n 1 \"$t/version\")\"",
+        // the target's OS as /etc/os-release names it, for the server's OS field
+        "printf '" + OS + "%s\\n' \"$(. /etc/os-release 2>/dev/null; echo \"$PRETTY_NAME\")\"",
         "if [ $rc = 0 ] || [ $rc = 2 ]; then",
         "  if [ -s \"$t/"
             + OscapCommand.ARF

@@ -20,6 +20,11 @@ public record ExecuteSchedule(
   /** Morpheus's schedule type; the only one Vigil has. */
   public static final String TYPE = "execute";
 
+  /** The cron expression in plain words ("At 05:00, Monday to Friday"). */
+  public String cronWords() {
+    return CronWords.describe(cron);
+  }
+
   /** The parsed cron expression in the schedule's zone. */
   public CronSchedule cronSchedule() {
     return CronSchedule.of(cron, timezone);

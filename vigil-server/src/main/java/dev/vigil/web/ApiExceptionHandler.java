@@ -12,11 +12,13 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Maps domain exceptions of every REST controller to the Morpheus error shape. */
 @RestControllerAdvice(annotations = ApiController.class)
@@ -49,8 +51,34 @@ class ApiExceptionHandler {
     if (tooLarge != null) {
       return error(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), null);
     }
+    InvalidInputException invalid = cause(e, InvalidInputException.class);
+    if (invalid != null) {
+      return invalid(invalid); // a typed body's own reader found the value wrong
+    }
+    MismatchedInputException mismatch = cause(e, MismatchedInputException.class);
+    String field = mismatch == null ? null : BodyErrors.field(mismatch);
+    if (field != null) {
+      String message = BodyErrors.message(mismatch.getTargetType());
+      return error(HttpStatus.BAD_REQUEST, field + " " + message, Map.of(field, message));
+    }
     return error(
         HttpStatus.BAD_REQUEST, "Request body is not valid JSON of the expected shape", null);
+  }
+
+  /** Bean Validation of a {@code @Valid} request body: one message per field, in user words. */
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<Map<String, Object>> notValid(MethodArgumentNotValidException e) {
+    Map<String, String> errors = BodyErrors.of(e.getBindingResult());
+    return error(HttpStatus.BAD_REQUEST, BodyErrors.summary(errors), errors);
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -22,11 +22,16 @@ public final class JsonBody {
   public static JsonBody of(Map<String, Object> body, String key) {
     Object inner = body == null ? null : body.get(key);
     if (!(inner instanceof Map<?, ?> map)) {
-      throw new InvalidInputException(
-          "Request body must be a JSON object with a \"" + key + "\" object",
-          Map.of(key, "is required"));
+      throw missing(key);
     }
     return new JsonBody(map);
+  }
+
+  /** The 400 for a body without its record key {@code key} (e.g. no {@code "job"} object). */
+  public static InvalidInputException missing(String key) {
+    return new InvalidInputException(
+        "Request body must be a JSON object with a \"" + key + "\" object",
+        Map.of(key, "is required"));
   }
 
   public boolean has(String key) {

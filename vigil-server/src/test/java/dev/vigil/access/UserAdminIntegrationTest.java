@@ -68,6 +68,40 @@ class UserAdminIntegrationTest {
   }
 
   @Test
+  void typedBodiesAcceptTheClientsOnOffAndNameTheFieldOfABadValueOrLength() throws Exception {
+    api(post("/api/users")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"user\":{\"username\":\"onoff\",\"password\":\"long-enough\","
+                    + "\"enabled\":\"off\"}}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.user.enabled").value(false));
+    api(post("/api/users")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"user\":{\"username\":\"maybe\",\"enabled\":\"maybe\"}}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.success").value(false))
+        .andExpect(jsonPath("$.msg").value("enabled must be true or false"))
+        .andExpect(jsonPath("$.errors.enabled").value("must be true or false"));
+    api(post("/api/users")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"user\":{\"username\":\"longname\",\"password\":\"long-enough\","
+                    + "\"displayName\":\""
+                    + "x".repeat(201)
+                    + "\"}}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.msg").value("displayName must be at most 200 characters"))
+        .andExpect(jsonPath("$.errors.displayName").value("must be at most 200 characters"));
+    api(post("/api/roles")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"role\":{\"name\":\"" + "r".repeat(101) + "\"}}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors.name").value("must be at most 100 characters"));
+    assertThat(userRepository.findByUsername("longname")).isEmpty();
+  }
+
+  @Test
   void rejectsInvalidUserWithFieldErrors() throws Exception {
     api(post("/api/users")
             .contentType(MediaType.APPLICATION_JSON)

@@ -126,7 +126,7 @@ class InventoryValidationIntegrationTest {
         errors(() -> inv.instances.create(new InstanceInput(" ", null, null, List.of(41L, 42L))));
     assertThat(e)
         .containsEntry("name", "is required")
-        .containsEntry("servers", "unknown server ids [41, 42]");
+        .containsEntry("servers", "2 unknown server ids: 41, 42");
     assertThat(rows("instances")).isZero();
   }
 

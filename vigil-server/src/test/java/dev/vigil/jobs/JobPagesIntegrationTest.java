@@ -98,7 +98,7 @@ class JobPagesIntegrationTest {
         page(
             post(BASE + "/new/details").param("type", "securityScan").param("name", ""),
             "job-operator1");
-    assertThat(stepOne).contains("step-type", "Name is required");
+    assertThat(stepOne).contains("step-type", "Name: is required");
     String stepTwo =
         page(
             details(
@@ -113,7 +113,7 @@ class JobPagesIntegrationTest {
     assertThat(stepTwo)
         .contains("step-details", "Security Profile: no profile xccdf_nope")
         .contains("Targets: 1 unknown server id: 424242")
-        .contains("Max parallel must be a whole number from 1 to 500")
+        .contains("Max parallel targets: must be a whole number from 1 to 500")
         .contains("value=\"typed-label\"")
         .contains("Keep scans at least: must be a whole number from 1 to 3650")
         .contains("Delete scans after: must be a whole number of days from 1 to 36500, or never")

@@ -125,10 +125,18 @@ final class Clicks {
   }
 
   /** Picks an option whose change re-renders the form, and waits for the new page. */
-  Clicks chooseAndReload(String id, String visibleText) {
-    WebElement before = d.findElement(By.tagName("html"));
+  /**
+   * Picks an option of a field whose change updates the form's pick lists in place (no reload) and
+   * waits until the page says they were updated.
+   */
+  Clicks chooseAndUpdate(String id, String visibleText) {
+    d.executeScript("document.getElementById('choices-status').textContent = ''");
     choose(id, visibleText);
-    until("the form re-rendered after choosing " + visibleText, x -> replaced(before));
+    until(
+        "the pick lists updated after choosing " + visibleText,
+        x ->
+            "Choices updated."
+                .equals(x.findElement(By.id("choices-status")).getAttribute("textContent")));
     return this;
   }
 

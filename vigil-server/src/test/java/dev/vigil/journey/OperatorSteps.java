@@ -109,7 +109,7 @@ final class OperatorSteps {
     c.choose("type", "Security Scan Job").type("name", JOB).press("NEXT");
     assertThat(c.text(".wizard-steps [aria-current=step]")).isEqualTo("2. Details");
     assertThat(c.text("#step-details")).contains("Security Scan Job · " + JOB);
-    c.chooseAndReload("securityPackage", PACKAGE);
+    c.chooseAndUpdate("securityPackage", PACKAGE);
     assertThat(c.options("scanPath")).containsExactly(CHECKLIST);
     assertThat(c.options("securityProfile")).containsExactly(PROFILE_CHOICE);
     c.choose("securityProfile", PROFILE_CHOICE);

@@ -226,7 +226,7 @@ class ScanReportSystemTest {
     assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(r.body())
         .contains(
-            "\r\nxccdf_dev.vigil_rule_fail,Always fails,high,fail,CCE-00002-2 CVE-0000-0002\r\n");
+            "\r\nxccdf_dev.vigil_rule_fail,Always fails,high,fail,CCE-00002-2 CVE-0000-0002,false,\r\n");
   }
 
   @Test
@@ -348,7 +348,8 @@ class ScanReportSystemTest {
             .andReturn()
             .getResponse();
     assertThat(csv.getStatus()).isEqualTo(200);
-    assertThat(csv.getContentAsString()).startsWith("rule_id,title,severity,result,idents\r\n");
+    assertThat(csv.getContentAsString())
+        .startsWith("rule_id,title,severity,result,idents,waived,waiver_id\r\n");
     MockHttpServletResponse arf =
         mvc.perform(get("/security-scans/" + nineScan.id() + "/arf").session(s))
             .andReturn()
@@ -402,7 +403,7 @@ class ScanReportSystemTest {
         ReportFixtures.get(port, token, "/api/security-scans/" + id + "/rules.csv")
             .body()
             .split("\r\n");
-    assertThat(lines[0]).isEqualTo("rule_id,title,severity,result,idents");
+    assertThat(lines[0]).isEqualTo("rule_id,title,severity,result,idents,waived,waiver_id");
     List<String> csvIds = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
       csvIds.add(lines[i].substring(0, lines[i].indexOf(',')));

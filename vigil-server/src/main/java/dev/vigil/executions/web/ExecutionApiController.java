@@ -8,6 +8,11 @@ import dev.vigil.executions.ExecutionFilter;
 import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.ExecutionStatus;
 import dev.vigil.executions.TargetRun;
+import dev.vigil.executions.web.ExecutionJson.EventOne;
+import dev.vigil.executions.web.ExecutionJson.ExecutionList;
+import dev.vigil.executions.web.ExecutionJson.ExecutionOne;
+import dev.vigil.executions.web.ExecutionJson.ExecutionRecord;
+import dev.vigil.executions.web.ExecutionJson.ExecutionSaved;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
@@ -43,7 +48,7 @@ class ExecutionApiController {
 
   @GetMapping(BASE)
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> list(HttpServletRequest request) {
+  ExecutionList list(HttpServletRequest request) {
     Map<String, String[]> params = request.getParameterMap();
     ListQuery q = ListQuery.from(params);
     ExecutionDates dates =
@@ -55,47 +60,41 @@ class ExecutionApiController {
     if (q.name() != null) {
       Long named = jobNamed(q.name());
       if (named == null || (jobId != null && !jobId.equals(named))) {
-        return Map.of("jobExecutions", List.of(), "meta", Meta.of(q, 0, 0));
+        return new ExecutionList(List.of(), Meta.of(q, 0, 0));
       }
       jobId = named;
     }
     ExecutionFilter f =
         new ExecutionFilter(jobId, status, dates.from(), dates.before(), q.phrase());
-    List<Map<String, Object>> items = executions.list(f, q).stream().map(json::listItem).toList();
-    return Map.of("jobExecutions", items, "meta", Meta.of(q, items.size(), executions.count(f)));
+    List<ExecutionRecord> items = executions.list(f, q).stream().map(json::listItem).toList();
+    return new ExecutionList(items, Meta.of(q, items.size(), executions.count(f)));
   }
 
   @GetMapping(BASE + "/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> get(@PathVariable long id) {
-    return Map.of("jobExecution", json.execution(executions.get(id)));
+  ExecutionOne get(@PathVariable long id) {
+    return new ExecutionOne(json.execution(executions.get(id)));
   }
 
   @GetMapping(BASE + "/{id}/events/{eventId}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> event(@PathVariable long id, @PathVariable long eventId) {
+  EventOne event(@PathVariable long id, @PathVariable long eventId) {
     TargetRun run = executions.run(id, eventId);
-    return Map.of("processEvent", json.event(executions.get(id), run));
+    return new EventOne(json.event(executions.get(id), run));
   }
 
   @PutMapping(BASE + "/{id}/cancel")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> cancel(@PathVariable long id) {
-    return Map.of(
-        "success",
-        true,
-        "jobExecution",
-        json.execution(executions.cancel(id, currentUser.current().orElse(null))));
+  ExecutionSaved cancel(@PathVariable long id) {
+    return new ExecutionSaved(
+        true, json.execution(executions.cancel(id, currentUser.current().orElse(null))));
   }
 
   @PutMapping(BASE + "/{id}/rerun")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> rerun(@PathVariable long id) {
-    return Map.of(
-        "success",
-        true,
-        "jobExecution",
-        json.execution(executions.rerun(id, "api", currentUser.current().orElse(null))));
+  ExecutionSaved rerun(@PathVariable long id) {
+    return new ExecutionSaved(
+        true, json.execution(executions.rerun(id, "api", currentUser.current().orElse(null))));
   }
 
   /**

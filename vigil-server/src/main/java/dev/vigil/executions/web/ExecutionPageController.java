@@ -10,6 +10,8 @@ import dev.vigil.executions.ExecutionStatus;
 import dev.vigil.executions.JobAlreadyRunning;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.TargetRun;
+import dev.vigil.jobs.JobQuery;
+import dev.vigil.jobs.JobService;
 import dev.vigil.results.ExecutionDrift;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.SecurityScan;
@@ -42,13 +44,16 @@ class ExecutionPageController {
   private final Clock clock;
   private final ExecutionDrift drift;
   private final ResultService results;
+  private final JobService jobs;
 
   ExecutionPageController(
       ExecutionService executions,
       CurrentUser currentUser,
       Clock clock,
       ExecutionDrift drift,
-      ResultService results) {
+      ResultService results,
+      JobService jobs) {
+    this.jobs = jobs;
     this.executions = executions;
     this.currentUser = currentUser;
     this.clock = clock;
@@ -69,6 +74,20 @@ class ExecutionPageController {
       HttpServletResponse response) {
     int current = Math.max(page, 0);
     keepFilter(model, jobId, status, startDate, endDate);
+    // the job filter is a picker of the jobs by name, not an id box
+    List<Map.Entry<Long, String>> jobChoices =
+        jobs
+            .list(
+                new JobQuery(
+                    new ListQuery(ListQuery.ALL, 0, null, null, "name", false),
+                    List.of(),
+                    List.of()))
+            .stream()
+            .map(j -> Map.entry(j.id(), j.name()))
+            .toList();
+    model.addAttribute("jobChoices", jobChoices);
+    model.addAttribute(
+        "jobGone", jobId != null && jobChoices.stream().noneMatch(c -> c.getKey().equals(jobId)));
     model.addAttribute("phrase", trimmed(phrase));
     model.addAttribute("page", current);
     model.addAttribute("now", clock.instant());
@@ -101,8 +120,10 @@ class ExecutionPageController {
     model.addAttribute("statuses", ExecutionStatus.values());
   }
 
-  private static void show(Model model, List<JobExecution> found, long total) {
+  private void show(Model model, List<JobExecution> found, long total) {
     model.addAttribute("executions", found);
+    model.addAttribute(
+        "numbers", executions.jobNumbers(found.stream().map(JobExecution::id).toList()));
     model.addAttribute("total", total);
     model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
   }
@@ -120,6 +141,7 @@ class ExecutionPageController {
   String detail(@PathVariable long id, Model model) {
     JobExecution e = executions.get(id);
     model.addAttribute("execution", e);
+    model.addAttribute("jobNumber", executions.jobNumbers(List.of(id)).get(id));
     List<TargetRun> runs = executions.runs(id);
     model.addAttribute("runs", runs);
     Map<Long, String> steps = new HashMap<>();

@@ -10,7 +10,6 @@ import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -28,10 +27,10 @@ class FireApiController {
 
   @GetMapping("/api/jobs/{id}/fires")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> list(@PathVariable long id, HttpServletRequest request) {
+  FireJson.FireList list(@PathVariable long id, HttpServletRequest request) {
     jobs.get(id);
     ListQuery q = ListQuery.from(request.getParameterMap());
-    List<Map<String, Object>> items = fires.list(id, q).stream().map(FireJson::record).toList();
-    return Map.of("fires", items, "meta", Meta.of(q, items.size(), fires.count(id)));
+    List<FireJson.FireRecord> items = fires.list(id, q).stream().map(FireJson::record).toList();
+    return new FireJson.FireList(items, Meta.of(q, items.size(), fires.count(id)));
   }
 }

@@ -5,16 +5,18 @@ import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.access.UserRef;
-import dev.vigil.inventory.CredentialInput;
 import dev.vigil.inventory.CredentialService;
+import dev.vigil.inventory.web.InventoryJson.CredentialBody;
+import dev.vigil.inventory.web.InventoryJson.CredentialList;
+import dev.vigil.inventory.web.InventoryJson.CredentialOne;
+import dev.vigil.inventory.web.InventoryJson.CredentialRecord;
+import dev.vigil.inventory.web.InventoryJson.CredentialSaved;
 import dev.vigil.web.ApiController;
-import dev.vigil.web.InvalidInputException;
-import dev.vigil.web.JsonBody;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import dev.vigil.web.Success;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +28,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 @ApiController
 class CredentialApiController {
 
-  private static final String KEY = "credential";
-
   private final CredentialService credentials;
   private final CurrentUser currentUser;
 
@@ -38,63 +38,43 @@ class CredentialApiController {
 
   @GetMapping("/api/credentials")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
-  Map<String, Object> list(HttpServletRequest request) {
+  CredentialList list(HttpServletRequest request) {
     ListQuery q = ListQuery.from(request.getParameterMap());
-    List<Map<String, Object>> items =
+    List<CredentialRecord> items =
         credentials.list(q).stream().map(InventoryJson::credential).toList();
-    return Map.of("credentials", items, "meta", Meta.of(q, items.size(), credentials.count(q)));
+    return new CredentialList(items, Meta.of(q, items.size(), credentials.count(q)));
   }
 
   @GetMapping("/api/credentials/{id}")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
-  Map<String, Object> get(@PathVariable long id) {
-    return Map.of(KEY, InventoryJson.credential(credentials.get(id)));
+  CredentialOne get(@PathVariable long id) {
+    return new CredentialOne(InventoryJson.credential(credentials.get(id)));
   }
 
   @PostMapping("/api/credentials")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
-  Map<String, Object> create(@RequestBody(required = false) Map<String, Object> body) {
-    return InventoryJson.saved(
-        KEY, InventoryJson.credential(credentials.create(input(body), user())));
+  CredentialSaved create(@RequestBody(required = false) CredentialBody body) {
+    return new CredentialSaved(
+        true, InventoryJson.credential(credentials.create(InventoryJson.input(body), user())));
   }
 
   @PutMapping("/api/credentials/{id}")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
-  Map<String, Object> update(
-      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+  CredentialSaved update(
+      @PathVariable long id, @RequestBody(required = false) CredentialBody body) {
     credentials.get(id);
-    return InventoryJson.saved(
-        KEY, InventoryJson.credential(credentials.update(id, input(body), user())));
+    return new CredentialSaved(
+        true, InventoryJson.credential(credentials.update(id, InventoryJson.input(body), user())));
   }
 
   @DeleteMapping("/api/credentials/{id}")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
-  Map<String, Object> delete(@PathVariable long id) {
+  Success delete(@PathVariable long id) {
     credentials.delete(id);
-    return Map.of("success", true);
+    return Success.OK;
   }
 
   private String user() {
     return currentUser.current().map(UserRef::username).orElse(null);
-  }
-
-  static CredentialInput input(Map<String, Object> body) {
-    JsonBody json = JsonBody.of(body, KEY);
-    CredentialInput in =
-        new CredentialInput(
-            json.string("name"),
-            json.codeOrString("type"),
-            json.string("username"),
-            json.string("password"),
-            json.string("privateKey"),
-            json.string("passphrase"));
-    Boolean enabled = json.bool("enabled");
-    json.finish("Unable to save credential");
-    if (Boolean.FALSE.equals(enabled)) {
-      throw new InvalidInputException(
-          "Unable to save credential",
-          Map.of("enabled", "a Vigil credential is always enabled; remove it from its servers"));
-    }
-    return in;
   }
 }

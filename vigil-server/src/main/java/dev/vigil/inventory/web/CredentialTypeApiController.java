@@ -11,7 +11,6 @@ import dev.vigil.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -25,7 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CredentialTypeApiController {
 
   @GetMapping("/api/credential-types")
-  Map<String, Object> list(HttpServletRequest request) {
+  CredentialTypeJson.TypeList list(HttpServletRequest request) {
     ListQuery q = ListQuery.from(request.getParameterMap());
     List<CredentialType> matching =
         Arrays.stream(CredentialType.values())
@@ -34,18 +33,18 @@ class CredentialTypeApiController {
             .toList();
     List<CredentialTypeJson.Full> page =
         matching.stream().skip(q.offset()).limit(q.max()).map(CredentialTypeJson::full).toList();
-    return Map.of("credentialTypes", page, "meta", Meta.of(q, page.size(), matching.size()));
+    return new CredentialTypeJson.TypeList(page, Meta.of(q, page.size(), matching.size()));
   }
 
   @GetMapping("/api/credential-types/{id}")
-  Map<String, Object> get(@PathVariable long id) {
+  CredentialTypeJson.TypeOne get(@PathVariable long id) {
     CredentialType t =
         CredentialType.fromId(id).orElseThrow(() -> new NotFoundException("Credential type", id));
-    return Map.of("credentialType", CredentialTypeJson.full(t));
+    return new CredentialTypeJson.TypeOne(CredentialTypeJson.full(t));
   }
 
   @GetMapping("/api/options/credentialIntegrations")
-  Map<String, Object> credentialStores() {
-    return Map.of("success", true, "data", List.of());
+  CredentialTypeJson.CredentialStores credentialStores() {
+    return new CredentialTypeJson.CredentialStores(true, List.of());
   }
 }

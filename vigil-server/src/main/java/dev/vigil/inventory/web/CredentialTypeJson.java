@@ -1,6 +1,7 @@
 package dev.vigil.inventory.web;
 
 import dev.vigil.inventory.CredentialType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -14,9 +15,22 @@ final class CredentialTypeJson {
   private CredentialTypeJson() {}
 
   /** {@code {id, code, name}}, as a credential's {@code type}. */
+  @Schema(name = "CredentialTypeRef")
   record Ref(long id, String code, String name) {}
 
+  /** {@code GET /api/credential-types}. */
+  @Schema(name = "CredentialTypeList")
+  record TypeList(List<Full> credentialTypes, dev.vigil.web.Meta meta) {}
+
+  /** {@code GET /api/credential-types/{id}}. */
+  @Schema(name = "CredentialTypeOne")
+  record TypeOne(Full credentialType) {}
+
+  /** {@code GET /api/options/credentialIntegrations}: no external credential stores. */
+  record CredentialStores(boolean success, List<Full> data) {}
+
   /** The full type record. */
+  @Schema(name = "CredentialType")
   record Full(
       long id,
       String code,

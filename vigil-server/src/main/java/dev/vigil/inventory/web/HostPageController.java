@@ -9,14 +9,18 @@ import dev.vigil.inventory.CredentialService;
 import dev.vigil.inventory.Server;
 import dev.vigil.inventory.ServerService;
 import dev.vigil.results.ComplianceService;
+import dev.vigil.results.FleetFilter;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.ScanQuery;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Paging;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,18 +41,21 @@ class HostPageController {
   private final ConnectionTests connectionTests;
   private final ComplianceService compliance;
   private final ResultService results;
+  private final FleetFilter fleet;
 
   HostPageController(
       ServerService servers,
       CredentialService credentials,
       ConnectionTests connectionTests,
       ComplianceService compliance,
-      ResultService results) {
+      ResultService results,
+      FleetFilter fleet) {
     this.servers = servers;
     this.credentials = credentials;
     this.connectionTests = connectionTests;
     this.compliance = compliance;
     this.results = results;
+    this.fleet = fleet;
   }
 
   @GetMapping(BASE)
@@ -56,8 +63,10 @@ class HostPageController {
   String list(
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
+      HttpServletResponse response,
       Model model) {
-    return list(phrase, page, model, BASE);
+    return list(phrase, page, request, response, model, BASE);
   }
 
   /**
@@ -70,14 +79,23 @@ class HostPageController {
   String complianceList(
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
+      HttpServletResponse response,
       Model model) {
-    return list(phrase, page, model, COMPLIANCE_BASE);
+    return list(phrase, page, request, response, model, COMPLIANCE_BASE);
   }
 
-  private String list(String phrase, int page, Model model, String listBase) {
+  private String list(
+      String phrase,
+      int page,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      String listBase) {
     ListQuery q = Paging.query(phrase, page, model);
-    Paging.total(servers.count(q), model);
-    List<Server> shown = servers.list(q);
+    Set<Long> only = HostFilters.only(fleet, request, response, model);
+    Paging.total(servers.count(q, only), model);
+    List<Server> shown = servers.list(q, only);
     model.addAttribute("servers", shown);
     model.addAttribute("listBase", listBase);
     Me me = model.getAttribute("me") instanceof Me m ? m : null;
@@ -112,6 +130,7 @@ class HostPageController {
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
   String detail(@PathVariable long id, Model model) {
     model.addAttribute("server", servers.get(id));
+    model.addAttribute("os", servers.osName(id));
     model.addAttribute("deleteQuestion", deleteQuestion(scanCount(id)));
     return "infrastructure/host-detail";
   }

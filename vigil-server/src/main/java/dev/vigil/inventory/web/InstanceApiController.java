@@ -3,14 +3,17 @@ package dev.vigil.inventory.web;
 import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
-import dev.vigil.inventory.InstanceInput;
 import dev.vigil.inventory.InstanceService;
+import dev.vigil.inventory.web.InventoryJson.InstanceBody;
+import dev.vigil.inventory.web.InventoryJson.InstanceList;
+import dev.vigil.inventory.web.InventoryJson.InstanceOne;
+import dev.vigil.inventory.web.InventoryJson.InstanceRecord;
+import dev.vigil.inventory.web.InventoryJson.InstanceSaved;
 import dev.vigil.web.ApiController;
-import dev.vigil.web.JsonBody;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import dev.vigil.web.Success;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 @ApiController
 class InstanceApiController {
 
-  private static final String KEY = "instance";
-
   private final InstanceService instances;
 
   InstanceApiController(InstanceService instances) {
@@ -34,51 +35,37 @@ class InstanceApiController {
 
   @GetMapping("/api/instances")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
-  Map<String, Object> list(HttpServletRequest request) {
+  InstanceList list(HttpServletRequest request) {
     ListQuery q = ListQuery.from(request.getParameterMap());
-    List<Map<String, Object>> items =
-        instances.list(q).stream().map(InventoryJson::instance).toList();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("instances", items);
-    m.put("stats", Map.of());
-    m.put("meta", Meta.of(q, items.size(), instances.count(q)));
-    return m;
+    List<InstanceRecord> items = instances.list(q).stream().map(InventoryJson::instance).toList();
+    return new InstanceList(items, Map.of(), Meta.of(q, items.size(), instances.count(q)));
   }
 
   @GetMapping("/api/instances/{id}")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.READ)
-  Map<String, Object> get(@PathVariable long id) {
-    return Map.of(KEY, InventoryJson.instance(instances.get(id)));
+  InstanceOne get(@PathVariable long id) {
+    return new InstanceOne(InventoryJson.instance(instances.get(id)));
   }
 
   @PostMapping("/api/instances")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
-  Map<String, Object> create(@RequestBody(required = false) Map<String, Object> body) {
-    return InventoryJson.saved(KEY, InventoryJson.instance(instances.create(input(body))));
+  InstanceSaved create(@RequestBody(required = false) InstanceBody body) {
+    return new InstanceSaved(
+        true, InventoryJson.instance(instances.create(InventoryJson.input(body))));
   }
 
   @PutMapping("/api/instances/{id}")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
-  Map<String, Object> update(
-      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+  InstanceSaved update(@PathVariable long id, @RequestBody(required = false) InstanceBody body) {
     instances.get(id);
-    return InventoryJson.saved(KEY, InventoryJson.instance(instances.update(id, input(body))));
+    return new InstanceSaved(
+        true, InventoryJson.instance(instances.update(id, InventoryJson.input(body))));
   }
 
   @DeleteMapping("/api/instances/{id}")
   @RequiresPermission(value = Permission.INFRASTRUCTURE, level = Level.FULL)
-  Map<String, Object> delete(@PathVariable long id) {
+  Success delete(@PathVariable long id) {
     instances.delete(id);
-    return Map.of("success", true);
-  }
-
-  static InstanceInput input(Map<String, Object> body) {
-    JsonBody json = JsonBody.of(body, KEY);
-    List<Long> servers = Refs.ids(Refs.inner(body, KEY).get("servers"), "servers");
-    InstanceInput in =
-        new InstanceInput(
-            json.string("name"), json.string("description"), json.strings("labels"), servers);
-    json.finish("Unable to save instance");
-    return in;
+    return Success.OK;
   }
 }

@@ -9,20 +9,31 @@ import dev.vigil.executions.ExecutionStatistics;
 import dev.vigil.executions.ExecutionStats;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.executions.web.ExecutionJson;
+import dev.vigil.executions.web.ExecutionJson.ExecutionList;
 import dev.vigil.firing.FireService;
 import dev.vigil.firing.web.FireJson;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
+import dev.vigil.jobs.web.JobAnswers.Executed;
+import dev.vigil.jobs.web.JobAnswers.JobId;
+import dev.vigil.jobs.web.JobAnswers.JobList;
+import dev.vigil.jobs.web.JobAnswers.JobOne;
+import dev.vigil.jobs.web.JobAnswers.JobSaved;
+import dev.vigil.jobs.web.JobAnswers.JobStats;
+import dev.vigil.jobs.web.JobAnswers.StartedExecution;
+import dev.vigil.jobs.web.JobJson.JobRecord;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.JsonBody;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import dev.vigil.web.Success;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -69,54 +80,56 @@ class JobApiController {
 
   @GetMapping(BASE)
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> list(HttpServletRequest request) {
+  JobList list(HttpServletRequest request) {
     Map<String, String[]> params = request.getParameterMap();
     JobQuery q =
         new JobQuery(ListQuery.from(params), values(params, "labels"), values(params, "allLabels"));
-    List<Map<String, Object>> items = jobs.list(q).stream().map(json::record).toList();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("jobs", items);
-    m.put("stats", stats());
-    m.put("meta", Meta.of(q.list(), items.size(), jobs.count(q)));
-    return m;
+    List<JobRecord> items = jobs.list(q).stream().map(json::record).toList();
+    return new JobList(items, stats(), Meta.of(q.list(), items.size(), jobs.count(q)));
   }
 
   /** The "Execution Stats - Last 7 Days" of {@code jobs list}: every job, UTC days. */
-  private Map<String, Object> stats() {
+  private JobStats stats() {
     ExecutionStats s = statistics.lastSevenDays();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("jobCount", jobs.count(ALL_JOBS));
-    m.put("todayCount", s.todayCount());
-    m.put("executionsPerDay", s.executionsPerDay());
-    m.put("execCount", s.execCount());
-    m.put("execSuccess", s.execSuccess());
-    m.put("execSuccessRate", s.execSuccessRate());
-    m.put("execFailed", s.execFailed());
-    m.put("execFailedRate", s.execFailedRate());
-    return m;
+    return new JobStats(
+        jobs.count(ALL_JOBS),
+        s.todayCount(),
+        s.executionsPerDay(),
+        s.execCount(),
+        s.execSuccess(),
+        s.execSuccessRate(),
+        s.execFailed(),
+        s.execFailedRate());
   }
 
   @GetMapping(BASE + "/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> get(@PathVariable long id, HttpServletRequest request) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put(JobBody.KEY, json.record(jobs.get(id)));
-    m.put("executions", executions(id, request.getParameterMap()));
-    m.put("fires", fires.recent(id, SHOWN_FIRES).stream().map(FireJson::record).toList());
-    return m;
+  JobOne get(@PathVariable long id, HttpServletRequest request) {
+    return new JobOne(
+        json.record(jobs.get(id)),
+        executions(id, request.getParameterMap()),
+        fires.recent(id, SHOWN_FIRES).stream().map(FireJson::record).toList());
   }
 
   @PostMapping(BASE)
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> create(@RequestBody(required = false) Map<String, Object> body) {
+  JobSaved create(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = JobBody.RequestBody.class)))
+          @RequestBody(required = false)
+          Map<String, Object> body) {
     boolean run = runRequested(body);
     return saved(jobs.create(JobBody.input(body), currentUser.current().orElse(null)), run);
   }
 
   @PutMapping(BASE + "/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> update(
-      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+  JobSaved update(
+      @PathVariable long id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = JobBody.RequestBody.class)))
+          @RequestBody(required = false)
+          Map<String, Object> body) {
     jobs.get(id);
     boolean run = runRequested(body);
     return saved(jobs.update(id, JobBody.input(body)), run);
@@ -124,28 +137,20 @@ class JobApiController {
 
   @PutMapping(BASE + "/{id}/execute")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> execute(
-      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+  Executed execute(@PathVariable long id) {
     JobExecution e = executions.execute(id, "api", currentUser.current().orElse(null));
-    Map<String, Object> execution = new LinkedHashMap<>();
-    execution.put("id", e.id());
-    execution.put("processId", e.id());
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("success", true);
-    m.put(JobBody.KEY, Map.of("id", id));
-    m.put("jobExecution", execution);
-    return m;
+    return new Executed(true, new JobId(id), new StartedExecution(e.id(), e.id()));
   }
 
   @DeleteMapping(BASE + "/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> delete(@PathVariable long id) {
+  Success delete(@PathVariable long id) {
     jobs.delete(id);
-    return Map.of("success", true);
+    return Success.OK;
   }
 
   /** The job's latest {@code includeExecCount} (default 3) executions and their total. */
-  private Map<String, Object> executions(long jobId, Map<String, String[]> params) {
+  private ExecutionList executions(long jobId, Map<String, String[]> params) {
     String count = ListQuery.text(params, "includeExecCount");
     int max = count != null && count.matches("[0-9]{1,6}") ? Integer.parseInt(count) : 0;
     return executionJson.ofJob(jobId, max > 0 ? max : DEFAULT_EXEC_COUNT);
@@ -166,22 +171,18 @@ class JobApiController {
    * The saved job; with {@code run}, executed first and its execution added. A job that cannot run
    * now (no servers, or already running) stays saved: the answer says why it did not run.
    */
-  private Map<String, Object> saved(Job j, boolean run) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("success", true);
+  private JobSaved saved(Job j, boolean run) {
+    StartedExecution started = null;
+    String msg = null;
     if (run) {
       try {
         JobExecution e = executions.execute(j.id(), "api", currentUser.current().orElse(null));
-        Map<String, Object> execution = new LinkedHashMap<>();
-        execution.put("id", e.id());
-        execution.put("processId", e.id());
-        m.put("jobExecution", execution);
+        started = new StartedExecution(e.id(), e.id());
       } catch (InvalidInputException | ConflictException e) {
-        m.put("msg", "Job saved but not run: " + e.getMessage());
+        msg = "Job saved but not run: " + e.getMessage();
       }
     }
-    m.put(JobBody.KEY, json.record(j));
-    return m;
+    return new JobSaved(true, started, msg, json.record(j));
   }
 
   private static List<String> values(Map<String, String[]> params, String key) {

@@ -4,6 +4,7 @@ import dev.vigil.jobs.JobInput;
 import dev.vigil.jobs.JobType;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.JsonBody;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +23,48 @@ final class JobBody {
   static final String ONLY_SCANS = "only Security Scan Jobs are supported";
 
   private JobBody() {}
+
+  /**
+   * {@code {"job": {...}}}: the OpenAPI description of a job body. The body itself is read by
+   * {@link #input}, not bound to {@link Request}: Morpheus's job body mixes shapes ({@code
+   * securityPackage} as an id or {@code {"id"}}, targets as ids or refs with their own kind, {@code
+   * deleteAfterDays: null} for "never" but absent for "unchanged") and every shape problem is
+   * reported together with the validator's errors in one 400, which a binder stopping at the first
+   * bad value cannot do.
+   */
+  @Schema(name = "JobBody")
+  record RequestBody(Request job) {}
+
+  /** The fields of a job create or update; absent fields are unchanged on update. */
+  @Schema(name = "JobRequest")
+  record Request(
+      String name,
+      String description,
+      @Schema(description = "a list, or one comma-separated string") List<String> labels,
+      Boolean enabled,
+      @Schema(description = "the package: {\"id\": 5} or 5") PackageRef securityPackage,
+      String scanPath,
+      String securityProfile,
+      @Schema(description = "manual, dateTime or an execute schedule id") String scheduleMode,
+      @Schema(description = "ISO date-time, for scheduleMode dateTime") String dateTime,
+      @Schema(description = "server, instance, server-label or instance-label") String targetType,
+      List<TargetRef> targets,
+      String serverLabel,
+      String instanceLabel,
+      Integer timeoutMinutes,
+      Integer maxParallel,
+      Integer retriesOnTimeout,
+      Integer keepMinDays,
+      @Schema(description = "null: never deleted") Integer deleteAfterDays,
+      @Schema(description = "execute the job once saved") Boolean run) {}
+
+  /** A package reference. */
+  @Schema(name = "JobRequestPackageRef")
+  record PackageRef(long id) {}
+
+  /** A target: a server or instance id, optionally naming its kind. */
+  @Schema(name = "JobRequestTargetRef")
+  record TargetRef(long refId, String targetType) {}
 
   static JobInput input(Map<String, Object> body) {
     JsonBody json = JsonBody.of(body, KEY);

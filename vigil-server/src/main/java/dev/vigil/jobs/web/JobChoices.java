@@ -88,11 +88,15 @@ class JobChoices {
     return out;
   }
 
-  /** Every server or instance by name; value = its id. */
+  /** Every server or instance by name with its labels; value = its id. */
   List<Choice> targets(TargetType type) {
     if (type == TargetType.INSTANCE) {
-      return instances.list(ALL_BY_NAME).stream().map(i -> new Choice(i.name(), i.id())).toList();
+      return instances.list(ALL_BY_NAME).stream()
+          .map(i -> new Choice(i.name(), i.id(), i.labels()))
+          .toList();
     }
-    return servers.list(ALL_BY_NAME).stream().map(s -> new Choice(s.name(), s.id())).toList();
+    return servers.list(ALL_BY_NAME).stream()
+        .map(s -> new Choice(s.name(), s.id(), s.labels()))
+        .toList();
   }
 }

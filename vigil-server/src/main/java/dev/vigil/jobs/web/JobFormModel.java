@@ -2,6 +2,7 @@ package dev.vigil.jobs.web;
 
 import dev.vigil.jobs.TargetType;
 import dev.vigil.web.NotFoundException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import org.springframework.ui.Model;
 @Component
 class JobFormModel {
 
+  /** Every IANA zone Java knows, by name, UTC first: the wizard's time zone choice. */
+  static final List<String> TIME_ZONES = timeZones();
+
   private final JobChoices choices;
   private final JobViews views;
 
@@ -25,11 +29,13 @@ class JobFormModel {
 
   /** The form with its pick lists and errors. */
   void fill(Model model, JobForm form, Map<String, String> errors) {
-    List<Choice> checklists = checklists(form.securityPackage());
+    // one read of the package's index: the checklists are the keys of its profiles by checklist
     Map<String, List<Choice>> profiles = profiles(form.securityPackage());
+    List<Choice> checklists = checklists(profiles);
     TargetType type = TargetType.fromCode(form.targetType());
     model.addAttribute("form", form);
-    model.addAttribute("errors", errors);
+    model.addAttribute("errors", PageErrors.of(errors));
+    model.addAttribute("timeZoneOptions", TargetListHtml.zones(TIME_ZONES, form.timeZone()));
     model.addAttribute("packages", packages(form.securityPackage()));
     model.addAttribute("checklists", checklists);
     model.addAttribute(
@@ -37,14 +43,19 @@ class JobFormModel {
         form.scanPath() == null ? List.of() : profiles.getOrDefault(form.scanPath(), List.of()));
     model.addAttribute("schedules", choices.schedules());
     model.addAttribute("targetTypes", choices.targetTypes());
-    model.addAttribute("targetChoices", choices.targets(type == null ? TargetType.SERVER : type));
+    List<Choice> targets = choices.targets(type == null ? TargetType.SERVER : type);
+    model.addAttribute("targetChoices", targets);
+    model.addAttribute("targetListHtml", TargetListHtml.targets(targets, form));
+    model.addAttribute(
+        "targetLabels",
+        targets.stream().flatMap(c -> c.labels().stream()).distinct().sorted().toList());
   }
 
   /** The form with checklist and profile moved to the first choice when no longer offered. */
   JobForm settle(JobForm f) {
-    String path = offered(checklists(f.securityPackage()), f.scanPath());
-    List<Choice> profiles =
-        path == null ? List.of() : profiles(f.securityPackage()).getOrDefault(path, List.of());
+    Map<String, List<Choice>> byPath = profiles(f.securityPackage());
+    String path = offered(checklists(byPath), f.scanPath());
+    List<Choice> profiles = path == null ? List.of() : byPath.getOrDefault(path, List.of());
     String profile = offered(profiles, f.securityProfile());
     return new JobForm(
         f.type(),
@@ -57,6 +68,7 @@ class JobFormModel {
         profile,
         f.scheduleMode(),
         f.dateTime(),
+        f.timeZone(),
         f.targetType(),
         f.targets(),
         f.timeoutMinutes(),
@@ -75,7 +87,7 @@ class JobFormModel {
         "manual".equals(mode)
             ? "Manual"
             : "dateTime".equals(mode)
-                ? "Date and Time: " + f.dateTime() + " UTC"
+                ? "Date and Time: " + f.dateTimeText()
                 : id(mode) == null ? mode : views.scheduleName(id(mode)));
     TargetType type = TargetType.fromCode(f.targetType());
     model.addAttribute(
@@ -102,13 +114,9 @@ class JobFormModel {
     return ready;
   }
 
-  private List<Choice> checklists(String packageId) {
-    Long id = id(packageId);
-    try {
-      return id == null ? List.of() : choices.checklists(id);
-    } catch (NotFoundException e) {
-      return List.of();
-    }
+  /** The checklists (name and value: the path) of a package's profiles by checklist path. */
+  private static List<Choice> checklists(Map<String, List<Choice>> profilesByPath) {
+    return profilesByPath.keySet().stream().map(p -> new Choice(p, p)).toList();
   }
 
   private Map<String, List<Choice>> profiles(String packageId) {
@@ -118,6 +126,16 @@ class JobFormModel {
     } catch (NotFoundException e) {
       return Map.of();
     }
+  }
+
+  private static List<String> timeZones() {
+    List<String> zones = new ArrayList<>();
+    zones.add("UTC");
+    ZoneId.getAvailableZoneIds().stream()
+        .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+        .sorted()
+        .forEach(zones::add);
+    return List.copyOf(zones);
   }
 
   private static Long id(String text) {

@@ -6,13 +6,12 @@ import dev.vigil.executions.ExecutionService;
 import dev.vigil.executions.JobExecution;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobService;
-import dev.vigil.jobs.JobTarget;
 import dev.vigil.jobs.JobType;
 import dev.vigil.jobs.TargetType;
 import dev.vigil.packages.PackageService;
 import dev.vigil.web.ListQuery;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -32,84 +31,108 @@ class JobJson {
   }
 
   /** Morpheus's type object of a security scan job. */
-  static Map<String, Object> type() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", JobType.ID);
-    m.put("code", JobType.CODE);
-    m.put("name", JobType.NAME);
-    return m;
+  @Schema(name = "JobTypeRef")
+  record TypeRef(long id, String code, String name) {}
+
+  /** The package a job scans with. */
+  @Schema(name = "JobPackageRef")
+  record PackageRef(long id, String name) {}
+
+  /** Who created a job. */
+  @Schema(name = "JobUser")
+  record UserRecord(long id, String username, String displayName) {}
+
+  /** A server or instance a job targets. */
+  record TargetRecord(long id, String name, String targetType, long refId) {}
+
+  /** A job in Morpheus's record shape, plus Vigil's run and retention options. */
+  record JobRecord(
+      long id,
+      String name,
+      List<String> labels,
+      TypeRef type,
+      PackageRef securityPackage,
+      String scanPath,
+      String securityProfile,
+      String jobSummary,
+      String scheduleMode,
+      String dateTime,
+      boolean enabled,
+      String status,
+      String description,
+      String lastRun,
+      String lastResult,
+      String nextFire,
+      UserRecord createdBy,
+      String targetType,
+      List<TargetRecord> targets,
+      String serverLabel,
+      String instanceLabel,
+      @Schema(description = "always null: Vigil has no custom config") String customConfig,
+      @Schema(description = "always null: Vigil has no custom options") String customOptions,
+      int timeoutMinutes,
+      int maxParallel,
+      int retriesOnTimeout,
+      int keepMinDays,
+      Integer deleteAfterDays,
+      String dateCreated,
+      String lastUpdated) {}
+
+  static TypeRef type() {
+    return new TypeRef(JobType.ID, JobType.CODE, JobType.NAME);
   }
 
-  Map<String, Object> record(Job j) {
+  JobRecord record(Job j) {
     String packageName = packages.get(j.packageId()).name();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", j.id());
-    m.put("name", j.name());
-    m.put("labels", j.labels());
-    m.put("type", type());
-    m.put("securityPackage", Map.of("id", j.packageId(), "name", packageName));
-    m.put("scanPath", j.scanPath());
-    m.put("securityProfile", j.securityProfile());
-    m.put("jobSummary", packageName);
-    m.put("scheduleMode", j.scheduleModeCode());
-    m.put("dateTime", time(j.dateTime()));
-    m.put("enabled", j.enabled());
-    m.put("status", null);
-    m.put("description", j.description());
-    runs(j, m);
-    m.put("targetType", j.targetType().code());
-    m.put("targets", targets(j));
-    m.put("serverLabel", j.targetType() == TargetType.SERVER_LABEL ? j.targetLabel() : null);
-    m.put("instanceLabel", j.targetType() == TargetType.INSTANCE_LABEL ? j.targetLabel() : null);
-    m.put("customConfig", null);
-    m.put("customOptions", null);
-    m.put("timeoutMinutes", j.options().timeoutMinutes());
-    m.put("maxParallel", j.options().maxParallel());
-    m.put("retriesOnTimeout", j.options().retriesOnTimeout());
-    m.put("keepMinDays", j.options().keepMinDays());
-    m.put("deleteAfterDays", j.options().deleteAfterDays());
-    m.put("dateCreated", time(j.createdAt()));
-    m.put("lastUpdated", time(j.updatedAt()));
-    return m;
-  }
-
-  /** The run fields: the latest execution's start and status, and the next fire. */
-  private void runs(Job j, Map<String, Object> m) {
     JobExecution last =
         executions
             .list(ExecutionFilter.ofJob(j.id()), new ListQuery(1, 0, null, null, null, true))
             .stream()
             .findFirst()
             .orElse(null);
-    m.put("lastRun", last == null ? null : time(last.createdAt()));
-    m.put("lastResult", last == null ? null : last.status().code());
-    m.put("nextFire", jobs.nextFire(j).map(Instant::toString).orElse(null));
-    m.put("createdBy", user(j.createdBy()));
+    return new JobRecord(
+        j.id(),
+        j.name(),
+        j.labels(),
+        type(),
+        new PackageRef(j.packageId(), packageName),
+        j.scanPath(),
+        j.securityProfile(),
+        packageName,
+        j.scheduleModeCode(),
+        time(j.dateTime()),
+        j.enabled(),
+        null,
+        j.description(),
+        // the run fields: the latest execution's start and status, and the next fire
+        last == null ? null : time(last.createdAt()),
+        last == null ? null : last.status().code(),
+        jobs.nextFire(j).map(Instant::toString).orElse(null),
+        user(j.createdBy()),
+        j.targetType().code(),
+        targets(j),
+        j.targetType() == TargetType.SERVER_LABEL ? j.targetLabel() : null,
+        j.targetType() == TargetType.INSTANCE_LABEL ? j.targetLabel() : null,
+        null,
+        null,
+        j.options().timeoutMinutes(),
+        j.options().maxParallel(),
+        j.options().retriesOnTimeout(),
+        j.options().keepMinDays(),
+        j.options().deleteAfterDays(),
+        time(j.createdAt()),
+        time(j.updatedAt()));
   }
 
-  private List<Map<String, Object>> targets(Job j) {
+  private List<TargetRecord> targets(Job j) {
     Map<Long, String> names = jobs.targetNames(j);
-    return j.targets().stream().map(t -> target(t, names.get(t.refId()), j)).toList();
+    return j.targets().stream()
+        .map(t -> new TargetRecord(t.id(), names.get(t.refId()), j.targetType().code(), t.refId()))
+        .toList();
   }
 
-  private static Map<String, Object> target(JobTarget t, String name, Job j) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", t.id());
-    m.put("name", name);
-    m.put("targetType", j.targetType().code());
-    m.put("refId", t.refId());
-    return m;
-  }
-
-  private static Map<String, Object> user(UserRef u) {
-    if (u == null) {
-      return null;
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", u.id());
-    m.put("username", u.username());
-    m.put("displayName", u.displayName());
-    return m;
+  private static UserRecord user(UserRef u) {
+    return u == null ? null : new UserRecord(u.id(), u.username(), u.displayName());
   }
 
   private static String time(Instant t) {

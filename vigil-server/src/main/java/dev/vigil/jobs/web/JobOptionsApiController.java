@@ -10,9 +10,7 @@ import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -30,38 +28,41 @@ class JobOptionsApiController {
 
   @GetMapping("/api/options/jobTypes")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> jobTypes() {
-    Map<String, Object> type = new LinkedHashMap<>();
-    type.put("name", JobType.NAME);
-    type.put("value", JobType.ID);
-    type.put("code", JobType.CODE + ".jobType");
-    return Map.of("success", true, "data", List.of(type));
+  JobAnswers.Options jobTypes() {
+    return new JobAnswers.Options(
+        true,
+        List.of(new JobAnswers.OptionItem(JobType.NAME, JobType.ID, JobType.CODE + ".jobType")));
   }
 
   @GetMapping("/api/options/securityPackages")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> securityPackages() {
-    return Map.of("success", true, "data", choices.readyPackages());
+  JobAnswers.Options securityPackages() {
+    return new JobAnswers.Options(
+        true,
+        choices.readyPackages().stream()
+            .map(c -> new JobAnswers.OptionItem(c.name(), c.value(), null))
+            .toList());
   }
 
   @GetMapping("/api/job-options/{jobTypeId}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> jobOptions(@PathVariable String jobTypeId, HttpServletRequest request) {
+  JobAnswers.JobOptions jobOptions(@PathVariable String jobTypeId, HttpServletRequest request) {
     if (!String.valueOf(JobType.ID).equals(jobTypeId)) {
       throw new NotFoundException("Job type", jobTypeId);
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("targetTypes", choices.apiTargetTypes());
-    m.put("schedules", choices.schedules());
-    m.put("allowCustomConfig", false);
     String packageId = ListQuery.text(request.getParameterMap(), "securityPackageId");
-    if (packageId != null) {
-      long id = packageId(packageId);
-      packages.get(id);
-      m.put("checklists", choices.checklists(id));
-      m.put("profiles", choices.profiles(id));
+    if (packageId == null) {
+      return new JobAnswers.JobOptions(
+          choices.apiTargetTypes(), choices.schedules(), false, null, null);
     }
-    return m;
+    long id = packageId(packageId);
+    packages.get(id);
+    return new JobAnswers.JobOptions(
+        choices.apiTargetTypes(),
+        choices.schedules(),
+        false,
+        choices.checklists(id),
+        choices.profiles(id));
   }
 
   private static long packageId(String text) {

@@ -23,6 +23,7 @@ class JobPageController {
   static final String BASE = "/provisioning/jobs";
   private static final int PAGE_SIZE = 25;
   private static final int SHOWN_FIRES = 10;
+  private static final java.util.Set<String> SORTS = java.util.Set.of("id", "name", "enabled");
 
   private final JobService jobs;
   private final JobViews views;
@@ -39,14 +40,21 @@ class JobPageController {
   String list(
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String direction,
       Model model) {
     int current = Math.max(page, 0);
     String search = phrase == null || phrase.isBlank() ? null : phrase.trim();
+    // the list is paged, so its order is the server's: sort=id|name|enabled, direction=asc|desc
+    String by = sort != null && SORTS.contains(sort) ? sort : "name";
+    boolean desc = "desc".equalsIgnoreCase(direction);
     JobQuery q =
         new JobQuery(
-            new ListQuery(PAGE_SIZE, current * PAGE_SIZE, search, null, "name", false),
+            new ListQuery(PAGE_SIZE, current * PAGE_SIZE, search, null, by, desc),
             List.of(),
             List.of());
+    model.addAttribute("sort", by);
+    model.addAttribute("direction", desc ? "desc" : "asc");
     long total = jobs.count(q);
     model.addAttribute("jobs", jobs.list(q).stream().map(views::of).toList());
     model.addAttribute("phrase", search == null ? "" : search);

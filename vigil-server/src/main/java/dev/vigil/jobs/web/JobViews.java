@@ -1,11 +1,16 @@
 package dev.vigil.jobs.web;
 
+import dev.vigil.executions.ExecutionFilter;
+import dev.vigil.executions.ExecutionService;
+import dev.vigil.executions.JobExecution;
 import dev.vigil.jobs.Job;
 import dev.vigil.jobs.JobService;
 import dev.vigil.jobs.ScheduleMode;
 import dev.vigil.packages.PackageService;
 import dev.vigil.schedules.ScheduleService;
+import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
+import dev.vigil.web.Times;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -18,18 +23,36 @@ class JobViews {
   private final PackageService packages;
   private final ScheduleService schedules;
 
-  JobViews(JobService jobs, PackageService packages, ScheduleService schedules) {
+  private final ExecutionService executions;
+
+  JobViews(
+      JobService jobs,
+      PackageService packages,
+      ScheduleService schedules,
+      ExecutionService executions) {
     this.jobs = jobs;
     this.packages = packages;
     this.schedules = schedules;
+    this.executions = executions;
   }
 
   JobView of(Job j) {
     Map<Long, String> names = jobs.targetNames(j);
     List<String> targets =
         j.refIds().stream().map(id -> names.getOrDefault(id, "#" + id + " (gone)")).toList();
+    JobExecution last =
+        executions
+            .list(ExecutionFilter.ofJob(j.id()), new ListQuery(1, 0, null, null, null, true))
+            .stream()
+            .findFirst()
+            .orElse(null);
     return new JobView(
-        j, packages.get(j.packageId()).name(), schedule(j), targets, jobs.nextFire(j).orElse(null));
+        j,
+        packages.get(j.packageId()).name(),
+        schedule(j),
+        targets,
+        jobs.nextFire(j).orElse(null),
+        last);
   }
 
   private String schedule(Job j) {
@@ -37,7 +60,7 @@ class JobViews {
       return "Manual";
     }
     if (j.scheduleMode() == ScheduleMode.DATE_TIME) {
-      return "Date and Time: " + j.dateTime();
+      return "Date and Time: " + Times.utc(j.dateTime());
     }
     return scheduleName(j.scheduleId());
   }

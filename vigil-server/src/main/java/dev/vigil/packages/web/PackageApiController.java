@@ -9,13 +9,19 @@ import dev.vigil.packages.PackageInput;
 import dev.vigil.packages.PackageQuery;
 import dev.vigil.packages.PackageService;
 import dev.vigil.packages.SecurityPackage;
+import dev.vigil.packages.web.PackageJson.ChecklistList;
+import dev.vigil.packages.web.PackageJson.PackageBody;
+import dev.vigil.packages.web.PackageJson.PackageList;
+import dev.vigil.packages.web.PackageJson.PackageOne;
+import dev.vigil.packages.web.PackageJson.PackageRecord;
+import dev.vigil.packages.web.PackageJson.PackageSaved;
+import dev.vigil.packages.web.PackageJson.VersionList;
 import dev.vigil.web.ApiController;
-import dev.vigil.web.InvalidInputException;
-import dev.vigil.web.JsonBody;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import dev.vigil.web.Success;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,8 +37,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 @ApiController
 class PackageApiController {
 
-  private static final String KEY = "securityPackage";
-
   private final PackageService packages;
   private final CurrentUser currentUser;
 
@@ -43,97 +47,72 @@ class PackageApiController {
 
   @GetMapping("/api/security-packages")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> list(HttpServletRequest request) {
+  PackageList list(HttpServletRequest request) {
     Map<String, String[]> params = request.getParameterMap();
     PackageQuery q =
         new PackageQuery(
             ListQuery.from(params),
             ListQuery.texts(params, "labels"),
             ListQuery.texts(params, "allLabels"));
-    List<Map<String, Object>> items =
+    List<PackageRecord> items =
         packages.list(q).stream().map(p -> PackageJson.record(p, null)).toList();
-    return Map.of(
-        "securityPackages", items, "meta", Meta.of(q.list(), items.size(), packages.count(q)));
+    return new PackageList(items, Meta.of(q.list(), items.size(), packages.count(q)));
   }
 
   @GetMapping("/api/security-packages/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> get(@PathVariable long id) {
-    return Map.of(KEY, full(packages.get(id)));
+  PackageOne get(@PathVariable long id) {
+    return new PackageOne(full(packages.get(id)));
   }
 
   @PostMapping("/api/security-packages")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> create(@RequestBody(required = false) Map<String, Object> body) {
-    PackageInput in = input(body);
+  PackageSaved create(@Valid @RequestBody(required = false) PackageBody body) {
+    PackageInput in = PackageJson.input(body);
     String user = currentUser.current().map(UserRef::username).orElse(null);
     return saved(packages.create(in, user));
   }
 
   @PutMapping("/api/security-packages/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> update(
-      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+  PackageSaved update(
+      @PathVariable long id, @Valid @RequestBody(required = false) PackageBody body) {
     packages.get(id);
-    return saved(packages.update(id, input(body)));
+    return saved(packages.update(id, PackageJson.input(body)));
   }
 
   @DeleteMapping("/api/security-packages/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> delete(@PathVariable long id) {
+  Success delete(@PathVariable long id) {
     packages.delete(id);
-    return Map.of("success", true);
+    return Success.OK;
   }
 
   @PostMapping("/api/security-packages/{id}/refresh")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> refresh(@PathVariable long id) {
+  PackageSaved refresh(@PathVariable long id) {
     return saved(packages.refresh(id));
   }
 
   @GetMapping("/api/security-packages/{id}/versions")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> versions(@PathVariable long id) {
-    return Map.of("versions", packages.versions(id).stream().map(PackageJson::version).toList());
+  VersionList versions(@PathVariable long id) {
+    return new VersionList(packages.versions(id).stream().map(PackageJson::version).toList());
   }
 
   @GetMapping("/api/security-packages/{id}/checklists")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> checklists(@PathVariable long id) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("checklists", PackageJson.checklists(packages.checklists(id)));
-    m.put("files", packages.files(id).stream().map(PackageJson::file).toList());
-    return m;
+  ChecklistList checklists(@PathVariable long id) {
+    return new ChecklistList(
+        PackageJson.checklists(packages.checklists(id)),
+        packages.files(id).stream().map(PackageJson::file).toList());
   }
 
-  private Map<String, Object> full(SecurityPackage p) {
+  private PackageRecord full(SecurityPackage p) {
     return PackageJson.record(p, packages.currentVersion(p).orElse(null));
   }
 
-  private Map<String, Object> saved(SecurityPackage p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("success", true);
-    m.put(KEY, full(p));
-    return m;
-  }
-
-  private static PackageInput input(Map<String, Object> body) {
-    JsonBody json = JsonBody.of(body, KEY);
-    String type = json.codeOrString("type");
-    if (type != null && !PackageTypes.CODE.equals(type)) {
-      throw new InvalidInputException(
-          "type", "unknown security package type '" + type + "'; the only type is scap-package");
-    }
-    PackageInput in =
-        new PackageInput(
-            json.string("name"),
-            json.string("description"),
-            json.string("url"),
-            json.bool("enabled"),
-            json.string("expectedSha256"),
-            json.strings("labels"),
-            json.bool("acceptInvalid"));
-    json.finish("Unable to save security package");
-    return in;
+  private PackageSaved saved(SecurityPackage p) {
+    return new PackageSaved(true, full(p));
   }
 }

@@ -2,94 +2,199 @@ package dev.vigil.packages.web;
 
 import dev.vigil.packages.Checklist;
 import dev.vigil.packages.PackageFile;
+import dev.vigil.packages.PackageInput;
 import dev.vigil.packages.PackageVersion;
 import dev.vigil.packages.SecurityPackage;
 import dev.vigil.scap.content.ProfileInfo;
+import dev.vigil.web.InvalidInputException;
+import dev.vigil.web.JsonBody;
+import dev.vigil.web.LenientReaders;
+import dev.vigil.web.Meta;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
-/** Renders packages in the Morpheus record shape, plus Vigil's status and version fields. */
+/**
+ * Packages as typed records in the Morpheus record shape, plus Vigil's status and version fields;
+ * the request body {@code {"securityPackage": {...}}} as a typed record.
+ */
 final class PackageJson {
+
+  static final String KEY = "securityPackage";
 
   private PackageJson() {}
 
-  static Map<String, Object> record(SecurityPackage p, PackageVersion current) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", p.id());
-    m.put("name", p.name());
-    m.put("labels", p.labels());
-    m.put("description", p.description());
-    m.put("type", PackageTypes.ref());
-    m.put("enabled", p.enabled());
-    m.put("url", p.url());
-    m.put("uuid", p.uuid());
-    m.put("status", p.status().code());
-    m.put("statusMessage", p.statusMessage());
-    m.put("expectedSha256", p.expectedSha256());
-    m.put("acceptInvalid", p.acceptInvalid());
-    m.put("currentVersion", current == null ? null : version(current));
-    m.put("createdBy", p.createdBy());
-    m.put("dateCreated", time(p.createdAt()));
-    m.put("lastUpdated", time(p.updatedAt()));
-    m.put("config", Map.of());
-    return m;
+  /** A package as the API shows it. */
+  record PackageRecord(
+      long id,
+      String name,
+      List<String> labels,
+      String description,
+      PackageTypes.TypeRef type,
+      boolean enabled,
+      String url,
+      String uuid,
+      String status,
+      String statusMessage,
+      String expectedSha256,
+      boolean acceptInvalid,
+      VersionRecord currentVersion,
+      String createdBy,
+      String dateCreated,
+      String lastUpdated,
+      @Schema(description = "Morpheus's package config; always empty in Vigil")
+          Map<String, String> config) {}
+
+  /** A fetched version of a package. */
+  record VersionRecord(
+      long id,
+      int version,
+      String sha256,
+      String fileName,
+      long size,
+      String sourceUrl,
+      String dateCreated) {}
+
+  /** A checklist (datastream or XCCDF) found in a package. */
+  record ChecklistRecord(
+      String path,
+      String kind,
+      String dataStreamId,
+      String componentRefId,
+      String validationProblem,
+      BenchmarkRecord benchmark,
+      List<ProfileInfo> profiles) {}
+
+  /** The benchmark of a checklist. */
+  record BenchmarkRecord(
+      String id,
+      String version,
+      String title,
+      List<String> platforms,
+      int ruleCount,
+      int defaultRuleCount) {}
+
+  /** A file of a package's archive, with the problem found in it (null when none). */
+  record FileRecord(String path, String kind, String problem) {}
+
+  /** {@code GET /api/security-packages}. */
+  record PackageList(List<PackageRecord> securityPackages, Meta meta) {}
+
+  /** {@code GET /api/security-packages/{id}}. */
+  record PackageOne(PackageRecord securityPackage) {}
+
+  /** A created, updated or refreshed package. */
+  record PackageSaved(boolean success, PackageRecord securityPackage) {}
+
+  /** {@code GET /api/security-packages/{id}/versions}. */
+  record VersionList(List<VersionRecord> versions) {}
+
+  /** {@code GET /api/security-packages/{id}/checklists}. */
+  record ChecklistList(List<ChecklistRecord> checklists, List<FileRecord> files) {}
+
+  /** The fields of {@code {"securityPackage": {...}}}; null means not given (kept on update). */
+  @Schema(name = "SecurityPackageRequest")
+  record PackageRequest(
+      @Size(max = 255, message = "must be at most 255 characters") String name,
+      @Size(max = 4000, message = "must be at most 4000 characters") String description,
+      String url,
+      @Schema(description = "scap-package, or {\"code\": \"scap-package\"}")
+          @JsonDeserialize(using = LenientReaders.Code.class)
+          String type,
+      Boolean enabled,
+      String expectedSha256,
+      @Schema(description = "a list, or one comma-separated string")
+          @JsonDeserialize(using = LenientReaders.Strings.class)
+          List<String> labels,
+      Boolean acceptInvalid) {}
+
+  /** The body of a create or update. */
+  @Schema(name = "SecurityPackageBody")
+  record PackageBody(@Valid PackageRequest securityPackage) {}
+
+  static PackageRecord record(SecurityPackage p, PackageVersion current) {
+    return new PackageRecord(
+        p.id(),
+        p.name(),
+        p.labels(),
+        p.description(),
+        PackageTypes.ref(),
+        p.enabled(),
+        p.url(),
+        p.uuid(),
+        p.status().code(),
+        p.statusMessage(),
+        p.expectedSha256(),
+        p.acceptInvalid(),
+        current == null ? null : version(current),
+        p.createdBy(),
+        time(p.createdAt()),
+        time(p.updatedAt()),
+        Map.of());
   }
 
-  static Map<String, Object> version(PackageVersion v) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", v.id());
-    m.put("version", v.versionNo());
-    m.put("sha256", v.sha256());
-    m.put("fileName", v.fileName());
-    m.put("size", v.sizeBytes());
-    m.put("sourceUrl", v.sourceUrl());
-    m.put("dateCreated", time(v.fetchedAt()));
-    return m;
+  static VersionRecord version(PackageVersion v) {
+    return new VersionRecord(
+        v.id(),
+        v.versionNo(),
+        v.sha256(),
+        v.fileName(),
+        v.sizeBytes(),
+        v.sourceUrl(),
+        time(v.fetchedAt()));
   }
 
-  static Map<String, Object> checklist(Checklist c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("path", c.path());
-    m.put("kind", c.kind());
-    m.put("dataStreamId", c.dataStreamId());
-    m.put("componentRefId", c.componentRefId());
-    m.put("validationProblem", c.validationProblem());
-    Map<String, Object> b = new LinkedHashMap<>();
-    b.put("id", c.benchmarkId());
-    b.put("version", c.benchmarkVersion());
-    b.put("title", c.title());
-    b.put("platforms", c.platforms());
-    b.put("ruleCount", c.ruleCount());
-    b.put("defaultRuleCount", c.defaultRuleCount());
-    m.put("benchmark", b);
-    m.put("profiles", c.profiles().stream().map(PackageJson::profile).toList());
-    return m;
+  static ChecklistRecord checklist(Checklist c) {
+    return new ChecklistRecord(
+        c.path(),
+        c.kind(),
+        c.dataStreamId(),
+        c.componentRefId(),
+        c.validationProblem(),
+        new BenchmarkRecord(
+            c.benchmarkId(),
+            c.benchmarkVersion(),
+            c.title(),
+            c.platforms(),
+            c.ruleCount(),
+            c.defaultRuleCount()),
+        c.profiles());
   }
 
-  static Map<String, Object> file(PackageFile f) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("path", f.path());
-    m.put("kind", f.kind());
-    m.put("problem", f.problem());
-    return m;
-  }
-
-  private static Map<String, Object> profile(ProfileInfo p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", p.id());
-    m.put("title", p.title());
-    m.put("description", p.description());
-    m.put("ruleCount", p.ruleCount());
-    return m;
+  static FileRecord file(PackageFile f) {
+    return new FileRecord(f.path(), f.kind(), f.problem());
   }
 
   static String time(Instant t) {
     return t == null ? null : t.toString();
   }
 
-  static List<Map<String, Object>> checklists(List<Checklist> list) {
+  static List<ChecklistRecord> checklists(List<Checklist> list) {
     return list.stream().map(PackageJson::checklist).toList();
+  }
+
+  /** The package input of a body; 400 naming {@code securityPackage} when it is missing. */
+  static PackageInput input(PackageBody body) {
+    if (body == null || body.securityPackage() == null) {
+      throw JsonBody.missing(KEY);
+    }
+    PackageRequest r = body.securityPackage();
+    if (r.type() != null && !PackageTypes.CODE.equals(r.type())) {
+      throw new InvalidInputException(
+          "type",
+          "unknown security package type '" + r.type() + "'; the only type is scap-package");
+    }
+    return new PackageInput(
+        r.name(),
+        r.description(),
+        r.url(),
+        r.enabled(),
+        r.expectedSha256(),
+        r.labels(),
+        r.acceptInvalid());
   }
 }

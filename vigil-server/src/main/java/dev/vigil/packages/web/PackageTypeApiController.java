@@ -9,7 +9,6 @@ import dev.vigil.web.Meta;
 import dev.vigil.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -19,21 +18,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 class PackageTypeApiController {
 
   @GetMapping("/api/security-package-types")
-  Map<String, Object> list(HttpServletRequest request) {
+  PackageTypes.PackageTypeList list(HttpServletRequest request) {
     ListQuery q = ListQuery.from(request.getParameterMap());
     boolean match =
         PackageTypes.matchesName(q.name())
             && (q.phrase() == null || PackageTypes.matchesPhrase(q.phrase()));
-    List<Map<String, Object>> types =
+    List<PackageTypes.PackageType> types =
         match && q.offset() == 0 && q.max() > 0 ? List.of(PackageTypes.full()) : List.of();
-    return Map.of("securityPackageTypes", types, "meta", Meta.of(q, types.size(), match ? 1 : 0));
+    return new PackageTypes.PackageTypeList(types, Meta.of(q, types.size(), match ? 1 : 0));
   }
 
   @GetMapping("/api/security-package-types/{id}")
-  Map<String, Object> get(@PathVariable long id) {
+  PackageTypes.PackageTypeOne get(@PathVariable long id) {
     if (id != PackageTypes.ID) {
       throw new NotFoundException("Security package type", id);
     }
-    return Map.of("securityPackageType", PackageTypes.full());
+    return new PackageTypes.PackageTypeOne(PackageTypes.full());
   }
 }

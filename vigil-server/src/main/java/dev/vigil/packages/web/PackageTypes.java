@@ -1,8 +1,8 @@
 package dev.vigil.packages.web;
 
-import java.util.LinkedHashMap;
+import dev.vigil.web.Meta;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
 
 /** The only security package type: SCAP Package ({@code scap-package}). */
 final class PackageTypes {
@@ -14,21 +14,30 @@ final class PackageTypes {
   private PackageTypes() {}
 
   /** The short reference used inside a package record. */
-  static Map<String, Object> ref() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", ID);
-    m.put("code", CODE);
-    m.put("name", NAME);
-    return m;
+  @Schema(name = "SecurityPackageTypeRef")
+  record TypeRef(long id, String code, String name) {}
+
+  /** The full type record ({@code optionTypes} always empty: the type has no options). */
+  record PackageType(
+      long id,
+      String code,
+      String name,
+      String description,
+      boolean enabled,
+      List<TypeRef> optionTypes) {}
+
+  /** {@code GET /api/security-package-types}. */
+  record PackageTypeList(List<PackageType> securityPackageTypes, Meta meta) {}
+
+  /** {@code GET /api/security-package-types/{id}}. */
+  record PackageTypeOne(PackageType securityPackageType) {}
+
+  static TypeRef ref() {
+    return new TypeRef(ID, CODE, NAME);
   }
 
-  /** The full type record. */
-  static Map<String, Object> full() {
-    Map<String, Object> m = ref();
-    m.put("description", null);
-    m.put("enabled", true);
-    m.put("optionTypes", List.of());
-    return m;
+  static PackageType full() {
+    return new PackageType(ID, CODE, NAME, null, true, List.of());
   }
 
   /** True when a name filter matches the type's name or its code (as the Morpheus CLI needs). */

@@ -5,7 +5,6 @@ import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.results.ComplianceService;
 import dev.vigil.web.ApiController;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -23,14 +22,13 @@ class ComplianceApiController {
   }
 
   @GetMapping("/api/servers/{id}/compliance")
-  Map<String, Object> server(@PathVariable long id) {
-    return Map.of("compliance", ComplianceJson.server(compliance.server(id)));
+  ComplianceJson.ServerCompliance server(@PathVariable long id) {
+    return new ComplianceJson.ServerCompliance(ComplianceJson.server(compliance.server(id)));
   }
 
   @GetMapping("/api/compliance/summary")
-  Map<String, Object> summary() {
-    return Map.of(
-        "compliance",
+  ComplianceJson.SummaryOne summary() {
+    return new ComplianceJson.SummaryOne(
         ComplianceJson.summary(
             compliance.fleetCounts(), compliance.jobs(), compliance.fleetTrend(TREND_DAYS)));
   }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The geometry of the server-rendered SVG charts (no script: the pages' CSP forbids inline ones): a
- * server's score and failures over its last scans, and the fleet's daily compliant share.
+ * server's score and failures over its last scans, and the fleet's daily servers by verdict as
+ * stacked counts.
  */
 public final class ComplianceCharts {
 
@@ -37,8 +38,26 @@ public final class ComplianceCharts {
     }
   }
 
-  /** One day's bar of the fleet chart. */
-  public record Bar(String x, String y, String width, String height, String label) {}
+  /**
+   * One day's stacked bar of the fleet chart: non-compliant at the bottom, compliant on it, other
+   * on top, each a height in servers on a 0–{@code maxScanned} axis; the total above it.
+   */
+  public record Bar(
+      String x,
+      String width,
+      Segment nonCompliant,
+      Segment compliant,
+      Segment other,
+      String labelX,
+      String labelY,
+      int scanned,
+      String label) {}
+
+  /** One part of a stacked bar. */
+  public record Segment(String y, String height, int count) {}
+
+  /** The fleet chart: its bars and the top of its count axis. */
+  public record Stack(List<Bar> bars, int maxScanned) {}
 
   /** One pair's scans newest first, drawn oldest first. */
   static Trend trend(List<ComplianceScore> newestFirst) {
@@ -66,34 +85,52 @@ public final class ComplianceCharts {
         scans.isEmpty() ? "" : day(scans.get(scans.size() - 1)));
   }
 
-  /** One bar per day; a day without scans has no bar height but keeps its place. */
-  static List<Bar> bars(List<ComplianceDay> days) {
-    List<Bar> bars = new ArrayList<>();
+  /**
+   * One stacked bar per day, counts of servers on a 0–most axis (so a single day of data fills the
+   * chart's height); a day without scans has no height but keeps its place.
+   */
+  static Stack bars(List<ComplianceDay> days) {
+    int max = Math.max(1, days.stream().mapToInt(ComplianceDay::scanned).max().orElse(1));
     double slot = (WIDTH - 2.0 * PAD) / Math.max(1, days.size());
+    double unit = (HEIGHT - 2.0 * PAD) / max;
+    List<Bar> bars = new ArrayList<>();
     for (int i = 0; i < days.size(); i++) {
       ComplianceDay d = days.get(i);
-      double share = d.percent() == null ? 0 : d.percent() / 100.0;
-      double h = share * (HEIGHT - 2.0 * PAD);
+      double base = HEIGHT - PAD;
+      Segment bad = segment(base, d.nonCompliant(), unit);
+      Segment good = segment(base - d.nonCompliant() * unit, d.compliant(), unit);
+      Segment other = segment(base - (d.nonCompliant() + d.compliant()) * unit, d.other(), unit);
+      double x = PAD + i * slot + 1;
+      double w = Math.max(1, slot - 2);
       bars.add(
           new Bar(
-              num(PAD + i * slot + 1),
-              num(HEIGHT - PAD - h),
-              num(Math.max(1, slot - 2)),
-              num(h),
+              num(x),
+              num(w),
+              bad,
+              good,
+              other,
+              num(x + w / 2),
+              num(base - d.scanned() * unit - 3),
+              d.scanned(),
               d.day()
                   + ": "
-                  + (d.percent() == null
+                  + (d.scanned() == 0
                       ? "no scans"
-                      : d.compliant()
-                          + " of "
-                          + d.scanned()
-                          + " servers compliant, "
-                          + d.nonCompliant()
+                      : d.nonCompliant()
                           + " non-compliant, "
+                          + d.compliant()
+                          + " compliant, "
                           + d.other()
-                          + " other")));
+                          + " other, of "
+                          + d.scanned()
+                          + " servers scanned")));
     }
-    return bars;
+    return new Stack(bars, max);
+  }
+
+  private static Segment segment(double bottom, int count, double unit) {
+    double h = count * unit;
+    return new Segment(num(bottom - h), num(h), count);
   }
 
   private static String day(ComplianceScore s) {

@@ -6,6 +6,7 @@ import dev.vigil.results.ComplianceProfile;
 import dev.vigil.results.ComplianceScan;
 import dev.vigil.results.ComplianceServer;
 import dev.vigil.results.ComplianceStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,99 +16,149 @@ final class ComplianceJson {
 
   private ComplianceJson() {}
 
-  static Map<String, Object> server(ComplianceServer c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("server", ref(c.serverId(), c.serverName()));
-    m.put("status", c.status().code());
-    m.put("profiles", c.profiles().stream().map(ComplianceJson::profile).toList());
-    return m;
+  /** {@code GET /api/servers/{id}/compliance}. */
+  record ServerCompliance(ServerStatus compliance) {}
+
+  /** {@code GET /api/compliance/summary}. */
+  @Schema(name = "ComplianceSummaryOne")
+  record SummaryOne(Summary compliance) {}
+
+  /** A server's compliance: its status and one entry per (benchmark, profile). */
+  @Schema(name = "ServerComplianceStatus")
+  record ServerStatus(Ref server, String status, List<ProfileStatus> profiles) {}
+
+  @Schema(name = "ComplianceRef")
+  record Ref(long id, String name) {}
+
+  /** One (benchmark, profile) pair of a server. */
+  @Schema(name = "ComplianceProfileStatus")
+  record ProfileStatus(
+      String profileId,
+      String profileTitle,
+      String benchmarkId,
+      String benchmarkTitle,
+      Ref job,
+      String status,
+      @Schema(description = "oscap's score with approved, unexpired waivers applied") Double score,
+      @Schema(description = "the score as oscap wrote it") Double scoreWithoutWaivers,
+      @Schema(description = "failures of the latest scan that waivers cover now") int waivedCount,
+      LastScan lastScan,
+      String lastFailure,
+      @Schema(description = "seconds") long staleAfter,
+      String staleAt) {}
+
+  /** The latest scan of a profile on a server. */
+  @Schema(name = "ComplianceLastScan")
+  record LastScan(
+      long id,
+      String scanDate,
+      Double score,
+      int passCount,
+      int failCount,
+      int notcheckedCount,
+      int errorCount,
+      int unknownCount,
+      int notapplicableCount,
+      boolean notApplicable,
+      Ref job) {}
+
+  /** The fleet: servers per status, jobs and the last days' trend. */
+  @Schema(name = "ComplianceSummary")
+  record Summary(
+      @Schema(description = "servers per status, every status present") Map<String, Long> servers,
+      List<JobStatus> jobs,
+      List<Day> days) {}
+
+  /** A job's compliance over its targets. */
+  @Schema(name = "ComplianceJob")
+  record JobStatus(
+      long id,
+      String name,
+      String benchmarkId,
+      String benchmarkTitle,
+      String profileId,
+      String profileTitle,
+      boolean enabled,
+      int targets,
+      @Schema(description = "targets per status, every status present") Map<String, Long> counts) {}
+
+  /** One UTC day of the trend; {@code percent} null without scans. */
+  @Schema(name = "ComplianceDay")
+  record Day(
+      String date, int scanned, int compliant, int nonCompliant, int other, Double percent) {}
+
+  static ServerStatus server(ComplianceServer c) {
+    return new ServerStatus(
+        new Ref(c.serverId(), c.serverName()),
+        c.status().code(),
+        c.profiles().stream().map(ComplianceJson::profile).toList());
   }
 
-  static Map<String, Object> profile(ComplianceProfile p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("profileId", p.profileId());
-    m.put("profileTitle", p.profileTitle());
-    m.put("benchmarkId", p.benchmarkId());
-    m.put("benchmarkTitle", p.benchmarkTitle());
-    m.put("job", p.jobId() == null ? null : ref(p.jobId(), p.jobName()));
-    m.put("status", p.status().code());
-    m.put("lastScan", p.lastScan() == null ? null : scan(p.lastScan()));
-    m.put("lastFailure", ScanJson.time(p.lastFailure()));
-    m.put("staleAfter", p.staleAfter().toSeconds());
-    m.put("staleAt", ScanJson.time(p.staleAt()));
-    return m;
+  static ProfileStatus profile(ComplianceProfile p) {
+    return new ProfileStatus(
+        p.profileId(),
+        p.profileTitle(),
+        p.benchmarkId(),
+        p.benchmarkTitle(),
+        p.jobId() == null ? null : new Ref(p.jobId(), p.jobName()),
+        p.status().code(),
+        p.score(),
+        p.scoreWithoutWaivers(),
+        p.waivedCount(),
+        p.lastScan() == null ? null : scan(p.lastScan()),
+        ScanJson.time(p.lastFailure()),
+        p.staleAfter().toSeconds(),
+        ScanJson.time(p.staleAt()));
   }
 
-  static Map<String, Object> summary(
+  static Summary summary(
       Map<ComplianceStatus, Long> fleet, List<ComplianceJob> jobs, List<ComplianceDay> days) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("servers", counts(fleet));
-    m.put("jobs", jobs.stream().map(ComplianceJson::job).toList());
-    m.put("days", days.stream().map(ComplianceJson::day).toList());
-    return m;
+    return new Summary(
+        ordered(fleet),
+        jobs.stream().map(ComplianceJson::job).toList(),
+        days.stream().map(ComplianceJson::day).toList());
   }
 
-  private static Map<String, Object> job(ComplianceJob j) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", j.jobId());
-    m.put("name", j.jobName());
-    m.put("benchmarkId", j.benchmarkId());
-    m.put("benchmarkTitle", j.benchmarkTitle());
-    m.put("profileId", j.profileId());
-    m.put("profileTitle", j.profileTitle());
-    m.put("enabled", j.enabled());
-    m.put("targets", j.targets());
-    Map<String, Object> counts = new LinkedHashMap<>();
-    j.counts().forEach((s, n) -> counts.put(s.code(), n));
-    m.put("counts", ordered(counts));
-    return m;
+  private static JobStatus job(ComplianceJob j) {
+    return new JobStatus(
+        j.jobId(),
+        j.jobName(),
+        j.benchmarkId(),
+        j.benchmarkTitle(),
+        j.profileId(),
+        j.profileTitle(),
+        j.enabled(),
+        j.targets(),
+        ordered(j.counts()));
   }
 
-  private static Map<String, Object> day(ComplianceDay d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("date", d.day().toString());
-    m.put("scanned", d.scanned());
-    m.put("compliant", d.compliant());
-    m.put("nonCompliant", d.nonCompliant());
-    m.put("other", d.other());
-    m.put("percent", d.percent());
-    return m;
+  private static Day day(ComplianceDay d) {
+    return new Day(
+        d.day().toString(), d.scanned(), d.compliant(), d.nonCompliant(), d.other(), d.percent());
   }
 
-  private static Map<String, Object> counts(Map<ComplianceStatus, Long> counts) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    counts.forEach((s, n) -> m.put(s.code(), n));
-    return ordered(m);
-  }
-
-  private static Map<String, Object> ordered(Map<String, Object> byCode) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  /** Every status by its code, in status order; 0 for a status without count. */
+  private static Map<String, Long> ordered(Map<ComplianceStatus, ? extends Number> counts) {
+    Map<String, Long> m = new LinkedHashMap<>();
     for (ComplianceStatus s : ComplianceStatus.values()) {
-      m.put(s.code(), byCode.getOrDefault(s.code(), 0));
+      Number n = counts.get(s);
+      m.put(s.code(), n == null ? 0L : n.longValue());
     }
     return m;
   }
 
-  private static Map<String, Object> scan(ComplianceScan s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", s.id());
-    m.put("scanDate", ScanJson.time(s.scanDate()));
-    m.put("score", s.score());
-    m.put("passCount", s.passCount());
-    m.put("failCount", s.failCount());
-    m.put("notcheckedCount", s.notcheckedCount());
-    m.put("errorCount", s.errorCount());
-    m.put("unknownCount", s.unknownCount());
-    m.put("notapplicableCount", s.notapplicableCount());
-    m.put("notApplicable", s.notApplicable());
-    m.put("job", s.jobId() == null ? null : ref(s.jobId(), s.jobName()));
-    return m;
-  }
-
-  private static Map<String, Object> ref(long id, String name) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", id);
-    m.put("name", name);
-    return m;
+  private static LastScan scan(ComplianceScan s) {
+    return new LastScan(
+        s.id(),
+        ScanJson.time(s.scanDate()),
+        s.score(),
+        s.passCount(),
+        s.failCount(),
+        s.notcheckedCount(),
+        s.errorCount(),
+        s.unknownCount(),
+        s.notapplicableCount(),
+        s.notApplicable(),
+        s.jobId() == null ? null : new Ref(s.jobId(), s.jobName()));
   }
 }

@@ -47,6 +47,7 @@ class CompliancePageController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(required = false) String benchmark,
       @RequestParam(required = false) String profile,
+      @RequestParam(required = false) String pair,
       Model model,
       HttpServletRequest request) {
     long total = results.count(scans(id, PAGE_SIZE, 0));
@@ -57,19 +58,28 @@ class CompliancePageController {
     int current = Math.min(Math.max(page, 0), last);
     ScanQuery query = scans(id, PAGE_SIZE, current * PAGE_SIZE);
     List<SecurityScan> rows = results.list(query);
-    ComplianceProfile pair = trendPair(server, benchmark, profile);
+    if (pair != null && !pair.isBlank()) {
+      // the chooser's value: benchmark id, '|', profile id (ids hold no '|')
+      int bar = pair.indexOf('|');
+      benchmark = bar <= 0 ? null : pair.substring(0, bar);
+      profile = pair.substring(bar + 1);
+    }
+    ComplianceProfile trendPair = trendPair(server, benchmark, profile);
     model.addAttribute("scans", ComplianceHistory.rows(id, rows));
     model.addAttribute("base", request.getContextPath());
     model.addAttribute("page", current);
     model.addAttribute("total", total);
     model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
-    model.addAttribute("trendPair", pair);
+    model.addAttribute("trendPair", trendPair);
+    model.addAttribute(
+        "trendPairs", server.profiles().stream().filter(p -> p.lastScan() != null).toList());
     model.addAttribute(
         "trend",
         ComplianceCharts.trend(
-            pair == null
+            trendPair == null
                 ? List.of()
-                : compliance.trend(id, pair.benchmarkId(), pair.profileId(), TREND_SCANS)));
+                : compliance.trend(
+                    id, trendPair.benchmarkId(), trendPair.profileId(), TREND_SCANS)));
     model.addAttribute("chartWidth", ComplianceCharts.WIDTH);
     model.addAttribute("chartHeight", ComplianceCharts.HEIGHT);
     return "results/security-tab";
@@ -82,7 +92,7 @@ class CompliancePageController {
     model.addAttribute("statuses", ComplianceStatus.values());
     model.addAttribute("jobs", compliance.jobs());
     model.addAttribute("days", days);
-    model.addAttribute("bars", ComplianceCharts.bars(days));
+    model.addAttribute("stack", ComplianceCharts.bars(days));
     model.addAttribute("chartWidth", ComplianceCharts.WIDTH);
     model.addAttribute("chartHeight", ComplianceCharts.HEIGHT);
     return "results/dashboard";

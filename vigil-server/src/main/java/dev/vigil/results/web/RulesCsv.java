@@ -3,19 +3,26 @@ package dev.vigil.results.web;
 import dev.vigil.results.StoredRuleResult;
 import dev.vigil.scap.arf.ResultType;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A scan's selected rules (every result but notselected) as RFC 4180 CSV: one line per rule, CRLF
- * line ends, cells quoted when they hold a comma, quote or line break, and cells that a spreadsheet
- * would take for a formula (starting with = + - @, tab or CR) prefixed with {@code '}.
+ * A scan's selected rules (every result but notselected) as RFC 4180 CSV: one line per rule (the
+ * result as oscap wrote it; {@code waived} true and the waiver's id for a fail that an approved,
+ * unexpired waiver covers now), CRLF line ends, cells quoted when they hold a comma, quote or line
+ * break, and cells that a spreadsheet would take for a formula (starting with = + - @, tab or CR)
+ * prefixed with {@code '}.
  */
 final class RulesCsv {
 
-  static final String HEADER = "rule_id,title,severity,result,idents";
+  static final String HEADER = "rule_id,title,severity,result,idents,waived,waiver_id";
 
   private RulesCsv() {}
 
   static String of(List<StoredRuleResult> rules) {
+    return of(rules, Map.of());
+  }
+
+  static String of(List<StoredRuleResult> rules, Map<String, Long> waived) {
     StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
     for (StoredRuleResult r : rules) {
       if (ResultType.NOTSELECTED.xccdf().equals(r.result())) {
@@ -30,9 +37,18 @@ final class RulesCsv {
           .append(cell(r.result()))
           .append(',')
           .append(cell(String.join(" ", r.idents())))
+          .append(',')
+          .append(waivedOf(r, waived) != null)
+          .append(',')
+          .append(waivedOf(r, waived) == null ? "" : waivedOf(r, waived).toString())
           .append("\r\n");
     }
     return sb.toString();
+  }
+
+  /** The waiver id of a waived fail, else null. */
+  static Long waivedOf(StoredRuleResult r, Map<String, Long> waived) {
+    return ResultType.FAIL.xccdf().equals(r.result()) ? waived.get(r.ruleId()) : null;
   }
 
   static String cell(String value) {

@@ -30,7 +30,7 @@ class ScanApiController {
   }
 
   @GetMapping("/api/security-scans")
-  Map<String, Object> list(HttpServletRequest request) {
+  ScanJson.ScanList list(HttpServletRequest request) {
     Map<String, String[]> params = request.getParameterMap();
     ScanQuery q =
         new ScanQuery(
@@ -38,15 +38,14 @@ class ScanApiController {
             ListQuery.ids(params, "serverId"),
             ListQuery.ids(params, "securityPackageId"));
     boolean withResults = "true".equalsIgnoreCase(ListQuery.text(params, "results"));
-    List<Map<String, Object>> items =
+    List<ScanJson.ScanRecord> items =
         results.list(q).stream().map(s -> record(s, withResults)).toList();
-    return Map.of(
-        "securityScans", items, "meta", Meta.of(q.list(), items.size(), results.count(q)));
+    return new ScanJson.ScanList(items, Meta.of(q.list(), items.size(), results.count(q)));
   }
 
   @GetMapping("/api/security-scans/{id}")
-  Map<String, Object> get(@PathVariable long id, @RequestParam(required = false) String results) {
-    return Map.of("securityScan", record(this.results.get(id), "true".equalsIgnoreCase(results)));
+  ScanJson.ScanOne get(@PathVariable long id, @RequestParam(required = false) String results) {
+    return new ScanJson.ScanOne(record(this.results.get(id), "true".equalsIgnoreCase(results)));
   }
 
   /** The scan's ARF as oscap wrote it, its embedded datastream put back. */
@@ -55,11 +54,7 @@ class ScanApiController {
     return ScanDownloads.arf(id, results.openArf(id));
   }
 
-  private Map<String, Object> record(SecurityScan s, boolean withResults) {
-    Map<String, Object> m = ScanJson.record(s);
-    if (withResults) {
-      m.put("results", ScanJson.results(s, results.rules(s.id())));
-    }
-    return m;
+  private ScanJson.ScanRecord record(SecurityScan s, boolean withResults) {
+    return ScanJson.record(s, withResults ? ScanJson.results(s, results.rules(s.id())) : null);
   }
 }

@@ -12,7 +12,6 @@ import dev.vigil.web.InvalidInputException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,18 +32,19 @@ class ScanCompareApiController {
 
   /** The rule changes between two scans; {@code change} (repeatable) keeps only those kinds. */
   @GetMapping("/api/security-scans/{id}/compare/{otherId}")
-  Map<String, Object> compare(
+  ScanCompareJson.ComparisonOne compare(
       @PathVariable long id,
       @PathVariable long otherId,
       @RequestParam(name = "change", required = false) List<String> change) {
     Set<ScanDiffKind> kinds = kinds(change);
     ScanDiff diff = comparison.compare(id, otherId);
-    return Map.of("comparison", ScanCompareJson.comparison(diff.only(kinds), diff.counts()));
+    return new ScanCompareJson.ComparisonOne(
+        ScanCompareJson.comparison(diff.only(kinds), diff.counts()));
   }
 
   @GetMapping("/api/job-executions/{id}/drift")
-  Map<String, Object> drift(@PathVariable long id) {
-    return Map.of("drift", ScanCompareJson.drift(drift.of(id)));
+  ScanCompareJson.DriftOne drift(@PathVariable long id) {
+    return new ScanCompareJson.DriftOne(ScanCompareJson.drift(drift.of(id)));
   }
 
   /**

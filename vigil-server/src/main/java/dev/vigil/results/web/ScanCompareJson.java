@@ -1,15 +1,14 @@
 package dev.vigil.results.web;
 
 import dev.vigil.executions.JobExecution;
-import dev.vigil.results.ExecutionDriftChange;
-import dev.vigil.results.ExecutionDriftGap;
 import dev.vigil.results.ExecutionDriftReport;
 import dev.vigil.results.ExecutionDriftRule;
 import dev.vigil.results.ScanDiff;
 import dev.vigil.results.ScanDiffKind;
-import dev.vigil.results.ScanDiffRule;
 import dev.vigil.results.SecurityScan;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Renders comparisons and drift for the API: kinds by their codes, scans and servers as refs. */
@@ -21,95 +20,156 @@ final class ScanCompareJson {
 
   private ScanCompareJson() {}
 
+  /** {@code GET /api/security-scans/{id}/compare/{otherId}}. */
+  record ComparisonOne(Comparison comparison) {}
+
+  /** {@code GET /api/job-executions/{id}/drift}. */
+  record DriftOne(Drift drift) {}
+
+  /** Two scans of one server and benchmark compared: {@code before} is the earlier. */
+  record Comparison(
+      String order,
+      ScanRef before,
+      ScanRef after,
+      @Schema(description = "changes per kind, and total") Map<String, Integer> counts,
+      List<Change> changes) {}
+
+  /** A scan as a comparison names it. */
+  @Schema(name = "ComparedScan")
+  record ScanRef(
+      long id,
+      ScanJson.KeptRef server,
+      String scanDate,
+      String profileId,
+      String profileTitle,
+      ScanJson.BenchmarkRef benchmark,
+      Double scanScore,
+      int passCount,
+      int failCount,
+      int otherCount,
+      ScanJson.IdName jobExecution) {}
+
+  /** One rule whose result changed; null where the rule was absent or notselected. */
+  @Schema(name = "ComparisonChange")
+  record Change(
+      String ruleId, String title, String severity, String before, String after, String change) {}
+
+  /** A job execution compared with the job's previous one. */
+  record Drift(
+      ExecutionRef execution,
+      ExecutionRef previousExecution,
+      String msg,
+      int serversCompared,
+      @Schema(description = "(rule, server) changes per kind, and total")
+          Map<String, Integer> counts,
+      List<DriftRule> rules,
+      List<DriftGap> missing) {}
+
+  /** An execution as drift names it. */
+  @Schema(name = "DriftExecutionRef")
+  record ExecutionRef(
+      long id, ScanJson.IdName job, String status, String dateCreated, String endDate) {}
+
+  /** A rule that changed on some server. */
+  record DriftRule(String ruleId, String title, String severity, List<DriftChange> servers) {}
+
+  /** A rule's change on one server. */
+  record DriftChange(
+      ScanJson.IdName server,
+      String before,
+      String after,
+      String change,
+      long beforeScanId,
+      long afterScanId,
+      @Schema(description = "the after result is a fail an approved waiver covers") boolean waived,
+      Long waiverId) {}
+
+  /** A server with a scan in only one of the two executions. */
+  record DriftGap(ScanJson.IdName server, Long beforeScanId, Long afterScanId, String reason) {}
+
   /** The diff's changes (already filtered) with the counts of the whole comparison. */
-  static Map<String, Object> comparison(ScanDiff diff, Map<ScanDiffKind, Integer> counts) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("order", ORDER);
-    m.put("before", scan(diff.before()));
-    m.put("after", scan(diff.after()));
-    m.put("counts", counts(counts));
-    m.put("changes", diff.changes().stream().map(ScanCompareJson::change).toList());
-    return m;
+  static Comparison comparison(ScanDiff diff, Map<ScanDiffKind, Integer> counts) {
+    return new Comparison(
+        ORDER,
+        scan(diff.before()),
+        scan(diff.after()),
+        counts(counts),
+        diff.changes().stream()
+            .map(
+                c ->
+                    new Change(
+                        c.ruleId(),
+                        c.title(),
+                        c.severity(),
+                        c.before(),
+                        c.after(),
+                        c.kind().code()))
+            .toList());
   }
 
-  static Map<String, Object> drift(ExecutionDriftReport d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("execution", execution(d.execution()));
-    m.put("previousExecution", d.previous() == null ? null : execution(d.previous()));
-    m.put("msg", d.note());
-    m.put("serversCompared", d.serversCompared());
-    m.put("counts", counts(d.counts()));
-    m.put("rules", d.rules().stream().map(ScanCompareJson::rule).toList());
-    m.put("missing", d.missing().stream().map(ScanCompareJson::gap).toList());
-    return m;
+  static Drift drift(ExecutionDriftReport d) {
+    return new Drift(
+        execution(d.execution()),
+        d.previous() == null ? null : execution(d.previous()),
+        d.note(),
+        d.serversCompared(),
+        counts(d.counts()),
+        d.rules().stream().map(ScanCompareJson::rule).toList(),
+        d.missing().stream()
+            .map(
+                g ->
+                    new DriftGap(
+                        new ScanJson.IdName(g.serverId(), g.serverName()),
+                        g.beforeScanId(),
+                        g.afterScanId(),
+                        g.reason()))
+            .toList());
   }
 
-  private static Map<String, Object> scan(SecurityScan s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", s.id());
-    m.put("server", ScanJson.server(s));
-    m.put("scanDate", ScanJson.time(s.finishedAt()));
-    m.put("profileId", s.profileId());
-    m.put("profileTitle", s.recorded().profileTitle());
-    m.put("benchmark", ScanJson.benchmark(s));
-    m.put("scanScore", s.score());
-    m.put("passCount", s.passCount());
-    m.put("failCount", s.failCount());
-    m.put("otherCount", s.otherCount());
-    m.put(
-        "jobExecution",
-        s.origin().executionId() == null ? null : ScanJson.ref(s.origin().executionId(), null));
-    return m;
+  private static ScanRef scan(SecurityScan s) {
+    return new ScanRef(
+        s.id(),
+        ScanJson.server(s),
+        ScanJson.time(s.finishedAt()),
+        s.profileId(),
+        s.recorded().profileTitle(),
+        ScanJson.benchmark(s),
+        s.score(),
+        s.passCount(),
+        s.failCount(),
+        s.otherCount(),
+        s.origin().executionId() == null
+            ? null
+            : new ScanJson.IdName(s.origin().executionId(), null));
   }
 
-  private static Map<String, Object> change(ScanDiffRule c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("ruleId", c.ruleId());
-    m.put("title", c.title());
-    m.put("severity", c.severity());
-    m.put("before", c.before());
-    m.put("after", c.after());
-    m.put("change", c.kind().code());
-    return m;
+  private static DriftRule rule(ExecutionDriftRule r) {
+    return new DriftRule(
+        r.ruleId(),
+        r.title(),
+        r.severity(),
+        r.servers().stream()
+            .map(
+                c ->
+                    new DriftChange(
+                        new ScanJson.IdName(c.serverId(), c.serverName()),
+                        c.before(),
+                        c.after(),
+                        c.kind().code(),
+                        c.beforeScanId(),
+                        c.afterScanId(),
+                        c.afterWaiverId() != null,
+                        c.afterWaiverId()))
+            .toList());
   }
 
-  private static Map<String, Object> rule(ExecutionDriftRule r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("ruleId", r.ruleId());
-    m.put("title", r.title());
-    m.put("severity", r.severity());
-    m.put("servers", r.servers().stream().map(ScanCompareJson::serverChange).toList());
-    return m;
-  }
-
-  private static Map<String, Object> serverChange(ExecutionDriftChange c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("server", ScanJson.ref(c.serverId(), c.serverName()));
-    m.put("before", c.before());
-    m.put("after", c.after());
-    m.put("change", c.kind().code());
-    m.put("beforeScanId", c.beforeScanId());
-    m.put("afterScanId", c.afterScanId());
-    return m;
-  }
-
-  private static Map<String, Object> gap(ExecutionDriftGap g) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("server", ScanJson.ref(g.serverId(), g.serverName()));
-    m.put("beforeScanId", g.beforeScanId());
-    m.put("afterScanId", g.afterScanId());
-    m.put("reason", g.reason());
-    return m;
-  }
-
-  private static Map<String, Object> execution(JobExecution e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", e.id());
-    m.put("job", ScanJson.ref(e.jobId(), e.jobName()));
-    m.put("status", e.status().code());
-    m.put("dateCreated", ScanJson.time(e.createdAt()));
-    m.put("endDate", ScanJson.time(e.finishedAt()));
-    return m;
+  private static ExecutionRef execution(JobExecution e) {
+    return new ExecutionRef(
+        e.id(),
+        new ScanJson.IdName(e.jobId(), e.jobName()),
+        e.status().code(),
+        ScanJson.time(e.createdAt()),
+        ScanJson.time(e.finishedAt()));
   }
 
   private static Map<String, Integer> counts(Map<ScanDiffKind, Integer> counts) {

@@ -39,12 +39,13 @@ final class ScanDownloads {
     return b.body(new InputStreamResource(report));
   }
 
-  static ResponseEntity<byte[]> csv(long id, List<StoredRuleResult> rules) {
+  static ResponseEntity<byte[]> csv(
+      long id, List<StoredRuleResult> rules, java.util.Map<String, Long> waived) {
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, attachment("security-scan-" + id + "-rules.csv"))
         .header("X-Content-Type-Options", "nosniff")
-        .body(RulesCsv.of(rules).getBytes(StandardCharsets.UTF_8));
+        .body(RulesCsv.of(rules, waived).getBytes(StandardCharsets.UTF_8));
   }
 
   static ResponseEntity<InputStreamResource> arf(long id, InputStream arf) {

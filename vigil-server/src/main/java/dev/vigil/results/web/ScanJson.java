@@ -1,56 +1,128 @@
 package dev.vigil.results.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.results.StoredRuleResult;
 import dev.vigil.scap.arf.ResultType;
+import dev.vigil.web.Meta;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Renders scans in the Morpheus record shape: testCount = selected rules, runCount = selected rules
- * that were checked, passCount = pass + fixed, failCount = fail, otherCount = the rest of runCount.
+ * Scans as typed records in the Morpheus record shape: testCount = selected rules, runCount =
+ * selected rules that were checked, passCount = pass + fixed, failCount = fail, otherCount = the
+ * rest of runCount.
  */
 final class ScanJson {
 
   private ScanJson() {}
 
-  static Map<String, Object> record(SecurityScan s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", s.id());
-    m.put("securityPackage", packageRef(s));
-    m.put("server", server(s));
-    m.put("status", s.status());
-    m.put("scanDate", time(s.finishedAt()));
-    m.put("scanDuration", s.duration().toMillis());
-    m.put("testCount", s.testCount());
-    m.put("runCount", s.runCount());
-    m.put("passCount", s.passCount());
-    m.put("failCount", s.failCount());
-    m.put("otherCount", s.otherCount());
-    m.put("scanScore", s.score());
-    m.put("externalId", null);
-    m.put("notApplicable", s.notApplicable());
-    m.put("summary", s.summary());
-    m.put("profileId", s.profileId());
-    m.put("profileTitle", s.recorded().profileTitle());
-    m.put("checklist", s.checklistPath());
-    m.put("benchmark", benchmark(s));
-    m.put("counts", counts(s));
-    m.put(
-        "job",
+  /** A scan as the API shows it; {@code results} only when asked for. */
+  record ScanRecord(
+      long id,
+      ScanPackageRef securityPackage,
+      KeptRef server,
+      String status,
+      String scanDate,
+      long scanDuration,
+      int testCount,
+      int runCount,
+      int passCount,
+      int failCount,
+      int otherCount,
+      Double scanScore,
+      String externalId,
+      boolean notApplicable,
+      String summary,
+      String profileId,
+      String profileTitle,
+      String checklist,
+      BenchmarkRef benchmark,
+      @Schema(description = "every XCCDF result and its count") Map<String, Integer> counts,
+      KeptRef job,
+      IdName jobExecution,
+      String createdBy,
+      String updatedBy,
+      String dateCreated,
+      String lastUpdated,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ScanResults results) {}
+
+  /** A record as the scan recorded it, {@code deleted} once it is gone; name left out if null. */
+  @Schema(name = "ScanKeptRef")
+  record KeptRef(
+      Long id, @JsonInclude(JsonInclude.Include.NON_NULL) String name, boolean deleted) {}
+
+  /** {@code {"id": …, "name": …}}, the name left out when null. */
+  @Schema(name = "ScanRef")
+  record IdName(Long id, @JsonInclude(JsonInclude.Include.NON_NULL) String name) {}
+
+  /** The package a scan used, as it recorded it. */
+  record ScanPackageRef(
+      Long id, String name, boolean deleted, String description, ScanPackageType type) {}
+
+  /** The package type: always SCAP Package. */
+  record ScanPackageType(int id, String code, String name) {}
+
+  /** The benchmark's id, version and title (the title null when the package index had none). */
+  @Schema(name = "ScanBenchmarkRef")
+  record BenchmarkRef(String id, String version, String title) {}
+
+  /** The rule results of a scan ({@code results=true}). */
+  record ScanResults(String testResultId, Score score, List<RuleResult> ruleResults) {}
+
+  /** The XCCDF score. */
+  @Schema(name = "ScanScore")
+  record Score(String system, Double value, Double maximum) {}
+
+  /** One rule's result. */
+  record RuleResult(
+      String ruleId, String result, String severity, String title, List<String> idents) {}
+
+  /** {@code GET /api/security-scans}. */
+  record ScanList(List<ScanRecord> securityScans, Meta meta) {}
+
+  /** {@code GET /api/security-scans/{id}}. */
+  record ScanOne(ScanRecord securityScan) {}
+
+  static ScanRecord record(SecurityScan s, ScanResults results) {
+    return new ScanRecord(
+        s.id(),
+        new ScanPackageRef(
+            s.recordedPackageId(),
+            s.packageName(),
+            s.packageDeleted(),
+            null,
+            new ScanPackageType(1, "scap-package", "SCAP Package")),
+        server(s),
+        s.status(),
+        time(s.finishedAt()),
+        s.duration().toMillis(),
+        s.testCount(),
+        s.runCount(),
+        s.passCount(),
+        s.failCount(),
+        s.otherCount(),
+        s.score(),
+        null,
+        s.notApplicable(),
+        s.summary(),
+        s.profileId(),
+        s.recorded().profileTitle(),
+        s.checklistPath(),
+        benchmark(s),
+        counts(s),
         s.origin().jobName() == null
             ? null
-            : kept(s.recordedJobId(), s.origin().jobName(), s.jobDeleted()));
-    m.put(
-        "jobExecution",
-        s.origin().executionId() == null ? null : ref(s.origin().executionId(), null));
-    m.put("createdBy", s.createdBy());
-    m.put("updatedBy", s.createdBy());
-    m.put("dateCreated", time(s.createdAt()));
-    m.put("lastUpdated", time(s.createdAt()));
-    return m;
+            : new KeptRef(s.recordedJobId(), s.origin().jobName(), s.jobDeleted()),
+        s.origin().executionId() == null ? null : new IdName(s.origin().executionId(), null),
+        s.createdBy(),
+        s.createdBy(),
+        time(s.createdAt()),
+        time(s.createdAt()),
+        results);
   }
 
   /**
@@ -58,65 +130,22 @@ final class ScanJson {
    * after the server is deleted (null only for scans whose server was deleted before ids were
    * kept).
    */
-  static Map<String, Object> server(SecurityScan s) {
-    return kept(s.recordedServerId(), s.serverName(), s.serverDeleted());
+  static KeptRef server(SecurityScan s) {
+    return new KeptRef(s.recordedServerId(), s.serverName(), s.serverDeleted());
   }
 
-  /** The benchmark's id, version and title (the title null when the package index had none). */
-  static Map<String, Object> benchmark(SecurityScan s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", nz(s.benchmarkId()));
-    m.put("version", nz(s.benchmarkVersion()));
-    m.put("title", s.recorded().benchmarkTitle());
-    return m;
+  static BenchmarkRef benchmark(SecurityScan s) {
+    return new BenchmarkRef(
+        nz(s.benchmarkId()), nz(s.benchmarkVersion()), s.recorded().benchmarkTitle());
   }
 
-  private static Map<String, Object> kept(Long id, String name, boolean deleted) {
-    Map<String, Object> m = ref(id, name);
-    m.put("deleted", deleted);
-    return m;
-  }
-
-  /** {@code {"id": …, "name": …}}, the name left out when null; the id null when deleted. */
-  static Map<String, Object> ref(Long id, String name) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", id);
-    if (name != null) {
-      m.put("name", name);
-    }
-    return m;
-  }
-
-  static Map<String, Object> results(SecurityScan s, List<StoredRuleResult> rules) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("testResultId", s.testResultId());
-    m.put(
-        "score",
-        s.score() == null
-            ? null
-            : Map.of("system", nz(s.scoreSystem()), "value", s.score(), "maximum", s.scoreMax()));
-    m.put("ruleResults", rules.stream().map(ScanJson::rule).toList());
-    return m;
-  }
-
-  private static Map<String, Object> rule(StoredRuleResult r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("ruleId", r.ruleId());
-    m.put("result", r.result());
-    m.put("severity", r.severity());
-    m.put("title", r.title());
-    m.put("idents", r.idents());
-    return m;
-  }
-
-  private static Map<String, Object> packageRef(SecurityScan s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", s.recordedPackageId());
-    m.put("name", s.packageName());
-    m.put("deleted", s.packageDeleted());
-    m.put("description", null);
-    m.put("type", Map.of("id", 1, "code", "scap-package", "name", "SCAP Package"));
-    return m;
+  static ScanResults results(SecurityScan s, List<StoredRuleResult> rules) {
+    return new ScanResults(
+        s.testResultId(),
+        s.score() == null ? null : new Score(nz(s.scoreSystem()), s.score(), s.scoreMax()),
+        rules.stream()
+            .map(r -> new RuleResult(r.ruleId(), r.result(), r.severity(), r.title(), r.idents()))
+            .toList());
   }
 
   private static Map<String, Integer> counts(SecurityScan s) {

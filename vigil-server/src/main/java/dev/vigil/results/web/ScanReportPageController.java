@@ -9,6 +9,7 @@ import dev.vigil.results.ScanComparison;
 import dev.vigil.results.ScanReports;
 import dev.vigil.results.ScanRuleTexts;
 import dev.vigil.results.ScanTexts;
+import dev.vigil.results.ScanWaivers;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.results.StoredRuleResult;
 import dev.vigil.scap.arf.ResultType;
@@ -45,17 +46,26 @@ class ScanReportPageController {
   private final ScanReports reports;
   private final ScanRuleTexts texts;
   private final ScanComparison comparison;
+  private final ScanWaivers waivers;
 
   ScanReportPageController(
-      ResultService results, ScanReports reports, ScanRuleTexts texts, ScanComparison comparison) {
+      ResultService results,
+      ScanReports reports,
+      ScanRuleTexts texts,
+      ScanComparison comparison,
+      ScanWaivers waivers) {
     this.results = results;
     this.reports = reports;
     this.texts = texts;
     this.comparison = comparison;
+    this.waivers = waivers;
   }
 
-  /** One rule as the report page shows it: its result and, for the shown page, its texts. */
-  record Row(StoredRuleResult rule, RuleText text) {}
+  /**
+   * One rule as the report page shows it: its result, for the shown page its texts, and the id of
+   * the waiver that covers it now when it is a waived fail (else null).
+   */
+  record Row(StoredRuleResult rule, RuleText text, Long waiverId) {}
 
   @GetMapping("/infrastructure/servers/{serverId}/security/{scanId}")
   String report(
@@ -128,7 +138,13 @@ class ScanReportPageController {
         scan.serverId() == null
             ? SCANS + "/" + scanId
             : "/infrastructure/servers/" + scan.serverId() + "/security/" + scanId);
-    model.addAttribute("rows", shown.stream().map(r -> new Row(r, t.of(r.ruleId()))).toList());
+    Map<String, Long> waived = waivers.waivedFails(scan, results.rules(scanId));
+    model.addAttribute(
+        "rows",
+        shown.stream()
+            .map(r -> new Row(r, t.of(r.ruleId()), RulesCsv.waivedOf(r, waived)))
+            .toList());
+    model.addAttribute("waivedCount", waived.size());
     model.addAttribute("texts", t);
     model.addAttribute("changes", comparison.sincePrevious(scanId).orElse(null));
     model.addAttribute("matching", matching.size());
@@ -160,7 +176,8 @@ class ScanReportPageController {
 
   @GetMapping(SCANS + "/{scanId}/rules.csv")
   ResponseEntity<byte[]> csv(@PathVariable long scanId) {
-    return ScanDownloads.csv(scanId, results.rules(scanId));
+    List<StoredRuleResult> rules = results.rules(scanId);
+    return ScanDownloads.csv(scanId, rules, waivers.waivedFails(results.get(scanId), rules));
   }
 
   @GetMapping(SCANS + "/{scanId}/arf")

@@ -10,10 +10,9 @@ import dev.vigil.results.ScanRetention;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import dev.vigil.web.Success;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,31 +34,46 @@ class ScanRetentionApiController {
 
   @DeleteMapping("/api/security-scans/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> delete(@PathVariable long id) {
+  Success delete(@PathVariable long id) {
     retention.delete(id, currentUser.current().map(UserRef::username).orElse(null));
-    return Map.of("success", true);
+    return Success.OK;
   }
 
   @GetMapping("/api/security-scans/purges")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> purges(HttpServletRequest request) {
+  PurgeList purges(HttpServletRequest request) {
     ListQuery q = ListQuery.from(request.getParameterMap());
-    List<Map<String, Object>> items = retention.purges(q).stream().map(this::json).toList();
-    return Map.of("scanPurges", items, "meta", Meta.of(q, items.size(), retention.countPurges()));
+    List<PurgeRecord> items = retention.purges(q).stream().map(this::json).toList();
+    return new PurgeList(items, Meta.of(q, items.size(), retention.countPurges()));
   }
 
-  private Map<String, Object> json(ScanPurge p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", p.id());
-    m.put("purgedAt", p.purgedAt().toString());
-    m.put("node", p.node());
-    m.put("trigger", p.trigger());
-    m.put("scansDeleted", p.scansDeleted());
-    m.put("blobsFreed", p.blobsFreed());
-    m.put("bytesFreed", p.bytesFreed());
-    m.put("dictionariesFreed", p.dictionariesFreed());
-    m.put("securityScanId", p.scanId());
-    m.put("createdBy", p.createdBy());
-    return m;
+  /** {@code GET /api/security-scans/purges}. */
+  record PurgeList(List<PurgeRecord> scanPurges, Meta meta) {}
+
+  /** One purge: what it deleted and freed. */
+  record PurgeRecord(
+      long id,
+      String purgedAt,
+      String node,
+      String trigger,
+      int scansDeleted,
+      int blobsFreed,
+      long bytesFreed,
+      int dictionariesFreed,
+      Long securityScanId,
+      String createdBy) {}
+
+  private PurgeRecord json(ScanPurge p) {
+    return new PurgeRecord(
+        p.id(),
+        p.purgedAt().toString(),
+        p.node(),
+        p.trigger(),
+        p.scansDeleted(),
+        p.blobsFreed(),
+        p.bytesFreed(),
+        p.dictionariesFreed(),
+        p.scanId(),
+        p.createdBy());
   }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.results.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
@@ -8,15 +10,16 @@ import dev.vigil.results.RuleFilter;
 import dev.vigil.results.ScanReports;
 import dev.vigil.results.ScanRuleTexts;
 import dev.vigil.results.ScanTexts;
+import dev.vigil.results.ScanWaivers;
 import dev.vigil.results.StoredRuleResult;
 import dev.vigil.scap.content.RuleText;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
@@ -36,15 +39,18 @@ class ScanRuleApiController {
   private final ResultService results;
   private final ScanReports reports;
   private final ScanRuleTexts texts;
+  private final ScanWaivers waivers;
 
-  ScanRuleApiController(ResultService results, ScanReports reports, ScanRuleTexts texts) {
+  ScanRuleApiController(
+      ResultService results, ScanReports reports, ScanRuleTexts texts, ScanWaivers waivers) {
     this.results = results;
     this.reports = reports;
     this.texts = texts;
+    this.waivers = waivers;
   }
 
   @GetMapping("/api/security-scans/{id}/rules")
-  Map<String, Object> rules(@PathVariable long id, HttpServletRequest request) {
+  RuleList rules(@PathVariable long id, HttpServletRequest request) {
     Map<String, String[]> params = request.getParameterMap();
     ListQuery q = ListQuery.from(params);
     RuleFilter filter = filter(params);
@@ -52,26 +58,57 @@ class ScanRuleApiController {
     List<StoredRuleResult> matching = reports.rules(id, filter);
     List<StoredRuleResult> page = page(matching, q);
     ScanTexts t = withTexts ? texts.of(results.get(id)) : null;
-    List<Map<String, Object>> items = new ArrayList<>(page.size());
+    Map<String, Long> waived = waivers.waivedFails(results.get(id), results.rules(id));
+    List<RuleItem> items = new ArrayList<>(page.size());
     for (StoredRuleResult r : page) {
-      Map<String, Object> m = rule(r);
-      if (t != null) {
-        putTexts(m, t.of(r.ruleId()));
-      }
-      items.add(m);
+      Long waiverId = RulesCsv.waivedOf(r, waived);
+      items.add(
+          new RuleItem(
+              r.ruleId(),
+              r.title(),
+              r.severity(),
+              r.result(),
+              r.idents(),
+              waiverId != null,
+              waiverId,
+              t == null ? null : texts(t.of(r.ruleId()))));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("rules", items);
-    body.put("meta", Meta.of(q, items.size(), matching.size()));
-    if (t != null) {
-      body.put("texts", t.available() ? Map.of("available", true) : unavailable(t));
-    }
-    return body;
+    TextsState state =
+        t == null ? null : new TextsState(t.available(), t.available() ? null : t.unavailable());
+    return new RuleList(items, Meta.of(q, items.size(), matching.size()), state);
   }
+
+  /** {@code GET /api/security-scans/{id}/rules}; {@code texts} only with {@code texts=true}. */
+  record RuleList(
+      List<RuleItem> rules,
+      Meta meta,
+      @JsonInclude(JsonInclude.Include.NON_NULL) TextsState texts) {}
+
+  /** Whether the rules' texts could be read; {@code reason} only when they could not. */
+  record TextsState(boolean available, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {}
+
+  /** One rule's result; with {@code texts=true} also its texts and fixes. */
+  record RuleItem(
+      String ruleId,
+      String title,
+      String severity,
+      String result,
+      List<String> idents,
+      @Schema(description = "a fail an approved, unexpired waiver covers (the result stays fail)")
+          boolean waived,
+      Long waiverId,
+      @JsonUnwrapped RuleTexts texts) {}
+
+  /** The texts of a rule from its benchmark. */
+  record RuleTexts(String description, String rationale, String fixtext, List<RuleFix> fixes) {}
+
+  /** A fix script of a rule. */
+  record RuleFix(String system, String script) {}
 
   @GetMapping("/api/security-scans/{id}/rules.csv")
   ResponseEntity<byte[]> csv(@PathVariable long id) {
-    return ScanDownloads.csv(id, results.rules(id));
+    List<StoredRuleResult> rules = results.rules(id);
+    return ScanDownloads.csv(id, rules, waivers.waivedFails(results.get(id), rules));
   }
 
   @GetMapping("/api/security-scans/{id}/report.html")
@@ -105,29 +142,11 @@ class ScanRuleApiController {
         .toList();
   }
 
-  private static Map<String, Object> rule(StoredRuleResult r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("ruleId", r.ruleId());
-    m.put("title", r.title());
-    m.put("severity", r.severity());
-    m.put("result", r.result());
-    m.put("idents", r.idents());
-    return m;
-  }
-
-  private static void putTexts(Map<String, Object> m, RuleText t) {
-    m.put("description", t.description());
-    m.put("rationale", t.rationale());
-    m.put("fixtext", t.fixtext());
-    m.put(
-        "fixes",
-        t.fixes().stream().map(f -> Map.of("system", f.system(), "script", f.script())).toList());
-  }
-
-  private static Map<String, Object> unavailable(ScanTexts t) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("available", false);
-    m.put("reason", t.unavailable());
-    return m;
+  private static RuleTexts texts(RuleText t) {
+    return new RuleTexts(
+        t.description(),
+        t.rationale(),
+        t.fixtext(),
+        t.fixes().stream().map(f -> new RuleFix(f.system(), f.script())).toList());
   }
 }

@@ -10,14 +10,21 @@ import dev.vigil.inventory.ServerService;
 import dev.vigil.schedules.ExecuteSchedule;
 import dev.vigil.schedules.ScheduleMember;
 import dev.vigil.schedules.ScheduleService;
+import dev.vigil.schedules.web.ScheduleJson.MembersBody;
+import dev.vigil.schedules.web.ScheduleJson.ScheduleBody;
+import dev.vigil.schedules.web.ScheduleJson.ScheduleList;
+import dev.vigil.schedules.web.ScheduleJson.ScheduleOne;
+import dev.vigil.schedules.web.ScheduleJson.ScheduleRecord;
+import dev.vigil.schedules.web.ScheduleJson.ScheduleSaved;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
 import dev.vigil.web.NotFoundException;
+import dev.vigil.web.Success;
 import dev.vigil.web.UnknownIds;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
+import jakarta.validation.Valid;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,78 +60,71 @@ class ScheduleApiController {
 
   @GetMapping(BASE)
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> list(HttpServletRequest request) {
+  ScheduleList list(HttpServletRequest request) {
     ListQuery q = ListQuery.from(request.getParameterMap());
-    List<Map<String, Object>> items = schedules.list(q).stream().map(this::record).toList();
-    return Map.of("schedules", items, "meta", Meta.of(q, items.size(), schedules.count(q)));
+    List<ScheduleRecord> items = schedules.list(q).stream().map(this::record).toList();
+    return new ScheduleList(items, Meta.of(q, items.size(), schedules.count(q)));
   }
 
   @GetMapping(BASE + "/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
-  Map<String, Object> get(@PathVariable long id) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put(ScheduleJson.KEY, record(schedules.get(id)));
+  ScheduleOne get(@PathVariable long id) {
+    ScheduleRecord schedule = record(schedules.get(id));
     List<Long> serverIds = schedules.members(id, ScheduleMember.SERVER);
     Map<Long, String> serverNames = servers.namesByIds(serverIds);
-    m.put("servers", ScheduleJson.refs(serverIds, serverNames::get));
-    m.put(
-        "instances",
+    return new ScheduleOne(
+        schedule,
+        ScheduleJson.refs(serverIds, serverNames::get),
         ScheduleJson.refs(schedules.members(id, ScheduleMember.INSTANCE), this::instanceName));
-    return m;
   }
 
   @PostMapping(BASE)
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> create(@RequestBody(required = false) Map<String, Object> body) {
+  ScheduleSaved create(@Valid @RequestBody(required = false) ScheduleBody body) {
     String user = currentUser.current().map(UserRef::username).orElse(null);
     return saved(schedules.create(ScheduleJson.input(body), user));
   }
 
   @PutMapping(BASE + "/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> update(
-      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+  ScheduleSaved update(
+      @PathVariable long id, @Valid @RequestBody(required = false) ScheduleBody body) {
     schedules.get(id);
     return saved(schedules.update(id, ScheduleJson.input(body)));
   }
 
   @DeleteMapping(BASE + "/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> delete(@PathVariable long id) {
+  Success delete(@PathVariable long id) {
     schedules.delete(id);
-    return Map.of("success", true);
+    return Success.OK;
   }
 
   @PutMapping(BASE + "/{id}/add-servers")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> addServers(
-      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+  Success addServers(@PathVariable long id, @RequestBody(required = false) MembersBody body) {
     return members(id, ScheduleMember.SERVER, body, true);
   }
 
   @PutMapping(BASE + "/{id}/remove-servers")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> removeServers(
-      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+  Success removeServers(@PathVariable long id, @RequestBody(required = false) MembersBody body) {
     return members(id, ScheduleMember.SERVER, body, false);
   }
 
   @PutMapping(BASE + "/{id}/add-instances")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> addInstances(
-      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+  Success addInstances(@PathVariable long id, @RequestBody(required = false) MembersBody body) {
     return members(id, ScheduleMember.INSTANCE, body, true);
   }
 
   @PutMapping(BASE + "/{id}/remove-instances")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  Map<String, Object> removeInstances(
-      @PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+  Success removeInstances(@PathVariable long id, @RequestBody(required = false) MembersBody body) {
     return members(id, ScheduleMember.INSTANCE, body, false);
   }
 
-  private Map<String, Object> members(
-      long id, ScheduleMember kind, Map<String, Object> body, boolean add) {
+  private Success members(long id, ScheduleMember kind, MembersBody body, boolean add) {
     schedules.get(id);
     String label = kind == ScheduleMember.SERVER ? "server" : "instance";
     List<Long> ids = ScheduleJson.ids(body, kind.key(), label);
@@ -134,7 +134,7 @@ class ScheduleApiController {
     } else {
       schedules.removeMembers(id, kind, ids);
     }
-    return Map.of("success", true);
+    return Success.OK;
   }
 
   /** 400 naming (the first 20 of) the ids that name no server or instance; nothing is added. */
@@ -158,14 +158,11 @@ class ScheduleApiController {
     }
   }
 
-  private Map<String, Object> record(ExecuteSchedule s) {
+  private ScheduleRecord record(ExecuteSchedule s) {
     return ScheduleJson.record(s, schedules.upcomingFires(s));
   }
 
-  private Map<String, Object> saved(ExecuteSchedule s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("success", true);
-    m.put(ScheduleJson.KEY, record(s));
-    return m;
+  private ScheduleSaved saved(ExecuteSchedule s) {
+    return new ScheduleSaved(true, record(s));
   }
 }

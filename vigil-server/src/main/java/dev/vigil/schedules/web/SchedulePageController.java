@@ -5,6 +5,7 @@ import dev.vigil.access.Level;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.access.UserRef;
+import dev.vigil.jobs.JobService;
 import dev.vigil.schedules.ExecuteSchedule;
 import dev.vigil.schedules.ScheduleMember;
 import dev.vigil.schedules.ScheduleService;
@@ -32,7 +33,10 @@ class SchedulePageController {
   private final ScheduleService schedules;
   private final CurrentUser currentUser;
 
-  SchedulePageController(ScheduleService schedules, CurrentUser currentUser) {
+  private final JobService jobs;
+
+  SchedulePageController(ScheduleService schedules, CurrentUser currentUser, JobService jobs) {
+    this.jobs = jobs;
     this.schedules = schedules;
     this.currentUser = currentUser;
   }
@@ -76,6 +80,7 @@ class SchedulePageController {
     model.addAttribute("fires", FireTime.of(schedules.upcomingFires(s), ZoneId.of(s.timezone())));
     model.addAttribute("servers", schedules.members(id, ScheduleMember.SERVER));
     model.addAttribute("instances", schedules.members(id, ScheduleMember.INSTANCE));
+    model.addAttribute("usedBy", jobs.usingSchedule(id));
     return "schedules/detail";
   }
 

@@ -276,6 +276,54 @@ class InventoryApiIntegrationTest {
         .isEqualTo(401);
   }
 
+  @Test
+  void typedBodiesTakeWhatTheCliSendsAndNameTheFieldOfAWrongShape() {
+    long cred = credential("typed", "x");
+    Response r =
+        api.post(
+            "/api/servers",
+            "{\"server\":{\"name\":\"typed-1\",\"sshHost\":\"10.0.0.9\",\"sshPort\":\"2200\","
+                + "\"credentialId\":\""
+                + cred
+                + "\",\"connectionType\":{\"code\":\"ssh\"},\"labels\":\"env:prod, tier:web\"}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode s = r.json().get("server");
+    assertThat(s.get("sshPort").asInt()).isEqualTo(2200);
+    assertThat(s.get("credential").get("id").asLong()).isEqualTo(cred);
+    assertThat(s.get("labels").toString()).isEqualTo("[\"env:prod\",\"tier:web\"]");
+    long id = s.get("id").asLong();
+    Response cleared = api.put("/api/servers/" + id, "{\"server\":{\"credential\":null}}");
+    assertThat(cleared.status())
+        .as("an explicit null is given: none, refused for ssh")
+        .isEqualTo(400);
+    assertThat(cleared.json().get("errors").get("credential").asString())
+        .isEqualTo("is required for an ssh server");
+    Response kept = api.put("/api/servers/" + id, "{\"server\":{\"description\":\"d\"}}");
+    assertThat(kept.json().get("server").get("credential").get("id").asLong())
+        .as("an absent credential is unchanged")
+        .isEqualTo(cred);
+
+    String[][] cases = {
+      {"/api/servers", "{\"server\":{\"name\":\"t\",\"credential\":\"cred-x\"}}", "credential"},
+      {"/api/servers", "{\"server\":{\"name\":{\"a\":1}}}", "name"},
+      {"/api/servers", "{\"server\":{\"name\":\"t\",\"labels\":{\"a\":1}}}", "labels"},
+      {"/api/instances", "{\"instance\":{\"name\":\"t\",\"servers\":[\"web\"]}}", "servers"},
+      {"/api/instances", "{\"instance\":{\"name\":\"t\",\"servers\":5}}", "servers"},
+      {"/api/credentials", "{\"credential\":{\"name\":\"t\",\"enabled\":\"maybe\"}}", "enabled"},
+      {"/api/credentials", "{\"credential\":{\"name\":\"t\",\"enabled\":\"off\"}}", "enabled"},
+      {"/api/servers", "{\"instance\":{}}", "server"}
+    };
+    for (String[] c : cases) {
+      Response bad = api.post(c[0], c[1]);
+      assertThat(bad.status()).as(c[1]).isEqualTo(400);
+      assertThat(bad.json().get("success").asBoolean()).isFalse();
+      assertThat(bad.json().get("msg").asString()).as(c[1]).isNotBlank();
+      assertThat(bad.json().get("errors").has(c[2])).as(c[1] + ": " + bad.body()).isTrue();
+    }
+    assertThat(api.get("/api/servers?max=-1").json().get("servers")).hasSize(1);
+    assertThat(api.get("/api/instances?max=-1").json().get("instances")).isEmpty();
+  }
+
   private long credential(String name, String password) {
     Response r =
         api.post(

@@ -130,6 +130,7 @@ class ComplianceRulesTest {
         null,
         SCANNED,
         50.0,
+        100.0,
         pass,
         fail,
         error,

@@ -228,7 +228,11 @@ abstract class ComplianceSystemBase {
             .matcher(dashboard);
     assertThat(row.find()).as(dashboard).isTrue();
     Matcher cell =
-        Pattern.compile("<td data-status=\"" + status + "\">(\\d+)</td>").matcher(row.group(1));
+        Pattern.compile(
+                "<td data-status=\""
+                    + status
+                    + "\">\\s*(?:<a class=\"count-link\"[^>]*>|<span class=\"muted\">)(\\d+)<")
+            .matcher(row.group(1));
     assertThat(cell.find()).as(row.group(1)).isTrue();
     return Integer.parseInt(cell.group(1));
   }

@@ -40,8 +40,25 @@ class RulesCsvTest {
                 new StoredRuleResult("r3", "fail", "high", "=cmd|' /C calc'!A0", List.of())));
     assertThat(csv)
         .isEqualTo(
-            "rule_id,title,severity,result,idents\r\n"
-                + "r1,\"T, one\",low,pass,CCE-1 CVE-2\r\n"
-                + "r3,'=cmd|' /C calc'!A0,high,fail,\r\n");
+            "rule_id,title,severity,result,idents,waived,waiver_id\r\n"
+                + "r1,\"T, one\",low,pass,CCE-1 CVE-2,false,\r\n"
+                + "r3,'=cmd|' /C calc'!A0,high,fail,,false,\r\n");
+  }
+
+  @Test
+  void aWaivedFailCarriesItsWaiverAndAPassNever() {
+    String csv =
+        RulesCsv.of(
+            List.of(
+                new StoredRuleResult("r1", "pass", "low", "T1", List.of()),
+                new StoredRuleResult("r3", "fail", "high", "T3", List.of()),
+                new StoredRuleResult("r4", "fail", "high", "T4", List.of())),
+            java.util.Map.of("r1", 7L, "r3", 9L));
+    assertThat(csv)
+        .isEqualTo(
+            "rule_id,title,severity,result,idents,waived,waiver_id\r\n"
+                + "r1,T1,low,pass,,false,\r\n"
+                + "r3,T3,high,fail,,true,9\r\n"
+                + "r4,T4,high,fail,,false,\r\n");
   }
 }

@@ -1,0 +1,79 @@
+package dev.vigil.results.web;
+
+import dev.vigil.access.Level;
+import dev.vigil.access.Permission;
+import dev.vigil.access.RequiresPermission;
+import dev.vigil.results.ComplianceRuleView;
+import dev.vigil.results.ComplianceStatus;
+import dev.vigil.results.FleetFilter;
+import dev.vigil.results.FleetRules;
+import dev.vigil.results.RuleOutcome;
+import dev.vigil.web.ListQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Compliance → Rules: for a (benchmark, profile) the fleet has scanned, each rule with the servers
+ * failing, waived, passing, erring and otherwise, most failed first, each count a link to the
+ * servers behind it and each rule to its text; without a pair, the pairs to choose from.
+ */
+@Controller
+@RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
+class FleetRulesPageController {
+
+  static final String PATH = "/compliance/rules";
+
+  private final FleetRules rules;
+  private final FleetFilter fleet;
+
+  FleetRulesPageController(FleetRules rules, FleetFilter fleet) {
+    this.rules = rules;
+    this.fleet = fleet;
+  }
+
+  @GetMapping(PATH)
+  String rules(HttpServletRequest request, HttpServletResponse response, Model model) {
+    Map<String, String[]> params = request.getParameterMap();
+    String benchmark = ListQuery.text(params, "benchmark");
+    String profile = ListQuery.text(params, "profile");
+    String phrase = ListQuery.text(params, "phrase");
+    model.addAttribute("pairs", rules.pairs());
+    model.addAttribute("phrase", phrase == null ? "" : phrase);
+    model.addAttribute("outcomes", RuleOutcome.values());
+    model.addAttribute("statuses", ComplianceStatus.values());
+    if (benchmark == null && profile == null) {
+      return "results/rules";
+    }
+    if (benchmark == null || profile == null) {
+      String missing = benchmark == null ? "benchmark" : "profile";
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute(
+          "problem", missing + " is required: choose a benchmark and profile below.");
+      return "results/rules";
+    }
+    ComplianceRuleView view = rules.rules(benchmark, profile);
+    model.addAttribute("view", FleetRuleViews.matching(view, phrase));
+    model.addAttribute("pairCounts", fleet.pairCounts(benchmark, profile));
+    return "results/rules";
+  }
+
+  @GetMapping(PATH + ".csv")
+  ResponseEntity<byte[]> csv(HttpServletRequest request, HttpServletResponse response) {
+    Map<String, String[]> params = request.getParameterMap();
+    String benchmark = ListQuery.text(params, "benchmark");
+    String profile = ListQuery.text(params, "profile");
+    if (benchmark == null || profile == null) {
+      return ResponseEntity.badRequest()
+          .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+          .body(
+              "benchmark and profile are required"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return FleetRulesCsv.response(rules.rules(benchmark, profile));
+  }
+}
