@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param runTag names the scan's temporary directory on the target, so a retry of the same target
  *     run can find and remove what a dead attempt left; null for none
  * @param origin the job run the scan is for, recorded on the scan
+ * @param packageName the package's name as the execution's plan recorded it (with {@code
+ *     packageVersionId}: the pinned version is then read once per node, not per run), or null
  */
 public record ScanOrder(
     long serverId,
@@ -22,10 +24,35 @@ public record ScanOrder(
     Duration timeout,
     String requestedBy,
     String runTag,
-    ScanOrigin origin) {
+    ScanOrigin origin,
+    String packageName) {
 
   public ScanOrder {
     origin = origin == null ? ScanOrigin.NONE : origin;
+  }
+
+  /** An order without a plan's package name. */
+  public ScanOrder(
+      long serverId,
+      long packageId,
+      Long packageVersionId,
+      String checklistPath,
+      String profileId,
+      Duration timeout,
+      String requestedBy,
+      String runTag,
+      ScanOrigin origin) {
+    this(
+        serverId,
+        packageId,
+        packageVersionId,
+        checklistPath,
+        profileId,
+        timeout,
+        requestedBy,
+        runTag,
+        origin,
+        null);
   }
 
   /** An order outside any job, of the package's current version, without a run tag. */

@@ -316,7 +316,8 @@ class TargetRunTask implements TaskHandler {
             plan.timeout(),
             by,
             "tr" + run.id() + "-" + installation.id(),
-            new ScanOrigin(e.jobId(), e.jobName(), e.id(), run.id()));
+            new ScanOrigin(e.jobId(), e.jobName(), e.id(), run.id()),
+            plan.packageName());
     if (run.rulesTotal() == null) {
       Integer total = scans.rulesTotal(order);
       recorder.progress(run.withRulesTotal(total));
