@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param origin the job run the scan is for, recorded on the scan
  * @param tailoringId the tailoring to scan with (null for none; {@code profileId} is its base)
  * @param tailoringVersion the version of it the execution pinned
+ * @param packageName the package's name as the execution's plan recorded it (with {@code
+ *     packageVersionId}: the pinned version is then read once per node, not per run), or null
  */
 public record ScanOrder(
     long serverId,
@@ -26,13 +28,14 @@ public record ScanOrder(
     String runTag,
     ScanOrigin origin,
     Long tailoringId,
-    Integer tailoringVersion) {
+    Integer tailoringVersion,
+    String packageName) {
 
   public ScanOrder {
     origin = origin == null ? ScanOrigin.NONE : origin;
   }
 
-  /** An order of a shipped profile. */
+  /** An order of a shipped profile, without a plan's package name. */
   public ScanOrder(
       long serverId,
       long packageId,
@@ -53,6 +56,7 @@ public record ScanOrder(
         requestedBy,
         runTag,
         origin,
+        null,
         null,
         null);
   }

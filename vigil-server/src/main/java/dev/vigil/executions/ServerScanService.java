@@ -90,7 +90,7 @@ public class ServerScanService {
     Checklist c =
         order.packageVersionId() == null
             ? packages.checklist(order.packageId(), order.checklistPath(), order.profileId())
-            : packages.checklistOfVersion(
+            : packages.pinnedChecklist(
                 order.packageVersionId(), order.checklistPath(), order.profileId());
     return c.profiles().stream()
         .filter(p -> p.id().equals(order.profileId()))
@@ -146,12 +146,24 @@ public class ServerScanService {
     }
   }
 
-  /** The order's checklist of its pinned version, else of the package's current version. */
+  /**
+   * The order's checklist of its pinned version (named as the plan recorded the package: read once
+   * per node, see {@link PackageService#pinnedChecklistFile}), else of the package's current
+   * version.
+   */
   private ChecklistFile checklistFile(ScanOrder order) {
-    return order.packageVersionId() == null
-        ? packages.checklistFile(order.packageId(), order.checklistPath(), order.profileId())
-        : packages.checklistFileOfVersion(
-            order.packageVersionId(), order.checklistPath(), order.profileId());
+    if (order.packageVersionId() == null) {
+      return packages.checklistFile(order.packageId(), order.checklistPath(), order.profileId());
+    }
+    return order.packageName() == null
+        ? packages.checklistFileOfVersion(
+            order.packageVersionId(), order.checklistPath(), order.profileId())
+        : packages.pinnedChecklistFile(
+            order.packageId(),
+            order.packageName(),
+            order.packageVersionId(),
+            order.checklistPath(),
+            order.profileId());
   }
 
   private ScanOutcome run(Server server, ScanRequest request, ScanControl control)

@@ -318,7 +318,8 @@ class TargetRunTask implements TaskHandler {
             "tr" + run.id() + "-" + installation.id(),
             new ScanOrigin(e.jobId(), e.jobName(), e.id(), run.id()),
             plan.tailoringId(),
-            plan.tailoringVersion());
+            plan.tailoringVersion(),
+            plan.packageName());
     if (run.rulesTotal() == null) {
       Integer total = scans.rulesTotal(order);
       recorder.progress(run.withRulesTotal(total));

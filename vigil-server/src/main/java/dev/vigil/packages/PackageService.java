@@ -7,6 +7,7 @@ import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -235,6 +236,53 @@ public class PackageService {
     Checklist c = checklistOfVersion(versionId, path, profileId);
     java.nio.file.Path file = files.file(v, path);
     return new ChecklistFile(p.id(), p.name(), v.id(), file, files.sha256(file), c);
+  }
+
+  /**
+   * The checklist at {@code path} of a version an execution's plan pinned, as a local file, named
+   * with the package name the plan recorded. A version never changes (nor is deleted while an
+   * execution pins it), so its row and checklist index are read once per node and kept (the {@value
+   * #PINNED_VERSIONS} most recently used versions): a target run reads neither the package nor the
+   * index again.
+   */
+  public ChecklistFile pinnedChecklistFile(
+      long packageId, String packageName, long versionId, String path, String profileId) {
+    Pinned p = pinned(versionId);
+    Checklist c = pick(p.checklists(), path, profileId, "package version " + versionId);
+    java.nio.file.Path file = files.file(p.version(), path);
+    return new ChecklistFile(packageId, packageName, versionId, file, files.sha256(file), c);
+  }
+
+  /** As {@link #checklistOfVersion}, from the per-node copy of a pinned version's index. */
+  public Checklist pinnedChecklist(long versionId, String path, String profileId) {
+    return pick(pinned(versionId).checklists(), path, profileId, "package version " + versionId);
+  }
+
+  /** Versions whose index {@link #pinnedChecklistFile} keeps. */
+  static final int PINNED_VERSIONS = 32;
+
+  private record Pinned(PackageVersion version, List<Checklist> checklists) {}
+
+  private final Map<Long, Pinned> pinnedVersions =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Pinned> eldest) {
+              return size() > PINNED_VERSIONS;
+            }
+          });
+
+  private Pinned pinned(long versionId) {
+    Pinned p = pinnedVersions.get(versionId);
+    if (p == null) {
+      PackageVersion v =
+          versions
+              .find(versionId)
+              .orElseThrow(() -> new NotFoundException("package version", versionId));
+      p = new Pinned(v, List.copyOf(versions.checklists(versionId)));
+      pinnedVersions.put(versionId, p);
+    }
+    return p;
   }
 
   /** The checklist at {@code path} of package version {@code versionId}, its profile checked. */

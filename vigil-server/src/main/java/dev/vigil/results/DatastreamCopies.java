@@ -106,7 +106,7 @@ class DatastreamCopies {
   private boolean sourceDatastream(NewScan s) {
     try {
       return "SOURCE_DATASTREAM"
-          .equals(packages.checklist(s.packageId(), s.checklistPath(), null).kind());
+          .equals(packages.pinnedChecklist(s.packageVersionId(), s.checklistPath(), null).kind());
     } catch (RuntimeException e) {
       return false;
     }

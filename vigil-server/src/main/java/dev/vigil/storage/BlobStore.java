@@ -69,8 +69,9 @@ public class BlobStore {
       String sha256 = compressTo(file, compressed);
       long size = Files.size(file);
       long stored = Files.size(compressed);
-      if (exists(sha256)) {
-        return find(sha256);
+      Optional<BlobRef> there = stored(sha256);
+      if (there.isPresent()) {
+        return there.get();
       }
       Path gz = compressed;
       try {
@@ -140,11 +141,15 @@ public class BlobStore {
 
   /** The stored blob's sizes. */
   public BlobRef find(String sha256) {
+    return stored(sha256).orElseThrow(() -> new BlobNotFoundException(sha256));
+  }
+
+  /** The stored blob's sizes, or empty when there is none (one query: no exists-then-find). */
+  private Optional<BlobRef> stored(String sha256) {
     return jdbc.sql("select sha256, size_bytes, stored_bytes from blobs where sha256 = ?")
         .param(sha256)
         .query((rs, n) -> new BlobRef(rs.getString(1), rs.getLong(2), rs.getLong(3)))
-        .optional()
-        .orElseThrow(() -> new BlobNotFoundException(sha256));
+        .optional();
   }
 
   /** Opens the original bytes of a blob; the caller closes the stream. */
