@@ -3,7 +3,6 @@ package dev.vigil.remediation;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.results.SecurityScan;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.Pages;
@@ -33,12 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -61,13 +57,12 @@ import tools.jackson.databind.JsonNode;
       "vigil.scheduler.polling-interval=200ms"
     })
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
-@Import(RemediationContentSystemTest.Waivers.class)
 class RemediationContentSystemTest {
 
   static final String ADMIN_PASSWORD = "remediation-admin-pw";
   static final String SSG_RULE = "xccdf_org.ssgproject.content_rule_";
 
-  /** The rule the stand-in for the waivers feature waives; the waivers themselves come later. */
+  /** The rule an approved waiver of the test covers on the scanned server. */
   static final String WAIVED = SSG_RULE + "package_audit_installed";
 
   static final Path contentRoot = tempDir();
@@ -75,15 +70,6 @@ class RemediationContentSystemTest {
   static long scanId;
   static long executionId;
   static long serverId;
-
-  /** Waives one rule, as the waivers feature's bean will for approved waivers. */
-  @TestConfiguration
-  static class Waivers {
-    @Bean
-    WaivedRules waivedRules() {
-      return (SecurityScan scan) -> Set.of(WAIVED);
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
@@ -150,6 +136,24 @@ class RemediationContentSystemTest {
       JsonNode scans = api.get("/api/security-scans?serverId=" + server).json();
       scanId = scans.get("securityScans").get(0).get("id").asLong();
       TestUsers.create(api, "rem-auditor", "rem-auditor-pw-1", "Auditor");
+      TestUsers.create(api, "rem-requester", "rem-requester-pw-1", "Security Operator");
+      ApiClient requester = new ApiClient(port).login("rem-requester", "rem-requester-pw-1");
+      ApiClient.Response w =
+          requester.post(
+              "/api/security-waivers",
+              "{\"securityWaiver\":{\"name\":\"audit elsewhere\",\"reason\":\"central audit\","
+                  + "\"ticket\":\"T-1\",\"expiresAt\":\""
+                  + java.time.Instant.now().plus(Duration.ofDays(100))
+                  + "\",\"ruleIds\":[\""
+                  + WAIVED
+                  + "\"],\"scope\":{\"type\":\"server\",\"id\":"
+                  + server
+                  + "}}}");
+      assertThat(w.status()).as(w.body()).isEqualTo(200);
+      long waiver = w.json().get("securityWaiver").get("id").asLong();
+      ApiClient.Response ok =
+          api.put("/api/security-waivers/" + waiver + "/approve", "{\"reason\":\"agreed\"}");
+      assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     }
     return scanId;
   }
