@@ -12,6 +12,7 @@ import dev.vigil.web.ApiController;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
+import dev.vigil.web.Success;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,9 @@ class WebhookApiController {
   }
 
   @DeleteMapping("/api/webhooks/{id}")
-  Map<String, Object> delete(@PathVariable long id) {
+  Success delete(@PathVariable long id) {
     webhooks.delete(id);
-    return Map.of("success", true);
+    return Success.OK;
   }
 
   /** The delivery log, newest first; filters {@code event} and {@code status}. */

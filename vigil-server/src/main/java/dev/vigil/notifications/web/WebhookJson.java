@@ -3,6 +3,7 @@ package dev.vigil.notifications.web;
 import dev.vigil.notifications.Delivery;
 import dev.vigil.notifications.Webhook;
 import dev.vigil.web.Meta;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,12 +13,14 @@ final class WebhookJson {
   private WebhookJson() {}
 
   /** {@code {"webhook": {...}}}, the body of POST and PUT. */
+  @Schema(name = "WebhookRequest")
   record Request(Fields webhook) {}
 
   /**
    * What a client sends; on PUT a missing field is left as it is. {@code secret} goes in and never
    * comes out.
    */
+  @Schema(name = "WebhookFields")
   record Fields(String name, String url, String secret, List<String> events, Boolean enabled) {
     @Override
     public String toString() {
@@ -26,6 +29,7 @@ final class WebhookJson {
   }
 
   /** A webhook as the API shows it. */
+  @Schema(name = "WebhookView")
   record View(
       long id,
       String name,
@@ -36,13 +40,17 @@ final class WebhookJson {
       String dateCreated,
       String lastUpdated) {}
 
+  @Schema(name = "WebhookOne")
   record One(View webhook) {}
 
+  @Schema(name = "WebhookSaved")
   record Saved(boolean success, View webhook) {}
 
+  @Schema(name = "WebhookPage")
   record Page(List<View> webhooks, Meta meta) {}
 
   /** One delivery of the log. */
+  @Schema(name = "WebhookDeliveryView")
   record DeliveryView(
       long id,
       String deliveryId,
@@ -57,9 +65,11 @@ final class WebhookJson {
       List<AttemptView> history) {}
 
   /** One attempt of a delivery. */
+  @Schema(name = "WebhookAttemptView")
   record AttemptView(
       int attempt, String attemptedAt, Integer httpStatus, String error, long durationMs) {}
 
+  @Schema(name = "WebhookDeliveries")
   record Deliveries(List<DeliveryView> deliveries, Meta meta) {}
 
   static View view(Webhook w) {

@@ -7,6 +7,7 @@ import dev.vigil.remediation.RemediationTarget;
 import dev.vigil.remediation.RuleOutcome;
 import dev.vigil.remediation.RunEvent;
 import dev.vigil.web.Meta;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,28 +17,37 @@ final class RemediationRunJson {
   private RemediationRunJson() {}
 
   /** {@code {"remediationRun": {...}}} to create a run. */
+  @Schema(name = "RemediationRunCreateBody")
   record CreateBody(CreateRun remediationRun) {}
 
   /** A scan or an execution (exactly one), the failed rules to fix (all when absent) and why. */
+  @Schema(name = "RemediationRunCreateRun")
   record CreateRun(IdRef securityScan, IdRef jobExecution, List<String> rules, String reason) {}
 
+  @Schema(name = "RemediationRunIdRef")
   record IdRef(Long id) {}
 
   /** The optional body of approve, reject and cancel. */
+  @Schema(name = "RemediationRunDecisionBody")
   record DecisionBody(String reason) {}
 
+  @Schema(name = "RemediationRunOne")
   record One(Run remediationRun) {}
 
+  @Schema(name = "RemediationRunMany")
   record Many(List<Summary> remediationRuns, Meta meta) {}
 
+  @Schema(name = "RemediationRunSource")
   record Source(String type, long id) {}
 
+  @Schema(name = "RemediationRunUser")
   record User(long id, String username) {
     static User of(Actor a) {
       return a == null ? null : new User(a.id(), a.username());
     }
   }
 
+  @Schema(name = "RemediationRunSummary")
   record Summary(
       long id,
       String status,
@@ -60,6 +70,7 @@ final class RemediationRunJson {
     }
   }
 
+  @Schema(name = "RemediationRunRun")
   record Run(
       long id,
       String status,
@@ -105,10 +116,13 @@ final class RemediationRunJson {
     }
   }
 
+  @Schema(name = "RemediationRunServerRef")
   record ServerRef(Long id, String name) {}
 
+  @Schema(name = "RemediationRunScanRef")
   record ScanRef(long id) {}
 
+  @Schema(name = "RemediationRunTarget")
   record Target(
       long id,
       ServerRef server,
@@ -146,12 +160,14 @@ final class RemediationRunJson {
     }
   }
 
+  @Schema(name = "RemediationRunOutcome")
   record Outcome(String ruleId, String before, String after, String outcome) {
     static Outcome of(RuleOutcome o) {
       return new Outcome(o.ruleId(), o.before(), o.after(), o.outcome());
     }
   }
 
+  @Schema(name = "RemediationRunEvent")
   record Event(Instant at, String username, String action, String detail) {
     static Event of(RunEvent e) {
       return new Event(e.at(), e.username(), e.action(), e.detail());

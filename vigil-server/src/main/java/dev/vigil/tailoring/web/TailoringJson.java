@@ -3,6 +3,7 @@ package dev.vigil.tailoring.web;
 import dev.vigil.tailoring.SecurityTailoring;
 import dev.vigil.tailoring.TailoringInput;
 import dev.vigil.web.Meta;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +13,15 @@ final class TailoringJson {
   private TailoringJson() {}
 
   /** {@code {"securityTailoring": {...}}} as sent. */
+  @Schema(name = "TailoringRequest")
   record Request(Body securityTailoring) {}
 
   /** A reference by id: {@code {"id": 5}}. */
+  @Schema(name = "TailoringRef")
   record Ref(Long id) {}
 
   /** The fields a client sets; on update a missing field is unchanged. */
+  @Schema(name = "TailoringBody")
   record Body(
       String name,
       String description,
@@ -44,9 +48,11 @@ final class TailoringJson {
   }
 
   /** A package as a tailoring names it. */
+  @Schema(name = "TailoringPackageRef")
   record PackageRef(long id, String name) {}
 
   /** One tailoring. */
+  @Schema(name = "Tailoring")
   record Tailoring(
       long id,
       String name,
@@ -87,11 +93,14 @@ final class TailoringJson {
   }
 
   /** {@code {"securityTailoring": {...}}}. */
+  @Schema(name = "TailoringOne")
   record One(Tailoring securityTailoring) {}
 
   /** {@code {"success": true, "securityTailoring": {...}}} after a change. */
+  @Schema(name = "TailoringSaved")
   record Saved(boolean success, Tailoring securityTailoring) {}
 
   /** {@code {"securityTailorings": [...], "meta": {...}}}. */
+  @Schema(name = "TailoringPage")
   record Page(List<Tailoring> securityTailorings, Meta meta) {}
 }

@@ -3,6 +3,7 @@ package dev.vigil.waivers.web;
 import dev.vigil.waivers.Waiver;
 import dev.vigil.waivers.WaiverStep;
 import dev.vigil.web.Meta;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,12 +18,14 @@ final class WaiverJson {
   }
 
   /** {@code {"securityWaiver": {...}}} of a request. */
+  @Schema(name = "WaiverRequestBody")
   record RequestBody(WaiverRequest securityWaiver) {}
 
   /**
    * A waiver request: {@code expiresAt} is an ISO-8601 instant (kept as text so a wrong one is a
    * 400 naming the field).
    */
+  @Schema(name = "WaiverRequest")
   record WaiverRequest(
       String name,
       String reason,
@@ -34,20 +37,26 @@ final class WaiverJson {
       String profileId) {}
 
   /** {@code {"type": "server", "id": 12}} or {@code {"type": "server-label", "label": "web"}}. */
+  @Schema(name = "WaiverScopeRequest")
   record ScopeRequest(String type, Long id, String label) {}
 
   /** {@code {"reason": "..."}} of approve, reject and revoke. */
+  @Schema(name = "WaiverStepBody")
   record StepBody(String reason) {}
 
   /** {@code {"success": true, "securityWaiver": {...}}}. */
+  @Schema(name = "WaiverSaved")
   record Saved(boolean success, SecurityWaiver securityWaiver) {}
 
   /** {@code {"securityWaiver": {...}}}. */
+  @Schema(name = "WaiverOne")
   record One(SecurityWaiver securityWaiver) {}
 
   /** {@code {"securityWaivers": [...], "meta": {...}}}. */
+  @Schema(name = "WaiverPage")
   record Page(List<SecurityWaiver> securityWaivers, Meta meta) {}
 
+  @Schema(name = "SecurityWaiver")
   record SecurityWaiver(
       long id,
       String name,
@@ -84,11 +93,14 @@ final class WaiverJson {
   }
 
   /** The scope as stored; {@code name} is the server's, instance's or job's current name. */
+  @Schema(name = "WaiverScope")
   record Scope(String type, Long id, String label, String name) {}
 
+  @Schema(name = "WaiverUserName")
   record UserName(Long id, String username) {}
 
   /** One step of the history; {@code user} is null for an expiry. */
+  @Schema(name = "WaiverStep")
   record Step(String action, UserName user, String date, String reason) {
     static Step of(WaiverStep s) {
       return new Step(
