@@ -49,7 +49,9 @@ class OpenApiIntegrationTest {
           "GET /api/security-scans/{id}/rules.csv", // the rule results as CSV
           "GET /api/security-compliance/rules.csv", // the fleet's rule view as CSV
           "GET /api/security-scans/{id}/remediation", // a Bash or Ansible fix script
-          "GET /api/job-executions/{id}/remediation"); // a Bash or Ansible fix script
+          "GET /api/job-executions/{id}/remediation", // a Bash or Ansible fix script
+          "GET /api/security-tailorings/{id}/file", // the tailoring file as uploaded
+          "POST /api/security-tailorings"); // a multipart upload of a tailoring file
 
   /**
    * JSON answers still built by hand in packages this check does not own (notifications); each is
@@ -59,10 +61,11 @@ class OpenApiIntegrationTest {
 
   /**
    * Simple names two records of other packages share (webhooks' and waivers' {@code Page}, {@code
-   * One}, {@code Saved}): springdoc keeps one schema per name, so one of them is wrong in the
-   * document until those records carry {@code @Schema(name = ...)}. Any other clash fails.
+   * One}, {@code Saved}; webhooks' and tailoring's {@code Request}): springdoc keeps one schema per
+   * name, so one of them is wrong in the document until those records carry {@code @Schema(name =
+   * ...)}. Any other clash fails.
    */
-  private static final Set<String> KNOWN_CLASHES = Set.of("Page", "One", "Saved");
+  private static final Set<String> KNOWN_CLASHES = Set.of("Page", "One", "Saved", "Request");
 
   /**
    * Properties that are free-form objects by design (they carry what a user or a package wrote,
