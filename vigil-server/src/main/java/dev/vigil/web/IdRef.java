@@ -8,7 +8,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * explicit null or blank reads as id 0 ("given, but none"); an absent field stays null. Anything
  * else is a 400 naming the field.
  */
-@Schema(name = "IdRef", description = "{\"id\": 5}; 5 and \"5\" are accepted too")
+@Schema(name = "RequestIdRef", description = "{\"id\": 5}; 5 and \"5\" are accepted too")
 @JsonDeserialize(using = LenientReaders.Id.class)
 public record IdRef(long id) {
 

@@ -105,7 +105,7 @@ final class ScanJson {
       Long id, @JsonInclude(JsonInclude.Include.NON_NULL) String name, boolean deleted) {}
 
   /** {@code {"id": …, "name": …}}, the name left out when null. */
-  @Schema(name = "ScanRef")
+  @Schema(name = "ScanRecordRef")
   record IdName(Long id, @JsonInclude(JsonInclude.Include.NON_NULL) String name) {}
 
   /** The package a scan used, as it recorded it. */
