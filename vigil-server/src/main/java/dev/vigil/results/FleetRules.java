@@ -3,6 +3,7 @@ package dev.vigil.results;
 import dev.vigil.results.ComplianceRuleRepository.LatestScan;
 import dev.vigil.results.ComplianceRuleRepository.RuleEntryResult;
 import dev.vigil.scap.arf.ResultType;
+import dev.vigil.waivers.WaiverCoverage;
 import dev.vigil.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class FleetRules {
 
-  /** Whether a fail of a rule on a server is waived: the place waivers plug in (none yet). */
+  /** Whether a fail of a rule on a server is waived by an approved, unexpired waiver now. */
   @FunctionalInterface
   interface Waived {
     boolean test(long serverId, String ruleId);
@@ -36,10 +37,12 @@ public class FleetRules {
 
   private final ComplianceRuleRepository repo;
   private final RuleDictionaries dictionaries;
+  private final ScanWaivers waivers;
 
-  FleetRules(ComplianceRuleRepository repo, RuleDictionaries dictionaries) {
+  FleetRules(ComplianceRuleRepository repo, RuleDictionaries dictionaries, ScanWaivers waivers) {
     this.repo = repo;
     this.dictionaries = dictionaries;
+    this.waivers = waivers;
   }
 
   /** Every pair a live server has a scan of. */
@@ -54,7 +57,10 @@ public class FleetRules {
   public ComplianceRuleView rules(String benchmarkId, String profileId) {
     List<LatestScan> scans = latest(benchmarkId, profileId);
     Map<String, Tally> tallies = new LinkedHashMap<>();
-    walk(scans, waived(scans), (scan, rule, outcome) -> tally(tallies, rule, scan, outcome));
+    walk(
+        scans,
+        waived(benchmarkId, profileId),
+        (scan, rule, outcome) -> tally(tallies, rule, scan, outcome));
     List<ComplianceRule> rules = new ArrayList<>(tallies.size());
     tallies.values().forEach(t -> rules.add(t.rule()));
     rules.sort(
@@ -75,7 +81,7 @@ public class FleetRules {
     Set<Long> out = new TreeSet<>();
     walk(
         scans,
-        waived(scans),
+        waived(benchmarkId, profileId),
         (scan, rule, found) -> {
           if (found == outcome && rule.ruleId().equals(ruleId)) {
             out.add(scan.serverId());
@@ -107,9 +113,12 @@ public class FleetRules {
         titled == null ? null : titled.profileTitle());
   }
 
-  /** Waivers that apply to these scans' servers; none until waivers exist. */
-  private Waived waived(List<LatestScan> scans) {
-    return Waived.NONE;
+  /** The approved, unexpired waivers of the pair now (read once per request). */
+  private Waived waived(String benchmarkId, String profileId) {
+    WaiverCoverage coverage = waivers.coverage();
+    return (server, rule) ->
+        coverage.touches(server)
+            && !coverage.waived(server, benchmarkId, profileId, List.of(rule)).isEmpty();
   }
 
   private interface Visitor {

@@ -201,6 +201,9 @@ abstract class WaiverFlow extends ComplianceSystemBase {
     assertThat(csv).containsPattern(PASS_RULE + ",[^\\r]*,pass,[^\\r]*,false,\r\n");
     String report = page("/infrastructure/servers/" + server + "/security/" + scanId);
     assertThat(report).contains("href=\"/compliance/waivers/" + id + "\"");
+    // the rule view counts the server's fail as waived, not failing, and its links say so
+    assertThat(ruleViewServers(TOGGLE_RULE, "waived")).contains(server);
+    assertThat(ruleViewServers(TOGGLE_RULE, "fail")).doesNotContain(server);
     long execution =
         api.get("/api/job-executions?jobId=" + jobs.get("waiver-server"))
             .json()
@@ -236,6 +239,8 @@ abstract class WaiverFlow extends ComplianceSystemBase {
     assertThat(again.get("lastScan").get("id").asLong()).isEqualTo(scanId);
     JsonNode afterRevoke = api.get("/api/security-scans/" + scanId + "/rules").json();
     assertThat(rule(afterRevoke.get("rules"), TOGGLE_RULE).get("waived").asBoolean()).isFalse();
+    assertThat(ruleViewServers(TOGGLE_RULE, "fail")).contains(server);
+    assertThat(ruleViewServers(TOGGLE_RULE, "waived")).doesNotContain(server);
 
     // each step was published once, after its commit; refused steps published nothing
     List<dev.vigil.waivers.WaiverChanged> published =
@@ -583,6 +588,24 @@ abstract class WaiverFlow extends ComplianceSystemBase {
               + (user == null || user.isNull() ? "" : " by " + user.get("username").asString())
               + (s.get("reason").isNull() ? "" : ": " + s.get("reason").asString()));
     }
+    return out;
+  }
+
+  /** The servers behind a rule view count of the toggle profile (the fleet filter of the API). */
+  List<Long> ruleViewServers(String ruleId, String result) {
+    ApiClient.Response r =
+        api.get(
+            "/api/servers?max=1000&benchmark="
+                + BENCHMARK
+                + "&profile="
+                + TOGGLE
+                + "&rule="
+                + ruleId
+                + "&result="
+                + result);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<Long> out = new ArrayList<>();
+    r.json().get("servers").forEach(s -> out.add(s.get("id").asLong()));
     return out;
   }
 
