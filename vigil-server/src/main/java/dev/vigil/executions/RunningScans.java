@@ -59,6 +59,15 @@ class RunningScans {
     stopping = true;
   }
 
+  /**
+   * Takes scans again after a stop: the context's lifecycle started again (Spring's test framework
+   * pauses and restarts cached contexts; a stopped node is otherwise a new process).
+   */
+  void takeScansAgain() {
+    stopping = false;
+    handingBack = false;
+  }
+
   boolean stopping() {
     return stopping;
   }

@@ -36,6 +36,7 @@ class ShutdownHandBack implements SmartLifecycle {
 
   @Override
   public void start() {
+    running.takeScansAgain();
     started = true;
   }
 

@@ -25,6 +25,22 @@ class RunningScansTest {
   }
 
   @Test
+  void aLifecycleStartedAgainAfterAStopTakesScansAgain() {
+    // Spring's test framework stops a cached context's lifecycle while another context runs and
+    // starts it again when a test reuses it: the node must not stay "stopping" (its runs would
+    // stay queued for ever)
+    ShutdownHandBack lifecycle = new ShutdownHandBack(running, null);
+    lifecycle.start();
+    assertThat(running.stopping()).isFalse();
+    lifecycle.stop();
+    assertThat(running.stopping()).isTrue();
+    assertThat(lifecycle.isRunning()).isFalse();
+    lifecycle.start();
+    assertThat(running.stopping()).isFalse();
+    assertThat(lifecycle.isRunning()).isTrue();
+  }
+
+  @Test
   void mapsEachScanPhaseToTheTargetRunStateItShowsAs() {
     assertThat(RunningScans.statusOf(ScanPhase.UPLOADING)).isEqualTo(TargetRunStatus.CONNECTING);
     assertThat(RunningScans.statusOf(ScanPhase.SCANNING)).isEqualTo(TargetRunStatus.SCANNING);
