@@ -13,6 +13,7 @@ import dev.vigil.executions.web.ExecutionJson.ExecutionList;
 import dev.vigil.firing.FireService;
 import dev.vigil.firing.web.FireJson;
 import dev.vigil.jobs.Job;
+import dev.vigil.jobs.JobInput;
 import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
 import dev.vigil.jobs.web.JobAnswers.Executed;
@@ -26,12 +27,9 @@ import dev.vigil.jobs.web.JobJson.JobRecord;
 import dev.vigil.web.ApiController;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
-import dev.vigil.web.JsonBody;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
 import dev.vigil.web.Success;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
@@ -113,26 +111,17 @@ class JobApiController {
 
   @PostMapping(BASE)
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  JobSaved create(
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content = @Content(schema = @Schema(implementation = JobBody.RequestBody.class)))
-          @RequestBody(required = false)
-          Map<String, Object> body) {
-    boolean run = runRequested(body);
-    return saved(jobs.create(JobBody.input(body), currentUser.current().orElse(null)), run);
+  JobSaved create(@RequestBody(required = false) JobBody body) {
+    JobInput in = JobBody.input(body);
+    return saved(jobs.create(in, currentUser.current().orElse(null)), body.runRequested());
   }
 
   @PutMapping(BASE + "/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
-  JobSaved update(
-      @PathVariable long id,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content = @Content(schema = @Schema(implementation = JobBody.RequestBody.class)))
-          @RequestBody(required = false)
-          Map<String, Object> body) {
+  JobSaved update(@PathVariable long id, @RequestBody(required = false) JobBody body) {
     jobs.get(id);
-    boolean run = runRequested(body);
-    return saved(jobs.update(id, JobBody.input(body)), run);
+    JobInput in = JobBody.input(body);
+    return saved(jobs.update(id, in), body.runRequested());
   }
 
   @PutMapping(BASE + "/{id}/execute")
@@ -154,17 +143,6 @@ class JobApiController {
     String count = ListQuery.text(params, "includeExecCount");
     int max = count != null && count.matches("[0-9]{1,6}") ? Integer.parseInt(count) : 0;
     return executionJson.ofJob(jobId, max > 0 ? max : DEFAULT_EXEC_COUNT);
-  }
-
-  /**
-   * Morpheus's {@code run} flag ({@code jobs add -R on}): execute the job once it is saved. Read
-   * before anything is saved, so that a malformed value is a 400 with nothing written.
-   */
-  private static boolean runRequested(Map<String, Object> body) {
-    JsonBody json = JsonBody.of(body, JobBody.KEY);
-    Boolean run = json.bool("run");
-    json.finish("Unable to save job");
-    return Boolean.TRUE.equals(run);
   }
 
   /**

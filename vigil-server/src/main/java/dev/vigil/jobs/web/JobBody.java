@@ -1,5 +1,6 @@
 package dev.vigil.jobs.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.vigil.jobs.JobInput;
 import dev.vigil.jobs.JobType;
 import dev.vigil.web.InvalidInputException;
@@ -9,134 +10,150 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * Reads a Morpheus {@code {"job": {...}}} body leniently: the type is inferred (a security scan job
- * has {@code securityPackage}; task and workflow jobs are refused), unknown keys are ignored, and
- * shape problems are carried to the validator so every field error is reported at once.
+ * A Morpheus {@code {"job": {...}}} body, bound by Jackson. The fields take every shape the
+ * Morpheus client sends (on/off booleans, numbers as text, {@code securityPackage} as {@code
+ * {"id"}} or the bare id, targets as {@code [{"refId"}]} or ids); a field of the wrong shape does
+ * not stop the binding: its reader records the problem in {@link #problems} and the validator
+ * reports it with every other field error in one 400 ({@code errors.<field>}). Unknown keys are
+ * ignored; task and workflow jobs are refused.
+ *
+ * @param job the job's fields
+ * @param problems field errors found while binding (not part of the JSON)
  */
-final class JobBody {
+@Schema(name = "JobBody")
+@JsonDeserialize(using = JobBody.Reader.class)
+record JobBody(Request job, @JsonIgnore @Schema(hidden = true) Map<String, String> problems) {
 
   static final String KEY = "job";
   static final String ONLY_SCANS = "only Security Scan Jobs are supported";
 
-  private JobBody() {}
-
-  /**
-   * {@code {"job": {...}}}: the OpenAPI description of a job body. The body itself is read by
-   * {@link #input}, not bound to {@link Request}: Morpheus's job body mixes shapes ({@code
-   * securityPackage} as an id or {@code {"id"}}, targets as ids or refs with their own kind, {@code
-   * deleteAfterDays: null} for "never" but absent for "unchanged") and every shape problem is
-   * reported together with the validator's errors in one 400, which a binder stopping at the first
-   * bad value cannot do.
-   */
-  @Schema(name = "JobBody")
-  record RequestBody(Request job) {}
+  JobBody {
+    problems = problems == null ? Map.of() : Map.copyOf(problems);
+  }
 
   /** The fields of a job create or update; absent fields are unchanged on update. */
   @Schema(name = "JobRequest")
   record Request(
-      String name,
-      String description,
-      @Schema(description = "a list, or one comma-separated string") List<String> labels,
-      Boolean enabled,
-      @Schema(description = "the package: {\"id\": 5} or 5") PackageRef securityPackage,
-      String scanPath,
-      String securityProfile,
-      @Schema(description = "manual, dateTime or an execute schedule id") String scheduleMode,
-      @Schema(description = "ISO date-time, for scheduleMode dateTime") String dateTime,
-      @Schema(description = "server, instance, server-label or instance-label") String targetType,
-      List<TargetRef> targets,
-      String serverLabel,
-      String instanceLabel,
-      Integer timeoutMinutes,
-      Integer maxParallel,
-      Integer retriesOnTimeout,
-      Integer keepMinDays,
-      @Schema(description = "null: never deleted") Integer deleteAfterDays,
-      @Schema(description = "execute the job once saved") Boolean run) {}
+      @JsonDeserialize(using = Text.class) String name,
+      @JsonDeserialize(using = Text.class) String description,
+      @Schema(description = "a list, or one comma-separated string")
+          @JsonDeserialize(using = Strings.class)
+          List<String> labels,
+      @Schema(description = "true/false, on/off, yes/no or 1/0")
+          @JsonDeserialize(using = Flag.class)
+          Boolean enabled,
+      @Schema(description = "Security Scan only: its id, code or name, or {\"code\": ...}")
+          @JsonDeserialize(using = TypeName.class)
+          String type,
+      @Schema(description = "the package: {\"id\": 5}, 5 or \"5\"")
+          @JsonDeserialize(using = PackageRef.class)
+          Ref securityPackage,
+      @Schema(description = "the tailoring to scan: {\"id\": 3}; null: the package's own profile")
+          @JsonDeserialize(using = TailoringRef.class)
+          Ref securityTailoring,
+      @JsonDeserialize(using = Text.class) String scanPath,
+      @JsonDeserialize(using = Text.class) String securityProfile,
+      @Schema(description = "manual, dateTime or an execute schedule id")
+          @JsonDeserialize(using = Text.class)
+          String scheduleMode,
+      @Schema(description = "ISO date-time, for scheduleMode dateTime")
+          @JsonDeserialize(using = Text.class)
+          String dateTime,
+      @Schema(description = "server, instance, server-label or instance-label")
+          @JsonDeserialize(using = Text.class)
+          String targetType,
+      @Schema(description = "[{\"refId\": 12}]; bare ids are accepted too")
+          @JsonDeserialize(using = Targets.class)
+          List<TargetRef> targets,
+      @Schema(description = "for targetType server-label") @JsonDeserialize(using = Text.class)
+          String serverLabel,
+      @Schema(description = "for targetType instance-label") @JsonDeserialize(using = Text.class)
+          String instanceLabel,
+      @Schema(implementation = Integer.class) @JsonDeserialize(using = Text.class)
+          String timeoutMinutes,
+      @Schema(implementation = Integer.class) @JsonDeserialize(using = Text.class)
+          String maxParallel,
+      @Schema(implementation = Integer.class) @JsonDeserialize(using = Text.class)
+          String retriesOnTimeout,
+      @Schema(implementation = Integer.class) @JsonDeserialize(using = Text.class)
+          String keepMinDays,
+      @Schema(implementation = Integer.class, description = "null: never deleted")
+          @JsonDeserialize(using = Days.class)
+          String deleteAfterDays,
+      @Schema(description = "execute the job once saved") @JsonDeserialize(using = Flag.class)
+          Boolean run,
+      @Schema(hidden = true) Object task,
+      @Schema(hidden = true) Object workflow) {}
 
-  /** A package reference. */
-  @Schema(name = "JobRequestPackageRef")
-  record PackageRef(long id) {}
+  /** A reference by id ({@code {"id": 5}}); the id as sent, checked by the validator. */
+  @Schema(name = "JobRequestRef")
+  record Ref(@Schema(implementation = Long.class) String id) {}
 
   /** A target: a server or instance id, optionally naming its kind. */
   @Schema(name = "JobRequestTargetRef")
-  record TargetRef(long refId, String targetType) {}
+  record TargetRef(
+      @Schema(implementation = Long.class) String refId,
+      @Schema(description = "server or instance") String targetType) {}
 
-  static JobInput input(Map<String, Object> body) {
-    JsonBody json = JsonBody.of(body, KEY);
-    Map<?, ?> raw = (Map<?, ?>) body.get(KEY);
-    refuseOtherTypes(raw);
-    Map<String, String> problems = new LinkedHashMap<>();
-    String packageId = packageId(raw.get("securityPackage"), problems);
-    List<String> targets = targets(raw, problems);
-    JobInput in =
-        withTailoring(
-            fields(json, packageId, targets, declaredKind(raw)), tailoringId(raw, problems));
-    Map<String, String> all = new LinkedHashMap<>(shapeErrors(json));
-    all.putAll(problems);
-    return withProblems(in, all);
+  /** Whether the body asks to execute the job once saved ({@code jobs add -R on}). */
+  boolean runRequested() {
+    return job != null && Boolean.TRUE.equals(job.run());
   }
 
-  private static JobInput fields(
-      JsonBody json, String packageId, List<String> targets, String declaredKind) {
-    String targetType = json.string("targetType");
-    String label =
-        "instance-label".equals(targetType)
-            ? json.string("instanceLabel")
-            : json.string("serverLabel");
-    return new JobInput(
-        json.string("name"),
-        json.string("description"),
-        json.strings("labels"),
-        json.bool("enabled"),
-        packageId,
-        json.string("scanPath"),
-        json.string("securityProfile"),
-        json.string("scheduleMode"),
-        json.string("dateTime"),
-        targetType == null ? declaredKind : targetType,
-        targets,
-        json.string("timeoutMinutes"),
-        json.string("maxParallel"),
-        json.string("retriesOnTimeout"),
-        json.string("keepMinDays"),
-        deleteAfterDays(json),
-        label == null ? json.string("instanceLabel") : label,
-        Map.of());
-  }
-
-  /** {@code "deleteAfterDays": null} means never; a missing key means unchanged. */
-  private static String deleteAfterDays(JsonBody json) {
-    String v = json.string("deleteAfterDays");
-    return v == null && json.has("deleteAfterDays") ? "never" : v;
-  }
-
-  /** The type errors the lenient reader collected (a field of the wrong JSON type). */
-  private static Map<String, String> shapeErrors(JsonBody json) {
-    try {
-      json.finish("Unable to save job");
-      return Map.of();
-    } catch (InvalidInputException e) {
-      return e.errors();
+  /** The job input of {@code body}: 400 when it has no {@code job} object or is not a scan job. */
+  static JobInput input(JobBody body) {
+    if (body == null || body.job() == null) {
+      throw JsonBody.missing(KEY);
     }
+    Request r = body.job();
+    refuseOtherTypes(r);
+    Map<String, String> problems = new LinkedHashMap<>(body.problems());
+    String declared = declaredKind(r);
+    checkKinds(r, problems);
+    String label = "instance-label".equals(r.targetType()) ? r.instanceLabel() : r.serverLabel();
+    return new JobInput(
+        r.name(),
+        r.description(),
+        r.labels(),
+        r.enabled(),
+        r.securityPackage() == null ? null : r.securityPackage().id(),
+        r.scanPath(),
+        r.securityProfile(),
+        r.scheduleMode(),
+        r.dateTime(),
+        r.targetType() == null ? declared : r.targetType(),
+        r.targets() == null ? null : r.targets().stream().map(TargetRef::refId).toList(),
+        r.timeoutMinutes(),
+        r.maxParallel(),
+        r.retriesOnTimeout(),
+        r.keepMinDays(),
+        r.deleteAfterDays(),
+        label == null ? r.instanceLabel() : label,
+        problems,
+        r.securityTailoring() == null ? null : r.securityTailoring().id());
   }
 
-  private static void refuseOtherTypes(Map<?, ?> raw) {
-    boolean other = raw.get("task") != null || raw.get("workflow") != null;
-    Object type = raw.get("type");
-    if (other || (type != null && !isScanType(type))) {
+  private static void refuseOtherTypes(Request r) {
+    boolean other = r.task() != null || r.workflow() != null;
+    if (other || (r.type() != null && !isScanType(r.type()))) {
       throw new InvalidInputException(
           "Unable to save job: " + ONLY_SCANS, Map.of("type", ONLY_SCANS));
     }
   }
 
-  private static boolean isScanType(Object type) {
-    Object v = type instanceof Map<?, ?> m ? firstOf(m, "id", "code", "name") : type;
-    String s = v == null ? "" : v.toString().trim();
+  private static boolean isScanType(String type) {
+    String s = type.trim();
     return s.equals(String.valueOf(JobType.ID))
         || s.equals(JobType.CODE)
         || s.equals(JobType.CODE + ".jobType")
@@ -144,137 +161,276 @@ final class JobBody {
         || s.equalsIgnoreCase("Security Scan");
   }
 
-  private static String packageId(Object value, Map<String, String> problems) {
-    Object id = value instanceof Map<?, ?> m ? m.get("id") : value;
-    if (value != null && !(id instanceof Number || id instanceof String)) {
-      problems.put("securityPackage", "must be an object with the package id: {\"id\": 5}");
-      return "";
+  /** Targets naming different kinds, or some naming theirs and others not, are refused. */
+  private static void checkKinds(Request r, Map<String, String> problems) {
+    List<TargetRef> list = r.targets();
+    if (list == null || list.isEmpty()) {
+      return;
     }
-    return id == null ? null : id.toString();
-  }
-
-  /**
-   * {@code "securityTailoring": {"id": 3}} (or the bare id): the tailoring to scan; an explicit
-   * null: none; absent: unchanged (null).
-   */
-  private static String tailoringId(Map<?, ?> raw, Map<String, String> problems) {
-    if (!raw.containsKey("securityTailoring")) {
-      return null;
-    }
-    Object value = raw.get("securityTailoring");
-    Object id = value instanceof Map<?, ?> m ? m.get("id") : value;
-    if (value == null || (value instanceof Map<?, ?> && id == null)) {
-      return "";
-    }
-    if (!(id instanceof Number || id instanceof String)) {
-      problems.put("securityTailoring", "must be an object with the tailoring id: {\"id\": 3}");
-      return null;
-    }
-    return id.toString();
-  }
-
-  private static JobInput withTailoring(JobInput in, String tailoring) {
-    return new JobInput(
-        in.name(),
-        in.description(),
-        in.labels(),
-        in.enabled(),
-        in.securityPackage(),
-        in.scanPath(),
-        in.securityProfile(),
-        in.scheduleMode(),
-        in.dateTime(),
-        in.targetType(),
-        in.targets(),
-        in.timeoutMinutes(),
-        in.maxParallel(),
-        in.retriesOnTimeout(),
-        in.keepMinDays(),
-        in.deleteAfterDays(),
-        in.targetLabel(),
-        in.problems(),
-        tailoring);
-  }
-
-  private static List<String> targets(Map<?, ?> raw, Map<String, String> problems) {
-    Object value = raw.get("targets");
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof List<?> list)) {
-      problems.put("targets", "must be a list of {\"refId\": id}");
-      return List.of();
-    }
-    List<String> ids = new ArrayList<>();
     Set<String> kinds = new LinkedHashSet<>();
-    if (raw.get("targetType") != null) {
-      kinds.add(raw.get("targetType").toString().trim());
+    if (r.targetType() != null) {
+      kinds.add(r.targetType().trim());
     }
     int undeclared = 0;
-    for (Object item : list) {
-      Object ref = item instanceof Map<?, ?> m ? firstOf(m, "refId", "id") : item;
-      if (item instanceof Map<?, ?> m && m.get("targetType") != null) {
-        kinds.add(m.get("targetType").toString().trim());
+    for (TargetRef t : list) {
+      if (t.targetType() != null) {
+        kinds.add(t.targetType().trim());
       } else {
         undeclared++;
       }
-      ids.add(ref == null ? "" : ref.toString());
     }
-    boolean partlyDeclared =
-        raw.get("targetType") == null && undeclared > 0 && undeclared < list.size();
+    boolean partlyDeclared = r.targetType() == null && undeclared > 0 && undeclared < list.size();
     if (kinds.size() > 1 || partlyDeclared) {
-      problems.put("targets", "mixes " + kinds + "; a job targets servers or instances, not both");
+      problems.putIfAbsent(
+          "targets", "mixes " + kinds + "; a job targets servers or instances, not both");
     }
-    return ids;
   }
 
   /**
    * The kind every target names itself ({@code {"refId": 21, "targetType": "instance"}}) when the
    * body names none, so such targets are never read as the other kind; null otherwise.
    */
-  private static String declaredKind(Map<?, ?> raw) {
-    if (raw.get("targetType") != null || !(raw.get("targets") instanceof List<?> list)) {
+  private static String declaredKind(Request r) {
+    if (r.targetType() != null || r.targets() == null || r.targets().isEmpty()) {
       return null;
     }
     Set<String> kinds = new LinkedHashSet<>();
-    for (Object item : list) {
-      if (!(item instanceof Map<?, ?> m) || m.get("targetType") == null) {
+    for (TargetRef t : r.targets()) {
+      if (t.targetType() == null) {
         return null;
       }
-      kinds.add(m.get("targetType").toString().trim());
+      kinds.add(t.targetType().trim());
     }
     return kinds.size() == 1 ? kinds.iterator().next() : null;
   }
 
-  private static Object firstOf(Map<?, ?> m, String... keys) {
+  // ---- readers: each takes what the Morpheus client sends and records, never throws, a problem
+
+  /** The field errors of one binding, kept in the deserialization context's attributes. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> problems(DeserializationContext ctxt) {
+    Object found = ctxt.getAttribute(Reader.class);
+    if (found instanceof Map<?, ?> m) {
+      return (Map<String, String>) m;
+    }
+    Map<String, String> fresh = new LinkedHashMap<>();
+    ctxt.setAttribute(Reader.class, fresh);
+    return fresh;
+  }
+
+  private static void problem(DeserializationContext ctxt, String field, String message) {
+    problems(ctxt).putIfAbsent(field == null ? KEY : field, message);
+  }
+
+  /** {@code {"job": {...}}}: binds {@link Request} and adds the problems its readers found. */
+  static final class Reader extends ValueDeserializer<JobBody> {
+
+    @Override
+    public JobBody deserialize(JsonParser p, DeserializationContext ctxt) {
+      Map<String, String> problems = problems(ctxt);
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        return (JobBody) ctxt.handleUnexpectedToken(JobBody.class, p);
+      }
+      Request job = null;
+      for (String name = p.nextName(); name != null; name = p.nextName()) {
+        JsonToken value = p.nextToken();
+        if (KEY.equals(name) && value != JsonToken.VALUE_NULL) {
+          job = ctxt.readValue(p, Request.class);
+        } else {
+          p.skipChildren();
+        }
+      }
+      return new JobBody(job, problems);
+    }
+  }
+
+  /** A string; numbers and booleans as their text. */
+  static class Text extends ValueDeserializer<String> {
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) {
+      String field = p.currentName();
+      if (p.currentToken().isScalarValue()) {
+        return p.getString();
+      }
+      problem(ctxt, field, "must be a string");
+      p.skipChildren();
+      return null;
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+      return null;
+    }
+  }
+
+  /** {@code deleteAfterDays}: a number of days; {@code null}: never; absent: unchanged. */
+  static final class Days extends Text {
+
+    @Override
+    public String getNullValue(DeserializationContext ctxt) {
+      return "never";
+    }
+  }
+
+  /** true/false, on/off, yes/no, 1/0, as JSON booleans, numbers or text. */
+  static final class Flag extends ValueDeserializer<Boolean> {
+
+    @Override
+    public Boolean deserialize(JsonParser p, DeserializationContext ctxt) {
+      String field = p.currentName();
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+        return t == JsonToken.VALUE_TRUE;
+      }
+      String text = t.isScalarValue() ? p.getString().trim().toLowerCase(Locale.ROOT) : "";
+      p.skipChildren();
+      return switch (text) {
+        case "true", "on", "yes", "1" -> true;
+        case "false", "off", "no", "0" -> false;
+        default -> {
+          problem(ctxt, field, "must be true or false");
+          yield null;
+        }
+      };
+    }
+  }
+
+  /** A list of strings, or one comma-separated string; items may be numbers. */
+  static final class Strings extends ValueDeserializer<List<String>> {
+
+    @Override
+    public List<String> deserialize(JsonParser p, DeserializationContext ctxt) {
+      String field = p.currentName();
+      JsonNode node = ctxt.readTree(p);
+      List<String> out = new ArrayList<>();
+      if (node.isString()) {
+        for (String part : node.asString().split(",")) {
+          if (!part.isBlank()) {
+            out.add(part.trim());
+          }
+        }
+        return out;
+      }
+      if (node.isArray()) {
+        for (JsonNode item : node) {
+          if (!(item.isString() || item.isNumber())) {
+            problem(ctxt, field, "must be a list of strings");
+            return null;
+          }
+          out.add(item.asString());
+        }
+        return out;
+      }
+      problem(ctxt, field, "must be a list of strings");
+      return null;
+    }
+  }
+
+  /** A job type as its id, code or name, or an object carrying one of them. */
+  static final class TypeName extends ValueDeserializer<String> {
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) {
+      JsonNode node = ctxt.readTree(p);
+      JsonNode v = node.isObject() ? firstOf(node, "id", "code", "name") : node;
+      return v == null || v.isNull() ? "" : v.isValueNode() ? v.asString() : v.toString();
+    }
+  }
+
+  /** The package: {@code {"id": 5}}, {@code 5} or {@code "5"}; null: unchanged. */
+  static class PackageRef extends ValueDeserializer<Ref> {
+
+    String message() {
+      return "must be an object with the package id: {\"id\": 5}";
+    }
+
+    /** What an unusable value reads as. */
+    Ref wrong() {
+      return new Ref("");
+    }
+
+    /** What {@code {}} or {@code {"id": null}} reads as. */
+    Ref noId() {
+      return null;
+    }
+
+    @Override
+    public Ref deserialize(JsonParser p, DeserializationContext ctxt) {
+      String field = p.currentName();
+      JsonNode node = ctxt.readTree(p);
+      JsonNode id = node.isObject() ? node.get("id") : node;
+      if (node.isObject() && (id == null || id.isNull())) {
+        return noId();
+      }
+      if (id.isNumber() || id.isString()) {
+        return new Ref(id.asString());
+      }
+      problem(ctxt, field, message());
+      return wrong();
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+      return null;
+    }
+  }
+
+  /** The tailoring: {@code {"id": 3}} or the id; null or {@code {}}: none; absent: unchanged. */
+  static final class TailoringRef extends PackageRef {
+
+    @Override
+    String message() {
+      return "must be an object with the tailoring id: {\"id\": 3}";
+    }
+
+    @Override
+    Ref wrong() {
+      return null;
+    }
+
+    @Override
+    Ref noId() {
+      return new Ref("");
+    }
+
+    @Override
+    public Ref getNullValue(DeserializationContext ctxt) {
+      return new Ref("");
+    }
+  }
+
+  /** {@code [{"refId": 12}]}, {@code [{"id": 12}]} or {@code [12]}; null: unchanged. */
+  static final class Targets extends ValueDeserializer<List<TargetRef>> {
+
+    @Override
+    public List<TargetRef> deserialize(JsonParser p, DeserializationContext ctxt) {
+      String field = p.currentName();
+      JsonNode node = ctxt.readTree(p);
+      if (!node.isArray()) {
+        problem(ctxt, field, "must be a list of {\"refId\": id}");
+        return List.of();
+      }
+      List<TargetRef> out = new ArrayList<>();
+      for (JsonNode item : node) {
+        JsonNode ref = item.isObject() ? firstOf(item, "refId", "id") : item;
+        JsonNode kind = item.isObject() ? item.get("targetType") : null;
+        out.add(
+            new TargetRef(
+                ref == null || !ref.isValueNode() ? "" : ref.asString(),
+                kind == null || kind.isNull() ? null : kind.asString()));
+      }
+      return out;
+    }
+  }
+
+  private static JsonNode firstOf(JsonNode object, String... keys) {
     for (String k : keys) {
-      if (m.get(k) != null) {
-        return m.get(k);
+      JsonNode v = object.get(k);
+      if (v != null && !v.isNull()) {
+        return v;
       }
     }
     return null;
-  }
-
-  private static JobInput withProblems(JobInput in, Map<String, String> problems) {
-    return new JobInput(
-        in.name(),
-        in.description(),
-        in.labels(),
-        in.enabled(),
-        in.securityPackage(),
-        in.scanPath(),
-        in.securityProfile(),
-        in.scheduleMode(),
-        in.dateTime(),
-        in.targetType(),
-        in.targets(),
-        in.timeoutMinutes(),
-        in.maxParallel(),
-        in.retriesOnTimeout(),
-        in.keepMinDays(),
-        in.deleteAfterDays(),
-        in.targetLabel(),
-        problems,
-        in.securityTailoring());
   }
 }
