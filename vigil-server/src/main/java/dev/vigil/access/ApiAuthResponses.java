@@ -1,9 +1,8 @@
 package dev.vigil.access;
 
+import dev.vigil.web.ApiError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,22 +28,15 @@ class ApiAuthResponses {
   }
 
   void forbidden(HttpServletResponse response) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", false);
-    body.put("msg", FORBIDDEN_MSG);
-    write(response, 403, body);
+    write(response, 403, ApiError.of(FORBIDDEN_MSG));
   }
 
   void oauthError(HttpServletResponse response, int status, String error, String description)
       throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", error);
-    body.put("error_description", description);
-    write(response, status, body);
+    write(response, status, new OAuthError(error, description));
   }
 
-  private void write(HttpServletResponse response, int status, Map<String, Object> body)
-      throws IOException {
+  private void write(HttpServletResponse response, int status, Object body) throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

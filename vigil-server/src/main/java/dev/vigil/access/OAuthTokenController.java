@@ -1,5 +1,6 @@
 package dev.vigil.access;
 
+import dev.vigil.web.ApiError;
 import dev.vigil.web.ListQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class OAuthTokenController {
   }
 
   @PostMapping("/oauth/token")
-  ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
+  ResponseEntity<?> token(HttpServletRequest request) {
     Map<String, String[]> params = request.getParameterMap();
     String grant = ListQuery.text(params, "grant_type");
     String client = ListQuery.text(params, "client_id");
@@ -58,7 +59,7 @@ class OAuthTokenController {
     return error("unsupported_grant_type", "Unsupported grant type: " + grant);
   }
 
-  private ResponseEntity<Map<String, Object>> password(
+  private ResponseEntity<?> password(
       LoginAttempt attempt, String username, String password, String client) {
     Optional<User> user = passwords.verify(username, password);
     if (user.isEmpty()) {
@@ -69,7 +70,7 @@ class OAuthTokenController {
     return success(tokens.issue(user.get().id(), client));
   }
 
-  private ResponseEntity<Map<String, Object>> refresh(String refreshToken, String client) {
+  private ResponseEntity<?> refresh(String refreshToken, String client) {
     if (refreshToken == null) {
       return error("invalid_request", "Missing refresh_token");
     }
@@ -96,21 +97,18 @@ class OAuthTokenController {
   }
 
   /** 429 in the Morpheus error shape; the same for every username, known or not. */
-  private static ResponseEntity<Map<String, Object>> tooManyAttempts(Duration wait) {
+  private static ResponseEntity<ApiError> tooManyAttempts(Duration wait) {
     long seconds = LoginThrottle.retryAfterSeconds(wait);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", false);
-    body.put("msg", "Too many failed sign-ins; try again in " + seconds + " s");
+    ApiError body = ApiError.of("Too many failed sign-ins; try again in " + seconds + " s");
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
         .cacheControl(CacheControl.noStore())
         .body(body);
   }
 
-  private static ResponseEntity<Map<String, Object>> error(String error, String description) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", error);
-    body.put("error_description", description);
-    return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).body(body);
+  private static ResponseEntity<OAuthError> error(String error, String description) {
+    return ResponseEntity.badRequest()
+        .cacheControl(CacheControl.noStore())
+        .body(new OAuthError(error, description));
   }
 }

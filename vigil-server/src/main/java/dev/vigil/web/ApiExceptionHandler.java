@@ -1,6 +1,5 @@
 package dev.vigil.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,25 +27,24 @@ class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+  ResponseEntity<ApiError> notFound(NotFoundException e) {
     return error(HttpStatus.NOT_FOUND, e.getMessage(), null);
   }
 
   @ExceptionHandler(ConflictException.class)
-  ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
+  ResponseEntity<ApiError> conflict(ConflictException e) {
     // 400, not 409: Morpheus's client prints msg only for 400 and 404 (API.md §11)
-    ResponseEntity<Map<String, Object>> r = error(HttpStatus.BAD_REQUEST, e.getMessage(), null);
-    e.details().forEach(r.getBody()::putIfAbsent);
-    return r;
+    return ResponseEntity.badRequest()
+        .body(ApiError.of(400, e.getMessage(), null).with(e.details()));
   }
 
   @ExceptionHandler(InvalidInputException.class)
-  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+  ResponseEntity<ApiError> invalid(InvalidInputException e) {
     return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
     RequestBodyLimit.TooLarge tooLarge = tooLarge(e);
     if (tooLarge != null) {
       return error(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), null);
@@ -67,7 +65,7 @@ class ApiExceptionHandler {
 
   /** Bean Validation of a {@code @Valid} request body: one message per field, in user words. */
   @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<Map<String, Object>> notValid(MethodArgumentNotValidException e) {
+  ResponseEntity<ApiError> notValid(MethodArgumentNotValidException e) {
     Map<String, String> errors = BodyErrors.of(e.getBindingResult());
     return error(HttpStatus.BAD_REQUEST, BodyErrors.summary(errors), errors);
   }
@@ -82,40 +80,40 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+  ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
     String msg = ParameterMessages.mismatch(e);
     return error(HttpStatus.BAD_REQUEST, msg, Map.of(e.getName(), msg));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+  ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
     String msg = e.getParameterName() + " is required";
     return error(HttpStatus.BAD_REQUEST, msg, Map.of(e.getParameterName(), msg));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+  ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
     return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), null);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+  ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
     return error(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage(), null);
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
+  ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
     return error(HttpStatus.NOT_FOUND, "Not found", null);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+  ResponseEntity<ApiError> denied(AccessDeniedException e) {
     return error(
         HttpStatus.FORBIDDEN, "You do not have permissions to access this api endpoint", null);
   }
 
   @ExceptionHandler(RuntimeException.class)
-  ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) {
+  ResponseEntity<ApiError> unexpected(RuntimeException e) {
     RequestBodyLimit.TooLarge tooLarge = tooLarge(e);
     if (tooLarge != null) {
       return error(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), null);
@@ -139,15 +137,8 @@ class ApiExceptionHandler {
   }
 
   /** Builds the Morpheus error body. */
-  static ResponseEntity<Map<String, Object>> error(
-      HttpStatus status, String msg, Map<String, String> errors) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", false);
-    body.put("msg", msg);
-    if (status == HttpStatus.BAD_REQUEST || (errors != null && !errors.isEmpty())) {
-      // a 400 always carries the errors map (empty when no single field is to blame): API.md §1
-      body.put("errors", errors == null ? Map.of() : errors);
-    }
-    return ResponseEntity.status(status).body(body);
+  static ResponseEntity<ApiError> error(HttpStatus status, String msg, Map<String, String> errors) {
+    // a 400 always carries the errors map (empty when no single field is to blame): API.md §1
+    return ResponseEntity.status(status).body(ApiError.of(status.value(), msg, errors));
   }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,8 +21,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiFallbackExceptionHandler {
 
   @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<Map<String, Object>> noHandler(
-      NoResourceFoundException e, HttpServletRequest request) throws NoResourceFoundException {
+  ResponseEntity<ApiError> noHandler(NoResourceFoundException e, HttpServletRequest request)
+      throws NoResourceFoundException {
     if (!isApi(request)) {
       throw e;
     }
@@ -31,13 +30,13 @@ class ApiFallbackExceptionHandler {
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> method(
+  ResponseEntity<ApiError> method(
       HttpRequestMethodNotSupportedException e, HttpServletRequest request)
       throws HttpRequestMethodNotSupportedException {
     if (!isApi(request)) {
       throw e;
     }
-    ResponseEntity<Map<String, Object>> body =
+    ResponseEntity<ApiError> body =
         ApiExceptionHandler.error(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage(), null);
     return e.getSupportedHttpMethods() == null
         ? body

@@ -6,8 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -81,11 +79,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     response.setCharacterEncoding("UTF-8");
     if (isApi(path(request))) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("success", false);
-      body.put("msg", DatabaseOutage.MESSAGE);
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.getWriter().write(json.writeValueAsString(body));
+      response.getWriter().write(json.writeValueAsString(ApiError.of(DatabaseOutage.MESSAGE)));
     } else {
       response.setContentType(MediaType.TEXT_HTML_VALUE);
       response.getWriter().write(page());

@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -66,15 +64,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", false);
-    body.put("msg", message(limit));
     response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     // the rest of the body is not read: the connection is not reused for another request
     response.setHeader("Connection", "close");
-    response.getWriter().write(json.writeValueAsString(body));
+    response.getWriter().write(json.writeValueAsString(ApiError.of(message(limit))));
   }
 
   /** A body that reached the limit while it was read. */

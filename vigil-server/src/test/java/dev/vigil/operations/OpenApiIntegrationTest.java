@@ -179,6 +179,43 @@ class OpenApiIntegrationTest {
     assertThat(problems).isEmpty();
   }
 
+  /** Every /api operation documents its 400, 403 and 404 answers as the Morpheus error body. */
+  @Test
+  void everyApiOperationAnswersErrorsInTheMorpheusShape() throws Exception {
+    JsonNode api =
+        JSON.readTree(
+            mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer " + token()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    JsonNode error = api.path("components").path("schemas").path("ApiError").path("properties");
+    assertThat(error.path("success").path("type").asString()).isEqualTo("boolean");
+    assertThat(error.path("msg").path("type").asString()).isEqualTo("string");
+    assertThat(error.path("errors").path("additionalProperties").path("type").asString())
+        .isEqualTo("string");
+    List<String> missing = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> path : api.path("paths").properties()) {
+      if (!path.getKey().startsWith("/api/")) {
+        continue;
+      }
+      for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+        for (String status : List.of("400", "403", "404")) {
+          JsonNode schema =
+              op.getValue()
+                  .path("responses")
+                  .path(status)
+                  .path("content")
+                  .path("application/json")
+                  .path("schema");
+          if (!schema.path("$ref").asString("").endsWith("/ApiError")) {
+            missing.add(op.getKey() + " " + path.getKey() + " " + status);
+          }
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+
   /**
    * springdoc names a schema after its class's simple name (or its {@code @Schema(name)}): two
    * records with one name would silently share one schema, the second overwriting the first.

@@ -9,6 +9,7 @@ import dev.vigil.notifications.Delivery;
 import dev.vigil.notifications.WebhookInput;
 import dev.vigil.notifications.WebhookService;
 import dev.vigil.web.ApiController;
+import dev.vigil.web.ApiError;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
@@ -93,7 +94,7 @@ class WebhookApiController {
    * webhook}) and what it must be.
    */
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
     String field = null;
     for (Throwable t = e; t != null && field == null; t = t.getCause()) {
       if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
@@ -129,9 +130,8 @@ class WebhookApiController {
     return b.toString();
   }
 
-  private static ResponseEntity<Map<String, Object>> error(String msg, Map<String, String> errors) {
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .body(Map.of("success", false, "msg", msg, "errors", errors));
+  private static ResponseEntity<ApiError> error(String msg, Map<String, String> errors) {
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ApiError.of(400, msg, errors));
   }
 
   private static WebhookInput input(WebhookJson.Request body) {

@@ -10,6 +10,7 @@ import dev.vigil.tailoring.SecurityTailoring;
 import dev.vigil.tailoring.TailoringService;
 import dev.vigil.tailoring.TailoringVersion;
 import dev.vigil.web.ApiController;
+import dev.vigil.web.ApiError;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.Meta;
@@ -17,7 +18,6 @@ import dev.vigil.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -139,7 +139,7 @@ class TailoringApiController {
 
   /** A body of the wrong shape, answered naming the field where it went wrong. */
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
     String field = null;
     if (e.getMostSpecificCause() instanceof JacksonException je && !je.getPath().isEmpty()) {
       StringBuilder b = new StringBuilder();
@@ -153,13 +153,8 @@ class TailoringApiController {
         field == null
             ? "Request body is not valid JSON of the expected shape"
             : "Request body has a value of the wrong type at " + field;
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("success", false);
-    m.put("msg", msg);
-    if (field != null) {
-      m.put("errors", Map.of(field, expected(field)));
-    }
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(m);
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+        .body(ApiError.of(400, msg, field == null ? null : Map.of(field, expected(field))));
   }
 
   private static String expected(String field) {
