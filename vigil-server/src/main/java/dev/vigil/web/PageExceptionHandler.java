@@ -30,6 +30,12 @@ class PageExceptionHandler {
     return page(response, 400, "Bad request", ParameterMessages.mismatch(e), model);
   }
 
+  /** A bad query parameter (e.g. an unknown {@code sort} column): 400 naming it. */
+  @ExceptionHandler(InvalidInputException.class)
+  String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
+    return page(response, 400, "Bad request", e.getMessage(), model);
+  }
+
   private static String page(
       HttpServletResponse response, int status, String title, String message, Model model) {
     response.setStatus(status);

@@ -18,6 +18,7 @@ import dev.vigil.results.SecurityScan;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
+import dev.vigil.web.Sorting;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.HashMap;
@@ -35,6 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Provisioning → Jobs → Job Executions: the list, one execution's servers, and MORE → Execute. */
 @Controller
 class ExecutionPageController {
+
+  /** The sortable columns of the list. */
+  private static final List<String> SORTS = List.of("id", "name", "status", "startDate");
 
   static final String BASE = "/provisioning/jobs/executions";
   private static final int PAGE_SIZE = 25;
@@ -70,10 +74,14 @@ class ExecutionPageController {
       @RequestParam(required = false) String endDate,
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String direction,
       Model model,
       HttpServletResponse response) {
     int current = Math.max(page, 0);
     keepFilter(model, jobId, status, startDate, endDate);
+    // newest first unless a column header asks otherwise; a bad sort is a 400 naming it
+    Sorting order = Sorting.of(sort, direction, SORTS, "id", true, model);
     // the job filter is a picker of the jobs by name, not an id box
     List<Map.Entry<Long, String>> jobChoices =
         jobs
@@ -100,7 +108,8 @@ class ExecutionPageController {
               dates.from(),
               dates.before(),
               blankToNull(phrase));
-      ListQuery q = new ListQuery(PAGE_SIZE, current * PAGE_SIZE, null, null, null, true);
+      ListQuery q =
+          new ListQuery(PAGE_SIZE, current * PAGE_SIZE, null, null, order.by(), order.desc());
       show(model, executions.list(f, q), executions.count(f));
     } catch (InvalidInputException bad) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -24,6 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CredentialPageController {
 
+  /** The sortable columns, the default first. */
+  private static final java.util.List<String> SORTS = java.util.List.of("name", "lastUpdated");
+
   static final String BASE = "/infrastructure/credentials";
 
   private final CredentialService credentials;
@@ -39,8 +42,10 @@ class CredentialPageController {
   String list(
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String direction,
       Model model) {
-    ListQuery q = Paging.query(phrase, page, model);
+    ListQuery q = Paging.query(phrase, page, sort, direction, SORTS, model);
     Paging.total(credentials.count(q), model);
     model.addAttribute("credentials", credentials.list(q));
     return "infrastructure/credentials";

@@ -33,6 +33,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HostPageController {
 
+  /** The sortable columns, the default first. */
+  private static final java.util.List<String> SORTS = java.util.List.of("name", "id");
+
   static final String BASE = "/infrastructure/hosts";
   static final String COMPLIANCE_BASE = "/infrastructure/servers";
 
@@ -92,7 +95,14 @@ class HostPageController {
       HttpServletResponse response,
       Model model,
       String listBase) {
-    ListQuery q = Paging.query(phrase, page, model);
+    ListQuery q =
+        Paging.query(
+            phrase,
+            page,
+            request.getParameter("sort"),
+            request.getParameter("direction"),
+            SORTS,
+            model);
     Set<Long> only = HostFilters.only(fleet, request, response, model);
     Paging.total(servers.count(q, only), model);
     List<Server> shown = servers.list(q, only);

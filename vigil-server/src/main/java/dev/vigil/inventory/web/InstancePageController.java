@@ -22,6 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InstancePageController {
 
+  /** The sortable columns, the default first. */
+  private static final java.util.List<String> SORTS = java.util.List.of("name", "id");
+
   static final String BASE = "/infrastructure/instances";
 
   private final InstanceService instances;
@@ -37,8 +40,10 @@ class InstancePageController {
   String list(
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String direction,
       Model model) {
-    ListQuery q = Paging.query(phrase, page, model);
+    ListQuery q = Paging.query(phrase, page, sort, direction, SORTS, model);
     Paging.total(instances.count(q), model);
     model.addAttribute("instances", instances.list(q));
     return "infrastructure/instances";

@@ -31,6 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiresPermission(value = Permission.ADMIN, level = Level.FULL)
 class WebhookPagesController {
 
+  /** The sortable columns, the default first. */
+  private static final java.util.List<String> SORTS = java.util.List.of("name", "lastUpdated");
+
   /** The form's values (never a secret). */
   record Form(String name, String url, List<String> events, boolean enabled) {}
 
@@ -46,8 +49,10 @@ class WebhookPagesController {
   String list(
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String direction,
       Model model) {
-    ListQuery q = Paging.query(phrase, page, model);
+    ListQuery q = Paging.query(phrase, page, sort, direction, SORTS, model);
     model.addAttribute("webhooks", webhooks.list(q));
     Paging.total(webhooks.count(q), model);
     return "admin/webhooks";

@@ -25,6 +25,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PackagePageController {
 
+  /** The sortable columns, the default first. */
+  private static final java.util.List<String> SORTS = java.util.List.of("name", "id", "status");
+
   static final String BASE = "/provisioning/jobs/security-packages";
 
   private final PackageService packages;
@@ -40,8 +43,12 @@ class PackagePageController {
   String list(
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String direction,
       Model model) {
-    PackageQuery q = new PackageQuery(Paging.query(phrase, page, model), List.of(), List.of());
+    PackageQuery q =
+        new PackageQuery(
+            Paging.query(phrase, page, sort, direction, SORTS, model), List.of(), List.of());
     Paging.total(packages.count(q), model);
     model.addAttribute("packages", packages.list(q));
     return "packages/list";

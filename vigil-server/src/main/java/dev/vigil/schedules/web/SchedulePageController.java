@@ -28,6 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SchedulePageController {
 
+  /** The sortable columns, the default first. */
+  private static final java.util.List<String> SORTS =
+      java.util.List.of("name", "id", "cron", "enabled");
+
   static final String BASE = "/provisioning/automation/execute-schedules";
 
   private final ScheduleService schedules;
@@ -46,8 +50,10 @@ class SchedulePageController {
   String list(
       @RequestParam(required = false) String phrase,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String direction,
       Model model) {
-    ListQuery q = Paging.query(phrase, page, model);
+    ListQuery q = Paging.query(phrase, page, sort, direction, SORTS, model);
     Paging.total(schedules.count(q), model);
     model.addAttribute("schedules", schedules.list(q));
     return "schedules/list";
