@@ -8,6 +8,7 @@ import dev.vigil.results.ScanOrigin;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -149,6 +150,34 @@ class ScanCompareSystemTest extends CompareSystemTestBase {
         .isEqualTo(400);
     assertThat(page("/security-scans/999999/compare").getStatus()).isEqualTo(404);
   }
+
+  /**
+   * The results pages print times as the other pages do ({@code 2026-12-07 09:00:05 UTC}, through
+   * {@code Times}); a raw ISO instant ({@code 2026-12-07T09:00:05Z}) may only be a {@code datetime}
+   * or data attribute, which the page script reads.
+   */
+  @Test
+  void resultsPagesPrintTimesWithTheirZoneNeverRawIso() throws Exception {
+    long a = server();
+    long before = record(a, beforeArf, 1, ScanOrigin.NONE);
+    long after = record(a, afterArf, 2, ScanOrigin.NONE);
+    for (String path :
+        List.of(
+            "/infrastructure/servers/" + a + "/security",
+            "/infrastructure/servers/" + a + "/security/" + after,
+            "/security-scans/" + after + "/compare/" + before,
+            "/security-scans/" + after + "/compare")) {
+      String page = Pages.html(mvc, path, "cmp-auditor");
+      assertThat(page).as(path).contains(" UTC<");
+      String text = page.replaceAll("[a-z-]+=\"[^\"]*\"", "");
+      assertThat(RAW_ISO.matcher(text).results().map(java.util.regex.MatchResult::group).toList())
+          .as(path + ": raw ISO times outside attributes")
+          .isEmpty();
+    }
+  }
+
+  private static final java.util.regex.Pattern RAW_ISO =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
   JsonNode comparison(long id, long other, String query) {
     ApiClient.Response r = api.get("/api/security-scans/" + id + "/compare/" + other + query);
