@@ -207,6 +207,49 @@ class JobPagesIntegrationTest {
     return admin.post("/api/jobs", fx.cliBody(name)).json().get("job").get("id").asLong();
   }
 
+  /**
+   * Without JavaScript the edit page's "Update choices" button posts the form back to the edit
+   * page, which shows the checklists and profiles of the package now chosen and the values typed,
+   * and saves nothing.
+   */
+  @Test
+  void editPageUpdatesItsChoicesWithoutJavaScript() throws Exception {
+    long id = apiJob("edit-choices");
+    String edit = page(get(BASE + "/" + id + "/edit"), "job-operator1");
+    assertThat(edit)
+        .contains("id=\"refresh-choices\"", "data-no-js-only")
+        .contains("formaction=\"/provisioning/jobs/" + id + "/edit\"")
+        .contains("value=\"" + JobFixture.STIG + "\"");
+    String noPackage =
+        page(
+            details(
+                post(BASE + "/" + id + "/edit"),
+                "name=edit-choices-typed",
+                "securityPackage=",
+                "scanPath=",
+                "securityProfile="),
+            "job-operator1");
+    assertThat(noPackage)
+        .contains("value=\"edit-choices-typed\"")
+        .doesNotContain("value=\"" + JobFixture.STIG + "\"")
+        .doesNotContain("value=\"" + fx.scanPath + "\"");
+    String chosen =
+        page(
+            details(
+                post(BASE + "/" + id + "/edit"),
+                "name=edit-choices-typed",
+                "scanPath=",
+                "securityProfile="),
+            "job-operator1");
+    assertThat(chosen)
+        .contains("value=\"" + fx.scanPath + "\"", "value=\"" + JobFixture.STIG + "\"")
+        .contains("id=\"refresh-choices\"");
+    assertThat(
+            jdbc.sql("select name from jobs where id = ?").param(id).query(String.class).single())
+        .as("Update choices saves nothing")
+        .isEqualTo("edit-choices");
+  }
+
   @Test
   void aLabelTargetJobShowsItsLabelInTheListAndOnItsPage() throws Exception {
     String body =

@@ -40,6 +40,16 @@ class JobEditController {
     return page(model, job, shown, Map.of());
   }
 
+  /**
+   * "Update choices" without JavaScript: the edit page again with the checklists and profiles of
+   * the package, checklist and targets chosen so far; nothing is saved.
+   */
+  @PostMapping(JobPageController.BASE + "/{id}/edit")
+  @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
+  String updateChoices(@PathVariable long id, JobForm form, Model model) {
+    return page(model, jobs.get(id), forms.settle(form), Map.of());
+  }
+
   @PostMapping(JobPageController.BASE + "/{id}")
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
   String update(@PathVariable long id, JobForm form, Model model, RedirectAttributes redirect) {
