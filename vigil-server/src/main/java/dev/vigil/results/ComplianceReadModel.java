@@ -67,11 +67,11 @@ public class ComplianceReadModel {
   }
 
   private static String dayInsert(String where) {
-    return "insert into compliance_days (day, server_id, benchmark_key, profile_id, scan_id,"
-        + " finished_at, verdict) select day, server_id, benchmark_key, profile_id, scan_id,"
+    return "insert into compliance_days (scan_day, server_id, benchmark_key, profile_id, scan_id,"
+        + " finished_at, verdict) select scan_day, server_id, benchmark_key, profile_id, scan_id,"
         + " finished_at, verdict from (select "
         + DAY
-        + " day, c.server_id, coalesce(c.benchmark_id, '') benchmark_key, c.profile_id,"
+        + " scan_day, c.server_id, coalesce(c.benchmark_id, '') benchmark_key, c.profile_id,"
         + " c.scan_id, c.finished_at, "
         + VERDICT
         + " verdict, row_number() over (partition by "
@@ -146,17 +146,17 @@ public class ComplianceReadModel {
         .update();
     java.time.LocalDate day = java.time.LocalDate.ofInstant(f.at(), java.time.ZoneOffset.UTC);
     jdbc.sql(
-            "delete from compliance_days where day = ? and server_id = ? and benchmark_key = ?"
+            "delete from compliance_days where scan_day = ? and server_id = ? and benchmark_key = ?"
                 + " and profile_id = ? and (finished_at < ? or (finished_at = ? and scan_id < ?))")
         .params(day, f.serverId(), f.benchmarkKey(), f.profileId(), ts(f.at()), ts(f.at()), scanId)
         .update();
     jdbc.sql(
-            "insert into compliance_days (day, server_id, benchmark_key, profile_id, scan_id,"
+            "insert into compliance_days (scan_day, server_id, benchmark_key, profile_id, scan_id,"
                 + " finished_at, verdict) select ?, c.server_id, coalesce(c.benchmark_id, ''),"
                 + " c.profile_id, c.scan_id, c.finished_at, "
                 + VERDICT
                 + " from compliance_scans c where c.scan_id = ? and not exists (select 1"
-                + " from compliance_days d where d.day = ? and d.server_id = ?"
+                + " from compliance_days d where d.scan_day = ? and d.server_id = ?"
                 + " and d.benchmark_key = ? and d.profile_id = ?)")
         .params(day, scanId, day, f.serverId(), f.benchmarkKey(), f.profileId())
         .update();
@@ -201,7 +201,7 @@ public class ComplianceReadModel {
             .param(ids)
             .query(Long.class)
             .list());
-    jdbc.sql("select server_id, day from compliance_days where scan_id = any(?)")
+    jdbc.sql("select server_id, scan_day from compliance_days where scan_id = any(?)")
         .param(ids)
         .query(
             rs -> {
@@ -240,7 +240,8 @@ public class ComplianceReadModel {
       java.time.Instant from = a.firstDay().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
       java.time.Instant to =
           a.lastDay().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-      jdbc.sql("delete from compliance_days where server_id = any(?) and day >= ? and day <= ?")
+      jdbc.sql(
+              "delete from compliance_days where server_id = any(?) and scan_day >= ? and scan_day <= ?")
           .params(ids, a.firstDay(), a.lastDay())
           .update();
       jdbc.sql(dayInsert("c.server_id = any(?) and c.finished_at >= ? and c.finished_at < ?"))

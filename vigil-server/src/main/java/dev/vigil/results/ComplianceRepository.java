@@ -194,9 +194,9 @@ class ComplianceRepository {
   Map<LocalDate, int[]> dailyCounts(LocalDate first) {
     Map<LocalDate, int[]> out = new HashMap<>();
     jdbc.sql(
-            "select day, worst, count(*) from (select day, server_id, max(verdict) worst"
-                + " from compliance_days where day >= ? group by day, server_id) t"
-                + " group by day, worst")
+            "select scan_day, worst, count(*) from (select scan_day, server_id, max(verdict)"
+                + " worst from compliance_days where scan_day >= ? group by scan_day, server_id) t"
+                + " group by scan_day, worst")
         .param(first)
         .query(
             rs -> {
