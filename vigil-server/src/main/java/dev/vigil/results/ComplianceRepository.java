@@ -2,19 +2,16 @@ package dev.vigil.results;
 
 import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.marks;
-import static dev.vigil.storage.Sql.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,48 +39,34 @@ class ComplianceRepository {
 
   /**
    * The latest scan of each (server, benchmark, profile) of these servers (all when null), with the
-   * benchmark and profile titles it recorded (V20). Joined back on (server, profile, finished_at)
-   * so the database walks the index of V12; the benchmark is matched here.
+   * benchmark and profile titles it recorded, from the read model kept at record time ({@code
+   * compliance_latest}, V32): one row per pair.
    */
   List<ComplianceScan> latestPerProfile(List<Long> serverIds) {
     List<Object> params = new ArrayList<>();
-    String filter = serverFilter("server_id", serverIds, params);
-    List<ComplianceScan> rows = new ArrayList<>();
-    jdbc.sql(
+    String filter = serverFilter("s.server_id", serverIds, params);
+    return jdbc.sql(
             "select "
                 + SCAN_COLUMNS
-                + ", s.benchmark_title, s.profile_title, l.benchmark_id latest_benchmark"
-                + " from compliance_scans s join (select server_id, benchmark_id, profile_id,"
-                + " max(finished_at) m from compliance_scans where "
-                + filter
-                + " group by server_id, benchmark_id, profile_id) l"
-                + " on s.server_id = l.server_id and s.profile_id = l.profile_id"
-                + " and s.finished_at = l.m")
+                + ", s.benchmark_title, s.profile_title from compliance_latest s where "
+                + filter)
         .params(params)
-        .query(
-            rs -> {
-              ComplianceScan s =
-                  scan(rs, rs.getString("benchmark_title"), rs.getString("profile_title"));
-              if (Objects.equals(s.benchmarkId(), rs.getString("latest_benchmark"))) {
-                rows.add(s);
-              }
-            });
-    return latestOnly(rows, false);
+        .query((rs, n) -> scan(rs, rs.getString("benchmark_title"), rs.getString("profile_title")))
+        .list();
   }
 
   /**
-   * The latest scan each job made of each server, keyed by job id then server id (ties: the higher
-   * id). One pass with a window function: joining the grouped maxima back made H2 evaluate the
-   * grouping once per scan row when one job had many scans of one server.
+   * The latest scan each job made of each server, keyed by job id then server id, from the read
+   * model kept at record time ({@code compliance_job_latest}, V32).
    */
   Map<Long, Map<Long, ComplianceScan>> latestPerJob() {
     List<ComplianceScan> rows =
         jdbc.sql(
-                "select * from (select "
-                    + SCAN_COLUMNS
-                    + ", row_number() over (partition by s.job_id, s.server_id"
-                    + " order by s.finished_at desc, s.scan_id desc) rn from compliance_scans s"
-                    + " where s.job_id is not null and s.server_id is not null) t where rn = 1")
+                "select s.scan_id id, s.server_id, s.profile_id, s.benchmark_id, s.finished_at,"
+                    + " s.score, s.score_max, s.pass_count, s.fixed_count, s.fail_count,"
+                    + " s.error_count, s.unknown_count, s.notchecked_count,"
+                    + " s.notapplicable_count, s.not_applicable, s.job_id, s.job_name"
+                    + " from compliance_job_latest s")
             .query((rs, n) -> scan(rs, null, null))
             .list();
     Map<Long, Map<Long, ComplianceScan>> out = new HashMap<>();
@@ -203,35 +186,30 @@ class ComplianceRepository {
   }
 
   /**
-   * For each UTC day since {@code from}: per server, the worst verdict ({@link
-   * ComplianceRules#verdict}) of the day's last scan of each (benchmark, profile). Streams the
-   * rows; keeps one verdict per (server, benchmark, profile, day).
+   * For each UTC day from {@code first}: how many servers were scanned, and how many of them the
+   * worst verdict ({@link ComplianceRules#verdict}) of the day's last scan of each (benchmark,
+   * profile) makes compliant and non-compliant, from the chart rows kept at record time ({@code
+   * compliance_days}, V33) in one grouped query: {scanned, compliant, non-compliant} by day.
    */
-  Map<LocalDate, Map<Long, ComplianceStatus>> dailyVerdicts(Instant from) {
-    Map<String, ComplianceScan> latest = new HashMap<>();
+  Map<LocalDate, int[]> dailyCounts(LocalDate first) {
+    Map<LocalDate, int[]> out = new HashMap<>();
     jdbc.sql(
-            "select "
-                + SCAN_COLUMNS
-                + " from compliance_scans s where s.finished_at >= ? and s.server_id is not null")
-        .param(ts(from))
+            "select scan_day, worst, count(*) from (select scan_day, server_id, max(verdict)"
+                + " worst from compliance_days where scan_day >= ? group by scan_day, server_id) t"
+                + " group by scan_day, worst")
+        .param(first)
         .query(
             rs -> {
-              ComplianceScan s = scan(rs, null, null);
-              String key =
-                  s.serverId()
-                      + "\t"
-                      + LocalDate.ofInstant(s.scanDate(), ZoneOffset.UTC)
-                      + "\t"
-                      + s.benchmarkId()
-                      + "\t"
-                      + s.profileId();
-              latest.merge(key, s, ComplianceRepository::later);
+              int[] c = out.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new int[3]);
+              int worst = rs.getInt(2);
+              int n = rs.getInt(3);
+              c[0] += n;
+              if (worst == ComplianceStatus.COMPLIANT.rank()) {
+                c[1] += n;
+              } else if (worst == ComplianceStatus.NON_COMPLIANT.rank()) {
+                c[2] += n;
+              }
             });
-    Map<LocalDate, Map<Long, ComplianceStatus>> out = new HashMap<>();
-    latest.forEach(
-        (key, s) ->
-            out.computeIfAbsent(LocalDate.parse(key.split("\t", 3)[1]), d -> new HashMap<>())
-                .merge(s.serverId(), ComplianceRules.verdict(s), ComplianceStatus::worst));
     return out;
   }
 
@@ -275,24 +253,6 @@ class ComplianceRepository {
     }
     params.addAll(ids);
     return column + " in (" + marks(ids.size()) + ")";
-  }
-
-  /** Of scans that finished at the same instant, the one with the highest id. */
-  private static List<ComplianceScan> latestOnly(List<ComplianceScan> rows, boolean byJob) {
-    Map<String, ComplianceScan> best = new HashMap<>();
-    for (ComplianceScan s : rows) {
-      String key =
-          byJob
-              ? s.jobId() + "\t" + s.serverId()
-              : s.serverId() + "\t" + s.benchmarkId() + "\t" + s.profileId();
-      best.merge(key, s, (a, b) -> a.id() >= b.id() ? a : b);
-    }
-    return new ArrayList<>(best.values());
-  }
-
-  private static ComplianceScan later(ComplianceScan a, ComplianceScan b) {
-    int byTime = a.scanDate().compareTo(b.scanDate());
-    return byTime > 0 || (byTime == 0 && a.id() >= b.id()) ? a : b;
   }
 
   private static ComplianceScan scan(ResultSet rs, String benchmarkTitle, String profileTitle)

@@ -28,19 +28,16 @@ class ComplianceRuleRepository {
   }
 
   /**
-   * The latest scan per live server of the pair: chosen on the narrow V26 rows (index {@code
-   * (benchmark_id, profile_id, server_id, finished_at)}), then their result codes read by id.
+   * The latest scan per live server of the pair, from the read model kept at record time ({@code
+   * compliance_latest}, V32, index {@code (benchmark_key, profile_id)}), then their result codes
+   * read by id.
    */
   List<LatestScan> latestScans(String benchmarkId, String profileId) {
     Map<Long, Latest> latest = new LinkedHashMap<>();
     jdbc.sql(
-            "select s.scan_id, s.server_id, s.finished_at, s.benchmark_title, s.profile_title"
-                + " from compliance_scans s join (select server_id, max(finished_at) m"
-                + " from compliance_scans where benchmark_id = ? and profile_id = ?"
-                + " and server_id is not null group by server_id) l"
-                + " on s.server_id = l.server_id and s.finished_at = l.m"
-                + " where s.benchmark_id = ? and s.profile_id = ?")
-        .params(benchmarkId, profileId, benchmarkId, profileId)
+            "select scan_id, server_id, finished_at, benchmark_title, profile_title"
+                + " from compliance_latest where benchmark_key = ? and profile_id = ?")
+        .params(benchmarkId, profileId)
         .query(
             rs -> {
               Latest l =
@@ -50,7 +47,7 @@ class ComplianceRuleRepository {
                       instant(rs, "finished_at"),
                       rs.getString(4),
                       rs.getString(5));
-              latest.merge(l.serverId(), l, (a, b) -> a.scanId() >= b.scanId() ? a : b);
+              latest.put(l.serverId(), l);
             });
     Map<Long, Object[]> codes = new HashMap<>();
     if (!latest.isEmpty()) {
@@ -109,7 +106,7 @@ class ComplianceRuleRepository {
     Map<String, CompliancePair> out = new LinkedHashMap<>();
     jdbc.sql(
             "select benchmark_id, profile_id, max(benchmark_title), max(profile_title)"
-                + " from compliance_scans where server_id is not null and benchmark_id is not null"
+                + " from compliance_latest where benchmark_id is not null"
                 + " group by benchmark_id, profile_id")
         .query(
             rs -> {

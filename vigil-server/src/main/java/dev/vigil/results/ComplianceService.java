@@ -139,6 +139,22 @@ public class ComplianceService {
     return out;
   }
 
+  /**
+   * One job's targets by status as {@link #jobs()} counts them (its benchmark and profile, each
+   * target judged by the job's own latest scan of it); empty for a job that does not exist.
+   */
+  public java.util.Optional<ComplianceJob> job(long jobId) {
+    ComplianceCadence cadence = cadence();
+    return cadence
+        .job(jobId)
+        .map(
+            job ->
+                jobCompliance(
+                    job,
+                    repo.jobContent().get(jobId),
+                    jobStatuses(cadence).getOrDefault(jobId, Map.of())));
+  }
+
   /** Every pair of every server, by server id. */
   Map<Long, List<ComplianceProfile>> allPairs() {
     return profiles.of(null, cadence());
@@ -190,22 +206,13 @@ public class ComplianceService {
   public List<ComplianceDay> fleetTrend(int days) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate first = today.minusDays(days - 1L);
-    var verdicts = repo.dailyVerdicts(first.atStartOfDay(ZoneOffset.UTC).toInstant());
+    Map<LocalDate, int[]> counts = repo.dailyCounts(first);
     List<ComplianceDay> out = new ArrayList<>(days);
     for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-      Map<Long, ComplianceStatus> byServer = verdicts.getOrDefault(d, Map.of());
-      out.add(
-          new ComplianceDay(
-              d,
-              byServer.size(),
-              count(byServer, ComplianceStatus.COMPLIANT),
-              count(byServer, ComplianceStatus.NON_COMPLIANT)));
+      int[] c = counts.getOrDefault(d, new int[3]);
+      out.add(new ComplianceDay(d, c[0], c[1], c[2]));
     }
     return out;
-  }
-
-  private static int count(Map<Long, ComplianceStatus> byServer, ComplianceStatus status) {
-    return (int) byServer.values().stream().filter(status::equals).count();
   }
 
   private static ComplianceJob jobCompliance(

@@ -32,9 +32,11 @@ class ScanRepository {
           "name", "lower(s.server_name)");
 
   private final JdbcClient jdbc;
+  private final ComplianceReadModel readModel;
 
-  ScanRepository(JdbcClient jdbc) {
+  ScanRepository(JdbcClient jdbc, ComplianceReadModel readModel) {
     this.jdbc = jdbc;
+    this.readModel = readModel;
   }
 
   long insert(SecurityScan s, ScanStorage st) {
@@ -114,6 +116,8 @@ class ScanRepository {
                 + " from security_scans where id = ?")
         .param(id)
         .update();
+    // the latest per pair and per (job, server) (V32), in the same transaction
+    readModel.recorded(id);
     return id;
   }
 

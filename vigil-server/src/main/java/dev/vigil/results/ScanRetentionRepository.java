@@ -40,9 +40,11 @@ class ScanRetentionRepository {
   record Released(int scans, Set<String> blobs, Set<Long> dictionaries) {}
 
   private final JdbcClient jdbc;
+  private final ComplianceReadModel readModel;
 
-  ScanRetentionRepository(JdbcClient jdbc) {
+  ScanRetentionRepository(JdbcClient jdbc, ComplianceReadModel readModel) {
     this.jdbc = jdbc;
+    this.readModel = readModel;
   }
 
   /** Up to {@code limit} scans of the job finished before {@code cutoff}, oldest first. */
@@ -105,7 +107,10 @@ class ScanRetentionRepository {
                   }
                 });
     jdbc.sql("update target_runs set scan_id = null where scan_id" + in).params(ids).update();
+    ComplianceReadModel.Affected affected = readModel.affected(ids);
     int deleted = jdbc.sql("delete from security_scans where id" + in).params(ids).update();
+    // a deleted latest scan makes the previous one of its pair (and job) the latest (V32)
+    readModel.recompute(affected);
     return new Released(deleted, blobs, dictionaries);
   }
 

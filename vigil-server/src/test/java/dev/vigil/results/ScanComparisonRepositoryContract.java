@@ -31,7 +31,7 @@ abstract class ScanComparisonRepositoryContract {
   /** Called by each subclass once its database is ready. */
   void setUp() {
     jdbc = JdbcClient.create(dataSource());
-    scans = new ScanRepository(jdbc);
+    scans = new ScanRepository(jdbc, new ComplianceReadModel(jdbc));
     repo = new ScanComparisonRepository(jdbc);
     web01 = server("web01");
     web02 = server("web02");

@@ -1,11 +1,14 @@
 package dev.vigil.jobs.web;
 
 import dev.vigil.access.Level;
+import dev.vigil.access.Me;
 import dev.vigil.access.Permission;
 import dev.vigil.access.RequiresPermission;
 import dev.vigil.firing.FireService;
 import dev.vigil.jobs.JobQuery;
 import dev.vigil.jobs.JobService;
+import dev.vigil.results.ComplianceService;
+import dev.vigil.results.ComplianceStatus;
 import dev.vigil.web.ListQuery;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -28,11 +31,14 @@ class JobPageController {
   private final JobService jobs;
   private final JobViews views;
   private final FireService fires;
+  private final ComplianceService compliance;
 
-  JobPageController(JobService jobs, JobViews views, FireService fires) {
+  JobPageController(
+      JobService jobs, JobViews views, FireService fires, ComplianceService compliance) {
     this.jobs = jobs;
     this.views = views;
     this.fires = fires;
+    this.compliance = compliance;
   }
 
   @GetMapping(BASE)
@@ -69,6 +75,15 @@ class JobPageController {
   String detail(@PathVariable long id, Model model) {
     model.addAttribute("view", views.of(jobs.get(id)));
     model.addAttribute("fires", fires.recent(id, SHOWN_FIRES));
+    // its targets by status, each count a link to the servers behind it (the Hosts list filter)
+    model.addAttribute("compliance", compliance.job(id).orElse(null));
+    model.addAttribute("statuses", ComplianceStatus.values());
+    Me me = model.getAttribute("me") instanceof Me m ? m : null;
+    model.addAttribute(
+        "hostsBase",
+        me != null && me.canRead("infrastructure")
+            ? "/infrastructure/hosts"
+            : "/infrastructure/servers");
     return "jobs/detail";
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import dev.vigil.results.ComplianceReadModel;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.Pages;
@@ -20,12 +21,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
@@ -55,6 +58,8 @@ class FleetViewsSystemTest extends ComplianceSystemBase {
   private static final String TOGGLE_RULE = "xccdf_dev.vigil_rule_toggle";
   private static final String PASS_RULE = "xccdf_dev.vigil_rule_pass";
   private static final List<Long> servers = new ArrayList<>();
+
+  @Autowired ComplianceReadModel readModel;
 
   /** s1..s3 fail the toggle rule, s4 and s5 pass it; then s1 passes it; s1 also scans PASS. */
   @BeforeEach
@@ -166,6 +171,74 @@ class FleetViewsSystemTest extends ComplianceSystemBase {
   }
 
   /**
+   * A job's page counts its targets by status, each target judged by the job's own latest scan of
+   * it: the counts equal what those scans found, and each count's link lists exactly those servers.
+   */
+  @Test
+  void aJobPageCountsItsTargetsByTheJobsScansAndEachCountListsThem() throws Exception {
+    String dash = page("/dashboard");
+    for (String name : List.of("fv-failing", "fv-passing", "fv-again")) {
+      long job = jobIdOf(dash, name);
+      // what the job's own latest scan of each server found, read off the scans
+      Map<String, Set<Long>> expected = new TreeMap<>();
+      for (long s : servers) {
+        JsonNode latest = null;
+        for (JsonNode scan :
+            api.get("/api/security-scans?max=-1&serverId=" + s).json().get("securityScans")) {
+          if (scan.get("job").get("id").asLong() == job
+              && (latest == null
+                  || scan.get("scanDate").asString().compareTo(latest.get("scanDate").asString())
+                      > 0)) {
+            latest = scan;
+          }
+        }
+        if (latest != null) {
+          String status = latest.get("failCount").asInt() > 0 ? "non_compliant" : "compliant";
+          expected.computeIfAbsent(status, k -> new TreeSet<>()).add(s);
+        }
+      }
+      assertThat(expected).as(name).isNotEmpty();
+      String html = page("/provisioning/jobs/" + job);
+      assertThat(html).contains("id=\"job-compliance\"");
+      for (String status : List.of("non_compliant", "compliant", "error", "never_scanned")) {
+        Set<Long> want = expected.getOrDefault(status, Set.of());
+        assertThat(jobCount(html, job, status)).as(name + " " + status).isEqualTo(want.size());
+        if (want.isEmpty()) {
+          continue;
+        }
+        Matcher link =
+            Pattern.compile(
+                    "<td data-status=\""
+                        + status
+                        + "\">\\s*<a class=\"count-link\"\\s+href=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(link.find()).as(html).isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+        assertThat(href)
+            .startsWith("/infrastructure/")
+            .contains("job=" + job)
+            .contains("compliance=" + status);
+        assertThat(hostsPage(href.substring(href.indexOf('?') + 1))).isEqualTo(want);
+        assertThat(apiServers("job=" + job + "&compliance=" + status)).isEqualTo(want);
+      }
+    }
+    // s1's scan by fv-failing failed though its later scan (fv-again) passed
+    long failing = jobIdOf(dash, "fv-failing");
+    assertThat(jobCount(page("/provisioning/jobs/" + failing), failing, "non_compliant"))
+        .isEqualTo(3);
+  }
+
+  private static long jobIdOf(String dash, String name) {
+    return Long.parseLong(
+        Pattern.compile("data-job=\"(\\d+)\">\\s*<td><a[^>]*>" + name + "<")
+            .matcher(dash)
+            .results()
+            .findFirst()
+            .orElseThrow()
+            .group(1));
+  }
+
+  /**
    * The narrow copy compliance reads (V26) follows the scans: deleting a server's latest scan falls
    * back to its previous one, deleting the server leaves it out of every count.
    */
@@ -190,11 +263,15 @@ class FleetViewsSystemTest extends ComplianceSystemBase {
     assertThat(toggleCounts()).containsExactly(6, 2, 4);
     long latest = fleet.profile(six, TOGGLE).get("lastScan").get("id").asLong();
     // the scan is within its job's 90 days, so the API refuses; the statements retention and purge
-    // run (ScanRetentionRepository: unlink the target run, delete the row), here directly
+    // run (ScanRetentionRepository: unlink the target run, delete the row, recompute the read model
+    // kept at record time for what the deleted scan was the latest of), here directly
     ApiClient.Response refused = api.delete("/api/security-scans/" + latest);
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    ComplianceReadModel.Affected affected = readModel.affected(List.of(latest));
+    assertThat(affected.latestServers()).containsExactly(six);
     jdbc.sql("update target_runs set scan_id = null where scan_id = ?").param(latest).update();
     assertThat(jdbc.sql("delete from security_scans where id = ?").param(latest).update()).isOne();
+    readModel.recompute(affected);
     assertThat(fleet.profile(six, TOGGLE).get("status").asString()).isEqualTo("non_compliant");
     assertThat(toggleCounts()).containsExactly(6, 3, 3);
     String failing = pairFilter(TOGGLE) + "&rule=" + enc(TOGGLE_RULE) + "&result=fail";

@@ -73,6 +73,9 @@ final class ScanCopies {
                 + " from security_scans s where not exists"
                 + " (select 1 from compliance_scans c where c.scan_id = s.id)")
         .update();
+    // and the latest per pair and per (job, server) kept at record time (V32)
+    dev.vigil.results.ComplianceReadModel.rebuildStatements()
+        .forEach(sql -> jdbc.sql(sql).update());
     return finished;
   }
 }
