@@ -92,6 +92,9 @@ class JobBodyTest {
         .isInstanceOf(InvalidInputException.class)
         .satisfies(e -> assertThat(((InvalidInputException) e).errors()).containsKey("job"));
     assertThatThrownBy(() -> JobBody.input(null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> input("{\"job\":\"nightly\"}"))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).errors()).containsKey("job"));
     for (String other :
         List.of("\"task\":{\"id\":1}", "\"workflow\":{\"id\":1}", "\"type\":{\"code\":\"x\"}")) {
       assertThatThrownBy(() -> input("{\"job\":{" + other + "}}"))
