@@ -222,7 +222,10 @@ record JobBody(Request job, @JsonIgnore @Schema(hidden = true) Map<String, Strin
     problems(ctxt).putIfAbsent(field == null ? KEY : field, message);
   }
 
-  /** {@code {"job": {...}}}: binds {@link Request} and adds the problems its readers found. */
+  /**
+   * {@code {"job": {...}}}: binds {@link Request} and adds the problems its readers found; a {@code
+   * job} that is not an object is left out, so the answer is the 400 of a missing {@code job}.
+   */
   static final class Reader extends ValueDeserializer<JobBody> {
 
     @Override
@@ -234,7 +237,7 @@ record JobBody(Request job, @JsonIgnore @Schema(hidden = true) Map<String, Strin
       Request job = null;
       for (String name = p.nextName(); name != null; name = p.nextName()) {
         JsonToken value = p.nextToken();
-        if (KEY.equals(name) && value != JsonToken.VALUE_NULL) {
+        if (KEY.equals(name) && value == JsonToken.START_OBJECT) {
           job = ctxt.readValue(p, Request.class);
         } else {
           p.skipChildren();
