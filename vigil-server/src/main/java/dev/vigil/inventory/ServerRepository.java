@@ -215,32 +215,25 @@ class ServerRepository {
     return found.stream().map(s -> withLabels(s, all.getOrDefault(s.id(), List.of()))).toList();
   }
 
-  /** The names of those of {@code ids} that exist, by id, in one query whatever their number. */
+  /** The names of those of {@code ids} that exist, by id ({@link Sql#eachById}). */
   Map<Long, String> names(Collection<Long> ids) {
     Map<Long, String> out = new HashMap<>();
-    Sql.byIdArrays(
-            ids,
-            a ->
-                jdbc.sql("select t.id, t.name from servers t join unnest(?) as u(v) on t.id = u.v")
-                    .param(a)
-                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                    .list())
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    Sql.eachById(
+        jdbc,
+        "servers",
+        "t.id, t.name",
+        ids,
+        r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
     return out;
   }
 
-  /** Which of {@code ids} exist. */
+  /** Which of {@code ids} exist ({@link Sql#eachById}). */
   Set<Long> existing(Collection<Long> ids) {
     // A HashSet, not Set.copyOf: the immutable set's linear probing degenerates on runs of
     // consecutive ids (100,000 ids took seconds of probing alone).
-    return new HashSet<>(
-        Sql.byIdArrays(
-            ids,
-            a ->
-                jdbc.sql("select t.id from servers t join unnest(?) as u(v) on t.id = u.v")
-                    .param(a)
-                    .query(Long.class)
-                    .list()));
+    Set<Long> out = new HashSet<>();
+    Sql.eachById(jdbc, "servers", "t.id", ids, r -> out.add(((Number) r[0]).longValue()));
+    return out;
   }
 
   List<String> namesUsingCredential(long credentialId) {

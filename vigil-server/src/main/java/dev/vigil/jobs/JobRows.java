@@ -69,15 +69,20 @@ final class JobRows {
 
   /** The job with its labels and targets read. */
   Job complete(Job j) {
+    return complete(
+        j,
+        jdbc.sql("select id, ref_id from job_targets where job_id = ? order by position")
+            .param(j.id())
+            .query((rs, n) -> new JobTarget(rs.getLong("id"), rs.getLong("ref_id")))
+            .list());
+  }
+
+  /** The job with its labels read and these targets (as just written: not read again). */
+  Job complete(Job j, List<JobTarget> targets) {
     List<String> labels =
         jdbc.sql("select label from job_labels where job_id = ? order by label")
             .param(j.id())
             .query(String.class)
-            .list();
-    List<JobTarget> targets =
-        jdbc.sql("select id, ref_id from job_targets where job_id = ? order by position")
-            .param(j.id())
-            .query((rs, n) -> new JobTarget(rs.getLong("id"), rs.getLong("ref_id")))
             .list();
     return new Job(
         j.id(),
@@ -121,11 +126,18 @@ final class JobRows {
       return;
     }
     jdbc.sql("delete from job_targets where job_id = ?").param(jobId).update();
-    List<List<Object>> rows = new ArrayList<>(refIds.size());
-    for (int position = 0; position < refIds.size(); position++) {
-      rows.add(List.of(jobId, position, refIds.get(position)));
+    insertTargets(jobId, refIds);
+  }
+
+  /** Stores the targets of a job that has none yet, in order; answers them with their ids. */
+  List<JobTarget> insertTargets(long jobId, List<Long> refIds) {
+    long[] ids =
+        Sql.insertPositioned(jdbc, "job_targets", "job_id", "position", "ref_id", jobId, refIds);
+    List<JobTarget> targets = new ArrayList<>(ids.length);
+    for (int position = 0; position < ids.length; position++) {
+      targets.add(new JobTarget(ids[position], refIds.get(position)));
     }
-    Sql.insertRows(jdbc, "job_targets", List.of("job_id", "position", "ref_id"), rows);
+    return targets;
   }
 
   static OffsetDateTime ts(Instant instant) {

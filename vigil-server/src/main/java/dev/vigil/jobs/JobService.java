@@ -55,7 +55,13 @@ public class JobService {
   public Job create(JobInput in, UserRef createdBy) {
     boolean taken = in.name() != null && jobs.nameTaken(in.name().trim(), null);
     Job draft = validator.check(in, null, taken, createdBy);
-    return get(unique(() -> jobs.insert(draft)));
+    Job[] saved = new Job[1];
+    unique(
+        () -> {
+          saved[0] = jobs.create(draft);
+          return saved[0].id();
+        });
+    return saved[0];
   }
 
   /** Checks a new job as {@link #create} would, writing nothing; 400 with every problem. */

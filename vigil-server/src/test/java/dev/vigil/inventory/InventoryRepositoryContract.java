@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.scanning.SshSecret;
 import dev.vigil.scanning.SshTarget;
+import dev.vigil.storage.Sql;
 import dev.vigil.web.ConflictException;
 import dev.vigil.web.ListQuery;
 import dev.vigil.web.NotFoundException;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Credentials, servers and instances through their services and repositories against a real
@@ -133,6 +140,66 @@ abstract class InventoryRepositoryContract {
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("web-1, web-2");
     assertThat(inv.credentials.get(c.id())).isNotNull();
+  }
+
+  /**
+   * Existence and names of long id lists: a dense list (its id range read at once) and a sparse one
+   * (joined as arrays) answer the same, unknown and deleted ids left out, duplicates once.
+   */
+  @Test
+  void existingIdsAndNamesOfLongListsWhetherDenseOrSparse() {
+    JdbcClient jdbc = JdbcClient.create(dataSource());
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 1; i <= 3000; i++) {
+      rows.add(List.of("bulk-" + i, "localhost", 22, "root", "local", false, now, now));
+    }
+    Sql.insertRows(
+        jdbc,
+        "servers",
+        List.of(
+            "name",
+            "ssh_host",
+            "ssh_port",
+            "privilege_mode",
+            "connection_type",
+            "host_key_expected",
+            "created_at",
+            "updated_at"),
+        rows);
+    List<Long> all =
+        jdbc.sql("select id from servers where name like 'bulk-%' order by id")
+            .query(Long.class)
+            .list();
+    long gone = all.get(1501);
+    inv.servers.delete(gone);
+    long last = all.get(all.size() - 1);
+    // dense: 1,500 consecutive ids, one deleted, two unknown (one past the end), one twice
+    List<Long> dense = new ArrayList<>(all.subList(1000, 2500));
+    dense.add(last + 1);
+    dense.add(last + 1_000_000);
+    dense.add(all.get(1000));
+    Set<Long> denseFound = inv.servers.existingIds(dense);
+    assertThat(denseFound).hasSize(1499).doesNotContain(gone, last + 1, last + 1_000_000);
+    assertThat(denseFound)
+        .containsAll(all.subList(1000, 1501))
+        .containsAll(all.subList(1502, 2500));
+    Map<Long, String> names = inv.servers.namesByIds(dense);
+    assertThat(names).hasSize(1499).containsEntry(all.get(1000), "bulk-1001");
+    assertThat(names).containsEntry(all.get(2499), "bulk-2500").doesNotContainKey(gone);
+    // sparse: every third id (their range holds three rows per id), the deleted one, an unknown one
+    List<Long> sparse = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += 3) {
+      sparse.add(all.get(i));
+    }
+    sparse.add(gone);
+    sparse.add(-5L);
+    Set<Long> sparseFound = inv.servers.existingIds(sparse);
+    assertThat(sparseFound).hasSize(1000).doesNotContain(gone, -5L).contains(all.get(2997));
+    assertThat(inv.servers.namesByIds(sparse))
+        .hasSize(1000)
+        .containsEntry(all.get(0), "bulk-1")
+        .containsEntry(all.get(2997), "bulk-2998");
   }
 
   @Test
