@@ -110,23 +110,43 @@ public class DatabaseProbe implements SmartLifecycle {
   private void write() throws SQLException {
     int timeout = (int) Math.max(1, settings.probeTimeout().toSeconds());
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps =
-          c.prepareStatement("update database_probe set probed_at = ? where id = 1")) {
-        ps.setQueryTimeout(timeout);
-        ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        ps.executeUpdate();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      }
-      if (isH2(c)) {
-        try (Statement s = c.createStatement()) {
-          s.setQueryTimeout(timeout);
-          s.execute("checkpoint");
+      try {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps =
+            c.prepareStatement("update database_probe set probed_at = ? where id = 1")) {
+          ps.setQueryTimeout(timeout);
+          ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+          ps.executeUpdate();
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c);
+          throw e;
         }
+        if (isH2(c)) {
+          try (Statement s = c.createStatement()) {
+            s.setQueryTimeout(timeout);
+            s.execute("checkpoint");
+          }
+        }
+      } finally {
+        clearH2Timeout(c);
       }
+    }
+  }
+
+  /**
+   * H2 keeps a statement's query timeout on its session, so a pooled connection the probe used
+   * would cancel any later statement of another caller that runs longer than the probe's timeout
+   * (the delete of a 100,000-target job, say). Put it back to "none" on that connection.
+   */
+  private void clearH2Timeout(Connection c) {
+    if (!Boolean.TRUE.equals(h2)) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("set query_timeout 0");
+    } catch (SQLException | RuntimeException e) {
+      // the database is failing: the next probe says so, and the pool drops a broken connection
     }
   }
 
