@@ -8,6 +8,7 @@ import dev.vigil.scanning.ScanPhase;
 import dev.vigil.scanning.ScanRequest;
 import dev.vigil.scanning.SshConnector;
 import dev.vigil.scanning.SshSecret;
+import dev.vigil.scanning.SshSession;
 import dev.vigil.scanning.SshTarget;
 import dev.vigil.scanning.TargetConnection;
 import dev.vigil.scap.content.ChecklistInfo;
@@ -61,6 +62,7 @@ public final class ScanBenchmark {
   private final Path workDir;
   private final ScanEngine engine;
   private final ScanEngine gzipEngine;
+  private final SshConnector connector;
   private long rescanBytesUploaded;
   private int rescans;
   private final ScanRequest request;
@@ -85,19 +87,13 @@ public final class ScanBenchmark {
             Path.of("/var/tmp"),
             "vigil-scanbench-",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    this.connector = connector;
     this.engine = new ScanEngine(connector);
     this.gzipEngine = new ScanEngine(connector, Clock.systemUTC(), ResultCompression.ALWAYS);
     this.request =
         new ScanRequest(
             "bench-target",
-            TargetConnection.ssh(
-                new SshTarget(
-                    host,
-                    port,
-                    "root",
-                    new SshSecret.PrivateKey(Files.readString(key), null),
-                    null),
-                CONNECT),
+            TargetConnection.ssh(sshTarget(), CONNECT),
             false,
             checklist,
             sha256(checklist),
@@ -107,6 +103,11 @@ public final class ScanBenchmark {
             profile,
             SCAN,
             workDir.toString());
+  }
+
+  private SshTarget sshTarget() throws IOException {
+    return new SshTarget(
+        host, port, "root", new SshSecret.PrivateKey(Files.readString(key), null), null);
   }
 
   /**
@@ -188,6 +189,29 @@ public final class ScanBenchmark {
         "content bytes uploaded on %d measured re-scans: %d (goal 0)%n",
         rescans,
         rescanBytesUploaded);
+    reportCommandCost(runs);
+  }
+
+  /**
+   * What one command channel costs on this target whatever the client: a session is opened once and
+   * {@code true} run on it {@code runs} times (the wrapper a scan uses; sshd starts the login
+   * user's shell, which reads its rc files). A re-scan pays this once; oscap-ssh once per command.
+   */
+  private void reportCommandCost(int runs) throws Exception {
+    List<Long> samples = new ArrayList<>();
+    try (SshSession session = connector.open(sshTarget(), CONNECT)) {
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        session.exec("true", CONNECT);
+        samples.add(System.nanoTime() - start);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "one command channel on this target (exec of `true`, login shell start included): median"
+            + " %.0f ms, samples ms: %s%n",
+        median(samples) / 1e6,
+        millis(samples));
   }
 
   private long localOscap() throws IOException {

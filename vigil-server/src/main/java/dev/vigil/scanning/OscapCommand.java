@@ -21,8 +21,9 @@ final class OscapCommand {
   /**
    * The eval with {@code --progress}, so that its stdout is one {@code <rule id>:<result>} line per
    * evaluated rule (see {@link OscapProgress}). It runs the oscap {@code $3} in the run directory
-   * {@code $1} on the checklist {@code $2}; when oscap finished (0 or 2) it makes the ARF and the
-   * report readable by the login user, who sends them. It exits with oscap's exit code.
+   * {@code $1} on the checklist {@code $2}; when oscap finished (0 or 2) and ran through sudo
+   * ({@code $4} non-empty) it makes the ARF and the report readable by the login user, who sends
+   * them (without sudo the login user wrote them). It exits with oscap's exit code.
    *
    * <p>It first writes its own pid into {@link #PGID_FILE} in the run directory: the command runs
    * as the leader of its process group (see {@link RemoteCommand}), so that is the group a later
@@ -47,7 +48,7 @@ final class OscapCommand {
         + "\n\"$3\" "
         + Shell.join(words)
         + " \"$2\"\nrc=$?\n"
-        + "if [ $rc = 0 ] || [ $rc = 2 ]; then chmod 644 "
+        + "if [ -n \"$4\" ] && { [ $rc = 0 ] || [ $rc = 2 ]; }; then chmod 644 "
         + ARF
         + " "
         + REPORT

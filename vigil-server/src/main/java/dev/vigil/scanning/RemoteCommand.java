@@ -9,9 +9,10 @@ import java.util.List;
  * <p>The wrapper starts {@code setsid sh -c …} as a background child of a POSIX {@code sh}: a
  * background child is never a process-group leader, so {@code setsid} calls setsid(2) in place
  * without forking, and the child's pid becomes the id of a new session and process group. That
- * child first writes {@code vigil-pgid:<pid>} to stderr, then execs the command; everything the
- * command starts inherits the group. The wrapper {@code wait}s for the child so the channel reports
- * the command's own exit status.
+ * child's shell first writes {@code vigil-pgid:<pid>} to stderr, then runs the command itself (no
+ * further {@code sh} is started: each process costs a scheduling round on a loaded target);
+ * everything the command starts inherits the group. The wrapper {@code wait}s for the child so the
+ * channel reports the command's own exit status.
  */
 final class RemoteCommand {
 
@@ -23,21 +24,45 @@ final class RemoteCommand {
   private RemoteCommand() {}
 
   static String wrap(String command, boolean sudo) {
-    String inner = "echo \"" + PGID_MARKER + "$$\" >&2; exec sh -c \"$1\"";
-    String outer = "setsid sh -c " + Shell.quote(inner) + " vigil \"$1\" & wait $!";
-    return prefix(sudo) + "sh -c " + Shell.quote(outer) + " vigil-wrap " + Shell.quote(command);
+    String outer = "setsid sh -c \"$1\" vigil & wait $!";
+    return prefix(sudo)
+        + "sh -c "
+        + Shell.quote(outer)
+        + " vigil-wrap "
+        + Shell.quote(reportingGroup(command));
+  }
+
+  /** {@code command} preceded by the line that reports its shell's pid (its group) on stderr. */
+  static String reportingGroup(String command) {
+    return "echo \"" + PGID_MARKER + "$$\" >&2\n" + command;
   }
 
   /**
-   * A command line for a script (a shell word such as {@code "$s"} may precede it, to run it
-   * through sudo) that runs {@code command} as {@link #wrap} does, with {@code args} — shell words
-   * the calling script expands, such as {@code "$t"} — as its {@code $1}, {@code $2}, ….
+   * Script lines that run {@code command} as {@link #wrap} does, with {@code args} — shell words
+   * the calling script expands, such as {@code "$t"} — as its {@code $1}, {@code $2}, …, and leave
+   * its exit status in {@code $?}. When the script's variable {@code prefix} (such as {@code $s},
+   * set to {@code sudo -n} or empty) is set, the group is started through it: {@code <prefix> sh -c
+   * …}; else the calling script itself starts {@code setsid} in the background (its background
+   * child is no group leader either) and waits for it, one {@code sh} fewer.
    */
-  static String wrapWithArgs(String command, String args) {
-    String inner =
-        "echo \"" + PGID_MARKER + "$$\" >&2; c=$1; shift; exec sh -c \"$c\" vigil \"$@\"";
-    String outer = "setsid sh -c " + Shell.quote(inner) + " vigil \"$@\" & wait $!";
-    return "sh -c " + Shell.quote(outer) + " vigil-wrap " + Shell.quote(command) + " " + args;
+  static String wrapWithArgs(String command, String args, String prefix) {
+    String quoted = Shell.quote(reportingGroup(command));
+    String outer = "c=$1; shift; setsid sh -c \"$c\" vigil \"$@\" & wait $!";
+    return "if [ -n \""
+        + prefix
+        + "\" ]; then "
+        + prefix
+        + " sh -c "
+        + Shell.quote(outer)
+        + " vigil-wrap "
+        + quoted
+        + " "
+        + args
+        + "; else setsid sh -c "
+        + quoted
+        + " vigil "
+        + args
+        + " & wait $!; fi";
   }
 
   /**

@@ -82,7 +82,8 @@ final class ScanScript {
   }
 
   private static String scanStep(ScanRequest request, boolean compress) {
-    String oscap = RemoteCommand.wrapWithArgs(OscapCommand.eval(request), "\"$t\" \"$f\" \"$p\"");
+    String oscap =
+        RemoteCommand.wrapWithArgs(OscapCommand.eval(request), "\"$t\" \"$f\" \"$p\" \"$s\"", "$s");
     String pack = compress ? "    if gzip -1 -c \"$t/$n\" > \"$t/$n.gz\"; then n=$n.gz; fi\n" : "";
     return tailoringFile(request)
         + String.join(
@@ -90,10 +91,12 @@ final class ScanScript {
             "echo " + SCANNING,
             "\"$p\" --version > \"$t/version\" 2>&1 &",
             "v=$!",
-            "$s " + oscap,
+            oscap,
             "rc=$?",
             "wait $v",
-            "printf '\\n" + VERSION + "%s\\n' \"$(head -n 1 \"$t/version\")\"",
+            // the first line of oscap --version, read by the shell itself (no process)
+            "r=; { read -r r < \"$t/version\"; } 2>/dev/null",
+            "printf '\\n" + VERSION + "%s\\n' \"$r\"",
             // the target's OS as /etc/os-release names it, for the server's OS field
             "printf '" + OS + "%s\\n' \"$(. /etc/os-release 2>/dev/null; echo \"$PRETTY_NAME\")\"",
             "if [ $rc = 0 ] || [ $rc = 2 ]; then",

@@ -9,7 +9,7 @@ public class ScanningConfig {
 
   @Bean(destroyMethod = "close")
   SshConnector sshConnector(ScanningSettings settings) {
-    return new SshConnector(settings.maxConcurrentHandshakes());
+    return new SshConnector(settings.maxConcurrentHandshakes(), settings.postQuantumKex());
   }
 
   @Bean

@@ -11,11 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     wait their turn
  * @param compressResults whether targets gzip the ARF and the report before sending them: {@code
  *     auto} (all but loopback targets), {@code always} or {@code never}
+ * @param postQuantumKex whether SSH proposes the post-quantum hybrid key exchanges ({@code
+ *     sntrup761x25519-sha512}, …) before {@code curve25519-sha256}: slower handshakes (see {@link
+ *     SshAlgorithms}), recorded traffic safe from a future quantum computer
  */
 @ConfigurationProperties("vigil.scanning")
 public record ScanningSettings(
     @DefaultValue("4") int maxConcurrentHandshakes,
-    @DefaultValue("auto") ResultCompression compressResults) {
+    @DefaultValue("auto") ResultCompression compressResults,
+    @DefaultValue("false") boolean postQuantumKex) {
   public ScanningSettings {
     if (maxConcurrentHandshakes < 1) {
       throw new IllegalArgumentException(

@@ -36,6 +36,14 @@ public final class SshConnector implements AutoCloseable {
    * would otherwise starve each other into timeouts.
    */
   public SshConnector(int maxConcurrentHandshakes) {
+    this(maxConcurrentHandshakes, false);
+  }
+
+  /**
+   * As {@link #SshConnector(int)}; {@code postQuantumKexFirst} proposes MINA's post-quantum hybrid
+   * key exchanges first instead of {@code curve25519-sha256} (see {@link SshAlgorithms}).
+   */
+  public SshConnector(int maxConcurrentHandshakes, boolean postQuantumKexFirst) {
     if (maxConcurrentHandshakes < 1) {
       throw new IllegalArgumentException(
           "at least one concurrent handshake: " + maxConcurrentHandshakes);
@@ -47,6 +55,7 @@ public final class SshConnector implements AutoCloseable {
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     client.setUserAuthFactories(
         List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
+    SshAlgorithms.configure(client, postQuantumKexFirst);
     client.start();
   }
 
