@@ -10,12 +10,12 @@ import org.apache.sshd.common.NamedResource;
  * so a server that accepts only other algorithms still connects.
  *
  * <ul>
- *   <li>Key exchange: {@code curve25519-sha256} first unless post-quantum hybrids are preferred.
- *       MINA proposes {@code sntrup761x25519-sha512} first, which OpenSSH ≥ 9.0 accepts; its pure
- *       Java lattice code costs ~30 ms more per handshake than X25519 in a warm JVM and 100+ ms in
- *       the first scans after a start (docs/benchmarks.md, "SSH overhead"). X25519 is OpenSSH's
- *       default before 9.0; the hybrid protects recorded traffic against a future quantum computer,
- *       so {@code vigil.scanning.post-quantum-kex} keeps it first.
+ *   <li>Key exchange: MINA's order, the post-quantum hybrid {@code sntrup761x25519-sha512} first as
+ *       in OpenSSH ≥ 9.0, unless {@code vigil.scanning.post-quantum-kex=false} puts {@code
+ *       curve25519-sha256} first. The hybrid protects recorded scan traffic (a fleet's security
+ *       posture) against a future quantum computer; its pure Java lattice code costs ~30 ms more
+ *       per handshake than X25519 in a warm JVM and 100+ ms in the first scans after a start
+ *       (docs/benchmarks.md, "SSH overhead").
  *   <li>Ciphers: AES-GCM first (AEAD like ChaCha20-Poly1305, MINA's first choice, but done by the
  *       JDK's AES-NI intrinsics rather than pure Java): the ARF and report of a scan are megabytes.
  * </ul>

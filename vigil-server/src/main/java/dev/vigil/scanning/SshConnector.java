@@ -36,7 +36,7 @@ public final class SshConnector implements AutoCloseable {
    * would otherwise starve each other into timeouts.
    */
   public SshConnector(int maxConcurrentHandshakes) {
-    this(maxConcurrentHandshakes, false);
+    this(maxConcurrentHandshakes, true);
   }
 
   /**

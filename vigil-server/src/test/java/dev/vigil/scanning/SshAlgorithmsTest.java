@@ -3,9 +3,12 @@ package dev.vigil.scanning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.NamedResource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class SshAlgorithmsTest {
 
@@ -49,5 +52,16 @@ class SshAlgorithmsTest {
             NamedResource.ofName("d"));
     assertThat(NamedResource.getNameList(SshAlgorithms.preferring(names, List.of("c", "x", "b"))))
         .containsExactly("c", "b", "a", "d");
+  }
+
+  @Test
+  void postQuantumKexIsTheDefaultAndCanBeTurnedOff() {
+    assertThat(bind(Map.of()).postQuantumKex()).isTrue();
+    assertThat(bind(Map.of("vigil.scanning.post-quantum-kex", "false")).postQuantumKex()).isFalse();
+  }
+
+  private static ScanningSettings bind(Map<String, String> properties) {
+    return new Binder(new MapConfigurationPropertySource(properties))
+        .bindOrCreate("vigil.scanning", ScanningSettings.class);
   }
 }
