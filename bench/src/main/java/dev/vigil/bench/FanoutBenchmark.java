@@ -61,11 +61,20 @@ public final class FanoutBenchmark {
       int targets,
       double runsPerSecond,
       double baselinePerSecond,
+      double cpuMsPerRun,
+      double baselineCpuMsPerTask,
       long peakHeap,
       long afterGcHeap) {}
 
   /** One measured execution. */
-  record Measured(double runsPerSecond, long peakHeap, long afterGcHeap) {}
+  record Measured(double runsPerSecond, double cpuMsPerRun, long peakHeap, long afterGcHeap) {}
+
+  /** The JVM's CPU time so far (all threads), in nanoseconds. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
 
   private FanoutBenchmark(Settings s, Path work) throws Exception {
     this.s = s;
@@ -101,7 +110,10 @@ public final class FanoutBenchmark {
         s.pollingInterval().toMillis(),
         s.window(),
         s.runs());
-    bench.database("H2 (file)", null);
+    // -Dfanout.h2=false measures PostgreSQL only
+    if (!"false".equals(System.getProperty("fanout.h2"))) {
+      bench.database("H2 (file)", null);
+    }
     if (!s.pgUrl().isBlank()) {
       bench.postgres();
     }
@@ -130,7 +142,10 @@ public final class FanoutBenchmark {
     System.out.println();
     System.out.println("== " + db + " ==");
     Map<String, String> settings = settings(db, url);
-    try (VigilNode a = VigilNode.start("a", ScanDouble.of("a", nine, s.scanDelay()), settings)) {
+    SqlCounter counter = new SqlCounter();
+    try (VigilNode a =
+        VigilNode.start(
+            "a", ScanDouble.of("a", nine, s.scanDelay()), settings, counter::register)) {
       FleetApi fleet = new FleetApi(new ApiClient(a.port()).login("admin", PASSWORD));
       long pkg = fleet.readyPackage("nine-bench", nine.datastream());
       List<Long> servers = servers(a.bean(ServerService.class), s.targets());
@@ -144,26 +159,33 @@ public final class FanoutBenchmark {
       baseline.run(s.smallTargets(), s.window());
       measure(fleet, sql, small, null);
       List<Double> base = new ArrayList<>();
+      List<Double> baseCpu = new ArrayList<>();
       List<Measured> smallRuns = new ArrayList<>();
       List<Measured> largeRuns = new ArrayList<>();
       ThreadSampler sampler = null;
       try (HeapPeak heap = new HeapPeak()) {
         // Interleaved, so that each side sees the same background load on a shared machine.
         for (int i = 0; i < s.runs(); i++) {
+          long cpu = cpuNanos();
           base.add(baseline.run(s.targets(), s.window()));
+          baseCpu.add((cpuNanos() - cpu) / 1e6 / s.targets());
           smallRuns.add(measure(fleet, sql, small, heap));
           sampler = i == 0 ? new ThreadSampler() : null;
+          counter.reset();
           largeRuns.add(measure(fleet, sql, large, heap));
           if (sampler != null) {
             sampler.close();
+            System.out.println("SQL of that execution (" + db + ", one node, all threads):");
+            counter.print(s.targets(), 24);
             System.out.println("where the target-run threads were (" + db + ", one node):");
             sampler.print(12);
           }
         }
       }
       double b = median(base);
-      rows.add(row(db, 1, s.smallTargets(), smallRuns, b));
-      rows.add(row(db, 1, s.targets(), largeRuns, b));
+      double bc = median(baseCpu);
+      rows.add(row(db, 1, s.smallTargets(), smallRuns, b, bc));
+      rows.add(row(db, 1, s.targets(), largeRuns, b, bc));
       if (url != null) {
         try (VigilNode second =
             VigilNode.start("b", ScanDouble.of("b", nine, s.scanDelay()), settings)) {
@@ -172,7 +194,7 @@ public final class FanoutBenchmark {
           for (int i = 0; i < s.runs(); i++) {
             two.add(measure(fleet, sql, large, null));
           }
-          rows.add(row(db, 2, s.targets(), two, b));
+          rows.add(row(db, 2, s.targets(), two, b, bc));
           System.out.printf(
               "node b scanned %d of the target runs with two nodes%n",
               second.scans().scanned().size());
@@ -241,6 +263,7 @@ public final class FanoutBenchmark {
     if (heap != null) {
       heap.reset();
     }
+    long cpu = cpuNanos();
     long execution = fleet.execute(job);
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     Map<String, Object> e;
@@ -263,13 +286,16 @@ public final class FanoutBenchmark {
     }
     double seconds =
         Duration.between(at(e.get("created_at")), at(e.get("finished_at"))).toNanos() / 1e9;
-    Measured m = new Measured(done / seconds, peak, afterGc);
+    double cpuMs = (cpuNanos() - cpu) / 1e6 / Math.max(1, done);
+    Measured m = new Measured(done / seconds, cpuMs, peak, afterGc);
     System.out.printf(
         Locale.ROOT,
-        "  %5d target runs in %6.2f s: %7.1f runs/s, heap peak %4d MiB, after GC %4d MiB%n",
+        "  %5d target runs in %6.2f s: %7.1f runs/s, %5.2f CPU-ms/run, heap peak %4d MiB, after GC"
+            + " %4d MiB%n",
         total,
         seconds,
         m.runsPerSecond(),
+        m.cpuMsPerRun(),
         peak >> 20,
         afterGc >> 20);
     return m;
@@ -285,7 +311,8 @@ public final class FanoutBenchmark {
     throw new IllegalStateException("not a timestamp: " + value);
   }
 
-  private static Row row(String db, int nodes, int targets, List<Measured> runs, double baseline) {
+  private static Row row(
+      String db, int nodes, int targets, List<Measured> runs, double baseline, double baselineCpu) {
     List<Long> peaks = runs.stream().map(Measured::peakHeap).toList();
     List<Long> afterGc = runs.stream().map(Measured::afterGcHeap).toList();
     return new Row(
@@ -294,6 +321,8 @@ public final class FanoutBenchmark {
         targets,
         median(runs.stream().map(Measured::runsPerSecond).toList()),
         baseline,
+        median(runs.stream().map(Measured::cpuMsPerRun).toList()),
+        baselineCpu,
         Collections.max(peaks),
         Collections.max(afterGc));
   }
@@ -302,25 +331,29 @@ public final class FanoutBenchmark {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "%-12s %5s %7s %12s %16s %7s %11s %14s%n",
+        "%-12s %5s %7s %12s %16s %7s %11s %13s %11s %14s%n",
         "database",
         "nodes",
         "targets",
         "runs/s",
         "baseline tasks/s",
         "ratio",
+        "CPU-ms/run",
+        "base CPU-ms",
         "peak heap",
         "heap after GC");
     for (Row r : rows) {
       System.out.printf(
           Locale.ROOT,
-          "%-12s %5d %7d %12.1f %16.1f %7.2f %11s %14s%n",
+          "%-12s %5d %7d %12.1f %16.1f %7.2f %11.2f %13.2f %11s %14s%n",
           r.db(),
           r.nodes(),
           r.targets(),
           r.runsPerSecond(),
           r.baselinePerSecond(),
           r.runsPerSecond() / r.baselinePerSecond(),
+          r.cpuMsPerRun(),
+          r.baselineCpuMsPerTask(),
           r.nodes() == 1 ? (r.peakHeap() >> 20) + " MiB" : "-",
           r.nodes() == 1 ? (r.afterGcHeap() >> 20) + " MiB" : "-");
     }
@@ -343,6 +376,8 @@ public final class FanoutBenchmark {
     System.out.println(
         "runs/s: median over the executions, each from its start to its last target run's end;"
             + " baseline: db-scheduler alone, no-op tasks, same shape, threads and database;"
+            + " CPU-ms/run: this JVM's CPU time (every thread, PostgreSQL not included) over the"
+            + " execution / its runs, median; base CPU-ms: the same per baseline task;"
             + " heap: the largest of the executions (peak = before any GC, after GC = what a"
             + " collection left)");
   }

@@ -329,6 +329,24 @@ class ExecutionRepository {
         .update();
   }
 
+  /** What a claim reads of its execution: its status, and its cancel's reason when cancelled. */
+  record ClaimView(ExecutionStatus status, Optional<String> cancelReason) {}
+
+  /** The execution's status and cancel, in one read (the execution exists: a run names it). */
+  ClaimView claimView(long executionId) {
+    return jdbc.sql(
+            "select status, cancel_requested_at, cancel_reason from job_executions where id = ?")
+        .param(executionId)
+        .query(
+            (rs, i) ->
+                new ClaimView(
+                    ExecutionStatus.of(rs.getString(1)),
+                    rs.getObject(2) == null
+                        ? Optional.empty()
+                        : Optional.of(rs.getString(3) == null ? "cancelled" : rs.getString(3))))
+        .single();
+  }
+
   /** The reason of the execution's cancel; empty when it was not cancelled. */
   Optional<String> cancelReason(long executionId) {
     return jdbc.sql(
@@ -413,16 +431,6 @@ class ExecutionRepository {
 
   Optional<TargetRun> findRun(long id) {
     return jdbc.sql(SELECT_RUN + " where id = ?").param(id).query(ExecutionRows::run).optional();
-  }
-
-  /** The job of the execution as of now; null when the job or the execution was deleted. */
-  Long jobOf(long executionId) {
-    List<Long> jobs =
-        jdbc.sql("select job_id from job_executions where id = ?")
-            .param(executionId)
-            .query((rs, i) -> rs.getObject(1) == null ? null : rs.getLong(1))
-            .list();
-    return jobs.isEmpty() ? null : jobs.get(0);
   }
 
   Optional<Long> executionOfRun(long runId) {

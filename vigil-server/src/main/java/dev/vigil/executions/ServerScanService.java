@@ -9,7 +9,6 @@ import dev.vigil.packages.ChecklistFile;
 import dev.vigil.packages.PackageService;
 import dev.vigil.results.NewScan;
 import dev.vigil.results.ResultService;
-import dev.vigil.results.ScanOrigin;
 import dev.vigil.results.ScanTailoring;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.scanning.ConnectRetry;
@@ -59,7 +58,6 @@ public class ServerScanService {
   private final ResultService results;
   private final TransactionTemplate tx;
   private final VigilMetrics metrics;
-  private final ExecutionRepository executions;
   private final ConnectRetry connectRetry;
   private final ArfReader arfReader = new ArfReader();
   private final TailoringService tailorings;
@@ -71,7 +69,6 @@ public class ServerScanService {
       ResultService results,
       TransactionTemplate tx,
       VigilMetrics metrics,
-      ExecutionRepository executions,
       ExecutionSettings settings,
       TailoringService tailorings) {
     this.tailorings = tailorings;
@@ -81,7 +78,6 @@ public class ServerScanService {
     this.results = results;
     this.tx = tx;
     this.metrics = metrics;
-    this.executions = executions;
     this.connectRetry = new ConnectRetry(settings.connectRetries(), settings.connectBackoff());
   }
 
@@ -132,14 +128,18 @@ public class ServerScanService {
     ScanOutcome outcome = run(server, request, control);
     try {
       ScanReport report = read(outcome, server);
-      return tx.execute(
-          s -> {
-            SecurityScan scan = record(server, file, order, outcome, report, tailoring);
-            servers.recordScannedOs(server.id(), outcome.osName());
-            recorded.accept(scan, outcome);
-            metrics.scanRecorded();
-            return scan;
-          });
+      NewScan scanned = newScan(server, file, order, outcome, report, tailoring);
+      // compressed before the transaction, which then holds its connection for the writes only
+      try (ResultService.Prepared files = results.prepare(scanned)) {
+        return tx.execute(
+            s -> {
+              SecurityScan scan = results.record(scanned, files);
+              servers.recordScannedOs(server.id(), outcome.osName());
+              recorded.accept(scan, outcome);
+              metrics.scanRecorded();
+              return scan;
+            });
+      }
     } finally {
       deleteQuietly(outcome.arfFile());
       deleteQuietly(outcome.reportHtml());
@@ -217,51 +217,37 @@ public class ServerScanService {
     }
   }
 
-  private SecurityScan record(
+  private static NewScan newScan(
       Server server,
       ChecklistFile file,
       ScanOrder order,
       ScanOutcome outcome,
       ScanReport report,
       TailoringVersion tailoring) {
-    return results.record(
-        new NewScan(
-            server.id(),
-            server.name(),
-            file.packageId(),
-            file.packageName(),
-            file.versionId(),
-            order.checklistPath(),
-            tailoring == null ? order.profileId() : tailoring.profileId(),
-            report,
-            outcome.arfFile(),
-            outcome.reportHtml(),
-            outcome.oscapVersion(),
-            outcome.started(),
-            outcome.finished(),
-            order.requestedBy(),
-            liveOrigin(order.origin()),
-            order.origin().jobId(),
-            tailoring == null
-                ? null
-                : new ScanTailoring(
-                    tailoring.tailoringId(),
-                    tailoring.versionNo(),
-                    tailoring.name(),
-                    tailoring.title())));
-  }
-
-  /**
-   * The origin with its job as the execution names it now: a job deleted while its execution ran
-   * (the plan keeps the run going) is no longer referenced, only named; its id is still recorded
-   * ({@code recorded_job_id}, from the order).
-   */
-  private ScanOrigin liveOrigin(ScanOrigin origin) {
-    if (origin.executionId() == null || origin.jobId() == null) {
-      return origin;
-    }
-    Long jobId = executions.jobOf(origin.executionId());
-    return new ScanOrigin(jobId, origin.jobName(), origin.executionId(), origin.targetRunId());
+    return new NewScan(
+        server.id(),
+        server.name(),
+        file.packageId(),
+        file.packageName(),
+        file.versionId(),
+        order.checklistPath(),
+        tailoring == null ? order.profileId() : tailoring.profileId(),
+        report,
+        outcome.arfFile(),
+        outcome.reportHtml(),
+        outcome.oscapVersion(),
+        outcome.started(),
+        outcome.finished(),
+        order.requestedBy(),
+        order.origin(),
+        order.origin().jobId(),
+        tailoring == null
+            ? null
+            : new ScanTailoring(
+                tailoring.tailoringId(),
+                tailoring.versionNo(),
+                tailoring.name(),
+                tailoring.title()));
   }
 
   private static String code(FailureReason reason) {

@@ -79,15 +79,26 @@ class TargetRunRecorder {
    * when there is nothing to scan (the run ended or was cancelled).
    */
   Optional<TargetRun> claim(long runId, String node) {
-    return Optional.ofNullable(tx.execute(s -> claimLocked(runId, node)));
+    return claim(runId, node, UnaryOperator.identity());
   }
 
-  private TargetRun claimLocked(long runId, String node) {
+  /**
+   * As {@link #claim(long, String)}; {@code prepare} completes the claimed attempt before it is
+   * written (the profile's rule count, for progress), so the claim is the attempt's one write
+   * before its end. It runs inside the claim's transaction and must not throw.
+   */
+  Optional<TargetRun> claim(long runId, String node, UnaryOperator<TargetRun> prepare) {
+    return Optional.ofNullable(tx.execute(s -> claimLocked(runId, node, prepare)));
+  }
+
+  private TargetRun claimLocked(long runId, String node, UnaryOperator<TargetRun> prepare) {
     TargetRun run = repo.findRunForUpdate(runId).orElse(null);
     if (run == null || run.status().ended()) {
       return null;
     }
-    Optional<String> cancelled = repo.cancelReason(run.executionId());
+    // the execution's status and cancel in one read
+    ExecutionRepository.ClaimView execution = repo.claimView(run.executionId());
+    Optional<String> cancelled = execution.cancelReason();
     if (cancelled.isPresent()) {
       // cancelled on some node after this run was handed over: it never starts (again)
       end(run.cancel(cancelled.get(), clock.instant()).log(cancelled.get()));
@@ -110,13 +121,12 @@ class TargetRunRecorder {
     }
     if (run.status() == TargetRunStatus.QUEUED) {
       TargetRun claimed = run.claim(clock.instant(), node);
-      claimed = claimed.log(attemptLine(claimed));
+      claimed = prepare.apply(claimed.log(attemptLine(claimed)));
       repo.updateRun(claimed);
       // the first claim moves the execution to running; later claims change none of its counts
-      repo.find(run.executionId())
-          .filter(e -> e.status() == ExecutionStatus.QUEUED)
-          .flatMap(e -> repo.findForUpdate(e.id()))
-          .ifPresent(this::refresh);
+      if (execution.status() == ExecutionStatus.QUEUED) {
+        repo.findForUpdate(run.executionId()).ifPresent(this::refresh);
+      }
       return claimed;
     }
     String lost =
@@ -127,7 +137,7 @@ class TargetRunRecorder {
     if (run.nodeLosses() < settings.nodeLostRetries()) {
       log.warn("target run {} retried on {}: {}", runId, node, lost);
       TargetRun again = run.retryAfterNodeLoss(lost + "; retried", node);
-      again = again.log(attemptLine(again) + " after " + lost);
+      again = prepare.apply(again.log(attemptLine(again) + " after " + lost));
       repo.updateRun(again);
       return again;
     }

@@ -44,7 +44,7 @@ class TargetRunTask implements TaskHandler {
   private static final Logger log = LoggerFactory.getLogger(TargetRunTask.class);
 
   private final TargetRunRecorder recorder;
-  private final ExecutionService executions;
+  private final PinnedExecutions executions;
   private final ServerScanService scans;
   private final RunningScans running;
   private final ScanSlots slots;
@@ -54,7 +54,7 @@ class TargetRunTask implements TaskHandler {
 
   TargetRunTask(
       TargetRunRecorder recorder,
-      ExecutionService executions,
+      PinnedExecutions executions,
       ServerScanService scans,
       RunningScans running,
       ScanSlots slots,
@@ -101,7 +101,7 @@ class TargetRunTask implements TaskHandler {
             NO_SLOT_DELAY, "all " + slots.max() + " scan slots of this node are busy");
       }
       slot = true;
-      recorder.claim(runId, node.name()).ifPresent(this::scan);
+      recorder.claim(runId, node.name(), this::withRulesTotal).ifPresent(this::scan);
     } catch (RunLater later) {
       throw later;
     } catch (RuntimeException e) {
@@ -293,38 +293,66 @@ class TargetRunTask implements TaskHandler {
   }
 
   private int retriesOnTimeout(TargetRun run) {
-    ExecutionPlan plan = executions.get(run.executionId()).plan();
+    ExecutionPlan plan = executions.of(run.executionId()).map(p -> p.plan()).orElse(null);
     return plan == null ? 0 : plan.retriesOnTimeout();
+  }
+
+  /**
+   * The claimed attempt with its profile's rule count, read from the execution's pinned checklist
+   * (cached per node) so that the claim writes it; unchanged when it is known or cannot be read
+   * (the attempt's scan then fails with the reason, or reads it again).
+   */
+  private TargetRun withRulesTotal(TargetRun claimed) {
+    if (claimed.rulesTotal() != null) {
+      return claimed;
+    }
+    try {
+      return claimed.withRulesTotal(scans.rulesTotal(plannedOrder(claimed)));
+    } catch (RuntimeException e) {
+      log.debug("target run {}: rule count not read at its claim: {}", claimed.id(), e.toString());
+      return claimed;
+    }
   }
 
   /** The scan of the run's server by its execution's plan, pinned when the execution started. */
   private ScanOrder order(TargetRun run) {
-    JobExecution e = executions.get(run.executionId());
-    ExecutionPlan plan = e.plan();
-    if (plan == null || run.serverId() == null) {
-      throw new IllegalStateException(
-          plan == null ? "execution " + e.id() + " has no plan" : "the server was deleted");
-    }
-    String by = e.createdBy() == null ? "job " + e.jobName() : e.createdBy().username();
-    ScanOrder order =
-        new ScanOrder(
-            run.serverId(),
-            plan.packageId(),
-            plan.packageVersionId(),
-            plan.scanPath(),
-            plan.profileId(),
-            plan.timeout(),
-            by,
-            "tr" + run.id() + "-" + installation.id(),
-            new ScanOrigin(e.jobId(), e.jobName(), e.id(), run.id()),
-            plan.tailoringId(),
-            plan.tailoringVersion(),
-            plan.packageName());
+    ScanOrder order = plannedOrder(run);
     if (run.rulesTotal() == null) {
       Integer total = scans.rulesTotal(order);
       recorder.progress(run.withRulesTotal(total));
     }
     return order;
+  }
+
+  /**
+   * The order of the run's execution plan (cached per node: it never changes within the execution).
+   */
+  private ScanOrder plannedOrder(TargetRun run) {
+    PinnedExecutions.Pinned e =
+        executions
+            .of(run.executionId())
+            .orElseThrow(
+                () -> new IllegalStateException("execution " + run.executionId() + " is gone"));
+    ExecutionPlan plan = e.plan();
+    if (plan == null || run.serverId() == null) {
+      throw new IllegalStateException(
+          plan == null
+              ? "execution " + e.executionId() + " has no plan"
+              : "the server was deleted");
+    }
+    return new ScanOrder(
+        run.serverId(),
+        plan.packageId(),
+        plan.packageVersionId(),
+        plan.scanPath(),
+        plan.profileId(),
+        plan.timeout(),
+        e.requestedBy(),
+        "tr" + run.id() + "-" + installation.id(),
+        new ScanOrigin(e.jobId(), e.jobName(), e.executionId(), run.id()),
+        plan.tailoringId(),
+        plan.tailoringVersion(),
+        plan.packageName());
   }
 
   private TargetRun failed(TargetRun r, ScanFailure e) {

@@ -116,7 +116,10 @@ class ServerRepository {
   }
 
   void recordOs(long id, String os) {
-    jdbc.sql("update servers set os_name = ? where id = ?").params(os, id).update();
+    // written only when it changed: a re-scan neither rewrites nor locks the server's row
+    jdbc.sql("update servers set os_name = ? where id = ? and (os_name is null or os_name <> ?)")
+        .params(os, id, os)
+        .update();
   }
 
   Optional<String> osName(long id) {

@@ -54,6 +54,71 @@ class ArfStore {
     }
   }
 
+  /**
+   * The ARF's blob made ahead of the transaction that records the scan (no database write): the ARF
+   * without its datastream, as {@link #store(NewScan, Prepared)} stores it when the datastream is
+   * the shared copy, else the whole ARF; hashed and compressed. The caller closes it.
+   */
+  Prepared prepare(NewScan s) {
+    Optional<Span> span = locate(s);
+    long size = size(s.arfFile());
+    if (span.isEmpty() || !copies.mayShare(s)) {
+      return new Prepared(span, size, null, BlobStore.prepare(s.arfFile()));
+    }
+    Span ds = span.get();
+    try {
+      String sha = DatastreamCopies.sha256(s.arfFile(), ds);
+      byte[] marker = marker(s, sha, ds.length());
+      // the ARF without its datastream (a fraction of it) is cut and compressed in memory
+      return new Prepared(
+          span, size, sha, BlobStore.prepare(out -> writeWithout(s.arfFile(), ds, marker, out)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the ARF " + s.arfFile(), e);
+    }
+  }
+
+  /**
+   * An ARF located and its blob compressed ahead of the recording.
+   *
+   * @param datastreamSha256 the sha256 of the embedded datastream the blob was stripped of; null
+   *     when the blob is the whole ARF
+   */
+  record Prepared(Optional<Span> span, long size, String datastreamSha256, BlobStore.Prepared blob)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      blob.close();
+    }
+  }
+
+  /**
+   * Stores the prepared ARF within the caller's transaction: its blob as made when the datastream
+   * turns out as expected (the shared copy, or none), else the ARF is stored whole, compressed now.
+   */
+  StoredArf store(NewScan s, Prepared p) {
+    if (p.span().isEmpty()) {
+      log.info("storing the ARF of {} whole: {}", s.serverName(), "it embeds no datastream");
+      return new StoredArf(blobs.put(p.blob()).sha256(), null, null, null, p.size());
+    }
+    Span ds = p.span().get();
+    DatastreamCopies.Outcome copy = copies.shared(s, ds, p.datastreamSha256());
+    if (copy.sha256() == null) {
+      log.info("storing the ARF of {} whole: {}", s.serverName(), copy.reason());
+      String arf =
+          p.datastreamSha256() == null
+              ? blobs.put(p.blob()).sha256()
+              : blobs.put(s.arfFile()).sha256();
+      return new StoredArf(arf, null, null, null, p.size());
+    }
+    if (!copy.sha256().equals(p.datastreamSha256())) {
+      // not prepared stripped (the checklist's kind was not known as a datastream then)
+      return store(s, p.span());
+    }
+    String arf = blobs.put(p.blob()).sha256();
+    return new StoredArf(
+        arf, copy.sha256(), ds.start(), marker(s, copy.sha256(), ds.length()).length, p.size());
+  }
+
   /** Stores the ARF, without its datastream when that is the package's; within the caller's tx. */
   StoredArf store(NewScan s, Optional<Span> span) {
     long size = size(s.arfFile());
@@ -115,8 +180,14 @@ class ArfStore {
 
   private static void writeWithout(Path arf, Span ds, byte[] marker, Path target)
       throws IOException {
-    try (FileChannel in = FileChannel.open(arf, StandardOpenOption.READ);
-        OutputStream out = Files.newOutputStream(target)) {
+    try (OutputStream out = Files.newOutputStream(target)) {
+      writeWithout(arf, ds, marker, out);
+    }
+  }
+
+  private static void writeWithout(Path arf, Span ds, byte[] marker, OutputStream out)
+      throws IOException {
+    try (FileChannel in = FileChannel.open(arf, StandardOpenOption.READ)) {
       copy(in, 0, ds.start(), out);
       out.write(marker);
       copy(in, ds.end(), in.size() - ds.end(), out);

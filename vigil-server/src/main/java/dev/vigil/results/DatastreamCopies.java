@@ -67,6 +67,14 @@ class DatastreamCopies {
 
   /** The shared copy of the ARF's embedded datastream, checked and stored if new. */
   Outcome shared(NewScan s, Span span) {
+    return shared(s, span, null);
+  }
+
+  /**
+   * As {@link #shared(NewScan, Span)}, with the sha256 of the span's bytes when the caller already
+   * computed it ({@link #sha256(Path, Span)}), else null.
+   */
+  Outcome shared(NewScan s, Span span, String knownSha) {
     if (s.packageVersionId() == null) {
       return new Outcome(null, "the scan names no package version");
     }
@@ -76,7 +84,7 @@ class DatastreamCopies {
     }
     Path work = null;
     try {
-      String sha = sha256(s.arfFile(), span);
+      String sha = knownSha != null ? knownSha : sha256(s.arfFile(), span);
       if (known(s, sha)) {
         return new Outcome(sha, null);
       }
@@ -101,6 +109,11 @@ class DatastreamCopies {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** Whether the ARF's datastream may be a shared copy: the scan's checklist is a datastream. */
+  boolean mayShare(NewScan s) {
+    return s.packageVersionId() != null && sourceDatastream(s);
   }
 
   private boolean sourceDatastream(NewScan s) {
@@ -165,7 +178,7 @@ class DatastreamCopies {
   }
 
   /** The sha256 of the span's bytes. */
-  private static String sha256(Path arf, Span span) throws IOException {
+  static String sha256(Path arf, Span span) throws IOException {
     MessageDigest digest = sha256();
     try (FileChannel in = FileChannel.open(arf, StandardOpenOption.READ)) {
       java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);

@@ -58,11 +58,57 @@ public class ResultService {
    */
   @Transactional
   public SecurityScan record(NewScan s) {
+    try (Prepared p = prepare(s)) {
+      return record(s, p);
+    }
+  }
+
+  /**
+   * The scan's files checked, hashed and compressed for {@link #record(NewScan, Prepared)}, with no
+   * database write: made before the transaction that records the scan, so that it holds its
+   * connection and locks for the writes only. The caller closes it (its temporary files go).
+   *
+   * @throws InvalidArfException when the ARF declares a DOCTYPE or is not well-formed
+   */
+  public Prepared prepare(NewScan s) {
+    ArfStore.Prepared arf = arfs.prepare(s);
+    try {
+      return new Prepared(arf, s.reportHtml() == null ? null : BlobStore.prepare(s.reportHtml()));
+    } catch (RuntimeException e) {
+      arf.close();
+      throw e;
+    }
+  }
+
+  /** A scan's ARF and report prepared for recording. */
+  public static final class Prepared implements AutoCloseable {
+    private final ArfStore.Prepared arf;
+    private final BlobStore.Prepared html;
+
+    private Prepared(ArfStore.Prepared arf, BlobStore.Prepared html) {
+      this.arf = arf;
+      this.html = html;
+    }
+
+    @Override
+    public void close() {
+      arf.close();
+      if (html != null) {
+        html.close();
+      }
+    }
+  }
+
+  /**
+   * As {@link #record(NewScan)}, with its files prepared by {@link #prepare(NewScan)} of the same
+   * scan.
+   */
+  @Transactional
+  public SecurityScan record(NewScan s, Prepared p) {
     ScanReport r = s.report();
-    var span = arfs.locate(s);
-    StoredArf stored = arfs.store(s, span);
+    StoredArf stored = arfs.store(s, p.arf);
     String arf = stored.arfSha256();
-    String html = s.reportHtml() == null ? null : blobs.put(s.reportHtml()).sha256();
+    String html = p.html == null ? null : blobs.put(p.html).sha256();
     Score score = primaryScore(r.scores());
     Map<ResultType, Integer> counts = new EnumMap<>(ResultType.class);
     for (ResultType t : ResultType.values()) {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,15 @@ class ScanRepository {
             s.recordedJobId(),
             s.recorded().benchmarkTitle(),
             s.recorded().profileTitle()));
+    // the scan of an execution references the job its execution has now, read by the insert
+    // itself: a job deleted while its execution ran is no longer referenced (no foreign key to a
+    // deleted row), only named and recorded (recorded_job_id)
+    List<String> slots = new ArrayList<>(Collections.nCopies(values.size(), "?"));
+    int jobSlot = values.size() - 9;
+    if (s.origin().executionId() != null && s.origin().jobId() != null) {
+      slots.set(jobSlot, "(select job_id from job_executions where id = ?)");
+      values.set(jobSlot, s.origin().executionId());
+    }
     jdbc.sql(
             "insert into security_scans (server_id, server_name, package_id, package_name,"
                 + " package_version_id, checklist_path, benchmark_id, benchmark_version, profile_id,"
@@ -99,7 +109,7 @@ class ScanRepository {
                 + " arf_size_bytes, job_id, job_name, execution_id, target_run_id,"
                 + " recorded_server_id, recorded_package_id, recorded_job_id, benchmark_title,"
                 + " profile_title) values ("
-                + marks(values.size())
+                + String.join(", ", slots)
                 + ")")
         .params(values)
         .update(keys, "id");

@@ -43,9 +43,10 @@ class SchedulerConfig {
     List<Task<?>> tasks = handlers.stream().<Task<?>>map(h -> oneTime(h, clock)).toList();
     List<RecurringTask<Void>> recurring =
         recurringHandlers.orderedStream().map(SchedulerConfig::recurring).toList();
+    boolean postgres = isPostgres(dataSource);
     Supplier<Scheduler> factory =
         () ->
-            Scheduler.create(dataSource, tasks)
+            polling(Scheduler.create(dataSource, tasks), postgres)
                 .startTasks(recurring)
                 .tableName("scheduled_tasks")
                 .schedulerName(new SchedulerName.Fixed(node.name()))
@@ -63,6 +64,28 @@ class SchedulerConfig {
           return factory.get();
         },
         settings.enabled());
+  }
+
+  /**
+   * On PostgreSQL the scheduler picks due tasks with one {@code update ... for update skip locked
+   * ... returning} statement per batch (db-scheduler's lock-and-fetch), refilled when half of its
+   * threads' worth of picked tasks is left; elsewhere it reads due tasks and then marks each
+   * picked, one statement each (its default).
+   */
+  static com.github.kagkarlsson.scheduler.SchedulerBuilder polling(
+      com.github.kagkarlsson.scheduler.SchedulerBuilder builder, boolean postgres) {
+    return postgres ? builder.pollUsingLockAndFetch(0.5, 1.0) : builder;
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try {
+      String product =
+          org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(
+              dataSource, java.sql.DatabaseMetaData::getDatabaseProductName);
+      return "PostgreSQL".equals(product);
+    } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
   }
 
   /**

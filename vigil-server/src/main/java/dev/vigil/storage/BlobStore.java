@@ -63,42 +63,99 @@ public class BlobStore {
    * the race, finding the row already there, keeps the winner's copy.
    */
   public BlobRef put(Path file) {
+    try (Prepared p = prepare(file)) {
+      return put(p);
+    }
+  }
+
+  /**
+   * A file hashed and compressed, ready for {@link #put(Prepared)}: made outside any transaction,
+   * so the transaction that stores it holds its connection and locks for the inserts only. The
+   * compressed bytes are kept in memory for a file up to {@link #IN_MEMORY} bytes (no temporary
+   * file to write and remove), else in a temporary file that closing it deletes.
+   */
+  public static final class Prepared implements AutoCloseable {
+    private final String sha256;
+    private final long size;
+    private final long stored;
+    private final Path compressed;
+    private final byte[] bytes;
+
+    private Prepared(String sha256, long size, long stored, Path compressed, byte[] bytes) {
+      this.sha256 = sha256;
+      this.size = size;
+      this.stored = stored;
+      this.compressed = compressed;
+      this.bytes = bytes;
+    }
+
+    private InputStream open() throws IOException {
+      return bytes != null
+          ? new java.io.ByteArrayInputStream(bytes)
+          : Files.newInputStream(compressed);
+    }
+
+    /** The address the blob will have. */
+    public String sha256() {
+      return sha256;
+    }
+
+    @Override
+    public void close() {
+      deleteQuietly(compressed);
+    }
+  }
+
+  /** Files up to this size are compressed in memory by {@link #prepare}. */
+  static final long IN_MEMORY = 16L << 20;
+
+  /** Hashes and compresses the file; no database access. */
+  public static Prepared prepare(Path file) {
     Path compressed = null;
     try {
+      long size = Files.size(file);
+      if (size <= IN_MEMORY) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String sha256 = compress(file, out);
+        byte[] gz = out.toByteArray();
+        return new Prepared(sha256, size, gz.length, null, gz);
+      }
       compressed = Files.createTempFile("vigil-blob", ".gz");
       String sha256 = compressTo(file, compressed);
-      long size = Files.size(file);
-      long stored = Files.size(compressed);
-      Optional<BlobRef> there = stored(sha256);
-      if (there.isPresent()) {
-        return there.get();
-      }
-      Path gz = compressed;
-      try {
-        savepoint.executeWithoutResult(s -> insert(sha256, size, stored, gz));
-      } catch (DuplicateKeyException
-          | QueryTimeoutException
-          | PessimisticLockingFailureException e) {
-        return awaitCommitted(sha256);
-      }
-      return new BlobRef(sha256, size, stored);
+      Prepared p = new Prepared(sha256, size, Files.size(compressed), compressed, null);
+      compressed = null;
+      return p;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot store blob from " + file, e);
+      throw new UncheckedIOException("cannot compress blob from " + file, e);
     } finally {
       deleteQuietly(compressed);
     }
   }
 
-  private void insert(String sha256, long size, long stored, Path compressed) {
+  /** Stores a prepared blob (once per sha256) and returns its address; the caller closes it. */
+  public BlobRef put(Prepared p) {
+    Optional<BlobRef> there = stored(p.sha256);
+    if (there.isPresent()) {
+      return there.get();
+    }
+    try {
+      savepoint.executeWithoutResult(s -> insert(p));
+    } catch (DuplicateKeyException | QueryTimeoutException | PessimisticLockingFailureException e) {
+      return awaitCommitted(p.sha256);
+    }
+    return new BlobRef(p.sha256, p.size, p.stored);
+  }
+
+  private void insert(Prepared p) {
     jdbc.sql(
             "insert into blobs (sha256, size_bytes, stored_bytes, encoding, created_at)"
                 + " values (?, ?, ?, 'gzip', ?)")
-        .params(sha256, size, stored, OffsetDateTime.now(clock))
+        .params(p.sha256, p.size, p.stored, OffsetDateTime.now(clock))
         .update();
-    try {
-      writeChunks(sha256, compressed);
+    try (InputStream in = p.open()) {
+      writeChunks(p.sha256, in);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot store blob " + sha256, e);
+      throw new UncheckedIOException("cannot store blob " + p.sha256, e);
     }
   }
 
@@ -213,23 +270,65 @@ public class BlobStore {
   }
 
   private static String compressTo(Path source, Path target) throws IOException {
+    return compress(source, Files.newOutputStream(target));
+  }
+
+  /** Gzips the file into {@code sink} (closed) and returns the sha256 of the file's bytes. */
+  private static String compress(Path source, OutputStream sink) throws IOException {
     MessageDigest digest = sha256();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
-        OutputStream out = new GZIPOutputStream(Files.newOutputStream(target), 64 * 1024)) {
+    try (OutputStream closing = sink;
+        InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
+        OutputStream out = new GZIPOutputStream(closing, 64 * 1024)) {
       in.transferTo(out);
     }
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private void writeChunks(String sha256, Path compressed) throws IOException {
-    try (InputStream in = Files.newInputStream(compressed)) {
-      int seq = 0;
-      byte[] chunk;
-      while ((chunk = in.readNBytes(CHUNK)).length > 0) {
-        jdbc.sql("insert into blob_chunks (sha256, seq, data) values (?, ?, ?)")
-            .params(sha256, seq++, chunk)
-            .update();
-      }
+  /** Writes a blob's bytes to the stream it is given. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Hashes and compresses what {@code content} writes, in memory (for blobs made on the fly, a few
+   * MB at most, such as an ARF without its datastream); no database access, no temporary file.
+   */
+  public static Prepared prepare(Content content) {
+    MessageDigest digest = sha256();
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    long[] size = {0};
+    try (OutputStream zip = new GZIPOutputStream(gz, 64 * 1024);
+        OutputStream out =
+            new java.io.FilterOutputStream(new java.security.DigestOutputStream(zip, digest)) {
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                size[0] += len;
+                this.out.write(b, off, len);
+              }
+
+              @Override
+              public void write(int b) throws IOException {
+                size[0]++;
+                this.out.write(b);
+              }
+            }) {
+      content.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compress a blob", e);
+    }
+    byte[] bytes = gz.toByteArray();
+    return new Prepared(
+        HexFormat.of().formatHex(digest.digest()), size[0], bytes.length, null, bytes);
+  }
+
+  private void writeChunks(String sha256, InputStream in) throws IOException {
+    int seq = 0;
+    byte[] chunk;
+    while ((chunk = in.readNBytes(CHUNK)).length > 0) {
+      jdbc.sql("insert into blob_chunks (sha256, seq, data) values (?, ?, ?)")
+          .params(sha256, seq++, chunk)
+          .update();
     }
   }
 

@@ -11,6 +11,7 @@ import dev.vigil.scheduling.RunLater;
 import dev.vigil.scheduling.TaskQueue;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.StatementLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +50,15 @@ import tools.jackson.databind.JsonNode;
       "vigil.executions.reconcile-interval=1h"
     })
 class TargetRunRecoveryIntegrationTest {
+
+  /** Statements the test thread prepares are recorded ({@link StatementLog}). */
+  @org.springframework.boot.test.context.TestConfiguration
+  static class Counting {
+    @org.springframework.context.annotation.Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor statementLog() {
+      return StatementLog.wrapping();
+    }
+  }
 
   private static final Path contentRoot = tempDir();
   private static Path nineDs;
@@ -129,6 +139,58 @@ class TargetRunRecoveryIntegrationTest {
     assertThat(repo.findRun(run.id()).orElseThrow()).isEqualTo(done);
     assertThat(repo.find(run.executionId()).orElseThrow().status())
         .isEqualTo(ExecutionStatus.COMPLETE);
+  }
+
+  /**
+   * The SQL of one target run from its claim to done, on the task's thread: the claim reads its
+   * execution's status and cancel in one query and writes the run once, with the profile's rule
+   * count (no separate progress write); the plan is read once per node and execution; the scan's
+   * job comes from the insert itself (no separate read of the execution's job).
+   */
+  @Test
+  void aTargetRunFromClaimToDoneReadsItsExecutionOnceAndWritesItsRunTwice() {
+    long server = exec.localServer("bounded-" + System.nanoTime());
+    TargetRun run = undispatchedRun(server);
+
+    List<String> sql = StatementLog.record(() -> task.execute(Long.toString(run.id())));
+
+    TargetRun done = repo.findRun(run.id()).orElseThrow();
+    assertThat(done.status()).isEqualTo(TargetRunStatus.DONE);
+    assertThat(done.rulesTotal()).as("written by the claim").isNotNull().isPositive();
+    assertThat(count(sql, "update target_runs set status = ?, reason = ?"))
+        .as("the claim and the end write the run, nothing between: %s", sql)
+        .isEqualTo(2);
+    assertThat(count(sql, "update target_runs set status = ?, rules_evaluated = ?"))
+        .as("no progress write of the rule count")
+        .isZero();
+    assertThat(planReads(sql))
+        .as("the execution (its plan) read once, for the first run of it on this node")
+        .isEqualTo(1);
+    assertThat(sql.stream().filter(s -> s.startsWith("select job_id from job_executions")))
+        .as("the scan's job is read by its insert")
+        .isEmpty();
+    assertThat(count(sql, "select status, cancel_requested_at, cancel_reason from job_executions"))
+        .as("the claim reads the execution's status and cancel in one query")
+        .isEqualTo(1);
+
+    TargetRun second = undispatchedRunOf(run.executionId(), server);
+    List<String> again = StatementLog.record(() -> task.execute(Long.toString(second.id())));
+    assertThat(repo.findRun(second.id()).orElseThrow().status()).isEqualTo(TargetRunStatus.DONE);
+    assertThat(planReads(again))
+        .as("a later run of the same execution reads no plan: %s", again)
+        .isZero();
+  }
+
+  /** Plain reads of an execution's row (not the locking ones of a status change). */
+  private static long planReads(List<String> sql) {
+    return sql.stream()
+        .filter(s -> s.startsWith("select id, job_id, job_name, status"))
+        .filter(s -> !s.contains("for update"))
+        .count();
+  }
+
+  private static long count(List<String> sql, String text) {
+    return sql.stream().filter(s -> s.toLowerCase().contains(text.toLowerCase())).count();
   }
 
   @Test
@@ -339,6 +401,13 @@ class TargetRunRecoveryIntegrationTest {
         repo.insert(JobExecution.start(job, "recovery", "api", null, 1, plan(), Instant.now()));
     repo.insertRun(TargetRun.queued(id, server, "server-" + server, 0));
     return repo.runsOf(id).get(0);
+  }
+
+  /** One more queued run of the execution, not handed to the scheduler. */
+  private TargetRun undispatchedRunOf(long executionId, long server) {
+    int position = repo.runsOf(executionId).size();
+    repo.insertRun(TargetRun.queued(executionId, server, "server-" + server, position));
+    return repo.runsOf(executionId).get(position);
   }
 
   /** The plan an execute would pin now: the test package's current version, the nine profile. */

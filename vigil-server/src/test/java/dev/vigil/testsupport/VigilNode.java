@@ -34,6 +34,18 @@ public final class VigilNode implements AutoCloseable {
    * over {@code application.yml}, and its scan double.
    */
   public static VigilNode start(String name, ScanDouble scans, Map<String, String> settings) {
+    return start(name, scans, settings, ctx -> {});
+  }
+
+  /**
+   * As {@link #start(String, ScanDouble, Map)}, with {@code extra} run on the context before it
+   * refreshes (a benchmark registers a statement counter there, for example).
+   */
+  public static VigilNode start(
+      String name,
+      ScanDouble scans,
+      Map<String, String> settings,
+      java.util.function.Consumer<GenericApplicationContext> extra) {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("server.port", "0");
     props.put("spring.main.register-shutdown-hook", "false");
@@ -44,16 +56,18 @@ public final class VigilNode implements AutoCloseable {
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(VigilApplication.class)
             .initializers(
-                ctx ->
-                    ((GenericApplicationContext) ctx)
-                        .registerBean(
-                            "scanDouble",
-                            ScanEngine.class,
-                            () -> scans,
-                            bd -> {
-                              bd.setPrimary(true);
-                              bd.setDestroyMethodName("");
-                            }))
+                ctx -> {
+                  ((GenericApplicationContext) ctx)
+                      .registerBean(
+                          "scanDouble",
+                          ScanEngine.class,
+                          () -> scans,
+                          bd -> {
+                            bd.setPrimary(true);
+                            bd.setDestroyMethodName("");
+                          });
+                  extra.accept((GenericApplicationContext) ctx);
+                })
             .run(
                 props.entrySet().stream()
                     .map(e -> "--" + e.getKey() + "=" + e.getValue())
