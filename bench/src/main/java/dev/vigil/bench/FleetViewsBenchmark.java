@@ -34,12 +34,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Fleet views at scale on PostgreSQL: the rule view (API, page, CSV), the dashboard (page and
- * summary API) and the Hosts list filtered by a count, over HTTP against the real application, with
- * generated rows: {@code servers} servers, two profiles of one benchmark, one scan a day of each
- * for {@code days} days (each scan's results one byte per rule of a 1,500-rule dictionary, as oscap
- * reports an SSG benchmark; about 10% of the selected rules failing), two jobs targeting every
- * server. p50 and p95 against {@code GET /api/ping} in the same run; requests one at a time,
- * interleaved round-robin.
+ * summary API), a job page and the Hosts list filtered by a count, over HTTP against the real
+ * application, with generated rows: {@code servers} servers, two profiles of one benchmark, one
+ * scan a day of each for {@code days} days (each scan's results one byte per rule of a 1,500-rule
+ * dictionary, as oscap reports an SSG benchmark; about 10% of the selected rules failing), two jobs
+ * targeting every server. p50 and p95 against {@code GET /api/ping} in the same run; requests one
+ * at a time, interleaved round-robin.
  */
 public final class FleetViewsBenchmark {
 
@@ -211,7 +211,7 @@ public final class FleetViewsBenchmark {
             "insert into security_packages (uuid, name, url, enabled, status, created_at,"
                 + " updated_at) values ('"
                 + UUID.randomUUID()
-                + "', 'ssg-debian11', 'https://example.invalid/ssg.zip', true, 'ready', now(),"
+                + "', 'ssg-debian11', 'https://example.invalid/ssg.zip', true, 'READY', now(),"
                 + " now())");
         for (int p = 0; p < PROFILES.length; p++) {
           st.execute(

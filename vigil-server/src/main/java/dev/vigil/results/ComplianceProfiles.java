@@ -36,13 +36,37 @@ final class ComplianceProfiles {
    * the waivers that count now.
    */
   Map<Long, List<ComplianceProfile>> of(List<Long> serverIds, ComplianceCadence cadence) {
-    WaiverCoverage coverage = waivers.coverage();
+    return of(
+        serverIds,
+        cadence,
+        new Shared(
+            waivers.coverage(),
+            repo.jobContent(),
+            repo.lastFailures(serverIds),
+            repo.targets(serverIds)));
+  }
+
+  /**
+   * What several fleet-wide questions of one request share (the dashboard asks the fleet's pairs
+   * and the jobs' targets): the waivers that count now, the jobs' content, the failed runs and the
+   * jobs' targets of the servers asked about.
+   */
+  record Shared(
+      WaiverCoverage coverage,
+      Map<Long, JobContent> content,
+      List<FailedRun> failures,
+      List<JobTarget> targets) {}
+
+  /** As {@link #of(List, ComplianceCadence)}, with facts read once for the whole request. */
+  Map<Long, List<ComplianceProfile>> of(
+      List<Long> serverIds, ComplianceCadence cadence, Shared shared) {
+    WaiverCoverage coverage = shared.coverage();
     Map<Long, Map<String, PairFacts>> facts = new HashMap<>();
     for (ComplianceScan s : repo.latestPerProfile(serverIds)) {
       facts(facts, s.serverId(), s.benchmarkId(), s.profileId()).latest = s;
     }
-    Map<Long, JobContent> content = repo.jobContent();
-    for (FailedRun f : repo.lastFailures(serverIds)) {
+    Map<Long, JobContent> content = shared.content();
+    for (FailedRun f : shared.failures()) {
       JobContent c = f.plan() != null ? f.plan() : content.get(f.jobId());
       PairFacts p = jobFacts(facts, f.serverId(), f.profileId(), c);
       if (p.lastFailure == null || f.endedAt().isAfter(p.lastFailure)) {
@@ -50,7 +74,7 @@ final class ComplianceProfiles {
         p.failedJob = f.jobId();
       }
     }
-    for (JobTarget t : repo.targets(serverIds)) {
+    for (JobTarget t : shared.targets()) {
       PairFacts p = jobFacts(facts, t.serverId(), t.profileId(), content.get(t.jobId()));
       if (p.targetingJob == null || t.jobId() < p.targetingJob) {
         p.targetingJob = t.jobId();

@@ -16,11 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The grouped queries compliance is made of: the latest scan per (server, benchmark, profile) or
- * (job, server), the latest failed target run per (server, job), which servers each job targets,
- * each job's benchmark and titles from the package index, and the fleet's daily outcome. Reads the
- * jobs', executions', packages' and inventory's tables, never writes them. A {@code null} server
- * list means every server.
+ * The queries compliance is made of: the latest scan per (server, benchmark, profile) or (job,
+ * server) and the fleet's daily outcome from the read model kept at record time ({@link
+ * ComplianceReadModel}, V32/V33), the latest failed target run per (server, job), which servers
+ * each job targets, and each job's benchmark and titles from the package index. Reads the jobs',
+ * executions', packages' and inventory's tables, never writes them. A {@code null} server list
+ * means every server.
  */
 @Repository
 class ComplianceRepository {

@@ -108,9 +108,29 @@ public class ComplianceService {
     return out;
   }
 
+  /**
+   * The dashboard's three answers ({@link #fleetCounts}, {@link #jobs}, {@link #fleetTrend}) from
+   * one read of what they share (waivers, jobs' content, failed runs, targets, jobs and cadence).
+   */
+  public Dashboard dashboard(int days) {
+    ComplianceCadence cadence = cadence();
+    ComplianceProfiles.Shared shared =
+        new ComplianceProfiles.Shared(
+            waivers.coverage(), repo.jobContent(), repo.lastFailures(null), repo.targets(null));
+    return new Dashboard(
+        fleetCounts(profiles.of(null, cadence, shared)), jobs(cadence, shared), fleetTrend(days));
+  }
+
+  /** The fleet per status, each job's targets per status, and the last days of the fleet. */
+  public record Dashboard(
+      Map<ComplianceStatus, Long> fleet, List<ComplianceJob> jobs, List<ComplianceDay> days) {}
+
   /** How many servers of the whole fleet stand at each status, every status present. */
   public Map<ComplianceStatus, Long> fleetCounts() {
-    Map<Long, List<ComplianceProfile>> all = profiles.of(null, cadence());
+    return fleetCounts(profiles.of(null, cadence()));
+  }
+
+  private Map<ComplianceStatus, Long> fleetCounts(Map<Long, List<ComplianceProfile>> all) {
     Map<ComplianceStatus, Long> counts = new EnumMap<>(ComplianceStatus.class);
     for (ComplianceStatus s : ComplianceStatus.values()) {
       counts.put(s, 0L);
@@ -126,10 +146,13 @@ public class ComplianceService {
    * scan of each (never scanned: no scan from this job) and its failed runs.
    */
   public List<ComplianceJob> jobs() {
-    Map<Long, JobContent> content = repo.jobContent();
+    return jobs(cadence(), null);
+  }
+
+  private List<ComplianceJob> jobs(ComplianceCadence cadence, ComplianceProfiles.Shared shared) {
+    Map<Long, JobContent> content = shared == null ? repo.jobContent() : shared.content();
     List<ComplianceJob> out = new ArrayList<>();
-    ComplianceCadence cadence = cadence();
-    jobStatuses(cadence)
+    jobStatuses(cadence, shared)
         .forEach(
             (jobId, byServer) ->
                 cadence
@@ -152,7 +175,7 @@ public class ComplianceService {
                 jobCompliance(
                     job,
                     repo.jobContent().get(jobId),
-                    jobStatuses(cadence).getOrDefault(jobId, Map.of())));
+                    jobStatuses(cadence, null).getOrDefault(jobId, Map.of())));
   }
 
   /** Every pair of every server, by server id. */
@@ -174,21 +197,22 @@ public class ComplianceService {
     if (cadence.job(jobId).isEmpty()) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(jobStatuses(cadence).getOrDefault(jobId, Map.of()));
+    return java.util.Optional.of(jobStatuses(cadence, null).getOrDefault(jobId, Map.of()));
   }
 
   /**
    * Per job (by id) that targets a server: each target's status by the job's own scans and runs.
    */
-  private Map<Long, Map<Long, ComplianceStatus>> jobStatuses(ComplianceCadence cadence) {
-    WaiverCoverage coverage = waivers.coverage();
+  private Map<Long, Map<Long, ComplianceStatus>> jobStatuses(
+      ComplianceCadence cadence, ComplianceProfiles.Shared shared) {
+    WaiverCoverage coverage = shared == null ? waivers.coverage() : shared.coverage();
     Map<Long, Map<Long, ComplianceScan>> latest = repo.latestPerJob();
     Map<String, Instant> failed = new HashMap<>();
-    for (FailedRun f : repo.lastFailures(null)) {
+    for (FailedRun f : shared == null ? repo.lastFailures(null) : shared.failures()) {
       failed.merge(f.jobId() + "\t" + f.serverId(), f.endedAt(), ComplianceService::later);
     }
     Map<Long, Map<Long, ComplianceStatus>> out = new TreeMap<>();
-    for (JobTarget t : repo.targets(null)) {
+    for (JobTarget t : shared == null ? repo.targets(null) : shared.targets()) {
       Duration staleAfter = cadence.staleAfter(t.jobId());
       ComplianceScan scan = latest.getOrDefault(t.jobId(), Map.of()).get(t.serverId());
       if (scan != null) {

@@ -19,9 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The rule view: for one (benchmark, profile), each rule with how many servers fail, pass, fail
  * under a waiver, err on or otherwise found it in their latest scan of the pair, and which servers
- * those are. Computed per request from the latest scans' compact result codes (one byte per rule,
- * decoded against the scan's cached rule dictionary), so no table has to be kept in step with
- * recording, retention or server deletion.
+ * those are. The latest scans come from the read model kept at record time ({@code
+ * compliance_latest}, V32, see {@link ComplianceReadModel}); their compact result codes (one byte
+ * per rule, decoded against the scan's cached rule dictionary) and the waivers are read per
+ * request.
  */
 @Service
 @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import dev.vigil.scap.arf.ResultType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,63 @@ abstract class ScanComparisonRepositoryContract {
     long newer = insert(web01, "p", "b", 20);
     assertThat(repo.comparable(find(scan), 10)).containsExactly(newer, otherProfile, old);
     assertThat(repo.comparable(find(scan), 2)).containsExactly(newer, otherProfile);
+  }
+
+  /**
+   * The compliance read model (V32, V33) follows recording and deletion: the latest scan of a pair
+   * (later finish, then higher id) whatever the order scans are recorded in, a deleted latest scan
+   * makes the previous one the latest (pair and day), a deleted server takes its rows.
+   */
+  @Test
+  void theComplianceReadModelKeepsTheLatestScanThroughRecordingAndDeletion() {
+    ScanRetentionRepository retention =
+        new ScanRetentionRepository(jdbc, new ComplianceReadModel(jdbc));
+    long first = insert(web01, "p", "b", 0);
+    long last = insert(web01, "p", "b", 20);
+    long middle = insert(web01, "p", "b", 10);
+    long other = insert(web01, "p", "other-benchmark", 5);
+    long web02Scan = insert(web02, "p", "b", 1);
+    assertThat(latest(web01, "b")).isEqualTo(last);
+    assertThat(latest(web01, "other-benchmark")).isEqualTo(other);
+    assertThat(latest(web02, "b")).isEqualTo(web02Scan);
+    assertThat(dayScan(web01, "b")).isEqualTo(last);
+
+    retention.delete(List.of(last));
+    assertThat(latest(web01, "b")).isEqualTo(middle);
+    assertThat(dayScan(web01, "b")).isEqualTo(middle);
+    long tied = insert(web01, "p", "b", 10);
+    assertThat(latest(web01, "b")).as("same finish: the higher id").isEqualTo(tied);
+    retention.delete(List.of(tied, middle));
+    assertThat(latest(web01, "b")).isEqualTo(first);
+    assertThat(dayScan(web01, "b")).isEqualTo(first);
+    assertThat(latest(web01, "other-benchmark")).isEqualTo(other);
+
+    jdbc.sql("delete from servers where id = ?").param(web01).update();
+    assertThat(
+            jdbc.sql(
+                    "select server_id from compliance_latest union all select server_id"
+                        + " from compliance_days")
+                .query(Long.class)
+                .list())
+        .containsOnly(web02);
+  }
+
+  private long latest(long server, String benchmark) {
+    return jdbc.sql(
+            "select scan_id from compliance_latest where server_id = ? and benchmark_key = ?"
+                + " and profile_id = 'p'")
+        .params(server, benchmark)
+        .query(Long.class)
+        .single();
+  }
+
+  private long dayScan(long server, String benchmark) {
+    return jdbc.sql(
+            "select scan_id from compliance_days where server_id = ? and benchmark_key = ?"
+                + " and profile_id = 'p'")
+        .params(server, benchmark)
+        .query(Long.class)
+        .single();
   }
 
   private SecurityScan find(long id) {

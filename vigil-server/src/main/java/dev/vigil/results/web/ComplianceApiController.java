@@ -28,8 +28,7 @@ class ComplianceApiController {
 
   @GetMapping("/api/compliance/summary")
   ComplianceJson.SummaryOne summary() {
-    return new ComplianceJson.SummaryOne(
-        ComplianceJson.summary(
-            compliance.fleetCounts(), compliance.jobs(), compliance.fleetTrend(TREND_DAYS)));
+    var d = compliance.dashboard(TREND_DAYS);
+    return new ComplianceJson.SummaryOne(ComplianceJson.summary(d.fleet(), d.jobs(), d.days()));
   }
 }

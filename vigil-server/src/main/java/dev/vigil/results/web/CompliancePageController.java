@@ -87,10 +87,11 @@ class CompliancePageController {
 
   @GetMapping("/dashboard")
   String dashboard(Model model) {
-    List<ComplianceDay> days = compliance.fleetTrend(ComplianceApiController.TREND_DAYS);
-    model.addAttribute("fleet", compliance.fleetCounts());
+    var dashboard = compliance.dashboard(ComplianceApiController.TREND_DAYS);
+    List<ComplianceDay> days = dashboard.days();
+    model.addAttribute("fleet", dashboard.fleet());
     model.addAttribute("statuses", ComplianceStatus.values());
-    model.addAttribute("jobs", compliance.jobs());
+    model.addAttribute("jobs", dashboard.jobs());
     model.addAttribute("days", days);
     model.addAttribute("stack", ComplianceCharts.bars(days));
     model.addAttribute("chartWidth", ComplianceCharts.WIDTH);
