@@ -3,11 +3,15 @@ package dev.vigil.results;
 import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.ts;
 
+import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,8 +52,41 @@ public class ComplianceReadModel {
 
   private final JdbcClient jdbc;
 
-  ComplianceReadModel(JdbcClient jdbc) {
+  /**
+   * How a writer of these rows locks a server's row first, so that two recordings (or a recording
+   * and a deletion) of one server take turns instead of racing on the same (server, benchmark,
+   * profile) key, where the later insert would fail on the primary key or the older scan would win.
+   * PostgreSQL: {@code for no key update}, which does not conflict with the key-share lock the
+   * recording's own foreign keys hold (two recordings holding those and asking {@code for update}
+   * would deadlock); H2 knows only {@code for update}.
+   */
+  private final String serverLock;
+
+  ComplianceReadModel(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.serverLock = isPostgres(dataSource) ? " for no key update" : " for update";
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try {
+      return "PostgreSQL"
+          .equals(
+              JdbcUtils.extractDatabaseMetaData(
+                  dataSource, DatabaseMetaData::getDatabaseProductName));
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
+  }
+
+  /** Locks these servers' rows, in id order (every writer takes them in that order). */
+  private void lockServers(java.util.Collection<Long> serverIds) {
+    if (serverIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql("select id from servers where id = any(?) order by id" + serverLock)
+        .param(serverIds.stream().sorted().toArray(Long[]::new))
+        .query(Long.class)
+        .list();
   }
 
   /**
@@ -129,6 +166,7 @@ public class ComplianceReadModel {
     if (f == null || f.serverId() == null) {
       return;
     }
+    lockServers(List.of(f.serverId()));
     jdbc.sql(
             "delete from compliance_latest where server_id = ? and benchmark_key = ?"
                 + " and profile_id = ? and (finished_at < ? or (finished_at = ? and scan_id < ?))")
@@ -210,6 +248,11 @@ public class ComplianceReadModel {
               range[0] = range[0] == null || d.isBefore(range[0]) ? d : range[0];
               range[1] = range[1] == null || d.isAfter(range[1]) ? d : range[1];
             });
+    Set<Long> touched = new LinkedHashSet<>(latest);
+    touched.addAll(dayServers);
+    // before the scans go: their deletion cascades to these rows, which a recording of the same
+    // server would otherwise be replacing at the same time
+    lockServers(touched);
     return new Affected(latest, dayServers, range[0], range[1]);
   }
 

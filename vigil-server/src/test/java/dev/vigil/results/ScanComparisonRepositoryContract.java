@@ -3,14 +3,20 @@ package dev.vigil.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.scap.arf.ResultType;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The comparison look-ups against a real database (finish-time ties, null benchmarks, another
@@ -32,7 +38,7 @@ abstract class ScanComparisonRepositoryContract {
   /** Called by each subclass once its database is ready. */
   void setUp() {
     jdbc = JdbcClient.create(dataSource());
-    scans = new ScanRepository(jdbc, new ComplianceReadModel(jdbc));
+    scans = new ScanRepository(jdbc, new ComplianceReadModel(jdbc, dataSource()));
     repo = new ScanComparisonRepository(jdbc);
     web01 = server("web01");
     web02 = server("web02");
@@ -83,7 +89,7 @@ abstract class ScanComparisonRepositoryContract {
   @Test
   void theComplianceReadModelKeepsTheLatestScanThroughRecordingAndDeletion() {
     ScanRetentionRepository retention =
-        new ScanRetentionRepository(jdbc, new ComplianceReadModel(jdbc));
+        new ScanRetentionRepository(jdbc, new ComplianceReadModel(jdbc, dataSource()));
     long first = insert(web01, "p", "b", 0);
     long last = insert(web01, "p", "b", 20);
     long middle = insert(web01, "p", "b", 10);
@@ -112,6 +118,43 @@ abstract class ScanComparisonRepositoryContract {
                 .query(Long.class)
                 .list())
         .containsOnly(web02);
+  }
+
+  @Test
+  void twoScansOfOnePairRecordedAtOnceBothCommitAndTheLaterIsLatest() throws Exception {
+    SingleConnectionDataSource main = (SingleConnectionDataSource) dataSource();
+    SingleConnectionDataSource second =
+        new SingleConnectionDataSource(main.getUrl(), main.getUsername(), main.getPassword(), true);
+    JdbcClient secondJdbc = JdbcClient.create(second);
+    ScanRepository secondScans =
+        new ScanRepository(secondJdbc, new ComplianceReadModel(secondJdbc, second));
+    Connection first = main.getConnection();
+    first.setAutoCommit(false);
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      long earlier = insert(web01, "p", "b", 10);
+      // the second recording, of a later scan of the same pair, runs while the first is open
+      Future<Long> later =
+          other.submit(
+              () -> {
+                Connection c = second.getConnection();
+                c.setAutoCommit(false);
+                long id = insertWith(secondScans, web01, "p", "b", 20);
+                c.commit();
+                return id;
+              });
+      // give it time to reach the pair's rows (if it has not, the test proves less, never fails)
+      Thread.sleep(1_000);
+      first.commit();
+      long laterId = later.get(30, TimeUnit.SECONDS);
+
+      assertThat(latest(web01, "b")).isEqualTo(laterId).isNotEqualTo(earlier);
+      assertThat(dayScan(web01, "b")).isEqualTo(laterId);
+    } finally {
+      other.shutdownNow();
+      first.setAutoCommit(true);
+      second.destroy();
+    }
   }
 
   private long latest(long server, String benchmark) {
@@ -147,12 +190,17 @@ abstract class ScanComparisonRepositoryContract {
   }
 
   private long insert(long serverId, String profile, String benchmark, int minute) {
+    return insertWith(scans, serverId, profile, benchmark, minute);
+  }
+
+  private long insertWith(
+      ScanRepository into, long serverId, String profile, String benchmark, int minute) {
     Map<ResultType, Integer> counts = new EnumMap<>(ResultType.class);
     for (ResultType t : ResultType.values()) {
       counts.put(t, 1);
     }
     Instant end = T0.plusSeconds(60L * minute);
-    return scans.insert(
+    return into.insert(
         new SecurityScan(
             0,
             serverId,

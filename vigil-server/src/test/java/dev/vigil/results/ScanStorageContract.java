@@ -46,7 +46,7 @@ abstract class ScanStorageContract {
     template = new JdbcTemplate(dataSource());
     jdbc = JdbcClient.create(template);
     dictionaries = new RuleDictionaries(template, Clock.fixed(T0, ZoneOffset.UTC));
-    scans = new ScanRepository(jdbc, new ComplianceReadModel(jdbc));
+    scans = new ScanRepository(jdbc, new ComplianceReadModel(jdbc, dataSource()));
   }
 
   @Test
