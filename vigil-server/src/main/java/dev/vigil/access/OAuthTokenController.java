@@ -4,7 +4,6 @@ import dev.vigil.web.ApiError;
 import dev.vigil.web.ListQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
@@ -86,14 +85,8 @@ class OAuthTokenController {
     return values == null || values.length == 0 ? null : values[0];
   }
 
-  private static ResponseEntity<Map<String, Object>> success(TokenPair pair) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("access_token", pair.accessToken());
-    body.put("refresh_token", pair.refreshToken());
-    body.put("token_type", "bearer");
-    body.put("expires_in", pair.expiresInSeconds());
-    body.put("scope", "write");
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+  private static ResponseEntity<OAuthTokens> success(TokenPair pair) {
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(OAuthTokens.of(pair));
   }
 
   /** 429 in the Morpheus error shape; the same for every username, known or not. */

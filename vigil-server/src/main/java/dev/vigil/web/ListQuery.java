@@ -97,7 +97,8 @@ public record ListQuery(
     return out;
   }
 
-  private static int intParam(Map<String, String[]> params, String key, int fallback) {
+  /** A whole-number parameter, {@code fallback} when absent; a 400 naming it when not a number. */
+  public static int intParam(Map<String, String[]> params, String key, int fallback) {
     String v = text(params, key);
     if (v == null) {
       return fallback;

@@ -8,6 +8,7 @@ import dev.vigil.results.ComplianceStatus;
 import dev.vigil.results.FleetFilter;
 import dev.vigil.results.FleetRules;
 import dev.vigil.results.RuleOutcome;
+import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.ListQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,13 +21,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * Compliance → Rules: for a (benchmark, profile) the fleet has scanned, each rule with the servers
  * failing, waived, passing, erring and otherwise, most failed first, each count a link to the
- * servers behind it and each rule to its text; without a pair, the pairs to choose from.
+ * servers behind it and each rule to its text; without a pair, the pairs to choose from. A page
+ * shows {@code max} rules (100 unless asked; an SSG profile has up to ~700), {@code page} from 0.
  */
 @Controller
 @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.READ)
 class FleetRulesPageController {
 
   static final String PATH = "/compliance/rules";
+
+  /**
+   * Rules a page shows unless {@code max} says otherwise (most failed first, so the first page).
+   */
+  static final int RULES_PER_PAGE = 100;
+
+  static final int MAX_RULES_PER_PAGE = 1000;
 
   private final FleetRules rules;
   private final FleetFilter fleet;
@@ -56,8 +65,26 @@ class FleetRulesPageController {
           "problem", missing + " is required: choose a benchmark and profile below.");
       return "results/rules";
     }
-    ComplianceRuleView view = rules.rules(benchmark, profile);
-    model.addAttribute("view", FleetRuleViews.matching(view, phrase));
+    int max = ListQuery.intParam(params, "max", RULES_PER_PAGE);
+    if (max < 1 || max > MAX_RULES_PER_PAGE) {
+      throw new InvalidInputException(
+          "max", "max must be from 1 to " + MAX_RULES_PER_PAGE + " rules a page, got " + max);
+    }
+    int page = ListQuery.intParam(params, "page", 0);
+    if (page < 0) {
+      throw new InvalidInputException("page", "page must be 0 or more, got " + page);
+    }
+    ComplianceRuleView all = FleetRuleViews.matching(rules.rules(benchmark, profile), phrase);
+    int total = all.rules().size();
+    int from = (int) Math.min((long) page * max, total);
+    int to = (int) Math.min((long) from + max, total);
+    model.addAttribute(
+        "view", new ComplianceRuleView(all.pair(), all.servers(), all.rules().subList(from, to)));
+    model.addAttribute("ruleCount", total);
+    model.addAttribute("firstRule", from + 1);
+    model.addAttribute("page", page);
+    model.addAttribute("max", max);
+    model.addAttribute("pages", Math.max(1, (total + max - 1) / max));
     model.addAttribute("pairCounts", fleet.pairCounts(benchmark, profile));
     return "results/rules";
   }

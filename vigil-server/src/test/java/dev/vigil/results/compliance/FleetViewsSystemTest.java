@@ -295,6 +295,40 @@ class FleetViewsSystemTest extends ComplianceSystemBase {
   }
 
   @Test
+  void theRulePageShowsMaxRulesAPageMostFailedFirstAndRefusesBadPaging() throws Exception {
+    String first = page("/compliance/rules?" + pairFilter(TOGGLE) + "&max=1");
+    assertThat(first).contains("data-rule=\"" + TOGGLE_RULE + "\"");
+    assertThat(first).doesNotContain("data-rule=\"" + PASS_RULE + "\"");
+    assertThat(first)
+        .contains("id=\"rules-pager\"")
+        .contains("Page 1 of 2")
+        .contains("rel=\"next\"");
+    assertThat(first).contains("<span id=\"rule-count\">2</span>");
+    String second = page("/compliance/rules?" + pairFilter(TOGGLE) + "&max=1&page=1");
+    assertThat(second).contains("data-rule=\"" + PASS_RULE + "\"");
+    assertThat(second).doesNotContain("data-rule=\"" + TOGGLE_RULE + "\"");
+    assertThat(second)
+        .contains("Page 2 of 2")
+        .contains("rel=\"prev\"")
+        .doesNotContain("rel=\"next\"");
+    String whole = page("/compliance/rules?" + pairFilter(TOGGLE));
+    assertThat(whole).as("two rules fit the default page").doesNotContain("id=\"rules-pager\"");
+
+    for (String bad : List.of("max=0", "max=1001", "max=many", "page=-1", "page=x")) {
+      var response =
+          mvc.perform(
+                  get("/compliance/rules?" + pairFilter(TOGGLE) + "&" + bad)
+                      .with(user("comp-auditor")))
+              .andReturn()
+              .getResponse();
+      assertThat(response.getStatus()).as(bad).isEqualTo(400);
+      assertThat(response.getContentAsString())
+          .as(bad)
+          .contains(bad.substring(0, bad.indexOf('=')));
+    }
+  }
+
+  @Test
   void badFilterValuesAnswer400NamingTheParameterAndUnknownPairs404() throws Exception {
     Map<String, String> bad = new TreeMap<>();
     bad.put("compliance=green", "compliance");
