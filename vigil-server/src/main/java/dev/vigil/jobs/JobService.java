@@ -53,15 +53,33 @@ public class JobService {
   /** Validates and saves a new job; 400 with every field problem, nothing written. */
   @Transactional
   public Job create(JobInput in, UserRef createdBy) {
+    return createNamed(in, createdBy).job();
+  }
+
+  /**
+   * A saved job and the names of its target servers or instances by id, as read to check them (null
+   * when it has no target ids: label targets); see {@link #targetNames}.
+   */
+  public record Named(Job job, Map<Long, String> targetNames) {}
+
+  /**
+   * As {@link #create}, with the names of the targets read when they were checked: one read of the
+   * servers (or instances) for the check and the answer.
+   */
+  @Transactional
+  public Named createNamed(JobInput in, UserRef createdBy) {
     boolean taken = in.name() != null && jobs.nameTaken(in.name().trim(), null);
-    Job draft = validator.check(in, null, taken, createdBy);
+    Map<Long, String> names = new HashMap<>();
+    Job draft = validator.check(in, null, taken, createdBy, names);
     Job[] saved = new Job[1];
     unique(
         () -> {
           saved[0] = jobs.create(draft);
           return saved[0].id();
         });
-    return saved[0];
+    Job job = saved[0];
+    boolean checked = !job.targetType().byLabel() && !job.refIds().isEmpty();
+    return new Named(job, checked ? names : null);
   }
 
   /** Checks a new job as {@link #create} would, writing nothing; 400 with every problem. */

@@ -11,10 +11,10 @@ import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.NotFoundException;
 import dev.vigil.web.UnknownIds;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +50,16 @@ class JobValidator {
 
   /** The job {@code in} makes of {@code current} (null = a new job); 400 with every problem. */
   Job check(JobInput sent, Job current, boolean nameTaken, UserRef by) {
+    return check(sent, current, nameTaken, by, new HashMap<>());
+  }
+
+  /**
+   * As {@link #check(JobInput, Job, boolean, UserRef)}; when the targets were checked, {@code
+   * targetNames} is given the name of every target server or instance by id, as read to check that
+   * they exist (the answer then names them without reading them again).
+   */
+  Job check(
+      JobInput sent, Job current, boolean nameTaken, UserRef by, Map<Long, String> targetNames) {
     Map<String, String> errors = new LinkedHashMap<>(sent.problems());
     SecurityTailoring tailoring = tailoring(sent, current, errors);
     JobInput in =
@@ -73,7 +83,7 @@ class JobValidator {
       checkWhen(d, errors);
     }
     if (current == null || in.targetType() != null || in.targets() != null) {
-      checkTargets(d, errors);
+      checkTargets(d, errors, targetNames);
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(MESSAGE, errors);
@@ -160,15 +170,16 @@ class JobValidator {
     }
   }
 
-  private void checkTargets(JobDraft d, Map<String, String> errors) {
+  /** Unknown target ids are an error; the names of the known ones go to {@code names}. */
+  private void checkTargets(JobDraft d, Map<String, String> errors, Map<Long, String> names) {
     if (d.targetType() == null || d.targetType().byLabel() || d.targetIds().isEmpty()) {
       return;
     }
-    Set<Long> found =
+    names.putAll(
         d.targetType() == TargetType.SERVER
-            ? servers.existingIds(d.targetIds())
-            : instances.existingIds(d.targetIds());
-    List<Long> missing = UnknownIds.of(d.targetIds(), found);
+            ? servers.namesByIds(d.targetIds())
+            : instances.namesByIds(d.targetIds()));
+    List<Long> missing = UnknownIds.of(d.targetIds(), names.keySet());
     if (!missing.isEmpty()) {
       errors.putIfAbsent("targets", UnknownIds.message(d.targetType().code(), missing));
     }

@@ -113,7 +113,8 @@ class JobApiController {
   @RequiresPermission(value = Permission.SECURITY_SCANNING, level = Level.FULL)
   JobSaved create(@RequestBody(required = false) JobBody body) {
     JobInput in = JobBody.input(body);
-    return saved(jobs.create(in, currentUser.current().orElse(null)), body.runRequested());
+    JobService.Named created = jobs.createNamed(in, currentUser.current().orElse(null));
+    return saved(created.job(), created.targetNames(), body.runRequested());
   }
 
   @PutMapping(BASE + "/{id}")
@@ -121,7 +122,7 @@ class JobApiController {
   JobSaved update(@PathVariable long id, @RequestBody(required = false) JobBody body) {
     jobs.get(id);
     JobInput in = JobBody.input(body);
-    return saved(jobs.update(id, in), body.runRequested());
+    return saved(jobs.update(id, in), null, body.runRequested());
   }
 
   @PutMapping(BASE + "/{id}/execute")
@@ -149,7 +150,7 @@ class JobApiController {
    * The saved job; with {@code run}, executed first and its execution added. A job that cannot run
    * now (no servers, or already running) stays saved: the answer says why it did not run.
    */
-  private JobSaved saved(Job j, boolean run) {
+  private JobSaved saved(Job j, Map<Long, String> targetNames, boolean run) {
     StartedExecution started = null;
     String msg = null;
     if (run) {
@@ -160,7 +161,7 @@ class JobApiController {
         msg = "Job saved but not run: " + e.getMessage();
       }
     }
-    return new JobSaved(true, started, msg, json.record(j));
+    return new JobSaved(true, started, msg, json.record(j, targetNames));
   }
 
   private static List<String> values(Map<String, String[]> params, String key) {

@@ -89,6 +89,14 @@ class JobJson {
   }
 
   JobRecord record(Job j) {
+    return record(j, null);
+  }
+
+  /**
+   * The job's record; its targets named from {@code targetNames} (server or instance names by id)
+   * when given, else as read now.
+   */
+  JobRecord record(Job j, Map<Long, String> targetNames) {
     String packageName = packages.get(j.packageId()).name();
     JobExecution last =
         executions
@@ -117,7 +125,7 @@ class JobJson {
         jobs.nextFire(j).map(Instant::toString).orElse(null),
         user(j.createdBy()),
         j.targetType().code(),
-        targets(j),
+        targets(j, targetNames == null ? jobs.targetNames(j) : targetNames),
         j.targetType() == TargetType.SERVER_LABEL ? j.targetLabel() : null,
         j.targetType() == TargetType.INSTANCE_LABEL ? j.targetLabel() : null,
         null,
@@ -131,8 +139,7 @@ class JobJson {
         time(j.updatedAt()));
   }
 
-  private List<TargetRecord> targets(Job j) {
-    Map<Long, String> names = jobs.targetNames(j);
+  private static List<TargetRecord> targets(Job j, Map<Long, String> names) {
     return j.targets().stream()
         .map(t -> new TargetRecord(t.id(), names.get(t.refId()), j.targetType().code(), t.refId()))
         .toList();
