@@ -26,27 +26,38 @@ public final class LenientReaders {
     @Override
     public List<String> deserialize(JsonParser p, DeserializationContext ctxt) {
       String field = p.currentName();
-      JsonNode node = ctxt.readTree(p);
-      List<String> out = new ArrayList<>();
-      if (node.isString()) {
-        for (String part : node.asString().split(",")) {
-          if (!part.isBlank()) {
-            out.add(part.trim());
-          }
-        }
-        return out;
+      List<String> out = strings(ctxt.readTree(p));
+      if (out == null) {
+        throw wrong(field, "must be a list of strings");
       }
-      if (node.isArray()) {
-        for (JsonNode item : node) {
-          if (!(item.isString() || item.isNumber())) {
-            throw wrong(field, "must be a list of strings");
-          }
-          out.add(item.asString());
-        }
-        return out;
-      }
-      throw wrong(field, "must be a list of strings");
+      return out;
     }
+  }
+
+  /**
+   * The strings of a list (items may be numbers) or of one comma-separated string, blanks left out;
+   * null when the node is neither.
+   */
+  public static List<String> strings(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node.isString()) {
+      for (String part : node.asString().split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+      return out;
+    }
+    if (!node.isArray()) {
+      return null;
+    }
+    for (JsonNode item : node) {
+      if (!(item.isString() || item.isNumber())) {
+        return null;
+      }
+      out.add(item.asString());
+    }
+    return out;
   }
 
   /** A code as a string (or a number or boolean as its text), or the {@code code} of an object. */

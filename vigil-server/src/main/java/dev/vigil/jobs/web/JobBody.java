@@ -5,6 +5,7 @@ import dev.vigil.jobs.JobInput;
 import dev.vigil.jobs.JobType;
 import dev.vigil.web.InvalidInputException;
 import dev.vigil.web.JsonBody;
+import dev.vigil.web.LenientReaders;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -305,28 +306,11 @@ record JobBody(Request job, @JsonIgnore @Schema(hidden = true) Map<String, Strin
     @Override
     public List<String> deserialize(JsonParser p, DeserializationContext ctxt) {
       String field = p.currentName();
-      JsonNode node = ctxt.readTree(p);
-      List<String> out = new ArrayList<>();
-      if (node.isString()) {
-        for (String part : node.asString().split(",")) {
-          if (!part.isBlank()) {
-            out.add(part.trim());
-          }
-        }
-        return out;
+      List<String> out = LenientReaders.strings(ctxt.readTree(p));
+      if (out == null) {
+        problem(ctxt, field, "must be a list of strings");
       }
-      if (node.isArray()) {
-        for (JsonNode item : node) {
-          if (!(item.isString() || item.isNumber())) {
-            problem(ctxt, field, "must be a list of strings");
-            return null;
-          }
-          out.add(item.asString());
-        }
-        return out;
-      }
-      problem(ctxt, field, "must be a list of strings");
-      return null;
+      return out;
     }
   }
 
