@@ -7,6 +7,8 @@
 #   or   SCAN_BENCH_CONTENT=rhel9 bench/scan-bench.sh   (the largest SSG datastream installed here,
 #        ssg-rhel9-ds.xml, with its ospp profile: a realistic ARF size)
 #   SCAN_BENCH_DS / SCAN_BENCH_PROFILE set the datastream and profile like the first two arguments.
+#   SCAN_BENCH_PQ_KEX=false proposes curve25519-sha256 first (vigil.scanning.post-quantum-kex=false)
+#   instead of the shipped post-quantum hybrid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ssg=/usr/share/xml/scap/ssg/content

@@ -132,7 +132,14 @@ public final class ScanBenchmark {
     int warmups = args.length > 5 ? Integer.parseInt(args[5]) : 1;
     int runs = Math.max(5, args.length > 6 ? Integer.parseInt(args[6]) : 7);
 
-    try (SshConnector connector = new SshConnector()) {
+    // the shipped default proposes the post-quantum hybrid key exchange first;
+    // SCAN_BENCH_PQ_KEX=false measures vigil.scanning.post-quantum-kex=false (curve25519 first)
+    boolean postQuantumKex = !"false".equals(System.getenv("SCAN_BENCH_PQ_KEX"));
+    System.out.println(
+        "key exchange proposed first: "
+            + (postQuantumKex ? "post-quantum hybrid (shipped default)" : "curve25519-sha256"));
+    try (SshConnector connector =
+        new SshConnector(SshConnector.DEFAULT_MAX_HANDSHAKES, postQuantumKex)) {
       ScanBenchmark bench = new ScanBenchmark(host, port, key, checklist, profile, connector);
       try {
         bench.run(warmups, runs);
