@@ -7,6 +7,7 @@ import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.scap.arf.Score;
 import dev.vigil.storage.BlobRef;
 import dev.vigil.storage.BlobStore;
+import dev.vigil.storage.RecurringSegments;
 import dev.vigil.web.NotFoundException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class ResultService {
   private final BlobStore blobs;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final RecurringSegments reportAssets = ReportAssets.segments();
 
   ResultService(
       ScanRepository scans,
@@ -73,7 +75,8 @@ public class ResultService {
   public Prepared prepare(NewScan s) {
     ArfStore.Prepared arf = arfs.prepare(s);
     try {
-      return new Prepared(arf, s.reportHtml() == null ? null : BlobStore.prepare(s.reportHtml()));
+      return new Prepared(
+          arf, s.reportHtml() == null ? null : BlobStore.prepare(s.reportHtml(), reportAssets));
     } catch (RuntimeException e) {
       arf.close();
       throw e;

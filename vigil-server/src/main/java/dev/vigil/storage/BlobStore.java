@@ -132,6 +132,27 @@ public class BlobStore {
     }
   }
 
+  /**
+   * Hashes and compresses the file as {@link #prepare(Path)} does, splicing in the compressed copy
+   * of its recurring segment ({@link RecurringSegments}) when it is small enough to be read whole
+   * ({@link #IN_MEMORY}); a larger file is compressed as a whole. No database access.
+   */
+  public static Prepared prepare(Path file, RecurringSegments segments) {
+    try {
+      if (Files.size(file) > IN_MEMORY) {
+        return prepare(file);
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      MessageDigest digest = sha256();
+      digest.update(bytes);
+      byte[] gz = segments.gzip(bytes);
+      return new Prepared(
+          HexFormat.of().formatHex(digest.digest()), bytes.length, gz.length, null, gz);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compress blob from " + file, e);
+    }
+  }
+
   /** Stores a prepared blob (once per sha256) and returns its address; the caller closes it. */
   public BlobRef put(Prepared p) {
     Optional<BlobRef> there = stored(p.sha256);

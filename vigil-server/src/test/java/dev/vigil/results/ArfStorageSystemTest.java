@@ -60,6 +60,8 @@ class ArfStorageSystemTest {
   private static Path ssgDs;
   private static Path nineArf;
   private static Path ssgArf;
+  private static Path nineHtml;
+  private static Path ssgHtml;
 
   @LocalServerPort int port;
   @Autowired ResultService results;
@@ -79,9 +81,14 @@ class ArfStorageSystemTest {
     nineDs = ScanFixtures.nineResultsDatastream(Files.createDirectories(contentRoot.resolve("n")));
     ssgDs = Files.copy(ScanFixtures.SSG_DEBIAN11, contentRoot.resolve("ssg-debian11-ds.xml"));
     nineArf = arfs.resolve("nine-arf.xml");
-    assertThat(ScanFixtures.oscapEval(nineDs, NINE_PROFILE, nineArf)).isEqualTo(2);
+    nineHtml = arfs.resolve("nine-report.html");
+    assertThat(
+            ScanFixtures.oscapEval(nineDs, NINE_PROFILE, nineArf, "--report", nineHtml.toString()))
+        .isEqualTo(2);
     ssgArf = arfs.resolve("ssg-arf.xml");
-    assertThat(ScanFixtures.oscapEval(ssgDs, SSG_STANDARD, ssgArf)).isIn(0, 2);
+    ssgHtml = arfs.resolve("ssg-report.html");
+    assertThat(ScanFixtures.oscapEval(ssgDs, SSG_STANDARD, ssgArf, "--report", ssgHtml.toString()))
+        .isIn(0, 2);
   }
 
   @BeforeEach
@@ -180,6 +187,30 @@ class ArfStorageSystemTest {
     assertThat(count("blobs")).isEqualTo(blobs);
   }
 
+  /**
+   * oscap's reports of two different contents embed the same CSS and JavaScript: it is compressed
+   * once per node and spliced into each report's gzip, and each report still downloads byte for
+   * byte as oscap wrote it.
+   */
+  @Test
+  void htmlReportsOfDifferentContentDownloadByteForByte() throws Exception {
+    Target nine = target("nine-html", nineDs);
+    Target ssg = target("ssg-html", ssgDs);
+    SecurityScan a = record(nine, new ArfReader().read(nineArf), nineArf, nineHtml);
+    SecurityScan b = record(ssg, new ArfReader().read(ssgArf), ssgArf, ssgHtml);
+    SecurityScan c = record(nine, new ArfReader().read(nineArf), nineArf, nineHtml);
+
+    assertThat(ReportAssets.locate(Files.readAllBytes(nineHtml)))
+        .as("assets in the head")
+        .isNotNull();
+    assertThat(get("/api/security-scans/" + a.id() + "/report.html").body())
+        .isEqualTo(Files.readAllBytes(nineHtml));
+    assertThat(get("/api/security-scans/" + b.id() + "/report.html").body())
+        .isEqualTo(Files.readAllBytes(ssgHtml));
+    assertThat(c.reportSha256()).as("same bytes, same blob").isEqualTo(a.reportSha256());
+    assertThat(b.reportSha256()).isNotEqualTo(a.reportSha256());
+  }
+
   @Test
   void downloadOfAnUnknownScanIs404() {
     assertThat(api.get("/api/security-scans/999999/arf").status()).isEqualTo(404);
@@ -223,6 +254,17 @@ class ArfStorageSystemTest {
   }
 
   private SecurityScan record(Target t, ScanReport report, Path arf) throws IOException {
+    return record(t, report, arf, null);
+  }
+
+  private SecurityScan record(Target t, ScanReport report, Path arf, Path html) throws IOException {
+    Path htmlCopy =
+        html == null
+            ? null
+            : Files.copy(
+                html,
+                Files.createTempFile(arfs, "record", ".html"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Path copy =
         Files.copy(
             arf,
@@ -239,7 +281,7 @@ class ArfStorageSystemTest {
             report.profileId(),
             report,
             copy,
-            null,
+            htmlCopy,
             "1.3.7",
             Instant.parse("2026-01-01T00:00:00Z"),
             Instant.parse("2026-01-01T00:01:00Z"),
