@@ -59,6 +59,32 @@ class ComplianceWatchRepository {
         rs.getLong("server_id"), rs.getString("benchmark_id"), rs.getString("profile_id"));
   }
 
+  /** A mark that a server's compliance may have changed. */
+  record Mark(long id, long serverId) {}
+
+  /** Marks a server to be checked, in the caller's transaction. */
+  void mark(long serverId) {
+    jdbc.sql("insert into compliance_pending (server_id) values (?)").param(serverId).update();
+  }
+
+  /** The oldest marks, at most {@code limit}. */
+  List<Mark> marks(int limit) {
+    return jdbc.sql("select id, server_id from compliance_pending order by id limit ?")
+        .param(limit)
+        .query((rs, n) -> new Mark(rs.getLong(1), rs.getLong(2)))
+        .list();
+  }
+
+  /** Deletes these marks (and no mark made since they were read). */
+  void clear(List<Mark> marks) {
+    Sql.byIdArrays(
+        marks.stream().map(Mark::id).toList(),
+        ids -> {
+          jdbc.sql("delete from compliance_pending where id = any(?)").param(ids).update();
+          return List.of();
+        });
+  }
+
   /** Stores a pair seen for the first time; false when another transaction stored it first. */
   boolean insert(Pair p, String status, Instant now) {
     return jdbc.sql(

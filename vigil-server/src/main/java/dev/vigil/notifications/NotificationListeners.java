@@ -4,7 +4,6 @@ import dev.vigil.executions.ExecutionEnded;
 import dev.vigil.executions.ExecutionStatus;
 import dev.vigil.executions.TargetRunEnded;
 import dev.vigil.results.ScanRecorded;
-import dev.vigil.scheduling.TaskQueue;
 import dev.vigil.waivers.Waiver;
 import dev.vigil.waivers.WaiverChanged;
 import dev.vigil.waivers.WaiverService;
@@ -21,29 +20,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where notifications start: listeners of the application events other features publish inside
- * their transactions, run after those commit ({@link TransactionalEventListener}, phase {@code
- * AFTER_COMMIT}), each in a new short transaction of its own. They only queue work (a {@code
- * compliance-watch} task, delivery rows and tasks), so the thread that recorded a scan or ended a
- * run never waits for a receiver; a failure here is logged and left to the sweep.
+ * their transactions. A recorded scan or a failed run marks its server for the compliance check in
+ * that same transaction ({@link ComplianceCheckTask}); the others run after their transaction
+ * committed ({@link TransactionalEventListener}, phase {@code AFTER_COMMIT}), each in a new short
+ * transaction of its own. They only queue work (a mark, delivery rows and tasks), so the thread
+ * that recorded a scan or ended a run never waits for a receiver; a failure after commit is logged
+ * and left to the sweep.
  */
 @Component
 class NotificationListeners {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationListeners.class);
 
-  private final TaskQueue tasks;
+  private final ComplianceWatchRepository pending;
   private final Notifier notifier;
   private final WaiverWatch waivers;
   private final WaiverService waiverService;
   private final TransactionTemplate requiresNew;
 
   NotificationListeners(
-      TaskQueue tasks,
+      ComplianceWatchRepository pending,
       Notifier notifier,
       WaiverWatch waivers,
       WaiverService waiverService,
       PlatformTransactionManager transactions) {
-    this.tasks = tasks;
+    this.pending = pending;
     this.notifier = notifier;
     this.waivers = waivers;
     this.waiverService = waiverService;
@@ -51,19 +52,22 @@ class NotificationListeners {
     this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** A scan was recorded: its server's pairs are checked by a task. */
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  /**
+   * A scan was recorded: its server is marked for the compliance check, in the recording's own
+   * transaction (before it commits), so the mark commits with the scan or not at all.
+   */
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void scanRecorded(ScanRecorded e) {
     if (e.serverId() != null) {
-      check(e.serverId(), "scan" + e.scanId());
+      pending.mark(e.serverId());
     }
   }
 
-  /** A run failed or timed out: its pair may be in error now. */
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  /** A run failed or timed out: its pair may be in error now; marked as a recorded scan is. */
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void runEnded(TargetRunEnded e) {
     if (e.failure() && e.serverId() != null) {
-      check(e.serverId(), "run" + e.runId());
+      pending.mark(e.serverId());
     }
   }
 
@@ -108,12 +112,6 @@ class NotificationListeners {
         w.profileId(),
         c.username(),
         c.at());
-  }
-
-  private void check(long serverId, String what) {
-    inNewTransaction(
-        "compliance check of server " + serverId,
-        () -> tasks.enqueue(ComplianceWatchTask.TASK, serverId + ":" + what));
   }
 
   private void inNewTransaction(String what, Runnable work) {

@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxBackoff longest wait between two attempts
  * @param maxConcurrent deliveries one node sends at once (the others wait their turn), so slow
  *     receivers never hold the scheduler threads that scans need
+ * @param checkInterval how often one node of the cluster checks the servers a scan or a failed run
+ *     marked for a compliance status change (the longest a change waits for its notification)
  * @param sweepInterval how often one node of the cluster looks for status changes no scan brought
  *     (a pair going stale, a failed run, a waiver expiring)
  * @param waiverWarning how long before an approved waiver expires {@code waiver.expiring} is sent
@@ -33,6 +35,7 @@ public record WebhookSettings(
     @DefaultValue("30s") Duration retryBackoff,
     @DefaultValue("1h") Duration maxBackoff,
     @DefaultValue("4") int maxConcurrent,
+    @DefaultValue("2s") Duration checkInterval,
     @DefaultValue("1m") Duration sweepInterval,
     @DefaultValue("7d") Duration waiverWarning,
     @DefaultValue("30d") Duration keepDeliveries) {

@@ -32,6 +32,7 @@ class WebhookUnitsTest {
             Duration.ofSeconds(30),
             Duration.ofMinutes(5),
             4,
+            Duration.ofSeconds(2),
             Duration.ofMinutes(1),
             Duration.ofDays(7),
             Duration.ofDays(30));
