@@ -9,6 +9,11 @@
 #   SCAN_BENCH_DS / SCAN_BENCH_PROFILE set the datastream and profile like the first two arguments.
 #   SCAN_BENCH_PQ_KEX=false proposes curve25519-sha256 first (vigil.scanning.post-quantum-kex=false)
 #   instead of the shipped post-quantum hybrid.
+#   SCAN_BENCH_LOGIN_SHELL=stock (the default) gives the target's root Debian's stock ~/.bashrc
+#   (/usr/share/base-files/dot.bashrc, bind-mounted over /root/.bashrc in a mount namespace of the
+#   bench's sshd only), as on a freshly installed server; =machine keeps this machine's own
+#   /root/.bashrc, whose `pyenv init` costs ~140 ms per command channel (Vigil's one channel per
+#   re-scan, and each of oscap-ssh's). Both contenders connect to the same sshd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ssg=/usr/share/xml/scap/ssg/content
@@ -56,7 +61,17 @@ MaxStartups 100
 Subsystem sftp internal-sftp
 CFG
 # Without -D sshd forks once it listens: when this returns, it accepts connections.
-/usr/sbin/sshd -f "$tmp/sshd_config" -E "$tmp/sshd.log"
+case "${SCAN_BENCH_LOGIN_SHELL:-stock}" in
+  stock)
+    echo "target: root with Debian's stock ~/.bashrc (SCAN_BENCH_LOGIN_SHELL=machine: this machine's)"
+    unshare -m --propagation private sh -c \
+      'mount --bind /usr/share/base-files/dot.bashrc /root/.bashrc && exec "$@"' sh \
+      /usr/sbin/sshd -f "$tmp/sshd_config" -E "$tmp/sshd.log" ;;
+  machine)
+    echo "target: root with this machine's own ~/.bashrc"
+    /usr/sbin/sshd -f "$tmp/sshd_config" -E "$tmp/sshd.log" ;;
+  *) echo "SCAN_BENCH_LOGIN_SHELL is stock or machine" >&2; exit 64 ;;
+esac
 
 java -Xms256m -Xmx256m -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   dev.vigil.bench.ScanBenchmark "$host" "$port" "$tmp/user_key" "$ds" "$profile" \
