@@ -5,7 +5,8 @@
 # against db-scheduler alone running no-op tasks in the same shape on the same database.
 # Every node runs in one JVM. PostgreSQL: VIGIL_TEST_PG_URL (default 127.0.0.1:5432/test, user
 # postgres); set it empty to measure H2 only. Makes the nine-results ARF once with local oscap.
-# FANOUT_JAVA_OPTS: extra JVM options, e.g. a flight recording for profiling:
+# FANOUT_JAVA_OPTS: extra JVM options: -Dfanout.h2=false (PostgreSQL only), -Dfanout.warmup=N
+# (executions of the large job before measuring, default 3), or a flight recording for profiling:
 #   FANOUT_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/fanout.jfr,settings=profile
 # Usage: bench/fanout-bench.sh [targets] [small targets] [runs] [scan ms] [threads] [polling ms] [max parallel]
 set -euo pipefail

@@ -155,9 +155,16 @@ public final class FanoutBenchmark {
       SchedulerBaseline baseline =
           new SchedulerBaseline(a.bean(DataSource.class), s.threads(), s.pollingInterval());
 
-      System.out.println("warm-up");
+      // the JIT compiles the ARF parse (a per-byte decoding loop) only after thousands of runs on
+      // two busy cores: without these, the measured executions still warm up (CPU per run falling
+      // from one to the next), and a long-running node is warm
+      int warmUp = Integer.getInteger("fanout.warmup", 3);
+      System.out.println("warm-up: " + warmUp + " executions of " + s.targets() + " targets");
       baseline.run(s.smallTargets(), s.window());
       measure(fleet, sql, small, null);
+      for (int i = 0; i < warmUp; i++) {
+        measure(fleet, sql, large, null);
+      }
       List<Double> base = new ArrayList<>();
       List<Double> baseCpu = new ArrayList<>();
       List<Measured> smallRuns = new ArrayList<>();
