@@ -3,8 +3,8 @@ package dev.vigil.executions;
 import static dev.vigil.executions.ExecutionRows.ts;
 
 import dev.vigil.access.UserRef;
+import dev.vigil.storage.Sql;
 import dev.vigil.web.ListQuery;
-import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +20,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** Job executions and their target runs in the database. */
@@ -48,19 +46,19 @@ class ExecutionRepository {
    */
   private final boolean skipLocked;
 
+  /**
+   * How {@link #findForUpdate} locks an execution's row. PostgreSQL: {@code for no key update},
+   * which does not wait for (nor block) the key-share locks that every recording's foreign key to
+   * its execution holds until its commit; {@code for update} queued each status change behind the
+   * recordings in flight, and new recordings behind it. H2 knows only {@code for update}.
+   */
+  private final String executionLock;
+
   ExecutionRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.skipLocked = isPostgres(dataSource);
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try {
-      String product =
-          JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-      return "PostgreSQL".equals(product);
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("cannot tell which database this is", e);
-    }
+    boolean postgres = Sql.isPostgres(dataSource);
+    this.skipLocked = postgres;
+    this.executionLock = postgres ? " for no key update" : " for update";
   }
 
   long insert(JobExecution e) {
@@ -306,6 +304,20 @@ class ExecutionRepository {
         .list();
   }
 
+  /**
+   * Moves a queued execution to running at its first claim; false when it was not queued (an
+   * earlier claim moved it). One conditional update: claims that race wait only for each other's
+   * row lock, then find it running.
+   */
+  boolean markRunning(long executionId, Instant now) {
+    return jdbc.sql(
+                "update job_executions set status = 'running', started_at = ? where id = ?"
+                    + " and status = 'queued'")
+            .params(ts(now), executionId)
+            .update()
+        == 1;
+  }
+
   /** Executions not ended whose runs have all ended. */
   List<Long> settledExecutionIds() {
     return jdbc.sql(
@@ -369,15 +381,56 @@ class ExecutionRepository {
         .list();
   }
 
+  /** The execution, with its counts so far when it has not ended. */
   Optional<JobExecution> find(long id) {
     return jdbc.sql(SELECT_EXECUTION + " where id = ?")
         .param(id)
         .query(ExecutionRows::execution)
-        .optional();
+        .optional()
+        .map(e -> live(List.of(e)).get(0));
+  }
+
+  /**
+   * The executions, those not ended with their done and failed counts read from their runs in one
+   * grouped query: a run's end writes nothing to its execution's row (which every finishing run
+   * would otherwise take turns on) until the execution ends, when {@link #update} writes the final
+   * counts.
+   */
+  private List<JobExecution> live(List<JobExecution> executions) {
+    List<Long> open =
+        executions.stream().filter(e -> !e.status().ended()).map(JobExecution::id).toList();
+    if (open.isEmpty()) {
+      return executions;
+    }
+    Map<Long, int[]> counts = new HashMap<>();
+    jdbc.sql(
+            "select execution_id, status, count(*) n from target_runs where execution_id in (:ids)"
+                + " group by execution_id, status")
+        .param("ids", open)
+        .query(
+            rs -> {
+              TargetRunStatus status = TargetRunStatus.of(rs.getString("status"));
+              int[] c = counts.computeIfAbsent(rs.getLong("execution_id"), k -> new int[2]);
+              if (status == TargetRunStatus.DONE) {
+                c[0] += rs.getInt("n");
+              } else if (status.failure()) {
+                c[1] += rs.getInt("n");
+              }
+            });
+    return executions.stream()
+        .map(
+            e -> {
+              if (e.status().ended()) {
+                return e;
+              }
+              int[] c = counts.getOrDefault(e.id(), new int[2]);
+              return e.withCounts(c[0], c[1]);
+            })
+        .toList();
   }
 
   Optional<JobExecution> findForUpdate(long id) {
-    return jdbc.sql(SELECT_EXECUTION + " where id = ? for update")
+    return jdbc.sql(SELECT_EXECUTION + " where id = ?" + executionLock)
         .param(id)
         .query(ExecutionRows::execution)
         .optional();
@@ -389,7 +442,8 @@ class ExecutionRepository {
                 + " where job_id = ? and status in ('queued', 'running') order by id limit 1")
         .param(jobId)
         .query(ExecutionRows::execution)
-        .optional();
+        .optional()
+        .map(e -> live(List.of(e)).get(0));
   }
 
   /** List sort properties (API.md list conventions) and their columns; default newest first. */
@@ -409,10 +463,11 @@ class ExecutionRepository {
         sort == null
             ? " order by id desc"
             : " order by " + SORTS.get(sort) + (q.descending() ? " desc" : " asc") + ", id desc";
-    return jdbc.sql(SELECT_EXECUTION + f.where() + order + limit + " offset " + q.offset())
-        .params(f.params())
-        .query(ExecutionRows::execution)
-        .list();
+    return live(
+        jdbc.sql(SELECT_EXECUTION + f.where() + order + limit + " offset " + q.offset())
+            .params(f.params())
+            .query(ExecutionRows::execution)
+            .list());
   }
 
   long count(ExecutionFilter f) {
@@ -525,16 +580,15 @@ class ExecutionRepository {
         == 1;
   }
 
-  /**
-   * Adds a finished run to its execution's counts; the update locks the execution's row until the
-   * caller's transaction ends, so it is the last write of a finish.
-   */
-  void countFinished(long executionId, int done, int failed) {
-    jdbc.sql(
-            "update job_executions set done_count = done_count + ?, failed_count = failed_count + ?"
-                + " where id = ?")
-        .params(done, failed, executionId)
-        .update();
+  /** Whether any of the execution's runs has not ended (queued or running), as committed. */
+  boolean hasUnfinishedRuns(long executionId) {
+    return !jdbc.sql(
+            "select id from target_runs where execution_id = ?"
+                + " and status in ('queued', 'connecting', 'scanning', 'collecting') limit 1")
+        .param(executionId)
+        .query(Long.class)
+        .list()
+        .isEmpty();
   }
 
   /** How many of the execution's runs have not ended (queued or running), as committed. */

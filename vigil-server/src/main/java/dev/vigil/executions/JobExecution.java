@@ -95,6 +95,28 @@ public record JobExecution(
     return ExecutionStatus.COMPLETE;
   }
 
+  /**
+   * The execution with {@code done} and {@code failed} runs so far: the counts of one not ended are
+   * read from its runs, since a run's end adds nothing to the execution's row until the execution
+   * ends.
+   */
+  JobExecution withCounts(int done, int failed) {
+    return new JobExecution(
+        id,
+        jobId,
+        jobName,
+        status,
+        trigger,
+        createdBy,
+        createdAt,
+        startedAt,
+        finishedAt,
+        total,
+        done,
+        failed,
+        plan);
+  }
+
   /** How long the execution took or has taken so far; null before it started. */
   public Duration duration(Instant now) {
     if (startedAt == null) {

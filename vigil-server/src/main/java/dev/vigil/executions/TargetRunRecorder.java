@@ -18,10 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The short transactions around a target run's scan: claiming it, and recording its end together
- * with its execution's counts and status and the next queued run of the sliding window. Each locks
- * the run first and the execution last, only when its status must be derived. Every write after the
- * claim names the attempt it belongs to and is dropped when the run was claimed again since (its
- * node was taken for lost), so a run that completes twice records one result.
+ * with the next queued run of the sliding window. A run's end writes nothing to its execution's row
+ * (which every finishing run would take turns on, holding it to its commit): after the end commits,
+ * a check that finds no run of the execution left queued or running locks the execution and derives
+ * its status and counts ({@link #settleIfEnded}). Each transaction locks the run first and the
+ * execution last. Every write after the claim names the attempt it belongs to and is dropped when
+ * the run was claimed again since (its node was taken for lost), so a run that completes twice
+ * records one result.
  */
 @Component
 class TargetRunRecorder {
@@ -88,10 +91,17 @@ class TargetRunRecorder {
    * before its end. It runs inside the claim's transaction and must not throw.
    */
   Optional<TargetRun> claim(long runId, String node, UnaryOperator<TargetRun> prepare) {
-    return Optional.ofNullable(tx.execute(s -> claimLocked(runId, node, prepare)));
+    long[] ended = {0};
+    TargetRun claimed = tx.execute(s -> claimLocked(runId, node, prepare, ended));
+    if (ended[0] != 0) {
+      settleIfEnded(ended[0]);
+    }
+    return Optional.ofNullable(claimed);
   }
 
-  private TargetRun claimLocked(long runId, String node, UnaryOperator<TargetRun> prepare) {
+  /** The claimed attempt, or null; {@code ended[0]}: the execution of a run this claim ended. */
+  private TargetRun claimLocked(
+      long runId, String node, UnaryOperator<TargetRun> prepare, long[] ended) {
     TargetRun run = repo.findRunForUpdate(runId).orElse(null);
     if (run == null || run.status().ended()) {
       return null;
@@ -102,6 +112,7 @@ class TargetRunRecorder {
     if (cancelled.isPresent()) {
       // cancelled on some node after this run was handed over: it never starts (again)
       end(run.cancel(cancelled.get(), clock.instant()).log(cancelled.get()));
+      ended[0] = run.executionId();
       return null;
     }
     if (run.serverId() != null) {
@@ -123,9 +134,10 @@ class TargetRunRecorder {
       TargetRun claimed = run.claim(clock.instant(), node);
       claimed = prepare.apply(claimed.log(attemptLine(claimed)));
       repo.updateRun(claimed);
-      // the first claim moves the execution to running; later claims change none of its counts
+      // the first claim moves the execution to running (its counts are read from its runs until
+      // it ends); later claims change nothing of it
       if (execution.status() == ExecutionStatus.QUEUED) {
-        repo.findForUpdate(run.executionId()).ifPresent(this::refresh);
+        repo.markRunning(run.executionId(), clock.instant());
       }
       return claimed;
     }
@@ -143,6 +155,7 @@ class TargetRunRecorder {
     }
     log.warn("target run {} failed: {}", runId, lost);
     end(run.markFailed(lost, "node_lost", clock.instant()).log(lost + "; no retries left"));
+    ended[0] = run.executionId();
     return null;
   }
 
@@ -187,25 +200,31 @@ class TargetRunRecorder {
   }
 
   /**
-   * Records the run's end when {@code current} is still its attempt, and hands over the next queued
-   * run; returns false when the attempt is stale and nothing was written.
+   * Records the run's end when {@code current} is still its attempt, hands over the next queued run
+   * and, after the commit, ends the execution when it was its last run; returns false when the
+   * attempt is stale and nothing was written.
    */
   boolean finish(TargetRun current, UnaryOperator<TargetRun> change) {
-    return Boolean.TRUE.equals(
-        tx.execute(
-            s ->
-                current(current)
-                    .map(
-                        run -> {
-                          end(change.apply(run));
-                          return true;
-                        })
-                    .orElse(false)));
+    boolean finished =
+        Boolean.TRUE.equals(
+            tx.execute(
+                s ->
+                    current(current)
+                        .map(
+                            run -> {
+                              end(change.apply(run));
+                              return true;
+                            })
+                        .orElse(false)));
+    if (finished) {
+      settleIfEnded(current.executionId());
+    }
+    return finished;
   }
 
   /**
    * Marks the run done with {@code scanId} inside the caller's transaction, which also recorded the
-   * scan.
+   * scan; the caller calls {@link #settleIfEnded} once that transaction committed.
    *
    * @throws StaleAttempt when {@code current} is no longer the run's attempt: the caller's
    *     transaction must roll back, so the scan is not recorded twice
@@ -268,6 +287,27 @@ class TargetRunRecorder {
         });
   }
 
+  /**
+   * Ends the execution when none of its runs is left queued or running, called after a commit that
+   * ended one of them. Of runs ending at once, the one whose end commits last sees every other's in
+   * its check, so the execution ends without its row being locked by every finish. A check that
+   * fails (or a node that dies before it) leaves the end to the periodic reconciliation ({@link
+   * ExecutionRecovery}): logged, never thrown, since the run's end is already recorded.
+   */
+  void settleIfEnded(long executionId) {
+    try {
+      if (!repo.hasUnfinishedRuns(executionId)) {
+        settle(executionId);
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "execution {}: whether its last run ended could not be read; the reconciliation ends it"
+              + " ({})",
+          executionId,
+          e.toString());
+    }
+  }
+
   /** Ends the execution when none of its runs is left queued or running; true when it did. */
   boolean settle(long executionId) {
     return Boolean.TRUE.equals(
@@ -282,8 +322,8 @@ class TargetRunRecorder {
   }
 
   /**
-   * Writes an ended run (its row locked by the caller), hands over the next queued run, adds it to
-   * the execution's counts and, when no run is left queued or running, ends the execution.
+   * Writes an ended run (its row locked by the caller) and hands over the next queued run; the
+   * caller settles the execution after its commit ({@link #settleIfEnded}).
    */
   private void end(TargetRun ended) {
     long executionId = ended.executionId();
@@ -298,13 +338,6 @@ class TargetRunRecorder {
             ended.status().code(),
             ended.status().failure()));
     dispatcher.dispatch(executionId, 1);
-    repo.countFinished(
-        executionId,
-        ended.status() == TargetRunStatus.DONE ? 1 : 0,
-        ended.status().failure() ? 1 : 0);
-    if (repo.unfinishedRuns(executionId) == 0) {
-      repo.findForUpdate(executionId).ifPresent(this::refresh);
-    }
   }
 
   /** The run, its row locked, when it is still active as {@code current}'s attempt. */

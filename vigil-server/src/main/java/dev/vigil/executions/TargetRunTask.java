@@ -169,6 +169,7 @@ class TargetRunTask implements TaskHandler {
           (scan, outcome) ->
               recorder.markDoneInCurrentTransaction(
                   run, scan.id(), doneLine(scan, outcome), control.rulesEvaluated()));
+      recorder.settleIfEnded(run.executionId());
       return Optional.empty();
     } catch (TargetRunRecorder.StaleAttempt e) {
       log.warn("{}; its result is dropped", e.getMessage());

@@ -1,17 +1,14 @@
 package dev.vigil.results;
 
-import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.ts;
 
-import java.sql.DatabaseMetaData;
+import dev.vigil.storage.Sql;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,18 +61,7 @@ public class ComplianceReadModel {
 
   ComplianceReadModel(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.serverLock = isPostgres(dataSource) ? " for no key update" : " for update";
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try {
-      return "PostgreSQL"
-          .equals(
-              JdbcUtils.extractDatabaseMetaData(
-                  dataSource, DatabaseMetaData::getDatabaseProductName));
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("cannot tell which database this is", e);
-    }
+    this.serverLock = Sql.isPostgres(dataSource) ? " for no key update" : " for update";
   }
 
   /** Locks these servers' rows, in id order (every writer takes them in that order). */
@@ -143,27 +129,20 @@ public class ComplianceReadModel {
   }
 
   /**
+   * What the read model keys a recorded scan on, as its insert stored it.
+   *
+   * @param benchmarkKey the benchmark id, or "" for none
+   * @param jobId the job the insert referenced (null outside a job, or when the job was deleted)
+   * @param at the finish time at the database's precision
+   */
+  record Recorded(Long serverId, String benchmarkKey, String profileId, Long jobId, Instant at) {}
+
+  /**
    * Makes the just recorded scan (its {@code compliance_scans} row written) the latest of its pair
    * and of its (job, server) unless a later scan is there already.
    */
-  void recorded(long scanId) {
-    record Facts(Long serverId, String benchmarkKey, String profileId, Long jobId, Instant at) {}
-    Facts f =
-        jdbc.sql(
-                "select server_id, coalesce(benchmark_id, ''), profile_id, job_id, finished_at"
-                    + " from compliance_scans where scan_id = ?")
-            .param(scanId)
-            .query(
-                (rs, n) ->
-                    new Facts(
-                        rs.getObject(1, Long.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getObject(4, Long.class),
-                        instant(rs, "finished_at")))
-            .optional()
-            .orElse(null);
-    if (f == null || f.serverId() == null) {
+  void recorded(long scanId, Recorded f) {
+    if (f.serverId() == null) {
       return;
     }
     lockServers(List.of(f.serverId()));

@@ -51,9 +51,10 @@ public class ResultService {
   }
 
   /**
-   * Stores a finished scan and returns it: the ARF without the datastream it embeds when that is
-   * the package's (see {@link ArfStore}), the rule results as codes against the benchmark's rule
-   * dictionary. Joins the caller's transaction, and publishes {@link ScanRecorded} in it.
+   * Stores a finished scan and returns it as written (not read back): the ARF without the
+   * datastream it embeds when that is the package's (see {@link ArfStore}), the rule results as
+   * codes against the benchmark's rule dictionary. Joins the caller's transaction, and publishes
+   * {@link ScanRecorded} in it.
    *
    * @throws InvalidArfException when the ARF declares a DOCTYPE or is not well-formed; nothing is
    *     written
@@ -168,7 +169,8 @@ public class ResultService {
     if (s.tailoring() != null) {
       scans.recordTailoring(id, s.tailoring());
     }
-    SecurityScan recorded = get(id);
+    // as written, not read back: the callers want its id and score
+    SecurityScan recorded = draft.recordedAs(id);
     events.publishEvent(new ScanRecorded(recorded.id(), s.serverId()));
     return recorded;
   }

@@ -8,6 +8,7 @@ import dev.vigil.scap.arf.ResultType;
 import dev.vigil.storage.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -112,8 +113,12 @@ class ScanRepository {
                 + String.join(", ", slots)
                 + ")")
         .params(values)
-        .update(keys, "id");
-    long id = keys.getKey().longValue();
+        .update(keys, "id", "job_id", "finished_at");
+    // what the read model keys on, as stored (the job as the insert resolved it, the finish time
+    // at the database's precision), returned by the insert instead of read back
+    Map<String, Object> inserted = keys.getKeys();
+    long id = ((Number) inserted.get("id")).longValue();
+    Object jobId = inserted.get("job_id");
     // the narrow copy compliance reads (V26), in the same transaction; deleted with the scan
     jdbc.sql(
             "insert into compliance_scans (scan_id, server_id, benchmark_id, profile_id,"
@@ -127,8 +132,35 @@ class ScanRepository {
         .param(id)
         .update();
     // the latest per pair and per (job, server) (V32), in the same transaction
-    readModel.recorded(id);
+    readModel.recorded(
+        id,
+        new ComplianceReadModel.Recorded(
+            s.serverId(),
+            s.benchmarkId() == null ? "" : s.benchmarkId(),
+            s.profileId(),
+            jobId == null ? null : ((Number) jobId).longValue(),
+            storedInstant(inserted.get("finished_at"))));
     return id;
+  }
+
+  /**
+   * A timestamp a driver returned as a generated key: PostgreSQL's Timestamp, H2's OffsetDateTime.
+   */
+  private static Instant storedInstant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime t) {
+      return t.toInstant();
+    }
+    if (value instanceof Instant t) {
+      return t;
+    }
+    throw new IllegalStateException(
+        "finished_at returned as " + value.getClass().getName() + ", not a timestamp");
   }
 
   Optional<SecurityScan> find(long id) {

@@ -45,6 +45,42 @@ public record SecurityScan(
     recorded = recorded == null ? AsRecorded.NONE : recorded;
   }
 
+  /**
+   * This draft as its recording wrote it under {@code id}: the values written, not read back (the
+   * times at the clock's precision, the job as the execution named it); {@code find} reads the
+   * stored scan.
+   */
+  public SecurityScan recordedAs(long id) {
+    return new SecurityScan(
+        id,
+        serverId,
+        serverName,
+        packageId,
+        packageName,
+        packageVersionId,
+        checklistPath,
+        benchmarkId,
+        benchmarkVersion,
+        profileId,
+        testResultId,
+        status,
+        notApplicable,
+        summary,
+        startedAt,
+        finishedAt,
+        score,
+        scoreMax,
+        scoreSystem,
+        counts,
+        arfSha256,
+        reportSha256,
+        oscapVersion,
+        createdBy,
+        createdAt,
+        origin,
+        recorded);
+  }
+
   /** The server's id as the scan recorded it, kept after the server is deleted. */
   public Long recordedServerId() {
     return serverId != null ? serverId : recorded.serverId();

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.vigil.storage.Sql;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +44,7 @@ class SchedulerConfig {
     List<Task<?>> tasks = handlers.stream().<Task<?>>map(h -> oneTime(h, clock)).toList();
     List<RecurringTask<Void>> recurring =
         recurringHandlers.orderedStream().map(SchedulerConfig::recurring).toList();
-    boolean postgres = isPostgres(dataSource);
+    boolean postgres = Sql.isPostgres(dataSource);
     Supplier<Scheduler> factory =
         () ->
             polling(Scheduler.create(dataSource, tasks), postgres)
@@ -75,17 +76,6 @@ class SchedulerConfig {
   static com.github.kagkarlsson.scheduler.SchedulerBuilder polling(
       com.github.kagkarlsson.scheduler.SchedulerBuilder builder, boolean postgres) {
     return postgres ? builder.pollUsingLockAndFetch(0.5, 1.0) : builder;
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try {
-      String product =
-          org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(
-              dataSource, java.sql.DatabaseMetaData::getDatabaseProductName);
-      return "PostgreSQL".equals(product);
-    } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
-      throw new IllegalStateException("cannot tell which database this is", e);
-    }
   }
 
   /**

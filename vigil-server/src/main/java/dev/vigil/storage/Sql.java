@@ -22,6 +22,18 @@ public final class Sql {
 
   private Sql() {}
 
+  /** Whether the data source is PostgreSQL (else H2, the other database Vigil runs on). */
+  public static boolean isPostgres(javax.sql.DataSource dataSource) {
+    try {
+      return "PostgreSQL"
+          .equals(
+              org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(
+                  dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
+    } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
+  }
+
   /** The instant as a UTC timestamp parameter, or null. */
   public static OffsetDateTime ts(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -30,6 +30,25 @@ abstract class ExecutionRepositoryContract {
 
   abstract DataSource dataSource();
 
+  /**
+   * A connection of its own to the test's database: {@link #dataSource()} hands out one shared
+   * connection, in which "another transaction" would be the same one.
+   */
+  Connection separateConnection() throws java.sql.SQLException {
+    org.springframework.jdbc.datasource.SingleConnectionDataSource single =
+        (org.springframework.jdbc.datasource.SingleConnectionDataSource) dataSource();
+    return java.sql.DriverManager.getConnection(
+        single.getUrl(), single.getUsername(), single.getPassword());
+  }
+
+  /** A repository whose statements run in {@code c}. */
+  private ExecutionRepository repositoryOn(Connection c) {
+    return new ExecutionRepository(
+        JdbcClient.create(
+            new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true)),
+        dataSource());
+  }
+
   /** Called by each subclass once its database is ready. */
   void setUp() {
     jdbc = JdbcClient.create(dataSource());
@@ -100,7 +119,7 @@ abstract class ExecutionRepositoryContract {
     }
     List<TargetRun> runs = repo.runsOf(id);
     ExecutorService other = Executors.newSingleThreadExecutor();
-    try (Connection handingOver = dataSource().getConnection()) {
+    try (Connection handingOver = separateConnection()) {
       handingOver.setAutoCommit(false);
       try (Statement st = handingOver.createStatement()) {
         st.executeUpdate(
@@ -114,6 +133,83 @@ abstract class ExecutionRepositoryContract {
     }
     assertThat(repo.dispatch(id, 5, T0)).containsExactly(runs.get(2).id());
     assertThat(repo.dispatch(id, 5, T0)).isEmpty();
+  }
+
+  /**
+   * A run's end writes nothing to its execution's row: while the execution runs, every read counts
+   * its done and failed runs from the runs themselves, in one grouped query for a whole list.
+   */
+  @Test
+  void aRunningExecutionIsReadWithItsRunsCountsAndMovesToRunningOnce() {
+    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 3, PLAN, T0));
+    long other = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 1, PLAN, T0));
+    for (int i = 0; i < 3; i++) {
+      repo.insertRun(TargetRun.queued(id, 10 + i, "s" + i, i));
+    }
+    repo.insertRun(TargetRun.queued(other, 10, "s0", 0));
+    List<TargetRun> runs = repo.runsOf(id);
+    assertThat(repo.markRunning(id, T0.plusSeconds(1))).isTrue();
+    assertThat(repo.markRunning(id, T0.plusSeconds(2))).isFalse();
+    repo.updateRun(runs.get(0).claim(T0, "n1").markDone(99, T0.plusSeconds(2)));
+    repo.updateRun(runs.get(1).claim(T0, "n1").markFailed("refused", "refused", T0));
+    assertThat(repo.hasUnfinishedRuns(id)).isTrue();
+
+    JobExecution read = repo.find(id).orElseThrow();
+    assertThat(read.status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(read.startedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(List.of(read.done(), read.failed())).containsExactly(1, 1);
+    assertThat(repo.activeOf(jobId).orElseThrow().id()).isEqualTo(id);
+    ListQuery all = new ListQuery(25, 0, null, null, null, true);
+    assertThat(repo.list(ExecutionFilter.ofJob(jobId), all))
+        .extracting(e -> e.id() + ":" + e.done() + "/" + e.failed())
+        .containsExactly(other + ":0/0", id + ":1/1");
+
+    repo.updateRun(runs.get(2).claim(T0, "n1").markDone(100, T0.plusSeconds(3)));
+    assertThat(repo.hasUnfinishedRuns(id)).isFalse();
+    JobExecution ended =
+        repo.findForUpdate(id)
+            .orElseThrow()
+            .derive(
+                List.of(TargetRunStatus.DONE, TargetRunStatus.FAILED, TargetRunStatus.DONE),
+                T0.plusSeconds(4));
+    repo.update(ended);
+    assertThat(repo.find(id)).contains(ended);
+    assertThat(List.of(ended.done(), ended.failed())).containsExactly(2, 1);
+  }
+
+  /**
+   * A recording in flight holds a key-share lock on its execution's row through its foreign key
+   * until it commits (PostgreSQL); the lock that derives the execution's status must not wait for
+   * it, nor make new recordings wait behind it.
+   */
+  @Test
+  void theExecutionsLockDoesNotWaitForARecordingInFlight() throws Exception {
+    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 1, PLAN, T0));
+    ExecutorService locker = Executors.newSingleThreadExecutor();
+    try (Connection recording = separateConnection()) {
+      recording.setAutoCommit(false);
+      try (Statement st = recording.createStatement()) {
+        st.executeUpdate(
+            "insert into target_runs (execution_id, server_id, server_name, position, status)"
+                + " values ("
+                + id
+                + ", 10, 's0', 0, 'queued')");
+      }
+      Future<Boolean> locked =
+          locker.submit(
+              () -> {
+                try (Connection c = separateConnection()) {
+                  c.setAutoCommit(false);
+                  boolean found = repositoryOn(c).findForUpdate(id).isPresent();
+                  c.rollback();
+                  return found;
+                }
+              });
+      assertThat(locked.get(10, TimeUnit.SECONDS)).isTrue();
+      recording.rollback();
+    } finally {
+      locker.shutdownNow();
+    }
   }
 
   @Test
