@@ -11,7 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -90,12 +93,26 @@ public class BlobStore {
     private final Path compressed;
     private final byte[] bytes;
 
+    /** The parts of a blob that repeats a shared segment, kept by reference; else null. */
+    private final RecurringSegments.Spliced spliced;
+
     private Prepared(String sha256, long size, long stored, Path compressed, byte[] bytes) {
+      this(sha256, size, stored, compressed, bytes, null);
+    }
+
+    private Prepared(
+        String sha256,
+        long size,
+        long stored,
+        Path compressed,
+        byte[] bytes,
+        RecurringSegments.Spliced spliced) {
       this.sha256 = sha256;
       this.size = size;
       this.stored = stored;
       this.compressed = compressed;
       this.bytes = bytes;
+      this.spliced = spliced;
     }
 
     private InputStream open() throws IOException {
@@ -144,7 +161,9 @@ public class BlobStore {
   /**
    * Hashes and compresses the file as {@link #prepare(Path)} does, splicing in the compressed copy
    * of its recurring segment ({@link RecurringSegments}) when it is small enough to be read whole
-   * ({@link #IN_MEMORY}); a larger file is compressed as a whole. No database access.
+   * ({@link #IN_MEMORY}); a larger file is compressed as a whole. {@link #put(Prepared)} stores the
+   * segment's blocks once ({@code blob_segments}) and the blob's chunks refer to them, so a blob
+   * stores only what is its own ({@code stored_bytes} counts that). No database access.
    */
   public static Prepared prepare(Path file, RecurringSegments segments) {
     try {
@@ -152,14 +171,22 @@ public class BlobStore {
         return prepare(file);
       }
       byte[] bytes = Files.readAllBytes(file);
-      MessageDigest digest = sha256();
-      digest.update(bytes);
-      byte[] gz = segments.gzip(bytes);
-      return new Prepared(
-          HexFormat.of().formatHex(digest.digest()), bytes.length, gz.length, null, gz);
+      String sha256 = sha256Of(bytes);
+      RecurringSegments.Spliced spliced = segments.splice(bytes);
+      if (spliced.shared() == null) {
+        byte[] gz = spliced.gzip();
+        return new Prepared(sha256, bytes.length, gz.length, null, gz);
+      }
+      long own = spliced.head().length + (long) spliced.tail().length;
+      return new Prepared(sha256, bytes.length, own, null, null, spliced);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot compress blob from " + file, e);
     }
+  }
+
+  /** The lowercase hex sha256 of the bytes. */
+  static String sha256Of(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
   }
 
   /** Stores a prepared blob (once per sha256) and returns its address; the caller closes it. */
@@ -167,6 +194,9 @@ public class BlobStore {
     Optional<BlobRef> there = stored(p.sha256);
     if (there.isPresent()) {
       return there.get();
+    }
+    if (p.spliced != null) {
+      storeSegment(p.spliced.shared());
     }
     try {
       savepoint.executeWithoutResult(s -> insert(p));
@@ -182,10 +212,82 @@ public class BlobStore {
                 + " values (?, ?, ?, 'gzip', ?)")
         .params(p.sha256, p.size, p.stored, OffsetDateTime.now(clock))
         .update();
+    if (p.spliced != null) {
+      writeSpliced(p.sha256, p.spliced);
+      return;
+    }
     try (InputStream in = p.open()) {
       writeChunks(p.sha256, in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store blob " + p.sha256, e);
+    }
+  }
+
+  /**
+   * Stores a shared segment's blocks unless they are there, in the caller's transaction. Looked up
+   * every time, not remembered by the node: a database restored from a backup, or H2 after its disk
+   * filled up, may have lost a segment the node saw committed, and every recording would then fail
+   * on its reference. The insert (rare: once per segment) runs in a savepoint, so a concurrent
+   * first copy only makes this one wait or step aside.
+   */
+  private void storeSegment(RecurringSegments.Shared shared) {
+    boolean there =
+        !jdbc.sql("select sha256 from blob_segments where sha256 = ?")
+            .param(shared.sha256())
+            .query(String.class)
+            .list()
+            .isEmpty();
+    if (there) {
+      return;
+    }
+    try {
+      savepoint.executeWithoutResult(
+          s ->
+              jdbc.sql(
+                      "insert into blob_segments (sha256, data, size_bytes, created_at)"
+                          + " select ?, ?, ?, ? where not exists"
+                          + " (select 1 from blob_segments where sha256 = ?)")
+                  .params(
+                      shared.sha256(),
+                      shared.deflated(),
+                      shared.deflated().length,
+                      OffsetDateTime.now(clock),
+                      shared.sha256())
+                  .update());
+    } catch (DuplicateKeyException e) {
+      // another transaction stored it first: this blob's chunks refer to that copy
+    }
+  }
+
+  /**
+   * The chunks of a blob that repeats a shared segment: its own bytes before the segment, one chunk
+   * referring to the segment, its own bytes after; in one statement when they are few.
+   */
+  private void writeSpliced(String sha256, RecurringSegments.Spliced spliced) {
+    List<byte[]> data = new ArrayList<>();
+    List<String> refs = new ArrayList<>();
+    split(spliced.head(), data, refs);
+    data.add(null);
+    refs.add(spliced.shared().sha256());
+    split(spliced.tail(), data, refs);
+    StringBuilder sql =
+        new StringBuilder("insert into blob_chunks (sha256, seq, data, segment_sha256) values ");
+    List<Object> params = new ArrayList<>();
+    for (int seq = 0; seq < data.size(); seq++) {
+      sql.append(seq == 0 ? "" : ", ")
+          .append(data.get(seq) == null ? "(?, ?, null, ?)" : "(?, ?, ?, null)");
+      params.add(sha256);
+      params.add(seq);
+      params.add(data.get(seq) == null ? refs.get(seq) : data.get(seq));
+    }
+    jdbc.sql(sql.toString()).params(params).update();
+  }
+
+  /** Adds the bytes as chunks of at most {@link #CHUNK} (none when empty). */
+  private static void split(byte[] bytes, List<byte[]> data, List<String> refs) {
+    for (int from = 0; from < bytes.length; from += CHUNK) {
+      data.add(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK)));
+      refs.add(null);
     }
   }
 

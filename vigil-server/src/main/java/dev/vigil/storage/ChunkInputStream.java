@@ -35,7 +35,9 @@ final class ChunkInputStream extends InputStream {
         return -1;
       }
       current =
-          jdbc.sql("select data from blob_chunks where sha256 = ? and seq = ?")
+          jdbc.sql(
+                  "select coalesce(c.data, s.data) from blob_chunks c left join blob_segments s"
+                      + " on s.sha256 = c.segment_sha256 where c.sha256 = ? and c.seq = ?")
               .params(sha256, next++)
               .query(byte[].class)
               .single();

@@ -17,7 +17,8 @@ import java.util.zip.Deflater;
  * file, since the parts share no dictionary.
  *
  * <p>A segment is reused only when its bytes equal the cached ones; a node keeps at most {@link
- * #MAX_SEGMENTS} of them (one per oscap version of the fleet, in practice).
+ * #MAX_SEGMENTS} of them (one per oscap version of the fleet, in practice). The blob store keeps a
+ * segment's blocks once for all the blobs that repeat it ({@link #splice}, {@code blob_segments}).
  */
 public final class RecurringSegments {
 
@@ -31,8 +32,34 @@ public final class RecurringSegments {
     int[] locate(byte[] bytes);
   }
 
-  /** One segment: its bytes and their deflate blocks (fresh dictionary, ending on a full flush). */
-  private record Segment(byte[] raw, byte[] deflated) {}
+  /**
+   * One segment: its bytes, their deflate blocks (fresh dictionary, ending on a full flush) and the
+   * sha256 of those blocks, under which the blob store keeps them once ({@code blob_segments}).
+   */
+  private record Segment(byte[] raw, byte[] deflated, String sha256) {}
+
+  /**
+   * A file's gzip member in three parts: the header and the blocks before the segment, the
+   * segment's shared blocks (null when the file has none), the blocks after it and the trailer.
+   */
+  record Spliced(byte[] head, Shared shared, byte[] tail) {
+
+    /** The whole gzip member. */
+    byte[] gzip() {
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream(
+              head.length + tail.length + (shared == null ? 0 : shared.deflated().length));
+      out.writeBytes(head);
+      if (shared != null) {
+        out.writeBytes(shared.deflated());
+      }
+      out.writeBytes(tail);
+      return out.toByteArray();
+    }
+  }
+
+  /** A segment's deflate blocks, shared by every file that repeats it, and their sha256. */
+  record Shared(String sha256, byte[] deflated) {}
 
   private final Locator locator;
   private final int minLength;
@@ -49,25 +76,36 @@ public final class RecurringSegments {
 
   /** The gzip of {@code bytes}: one member, its recurring segment spliced in when it has one. */
   byte[] gzip(byte[] bytes) {
+    return splice(bytes).gzip();
+  }
+
+  /**
+   * The gzip member of {@code bytes} in its parts, the recurring segment's apart when it has one.
+   */
+  Spliced splice(byte[] bytes) {
     int[] span = locator.locate(bytes);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-    header(out);
+    ByteArrayOutputStream head = new ByteArrayOutputStream(bytes.length / 4 + 64);
+    header(head);
+    ByteArrayOutputStream tail;
+    Shared shared = null;
     if (span == null
         || span[0] < 0
         || span[1] > bytes.length
         || span[1] - span[0] < Math.max(1, minLength)) {
-      deflate(bytes, 0, bytes.length, true, out);
+      deflate(bytes, 0, bytes.length, true, head);
+      tail = new ByteArrayOutputStream(8);
     } else {
-      deflate(bytes, 0, span[0], false, out);
-      byte[] segment = segment(bytes, span[0], span[1]);
-      out.write(segment, 0, segment.length);
-      deflate(bytes, span[1], bytes.length, true, out);
+      deflate(bytes, 0, span[0], false, head);
+      Segment segment = segment(bytes, span[0], span[1]);
+      shared = new Shared(segment.sha256(), segment.deflated());
+      tail = new ByteArrayOutputStream((bytes.length - span[1]) / 4 + 64);
+      deflate(bytes, span[1], bytes.length, true, tail);
     }
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length);
-    littleEndian(out, (int) crc.getValue());
-    littleEndian(out, bytes.length);
-    return out.toByteArray();
+    littleEndian(tail, (int) crc.getValue());
+    littleEndian(tail, bytes.length);
+    return new Spliced(head.toByteArray(), shared, tail.toByteArray());
   }
 
   /** How many segments this node keeps compressed now. */
@@ -75,20 +113,22 @@ public final class RecurringSegments {
     return byLength.size();
   }
 
-  private byte[] segment(byte[] bytes, int from, int to) {
+  private Segment segment(byte[] bytes, int from, int to) {
     int length = to - from;
     Segment known = byLength.get(length);
     if (known != null && Arrays.equals(known.raw(), 0, length, bytes, from, to)) {
-      return known.deflated();
+      return known;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 64);
     deflate(bytes, from, to, false, out);
-    Segment made = new Segment(Arrays.copyOfRange(bytes, from, to), out.toByteArray());
+    byte[] deflated = out.toByteArray();
+    Segment made =
+        new Segment(Arrays.copyOfRange(bytes, from, to), deflated, BlobStore.sha256Of(deflated));
     if (byLength.size() >= MAX_SEGMENTS && !byLength.containsKey(length)) {
       byLength.clear();
     }
     byLength.put(length, made);
-    return made.deflated();
+    return made;
   }
 
   /**
