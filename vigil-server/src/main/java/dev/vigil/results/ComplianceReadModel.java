@@ -59,10 +59,47 @@ public class ComplianceReadModel {
    */
   private final String serverLock;
 
+  /**
+   * PostgreSQL: a recording replaces an older row of a key with one upsert ({@code on conflict do
+   * update ... where} the row is older), decided by the primary key; H2, which has no {@code do
+   * update}: a delete of the older row, then an insert unless a row is left. The two-statement form
+   * also left the delete to the planner, which on a table without statistics yet (a new
+   * installation's first scans) chose the pair index and read every server's row of the pair.
+   */
+  private final boolean upsert;
+
   ComplianceReadModel(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.serverLock = Sql.isPostgres(dataSource) ? " for no key update" : " for update";
+    this.upsert = Sql.isPostgres(dataSource);
+    this.serverLock = upsert ? " for no key update" : " for update";
   }
+
+  /** {@code on conflict (key) do update set} every other column {@code where} the row is older. */
+  private static String replaceOlder(String table, String key, String columns) {
+    java.util.List<String> keys = java.util.Arrays.asList(key.split(", "));
+    String set =
+        java.util.Arrays.stream(columns.split(", "))
+            .filter(c -> !keys.contains(c))
+            .map(c -> c + " = excluded." + c)
+            .collect(java.util.stream.Collectors.joining(", "));
+    return " on conflict ("
+        + key
+        + ") do update set "
+        + set
+        + " where "
+        + table
+        + ".finished_at < excluded.finished_at or ("
+        + table
+        + ".finished_at = excluded.finished_at and "
+        + table
+        + ".scan_id < excluded.scan_id)";
+  }
+
+  private static final String PAIR_KEY = "server_id, benchmark_key, profile_id";
+  private static final String DAY_COLUMNS =
+      "scan_day, server_id, benchmark_key, profile_id, scan_id, finished_at, verdict";
+  private static final String DAY_KEY = "scan_day, server_id, benchmark_key, profile_id";
+  private static final String JOB_KEY = "job_id, server_id";
 
   /** Locks these servers' rows, in id order (every writer takes them in that order). */
   private void lockServers(java.util.Collection<Long> serverIds) {
@@ -146,6 +183,40 @@ public class ComplianceReadModel {
       return;
     }
     lockServers(List.of(f.serverId()));
+    java.time.LocalDate day = java.time.LocalDate.ofInstant(f.at(), java.time.ZoneOffset.UTC);
+    if (upsert) {
+      jdbc.sql(
+              "insert into compliance_latest ("
+                  + PAIR_COLUMNS
+                  + ") select "
+                  + PAIR_SELECT
+                  + " from compliance_scans c where c.scan_id = ?"
+                  + replaceOlder("compliance_latest", PAIR_KEY, PAIR_COLUMNS))
+          .param(scanId)
+          .update();
+      jdbc.sql(
+              "insert into compliance_days ("
+                  + DAY_COLUMNS
+                  + ") select ?, c.server_id, coalesce(c.benchmark_id, ''), c.profile_id,"
+                  + " c.scan_id, c.finished_at, "
+                  + VERDICT
+                  + " from compliance_scans c where c.scan_id = ?"
+                  + replaceOlder("compliance_days", DAY_KEY, DAY_COLUMNS))
+          .params(day, scanId)
+          .update();
+      if (f.jobId() != null) {
+        jdbc.sql(
+                "insert into compliance_job_latest ("
+                    + JOB_COLUMNS
+                    + ") select "
+                    + JOB_COLUMNS
+                    + " from compliance_scans c where c.scan_id = ?"
+                    + replaceOlder("compliance_job_latest", JOB_KEY, JOB_COLUMNS))
+            .param(scanId)
+            .update();
+      }
+      return;
+    }
     jdbc.sql(
             "delete from compliance_latest where server_id = ? and benchmark_key = ?"
                 + " and profile_id = ? and (finished_at < ? or (finished_at = ? and scan_id < ?))")
@@ -161,7 +232,6 @@ public class ComplianceReadModel {
                 + " and l.profile_id = ?)")
         .params(scanId, f.serverId(), f.benchmarkKey(), f.profileId())
         .update();
-    java.time.LocalDate day = java.time.LocalDate.ofInstant(f.at(), java.time.ZoneOffset.UTC);
     jdbc.sql(
             "delete from compliance_days where scan_day = ? and server_id = ? and benchmark_key = ?"
                 + " and profile_id = ? and (finished_at < ? or (finished_at = ? and scan_id < ?))")

@@ -120,6 +120,43 @@ abstract class ScanComparisonRepositoryContract {
         .containsOnly(web02);
   }
 
+  /**
+   * The latest scan of a job on a server: the later finish, then the higher id, whatever the order.
+   */
+  @Test
+  void aJobsLatestScanOfAServerIsTheLaterWhateverTheRecordingOrder() {
+    Object t = T0.atOffset(java.time.ZoneOffset.UTC);
+    jdbc.sql(
+            "insert into security_packages (uuid, name, url, enabled, status, created_at,"
+                + " updated_at) values ('u1', 'ssg', 'https://e.invalid/ssg.zip', true, 'READY', ?, ?)")
+        .params(t, t)
+        .update();
+    long pkg = jdbc.sql("select id from security_packages").query(Long.class).single();
+    jdbc.sql(
+            "insert into jobs (name, enabled, security_package_id, scan_path, security_profile,"
+                + " schedule_mode, target_type, timeout_minutes, max_parallel, retries_on_timeout,"
+                + " created_at, updated_at) values ('nightly', true, ?, 'ds.xml', 'p', 'manual',"
+                + " 'server', 30, 10, 0, ?, ?)")
+        .params(pkg, t, t)
+        .update();
+    long job = jdbc.sql("select id from jobs").query(Long.class).single();
+    ScanOrigin nightly = new ScanOrigin(job, "nightly", null, null);
+    insertWith(scans, web01, "p", "b", 10, nightly);
+    long later = insertWith(scans, web01, "p", "b", 20, nightly);
+    insertWith(scans, web01, "p", "b", 5, nightly);
+    assertThat(jobLatest(job, web01)).isEqualTo(later);
+    long tied = insertWith(scans, web01, "p", "b", 20, nightly);
+    assertThat(jobLatest(job, web01)).as("same finish: the higher id").isEqualTo(tied);
+    assertThat(latest(web01, "b")).isEqualTo(tied);
+  }
+
+  private long jobLatest(long job, long server) {
+    return jdbc.sql("select scan_id from compliance_job_latest where job_id = ? and server_id = ?")
+        .params(job, server)
+        .query(Long.class)
+        .single();
+  }
+
   @Test
   void twoScansOfOnePairRecordedAtOnceBothCommitAndTheLaterIsLatest() throws Exception {
     SingleConnectionDataSource main = (SingleConnectionDataSource) dataSource();
@@ -195,6 +232,16 @@ abstract class ScanComparisonRepositoryContract {
 
   private long insertWith(
       ScanRepository into, long serverId, String profile, String benchmark, int minute) {
+    return insertWith(into, serverId, profile, benchmark, minute, ScanOrigin.NONE);
+  }
+
+  private long insertWith(
+      ScanRepository into,
+      long serverId,
+      String profile,
+      String benchmark,
+      int minute,
+      ScanOrigin origin) {
     Map<ResultType, Integer> counts = new EnumMap<>(ResultType.class);
     for (ResultType t : ResultType.values()) {
       counts.put(t, 1);
@@ -227,7 +274,7 @@ abstract class ScanComparisonRepositoryContract {
             "1.3.7",
             "admin",
             T0,
-            ScanOrigin.NONE,
+            origin,
             AsRecorded.NONE),
         NONE);
   }
