@@ -89,8 +89,14 @@ public final class SafeXml {
       throws ScapContentException {
     InputStream in = new BufferedInputStream(stream, 1 << 16);
     try {
-      sniff(in);
-      return new GuardedReader(factory.createXMLStreamReader(in), in, MAX_ELEMENT_DEPTH);
+      boolean utf8 = sniff(in);
+      XMLStreamReader reader =
+          utf8
+              ? factory.createXMLStreamReader(
+                  new java.io.InputStreamReader(
+                      in, java.nio.charset.StandardCharsets.UTF_8.newDecoder()))
+              : factory.createXMLStreamReader(in);
+      return new GuardedReader(reader, in, MAX_ELEMENT_DEPTH);
     } catch (IOException e) {
       closeQuietly(in);
       throw new ScapContentException("cannot read " + name + ": " + e.getMessage(), e);
@@ -119,6 +125,11 @@ public final class SafeXml {
   }
 
   private static String reason(XMLStreamException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.charset.CharacterCodingException) {
+        return "bytes that are not UTF-8, the encoding the document declares";
+      }
+    }
     String msg = e.getMessage() == null ? "" : e.getMessage();
     int i = msg.indexOf("Message: ");
     msg = i >= 0 ? msg.substring(i + "Message: ".length()) : msg;
@@ -132,7 +143,7 @@ public final class SafeXml {
   }
 
   /** Refuses empty and binary files before the parser sees them, with a clearer message. */
-  private static void sniff(InputStream in) throws IOException, ScapContentException {
+  private static boolean sniff(InputStream in) throws IOException, ScapContentException {
     in.mark(SNIFF_BYTES);
     byte[] head = in.readNBytes(SNIFF_BYTES);
     in.reset();
@@ -145,6 +156,33 @@ public final class SafeXml {
         throw new ScapContentException("not an XML file: it contains binary data");
       }
     }
+    return declaresUtf8(head);
+  }
+
+  private static final java.util.regex.Pattern ENCODING =
+      java.util.regex.Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
+
+  /**
+   * Whether the document is UTF-8 by its first bytes: no byte order mark, and an XML declaration
+   * naming UTF-8 or no encoding (then UTF-8 by the XML specification). Such a document is decoded
+   * by the JDK's UTF-8 decoder (malformed bytes reported, never replaced), which costs about half
+   * of the parser's own decoder on an oscap ARF; any other goes to the parser as bytes, and it
+   * finds the encoding itself.
+   */
+  static boolean declaresUtf8(byte[] head) {
+    String prolog = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (!prolog.startsWith("<")) {
+      return false;
+    }
+    if (!prolog.startsWith("<?xml")) {
+      return true;
+    }
+    int end = prolog.indexOf("?>");
+    if (end < 0) {
+      return false;
+    }
+    java.util.regex.Matcher m = ENCODING.matcher(prolog.substring(0, end));
+    return !m.find() || m.group(1).equalsIgnoreCase("UTF-8") || m.group(1).equalsIgnoreCase("UTF8");
   }
 
   private static void setIfSupported(XMLInputFactory f, String name, Object value) {
