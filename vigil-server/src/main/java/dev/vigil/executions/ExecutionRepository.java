@@ -512,16 +512,36 @@ class ExecutionRepository {
    * hand-over or the reconciliation.)
    */
   List<Long> dispatch(long executionId, int n, Instant now) {
+    return dispatch(executionId, n, now, -1);
+  }
+
+  /**
+   * As {@link #dispatch(long, int, Instant)}, looking first past {@code after}, the position of the
+   * run whose end hands over the next one: the runs before it were handed over already (in position
+   * order), and an index scan from the start of the execution's queued runs would step over an
+   * entry for every one of them that the database has not vacuumed yet. When nothing is queued past
+   * it (a run handed back, the last runs), the whole execution is looked at.
+   */
+  List<Long> dispatch(long executionId, int n, Instant now, int after) {
     if (n <= 0) {
       return List.of();
     }
+    if (after >= 0) {
+      List<Long> past = dispatchFrom(executionId, n, now, after);
+      return past.isEmpty() ? dispatchFrom(executionId, n, now, -1) : past;
+    }
+    return dispatchFrom(executionId, n, now, -1);
+  }
+
+  private List<Long> dispatchFrom(long executionId, int n, Instant now, int after) {
     if (skipLocked) {
       return jdbc
           .sql(
               "update target_runs set dispatched_at = ? where id in (select id from target_runs"
                   + " where execution_id = ? and status = 'queued' and dispatched_at is null"
-                  + " order by position limit ? for update skip locked) returning id")
-          .params(ts(now), executionId, n)
+                  + " and position > ? order by position limit ? for update skip locked)"
+                  + " returning id")
+          .params(ts(now), executionId, after, n)
           .query(Long.class)
           .list()
           .stream()
@@ -536,9 +556,9 @@ class ExecutionRepository {
           new ArrayList<>(
               jdbc.sql(
                       "select id from target_runs where execution_id = ? and status = 'queued'"
-                          + " and dispatched_at is null order by position limit "
+                          + " and dispatched_at is null and position > ? order by position limit "
                           + (n - picked.size() + SPARE_CANDIDATES + passed.size()))
-                  .param(executionId)
+                  .params(executionId, after)
                   .query(Long.class)
                   .list());
       candidates.removeAll(passed);

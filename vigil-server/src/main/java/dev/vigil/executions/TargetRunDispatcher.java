@@ -23,4 +23,10 @@ class TargetRunDispatcher {
     repo.dispatch(executionId, n, clock.instant())
         .forEach(runId -> queue.enqueue(TargetRunTask.NAME, Long.toString(runId)));
   }
+
+  /** Hands the next queued run over as the run at {@code position} ends (its window slot). */
+  void dispatchAfter(long executionId, int position) {
+    repo.dispatch(executionId, 1, clock.instant(), position)
+        .forEach(runId -> queue.enqueue(TargetRunTask.NAME, Long.toString(runId)));
+  }
 }

@@ -337,7 +337,7 @@ class TargetRunRecorder {
             ended.serverId(),
             ended.status().code(),
             ended.status().failure()));
-    dispatcher.dispatch(executionId, 1);
+    dispatcher.dispatchAfter(executionId, ended.position());
   }
 
   /** The run, its row locked, when it is still active as {@code current}'s attempt. */

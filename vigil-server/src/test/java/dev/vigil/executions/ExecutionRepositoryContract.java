@@ -107,6 +107,29 @@ abstract class ExecutionRepositoryContract {
   }
 
   /**
+   * A finishing run hands over the next queued run past its own position (the ones before it were
+   * handed over), and the earliest queued one when none is past it (a run handed back).
+   */
+  @Test
+  void aHandOverLooksPastTheFinishingRunThenAtTheWholeExecution() {
+    long id = repo.insert(JobExecution.start(jobId, "nightly", "api", null, 5, PLAN, T0));
+    for (int i = 0; i < 5; i++) {
+      repo.insertRun(TargetRun.queued(id, 10 + i, "s" + i, i));
+    }
+    List<Long> ids = repo.runsOf(id).stream().map(TargetRun::id).toList();
+    assertThat(repo.dispatch(id, 2, T0)).containsExactly(ids.get(0), ids.get(1));
+    assertThat(repo.dispatch(id, 1, T0, 1)).containsExactly(ids.get(2));
+    // run 0 handed back: queued again, not handed over
+    jdbc.sql("update target_runs set dispatched_at = null where id = ?").param(ids.get(0)).update();
+    assertThat(repo.dispatch(id, 1, T0, 2)).containsExactly(ids.get(3));
+    assertThat(repo.dispatch(id, 1, T0, 4))
+        .as("none past 4: the earliest")
+        .containsExactly(ids.get(0));
+    assertThat(repo.dispatch(id, 1, T0, 0)).containsExactly(ids.get(4));
+    assertThat(repo.dispatch(id, 1, T0, 0)).isEmpty();
+  }
+
+  /**
    * Finishing runs of one execution hand over the next queued run each: one that another
    * transaction is handing over right now (its row locked, not yet committed) is skipped instead of
    * waited for, so the finishes of an execution do not queue behind each other's commits.
