@@ -3,11 +3,11 @@ package dev.vigil.executions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.access.UserRef;
+import dev.vigil.testsupport.TestRows;
 import dev.vigil.web.ListQuery;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,21 +53,7 @@ abstract class ExecutionRepositoryContract {
   void setUp() {
     jdbc = JdbcClient.create(dataSource());
     repo = new ExecutionRepository(jdbc, dataSource());
-    Object t = T0.atOffset(ZoneOffset.UTC);
-    jdbc.sql(
-            "insert into security_packages (uuid, name, url, enabled, status, created_at,"
-                + " updated_at) values ('u1', 'ssg', 'https://e.invalid/ssg.zip', true, 'READY', ?, ?)")
-        .params(t, t)
-        .update();
-    long pkg = jdbc.sql("select id from security_packages").query(Long.class).single();
-    jdbc.sql(
-            "insert into jobs (name, enabled, security_package_id, scan_path, security_profile,"
-                + " schedule_mode, target_type, timeout_minutes, max_parallel, retries_on_timeout,"
-                + " created_at, updated_at) values ('nightly', true, ?, 'ds.xml', 'p', 'manual',"
-                + " 'server', 30, 10, 0, ?, ?)")
-        .params(pkg, t, t)
-        .update();
-    jobId = jdbc.sql("select id from jobs").query(Long.class).single();
+    jobId = TestRows.packageAndJob(jdbc, T0);
   }
 
   @Test

@@ -125,21 +125,7 @@ abstract class ScanComparisonRepositoryContract {
    */
   @Test
   void aJobsLatestScanOfAServerIsTheLaterWhateverTheRecordingOrder() {
-    Object t = T0.atOffset(java.time.ZoneOffset.UTC);
-    jdbc.sql(
-            "insert into security_packages (uuid, name, url, enabled, status, created_at,"
-                + " updated_at) values ('u1', 'ssg', 'https://e.invalid/ssg.zip', true, 'READY', ?, ?)")
-        .params(t, t)
-        .update();
-    long pkg = jdbc.sql("select id from security_packages").query(Long.class).single();
-    jdbc.sql(
-            "insert into jobs (name, enabled, security_package_id, scan_path, security_profile,"
-                + " schedule_mode, target_type, timeout_minutes, max_parallel, retries_on_timeout,"
-                + " created_at, updated_at) values ('nightly', true, ?, 'ds.xml', 'p', 'manual',"
-                + " 'server', 30, 10, 0, ?, ?)")
-        .params(pkg, t, t)
-        .update();
-    long job = jdbc.sql("select id from jobs").query(Long.class).single();
+    long job = dev.vigil.testsupport.TestRows.packageAndJob(jdbc, T0);
     ScanOrigin nightly = new ScanOrigin(job, "nightly", null, null);
     insertWith(scans, web01, "p", "b", 10, nightly);
     long later = insertWith(scans, web01, "p", "b", 20, nightly);
