@@ -304,13 +304,18 @@ public final class FleetBenchmark {
           Statement st = c.createStatement();
           ResultSet r =
               st.executeQuery(
-                  "select created_at, finished_at, total_count, done_count, failed_count"
-                      + " from job_executions where id = "
+                  // a running execution's counts are its runs' (its row gets them when it ends)
+                  "select e.created_at, e.finished_at, e.total_count,"
+                      + " (select count(*) from target_runs r where r.execution_id = e.id"
+                      + " and r.status = 'done'),"
+                      + " (select count(*) from target_runs r where r.execution_id = e.id"
+                      + " and r.status not in ('queued', 'connecting', 'scanning', 'collecting'))"
+                      + " from job_executions e where e.id = "
                       + execution)) {
         r.next();
         total = r.getInt(3);
         done = r.getInt(4);
-        samples.add(sample(done + r.getInt(5)));
+        samples.add(sample(r.getInt(5)));
         if (r.getTimestamp(2) != null) {
           created = r.getTimestamp(1).toInstant();
           finished = r.getTimestamp(2).toInstant();
