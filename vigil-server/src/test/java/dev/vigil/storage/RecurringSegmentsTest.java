@@ -21,7 +21,7 @@ class RecurringSegmentsTest {
   @TempDir Path dir;
 
   /** Finds the segment between the markers {@code <<} and {@code >>}. */
-  private static final RecurringSegments.Locator MARKED =
+  static final RecurringSegments.Locator MARKED =
       bytes -> {
         String s = new String(bytes, StandardCharsets.ISO_8859_1);
         int from = s.indexOf("<<");
@@ -87,7 +87,7 @@ class RecurringSegmentsTest {
   }
 
   /** Text-like bytes (compressible, as CSS and JavaScript are) between the two markers. */
-  private static byte[] asset(long seed, int length) {
+  static byte[] asset(long seed, int length) {
     Random r = new Random(seed);
     String[] words = {"color", "margin", "function", "return", "var", "{", "}", ";", "px", "0"};
     StringBuilder b = new StringBuilder(length + 16).append("<<");

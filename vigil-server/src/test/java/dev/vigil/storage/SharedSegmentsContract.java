@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Random;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * subclasses.
  */
 abstract class SharedSegmentsContract {
-
-  /** Finds the segment between the markers {@code <<} and {@code >>}. */
-  private static final RecurringSegments.Locator MARKED =
-      bytes -> {
-        String s = new String(bytes, StandardCharsets.ISO_8859_1);
-        int from = s.indexOf("<<");
-        int to = s.indexOf(">>");
-        return from < 0 || to < from ? null : new int[] {from, to};
-      };
 
   @TempDir Path dir;
 
@@ -50,8 +40,8 @@ abstract class SharedSegmentsContract {
 
   @Test
   void reportsRepeatingTheSegmentKeepItOnceAndReadBackByteForByte() throws Exception {
-    RecurringSegments segments = new RecurringSegments(MARKED, 16);
-    byte[] asset = asset(300_000);
+    RecurringSegments segments = new RecurringSegments(RecurringSegmentsTest.MARKED, 16);
+    byte[] asset = RecurringSegmentsTest.asset(7, 300_000);
     Path one = write("one.html", "<html>report one ", asset, " one's results");
     Path two = write("two.html", "<html>report two, other title ", asset, " two's results");
     BlobRef a = tx.execute(s -> blobs.put(BlobStore.prepare(one, segments)));
@@ -86,8 +76,8 @@ abstract class SharedSegmentsContract {
    */
   @Test
   void aSegmentWhoseFirstTransactionRolledBackIsStoredByTheNext() throws Exception {
-    RecurringSegments segments = new RecurringSegments(MARKED, 16);
-    byte[] asset = asset(200_000);
+    RecurringSegments segments = new RecurringSegments(RecurringSegmentsTest.MARKED, 16);
+    byte[] asset = RecurringSegmentsTest.asset(7, 200_000);
     Path one = write("one.html", "first ", asset, " rolled back");
     Path two = write("two.html", "second ", asset, " kept");
     assertThatThrownBy(
@@ -145,16 +135,5 @@ abstract class SharedSegmentsContract {
       out.write(tail.getBytes(StandardCharsets.ISO_8859_1));
     }
     return file;
-  }
-
-  /** A stand-in for oscap's CSS and JavaScript between the markers. */
-  private static byte[] asset(int length) {
-    Random r = new Random(7);
-    String[] words = {"color", "margin", "function", "return", "var", "{", "}", ";", "px", "0"};
-    StringBuilder b = new StringBuilder(length + 16).append("<<");
-    while (b.length() < length) {
-      b.append(words[r.nextInt(words.length)]).append(r.nextInt(100)).append(' ');
-    }
-    return b.append(">>").toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 }
