@@ -415,6 +415,15 @@ class FleetViewsSystemTest extends ComplianceSystemBase {
       String target = first.equals("Profile pass") ? TOGGLE : PASS;
       select.selectByValue(BENCHMARK + "|" + target);
       d.findElement(By.id("trend-show")).click();
+      // the click loads a new page: until it has, the old page's element may be read, or go stale
+      // while it is read ("does not belong to the document")
+      new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20))
+          .ignoring(org.openqa.selenium.WebDriverException.class)
+          .until(
+              x ->
+                  x.findElement(By.id("trend-profile"))
+                      .getText()
+                      .equals(ComplianceContent.title(target)));
       assertThat(d.findElement(By.id("trend-profile")).getText())
           .isEqualTo(ComplianceContent.title(target))
           .isNotEqualTo(first);
