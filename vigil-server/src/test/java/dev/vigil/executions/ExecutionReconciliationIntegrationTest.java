@@ -215,7 +215,7 @@ class ExecutionReconciliationIntegrationTest {
     tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     tx.executeWithoutResult(
         s -> {
-          repo.findRunForUpdate(runId).orElseThrow();
+          assertThat(repo.findRunForUpdate(runId)).isPresent();
           locked.countDown();
           try {
             release.await(30, TimeUnit.SECONDS);

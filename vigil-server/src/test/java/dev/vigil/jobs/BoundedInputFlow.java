@@ -76,8 +76,9 @@ abstract class BoundedInputFlow {
     List<Long> sent = new ArrayList<>(ids);
     sent.addAll(ids.subList(0, 1000));
     Response r = api.post("/api/jobs", jobBody("many", sent));
-    assertThat(r.status()).as(r.body().substring(0, Math.min(500, r.body().length())));
-    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.status())
+        .as(r.body().substring(0, Math.min(500, r.body().length())))
+        .isEqualTo(200);
     long job = r.json().get("job").get("id").asLong();
     List<Long> stored =
         jdbc.sql("select ref_id from job_targets where job_id = ? order by position")

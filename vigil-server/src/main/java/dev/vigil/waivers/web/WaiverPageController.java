@@ -158,11 +158,10 @@ class WaiverPageController {
     return step(id, redirect, "revoked", () -> waivers.revoke(id, reason, currentUser.require()));
   }
 
-  private String step(
-      long id, RedirectAttributes redirect, String done, java.util.function.Supplier<Waiver> s) {
+  private String step(long id, RedirectAttributes redirect, String done, Runnable s) {
     waivers.get(id);
     try {
-      s.get();
+      s.run();
       redirect.addFlashAttribute("notice", "Waiver " + done + ".");
     } catch (InvalidInputException | ConflictException e) {
       redirect.addFlashAttribute("problem", e.getMessage());
