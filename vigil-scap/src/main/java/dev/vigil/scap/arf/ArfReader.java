@@ -8,6 +8,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a scan's results into a {@link ScanReport} in one hardened streaming pass, from an ARF
@@ -58,9 +59,10 @@ public final class ArfReader {
   /** A parser failure, saying so plainly when the document simply stops (a cut-off download). */
   private static ScapContentException failure(XMLStreamException e, String name) {
     ScapContentException f = SafeXml.failure(e);
-    if (f.getMessage().contains("must start and end within the same entity")) {
+    String message = f.getMessage();
+    if (message != null && message.contains("must start and end within the same entity")) {
       return new ScapContentException(
-          name + " ends before its XML document does (truncated?): " + f.getMessage(), e);
+          name + " ends before its XML document does (truncated?): " + message, e);
     }
     return f;
   }
@@ -68,9 +70,9 @@ public final class ArfReader {
   private static ScanReport parse(XMLStreamReader r, String name)
       throws XMLStreamException, ScapContentException {
     BenchmarkRules rules = new BenchmarkRules();
-    TestResultReader result = null;
-    String benchmarkId = null;
-    String version = null;
+    @Nullable TestResultReader result = null;
+    @Nullable String benchmarkId = null;
+    @Nullable String version = null;
     boolean wantVersion = false;
     while (r.hasNext()) {
       if (r.next() != XMLStreamConstants.START_ELEMENT || !Xml.isXccdf(r.getNamespaceURI())) {

@@ -2,6 +2,7 @@ package dev.vigil.scap.arf;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of one rule in a test result, joined with the rule's title from the benchmark.
@@ -20,30 +21,15 @@ public record RuleResult(
     String ruleId,
     ResultType result,
     String severity,
-    String weight,
-    Instant time,
+    @Nullable String weight,
+    @Nullable Instant time,
     List<Ident> idents,
-    String checkSystem,
-    String checkRef,
-    String title) {
+    @Nullable String checkSystem,
+    @Nullable String checkRef,
+    @Nullable String title) {
 
   /** Copies the idents, so that a rule result cannot change. */
   public RuleResult {
     idents = List.copyOf(idents);
-  }
-
-  /** This result with the title and, unless it has its own, the severity of its rule. */
-  RuleResult joinedWith(String ruleTitle, String ruleSeverity) {
-    String sev = severity != null ? severity : ruleSeverity;
-    return new RuleResult(
-        ruleId,
-        result,
-        sev == null ? "unknown" : sev,
-        weight,
-        time,
-        idents,
-        checkSystem,
-        checkRef,
-        ruleTitle);
   }
 }

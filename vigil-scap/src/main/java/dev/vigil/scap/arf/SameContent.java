@@ -9,6 +9,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells whether two XML documents hold the same content as a re-serialising writer would keep it:
@@ -29,8 +30,8 @@ public final class SameContent {
    */
   public static java.util.Optional<String> difference(InputStream a, InputStream b) {
     XMLInputFactory factory = SafeXml.newInputFactory();
-    XMLStreamReader x = null;
-    XMLStreamReader y = null;
+    @Nullable XMLStreamReader x = null;
+    @Nullable XMLStreamReader y = null;
     try {
       x = SafeXml.open(a, factory, "package datastream");
       y = SafeXml.open(b, factory, "embedded datastream");
@@ -124,11 +125,11 @@ public final class SameContent {
     return all;
   }
 
-  private static String nz(String s) {
+  private static String nz(@Nullable String s) {
     return s == null ? "" : s;
   }
 
-  private static void close(XMLStreamReader r, InputStream in) {
+  private static void close(@Nullable XMLStreamReader r, InputStream in) {
     try {
       if (r != null) {
         r.close();

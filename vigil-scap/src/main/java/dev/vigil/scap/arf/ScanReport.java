@@ -6,18 +6,19 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one scan found, read from an ARF or an XCCDF results file: the test result's identity and
  * target, every rule result, the scores and the counts per result type.
  *
- * @param benchmarkId the evaluated benchmark's id
+ * @param benchmarkId the evaluated benchmark's id, null when the file names none
  * @param benchmarkVersion the benchmark's version, null when the file does not say
  * @param profileId the evaluated profile's id, null for the default profile
- * @param testResultId the TestResult's id
+ * @param testResultId the TestResult's id, null when it has none
  * @param startTime when the scan started, null when absent
- * @param endTime when the scan ended
- * @param targetName the target's name, as oscap saw it (its hostname)
+ * @param endTime when the scan ended, null when absent
+ * @param targetName the target's name, as oscap saw it (its hostname); null when absent
  * @param targetAddresses the target's addresses, in file order
  * @param targetFacts target facts by name; when a name repeats, the first value wins
  * @param identity the account the scan ran as, null when absent
@@ -33,17 +34,17 @@ import java.util.Map;
  *     else the non-zero counts, such as "12 pass, 3 fail, 1 notchecked, 1200 notselected"
  */
 public record ScanReport(
-    String benchmarkId,
-    String benchmarkVersion,
-    String profileId,
-    String testResultId,
-    Instant startTime,
-    Instant endTime,
-    String targetName,
+    @Nullable String benchmarkId,
+    @Nullable String benchmarkVersion,
+    @Nullable String profileId,
+    @Nullable String testResultId,
+    @Nullable Instant startTime,
+    @Nullable Instant endTime,
+    @Nullable String targetName,
     List<String> targetAddresses,
     Map<String, String> targetFacts,
-    String identity,
-    Boolean identityPrivileged,
+    @Nullable String identity,
+    @Nullable Boolean identityPrivileged,
     List<String> matchedPlatforms,
     List<RuleResult> ruleResults,
     List<Score> scores,

@@ -24,8 +24,8 @@ final class Tally {
   /** True when every result other than notselected is notapplicable, or there is none. */
   static boolean notApplicable(Map<ResultType, Integer> counts) {
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-    int selected = total - counts.get(ResultType.NOTSELECTED);
-    return selected == counts.get(ResultType.NOTAPPLICABLE);
+    int selected = total - counts.getOrDefault(ResultType.NOTSELECTED, 0);
+    return selected == counts.getOrDefault(ResultType.NOTAPPLICABLE, 0);
   }
 
   static String summary(Map<ResultType, Integer> counts) {

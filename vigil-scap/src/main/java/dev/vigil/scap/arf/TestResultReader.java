@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /** Reads one XCCDF {@code TestResult} element and, with the benchmark's rules, makes the report. */
 final class TestResultReader {
@@ -16,17 +17,17 @@ final class TestResultReader {
   private final List<String> addresses = new ArrayList<>();
   private final Map<String, String> facts = new LinkedHashMap<>();
   private final List<String> platforms = new ArrayList<>();
-  private final List<RuleResult> ruleResults = new ArrayList<>();
+  private final List<RuleResultReader.Unjoined> ruleResults = new ArrayList<>();
   private final List<Score> scores = new ArrayList<>();
-  private String id;
-  private String version;
-  private Instant start;
-  private Instant end;
-  private String benchmarkId;
-  private String profileId;
-  private String target;
-  private String identity;
-  private Boolean privileged;
+  private @Nullable String id;
+  private @Nullable String version;
+  private @Nullable Instant start;
+  private @Nullable Instant end;
+  private @Nullable String benchmarkId;
+  private @Nullable String profileId;
+  private @Nullable String target;
+  private @Nullable String identity;
+  private @Nullable Boolean privileged;
 
   private TestResultReader() {}
 
@@ -88,16 +89,20 @@ final class TestResultReader {
     return new Score(system == null ? DEFAULT_SCORING : system, value, maximum);
   }
 
-  private static String attrThenSkip(XMLStreamReader r, String name) throws XMLStreamException {
+  private static @Nullable String attrThenSkip(XMLStreamReader r, String name)
+      throws XMLStreamException {
     String value = Xml.attr(r, name);
     Xml.skip(r);
     return value;
   }
 
   /** The report, with titles and severities from the rules; fallbacks from the Benchmark seen. */
-  ScanReport toReport(BenchmarkRules rules, String fallbackBenchmarkId, String fallbackVersion) {
+  ScanReport toReport(
+      BenchmarkRules rules,
+      @Nullable String fallbackBenchmarkId,
+      @Nullable String fallbackVersion) {
     List<RuleResult> joined = new ArrayList<>(ruleResults.size());
-    for (RuleResult rr : ruleResults) {
+    for (RuleResultReader.Unjoined rr : ruleResults) {
       BenchmarkRules.Info info = rules.get(rr.ruleId());
       joined.add(rr.joinedWith(info.title(), info.severity()));
     }

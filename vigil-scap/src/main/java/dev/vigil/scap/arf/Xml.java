@@ -12,6 +12,7 @@ import java.util.Locale;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /** Small streaming steps shared by the ARF readers: children, text, skipping, XCCDF values. */
 final class Xml {
@@ -21,7 +22,7 @@ final class Xml {
 
   private Xml() {}
 
-  static boolean isXccdf(String ns) {
+  static boolean isXccdf(@Nullable String ns) {
     return XCCDF_12.equals(ns) || XCCDF_11.equals(ns);
   }
 
@@ -75,12 +76,13 @@ final class Xml {
     return sb.toString().strip();
   }
 
-  static String attr(XMLStreamReader r, String name) {
+  static @Nullable String attr(XMLStreamReader r, String name) {
     return r.getAttributeValue(null, name);
   }
 
   /** An xsd:dateTime; one without an offset is read as UTC. Null stays null. */
-  static Instant instant(String value, String what) throws ScapContentException {
+  static @Nullable Instant instant(@Nullable String value, String what)
+      throws ScapContentException {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -106,7 +108,7 @@ final class Xml {
   }
 
   /** Ranks an xml:lang for picking a title: English first, then untagged, then the rest. */
-  static int langRank(String lang) {
+  static int langRank(@Nullable String lang) {
     if (lang == null || lang.isEmpty()) {
       return 2;
     }

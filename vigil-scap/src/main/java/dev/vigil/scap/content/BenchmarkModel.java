@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The selection-relevant skeleton of one XCCDF benchmark: items as int ids with parent links and
@@ -34,14 +35,19 @@ final class BenchmarkModel {
       String title,
       String description,
       boolean isAbstract,
-      String extendsId,
+      @Nullable String extendsId,
       List<Select> selects) {}
 
   /** One {@code select} of a profile: an item id or a cluster id. */
   record Select(String idref, boolean selected) {}
 
   /** Adds a Rule or Group in document order and returns its int id. */
-  int addItem(String itemId, int parentItem, boolean isRule, boolean selected, boolean isAbstract) {
+  int addItem(
+      @Nullable String itemId,
+      int parentItem,
+      boolean isRule,
+      boolean selected,
+      boolean isAbstract) {
     int i = itemCount++;
     if (i == parent.length) {
       parent = Arrays.copyOf(parent, i * 2);

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /** Reads one XCCDF {@code Benchmark} element, from its start tag to its end tag, in one pass. */
 final class BenchmarkReader {
@@ -28,7 +29,7 @@ final class BenchmarkReader {
   }
 
   private BenchmarkModel readBenchmark() throws XMLStreamException {
-    m.id = attr(null, "id", "");
+    m.id = attr("id", "");
     int depth = 0;
     itemAt[0] = -1;
     while (depth >= 0) {
@@ -72,7 +73,7 @@ final class BenchmarkReader {
       case "title" -> title.offer(lang(), Text.title(r));
       case "version" -> m.version = Text.title(r);
       case "platform" -> {
-        m.platforms.add(attr(null, "idref", ""));
+        m.platforms.add(attr("idref", ""));
         return false;
       }
       case "Profile" -> m.profiles.add(profile());
@@ -84,10 +85,10 @@ final class BenchmarkReader {
   }
 
   private int item(int depth, boolean isRule) {
-    boolean selected = bool(attr(null, "selected", "true"));
-    boolean isAbstract = bool(attr(null, "abstract", "false"));
-    int i = m.addItem(attr(null, "id", null), itemAt[depth - 1], isRule, selected, isAbstract);
-    String cluster = attr(null, "cluster-id", null);
+    boolean selected = bool(attr("selected", "true"));
+    boolean isAbstract = bool(attr("abstract", "false"));
+    int i = m.addItem(attrOrNull("id"), itemAt[depth - 1], isRule, selected, isAbstract);
+    String cluster = attrOrNull("cluster-id");
     if (cluster != null) {
       m.addToCluster(cluster, i);
     }
@@ -96,7 +97,7 @@ final class BenchmarkReader {
 
   private void onItem(int depth, boolean requires) {
     int owner = itemAt[depth - 1];
-    String[] ids = split(attr(null, "idref", ""));
+    String[] ids = split(attr("idref", ""));
     if (owner < 0 || ids.length == 0) {
       return;
     }
@@ -109,9 +110,9 @@ final class BenchmarkReader {
 
   /** Reads a {@code Profile} element to its end tag. */
   private RawProfile profile() throws XMLStreamException {
-    String id = attr(null, "id", "");
-    boolean isAbstract = bool(attr(null, "abstract", "false"));
-    String ext = attr(null, "extends", null);
+    String id = attr("id", "");
+    boolean isAbstract = bool(attr("abstract", "false"));
+    String ext = attrOrNull("extends");
     Text.Best profileTitle = new Text.Best();
     Text.Best description = new Text.Best();
     List<Select> selects = new ArrayList<>();
@@ -137,16 +138,20 @@ final class BenchmarkReader {
   }
 
   private Select select() {
-    return new Select(attr(null, "idref", "").strip(), bool(attr(null, "selected", "true")));
+    return new Select(attr("idref", "").strip(), bool(attr("selected", "true")));
   }
 
-  private String lang() {
+  private @Nullable String lang() {
     return r.getAttributeValue(Ns.XML, "lang");
   }
 
-  private String attr(String ns, String name, String dflt) {
-    String v = r.getAttributeValue(ns, name);
+  private String attr(String name, String dflt) {
+    String v = attrOrNull(name);
     return v == null ? dflt : v;
+  }
+
+  private @Nullable String attrOrNull(String name) {
+    return r.getAttributeValue(null, name);
   }
 
   private static boolean bool(String xsdBoolean) {

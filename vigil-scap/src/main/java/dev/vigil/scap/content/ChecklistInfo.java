@@ -1,5 +1,7 @@
 package dev.vigil.scap.content;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A benchmark a user can pick: in a datastream it is named by stream id and checklist component ref
  * id (what {@code oscap xccdf eval --datastream-id --xccdf-id} takes); standalone both are null.
@@ -8,4 +10,5 @@ package dev.vigil.scap.content;
  * @param componentRefId the {@code ds:component-ref} id in the stream's checklists, or null
  * @param benchmark the benchmark itself
  */
-public record ChecklistInfo(String dataStreamId, String componentRefId, BenchmarkInfo benchmark) {}
+public record ChecklistInfo(
+    @Nullable String dataStreamId, @Nullable String componentRefId, BenchmarkInfo benchmark) {}

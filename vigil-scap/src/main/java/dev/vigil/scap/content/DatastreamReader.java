@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a source {@code ds:data-stream-collection}: stream ids, checklist component refs and the
@@ -18,8 +19,8 @@ final class DatastreamReader {
   private final List<Ref> checklistRefs = new ArrayList<>();
   private final Map<String, BenchmarkInfo> benchmarksByComponent = new HashMap<>();
 
-  private String stream;
-  private String component;
+  private @Nullable String stream;
+  private @Nullable String component;
   private boolean inChecklists;
 
   /** A checklist {@code ds:component-ref}: its stream, its id and the component it points to. */
@@ -61,7 +62,10 @@ final class DatastreamReader {
       switch (name) {
         case "data-stream" -> {
           stream = r.getAttributeValue(null, "id");
-          streamIds.add(stream);
+          // a data-stream without its required id is not named (List.copyOf takes no null)
+          if (stream != null) {
+            streamIds.add(stream);
+          }
         }
         case "checklists" -> inChecklists = stream != null;
         case "component-ref" -> checklistRef();
@@ -87,8 +91,11 @@ final class DatastreamReader {
 
   private void checklistRef() {
     String href = r.getAttributeValue(Ns.XLINK, "href");
-    if (inChecklists && href != null && href.startsWith("#")) {
-      checklistRefs.add(new Ref(stream, r.getAttributeValue(null, "id"), href.substring(1)));
+    String id = r.getAttributeValue(null, "id");
+    // inChecklists only inside a data-stream with an id; a ref without its required id cannot be
+    // named to oscap (--xccdf-id), and a null one would read as a standalone benchmark
+    if (inChecklists && stream != null && id != null && href != null && href.startsWith("#")) {
+      checklistRefs.add(new Ref(stream, id, href.substring(1)));
     }
   }
 }

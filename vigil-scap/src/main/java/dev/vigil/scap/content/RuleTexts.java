@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the texts of XCCDF rules (description, rationale, fix text, fix scripts) from a checklist
@@ -21,11 +22,11 @@ import javax.xml.stream.XMLStreamReader;
 public final class RuleTexts {
 
   private final XMLStreamReader r;
-  private final Set<String> wanted;
+  private final @Nullable Set<String> wanted;
   private final Map<String, RuleText> marked = new LinkedHashMap<>();
   private final Map<String, String> values = new HashMap<>();
 
-  private RuleTexts(XMLStreamReader r, Set<String> wanted) {
+  private RuleTexts(XMLStreamReader r, @Nullable Set<String> wanted) {
     this.r = r;
     this.wanted = wanted;
   }
@@ -37,7 +38,7 @@ public final class RuleTexts {
    * @throws ScapContentException when the file cannot be read, is not well-formed or is refused by
    *     {@link SafeXml}
    */
-  public static Map<String, RuleText> read(Path checklist, Set<String> ruleIds)
+  public static Map<String, RuleText> read(Path checklist, @Nullable Set<String> ruleIds)
       throws ScapContentException {
     XMLStreamReader reader = SafeXml.open(checklist);
     try {
@@ -115,9 +116,9 @@ public final class RuleTexts {
   }
 
   /** Reads a Value up to its end tag, keeping its default: the value without a selector. */
-  private void value(String id) throws XMLStreamException {
-    String first = null;
-    String plain = null;
+  private void value(@Nullable String id) throws XMLStreamException {
+    @Nullable String first = null;
+    @Nullable String plain = null;
     int depth = 0;
     while (depth >= 0) {
       int event = r.next();

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the XHTML of untrusted XCCDF texts (descriptions, rationales, fix texts) into markup that
@@ -253,7 +254,7 @@ public final class SafeXhtml {
   }
 
   /** The tag an XHTML element becomes, or null to drop the tag and keep its content. */
-  private static String tagFor(String local, XMLStreamReader r) {
+  private static @Nullable String tagFor(String local, XMLStreamReader r) {
     if (KEPT.contains(local)) {
       return local;
     }
@@ -267,16 +268,15 @@ public final class SafeXhtml {
   }
 
   private static String openTag(String tag, XMLStreamReader r) {
-    if ("a".equals(tag)) {
-      return "<a href=\""
-          + escape(safeHref(r.getAttributeValue(null, "href")))
-          + "\" rel=\"noopener noreferrer nofollow\">";
+    String href = "a".equals(tag) ? safeHref(r.getAttributeValue(null, "href")) : null;
+    if (href != null) { // tagFor keeps an a only with a safe href
+      return "<a href=\"" + escape(href) + "\" rel=\"noopener noreferrer nofollow\">";
     }
     return "<" + tag + ">";
   }
 
   /** The href when it is an absolute http or https URL without whitespace or controls. */
-  static String safeHref(String href) {
+  static @Nullable String safeHref(@Nullable String href) {
     if (href == null) {
       return null;
     }
@@ -324,7 +324,7 @@ public final class SafeXhtml {
       }
     }
 
-    void ref(String idref) {
+    void ref(@Nullable String idref) {
       if (!cut && idref != null && IDREF.matcher(idref).matches()) {
         sb.append(OPEN).append(idref).append(CLOSE);
       }

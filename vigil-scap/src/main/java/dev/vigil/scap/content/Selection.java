@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * XCCDF rule selection as {@code oscap xccdf eval} 1.3.7 applies it.
@@ -36,7 +37,7 @@ final class Selection {
   }
 
   /** Rules selected for a profile, or with no profile when {@code profile} is null. */
-  int count(RawProfile profile, Map<String, RawProfile> profiles) {
+  int count(@Nullable RawProfile profile, Map<String, RawProfile> profiles) {
     BitSet selected = (BitSet) m.selectedByDefault.clone();
     if (profile != null) {
       apply(profile, profiles, selected, new HashSet<>());

@@ -4,6 +4,7 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the text of an element (titles, descriptions) as plain text, markup removed. */
 final class Text {
@@ -74,7 +75,7 @@ final class Text {
   }
 
   /** Ranks an xml:lang for picking a title: English first, then untagged, then the rest. */
-  static int langRank(String lang) {
+  static int langRank(@Nullable String lang) {
     if (lang == null || lang.isEmpty()) {
       return 2;
     }
@@ -87,10 +88,10 @@ final class Text {
 
   /** Keeps the best-ranked title seen so far: the first of the best rank. */
   static final class Best {
-    private String text;
+    private @Nullable String text;
     private int rank = Integer.MAX_VALUE;
 
-    void offer(String lang, String candidate) {
+    void offer(@Nullable String lang, String candidate) {
       int r = langRank(lang);
       if (r < rank) {
         rank = r;

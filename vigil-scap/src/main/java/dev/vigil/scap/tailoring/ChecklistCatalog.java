@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a tailoring of a checklist may name, read from the checklist (a source datastream or an
@@ -39,12 +40,12 @@ public record ChecklistCatalog(
       String id,
       String title,
       String type,
-      String defaultValue,
+      @Nullable String defaultValue,
       Map<String, String> selectors,
       List<String> choices,
       boolean mustMatch,
-      String lowerBound,
-      String upperBound) {
+      @Nullable String lowerBound,
+      @Nullable String upperBound) {
 
     public ValueInfo {
       selectors = Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
@@ -130,12 +131,12 @@ public record ChecklistCatalog(
       String id = attr("id");
       String type = r.getAttributeValue(null, "type");
       String title = "";
-      String def = null;
+      @Nullable String def = null;
       Map<String, String> selectors = new LinkedHashMap<>();
       List<String> choices = new ArrayList<>();
       boolean mustMatch = false;
-      String lower = null;
-      String upper = null;
+      @Nullable String lower = null;
+      @Nullable String upper = null;
       while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
         if (!xccdf()) {
           skip();
@@ -172,12 +173,14 @@ public record ChecklistCatalog(
               upper));
     }
 
-    private String boundOf(String selector, String current) throws XMLStreamException {
+    private @Nullable String boundOf(@Nullable String selector, @Nullable String current)
+        throws XMLStreamException {
       String v = text();
       return selector == null || selector.isEmpty() ? v : current;
     }
 
-    private boolean choices(String selector, List<String> choices) throws XMLStreamException {
+    private boolean choices(@Nullable String selector, List<String> choices)
+        throws XMLStreamException {
       boolean plain = selector == null || selector.isEmpty();
       boolean mustMatch = plain && "true".equals(r.getAttributeValue(null, "mustMatch"));
       while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {

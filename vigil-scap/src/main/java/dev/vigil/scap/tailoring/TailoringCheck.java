@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a tailored profile against a checklist's catalog: the profile it extends, every rule it
@@ -71,7 +72,7 @@ public final class TailoringCheck {
   }
 
   /** Why {@code value} does not fit {@code info}, or null when it does. */
-  public static String valueProblem(ValueInfo info, String value) {
+  public static @Nullable String valueProblem(ValueInfo info, @Nullable String value) {
     String v = value == null ? "" : value;
     if (info.mustMatch() && !info.choices().isEmpty() && !info.choices().contains(v)) {
       return info.id() + " must be one of " + info.choices() + ", got \"" + v + "\"";

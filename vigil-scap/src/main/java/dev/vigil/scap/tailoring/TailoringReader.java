@@ -117,7 +117,13 @@ public final class TailoringReader {
         default -> skip(r);
       }
     }
-    return new TailoredProfile(id, extendsId, title, description, rules, values);
+    return new TailoredProfile(
+        id,
+        extendsId,
+        title == null ? "" : title,
+        description == null ? "" : description,
+        rules,
+        values);
   }
 
   private static void select(XMLStreamReader r, Map<String, Boolean> rules)

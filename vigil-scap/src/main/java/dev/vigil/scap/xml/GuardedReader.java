@@ -103,7 +103,10 @@ final class GuardedReader extends StreamReaderDelegate {
 
     @Override
     public String getMessage() {
-      return super.getMessage().replaceFirst("(?s)^ParseError at \\[.*?\\]\\s*Message: ", "");
+      String message = super.getMessage(); // never null: XMLStreamException adds the location
+      return message == null
+          ? ""
+          : message.replaceFirst("(?s)^ParseError at \\[.*?\\]\\s*Message: ", "");
     }
   }
 }

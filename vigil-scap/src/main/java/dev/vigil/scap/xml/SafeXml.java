@@ -116,8 +116,8 @@ public final class SafeXml {
 
   /** Turns a parser failure into an exception whose message a user can read. */
   public static ScapContentException failure(XMLStreamException e) {
-    if (e instanceof GuardedReader.RefusedException) {
-      return new ScapContentException(e.getMessage(), e);
+    if (e instanceof GuardedReader.RefusedException refused) {
+      return new ScapContentException(refused.getMessage(), e);
     }
     Location loc = e.getLocation();
     String where = loc == null || loc.getLineNumber() < 0 ? "" : " at line " + loc.getLineNumber();

@@ -203,6 +203,14 @@ class ArfReaderTest {
   }
 
   @Test
+  void rejectsRuleResultWithoutItsRuleId() throws Exception {
+    // a rule result without a rule id could not be stored (rule_id is not null)
+    Path file = write(HandMade.BARE_TEST_RESULT_11.replace("idref=\"r2\"", ""));
+
+    assertFailure(file).hasMessageContaining("rule-result without an idref");
+  }
+
+  @Test
   void rejectsStreamThatIsNotXml() {
     InputStream in = new ByteArrayInputStream(new byte[] {0x1f, (byte) 0x8b, 0, 0});
 

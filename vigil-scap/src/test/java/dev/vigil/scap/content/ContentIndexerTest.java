@@ -88,6 +88,32 @@ class ContentIndexerTest {
   }
 
   @Test
+  void leavesOutStreamsAndChecklistRefsWithoutTheirIds() throws Exception {
+    // both ids are required; without them nothing names the checklist to oscap
+    Path file =
+        write(
+            "<ds:data-stream-collection xmlns:ds='"
+                + DS
+                + "' xmlns:xlink='http://www.w3.org/1999/xlink'>"
+                + "<ds:data-stream><ds:checklists>"
+                + "<ds:component-ref id='r0' xlink:href='#c1'/>"
+                + "</ds:checklists></ds:data-stream>"
+                + "<ds:data-stream id='s1'><ds:checklists>"
+                + "<ds:component-ref xlink:href='#c1'/>"
+                + "<ds:component-ref id='r1' xlink:href='#c1'/>"
+                + "</ds:checklists></ds:data-stream>"
+                + component("c1", benchmark("b1", ""))
+                + "</ds:data-stream-collection>");
+
+    ContentFile result = indexer.index(file, "ds.xml");
+
+    assertThat(result.dataStreamIds()).containsExactly("s1");
+    assertThat(result.checklists())
+        .extracting(ChecklistInfo::dataStreamId, ChecklistInfo::componentRefId)
+        .containsExactly(tuple("s1", "r1"));
+  }
+
+  @Test
   void resolvesExtendsDeclaredLaterAndSurvivesCycles() throws Exception {
     String profiles =
         profile("p3", "extends='p2'", "<select idref='r3' selected='true'/>")

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.scap.arf;
+
+import org.jspecify.annotations.NullMarked;

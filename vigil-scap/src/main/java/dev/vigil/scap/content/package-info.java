@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.scap.content;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.scap.tailoring;
+
+import org.jspecify.annotations.NullMarked;

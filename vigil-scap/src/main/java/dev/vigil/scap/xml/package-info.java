@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.scap.xml;
+
+import org.jspecify.annotations.NullMarked;
