@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -117,7 +118,7 @@ class SchedulerConfig {
   static final class SchedulerLifecycle implements SmartLifecycle {
     private final Supplier<Scheduler> factory;
     private final boolean enabled;
-    private volatile Scheduler scheduler;
+    private volatile @Nullable Scheduler scheduler;
 
     SchedulerLifecycle(Supplier<Scheduler> factory, boolean enabled) {
       this.factory = factory;

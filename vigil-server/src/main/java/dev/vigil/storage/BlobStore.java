@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -90,13 +91,14 @@ public class BlobStore {
     private final String sha256;
     private final long size;
     private final long stored;
-    private final Path compressed;
-    private final byte[] bytes;
+    private final @Nullable Path compressed;
+    private final byte @Nullable [] bytes;
 
     /** The parts of a blob that repeats a shared segment, kept by reference; else null. */
-    private final RecurringSegments.Spliced spliced;
+    private final RecurringSegments.@Nullable Spliced spliced;
 
-    private Prepared(String sha256, long size, long stored, Path compressed, byte[] bytes) {
+    private Prepared(
+        String sha256, long size, long stored, @Nullable Path compressed, byte @Nullable [] bytes) {
       this(sha256, size, stored, compressed, bytes, null);
     }
 
@@ -104,9 +106,9 @@ public class BlobStore {
         String sha256,
         long size,
         long stored,
-        Path compressed,
-        byte[] bytes,
-        RecurringSegments.Spliced spliced) {
+        @Nullable Path compressed,
+        byte @Nullable [] bytes,
+        RecurringSegments.@Nullable Spliced spliced) {
       this.sha256 = sha256;
       this.size = size;
       this.stored = stored;
@@ -116,9 +118,13 @@ public class BlobStore {
     }
 
     private InputStream open() throws IOException {
-      return bytes != null
-          ? new java.io.ByteArrayInputStream(bytes)
-          : Files.newInputStream(compressed);
+      if (bytes != null) {
+        return new java.io.ByteArrayInputStream(bytes);
+      }
+      if (compressed == null) {
+        throw new IllegalStateException("blob " + sha256 + " is spliced: it has no one stream");
+      }
+      return Files.newInputStream(compressed);
     }
 
     /** The address the blob will have. */
@@ -137,7 +143,7 @@ public class BlobStore {
 
   /** Hashes and compresses the file; no database access. */
   public static Prepared prepare(Path file) {
-    Path compressed = null;
+    @Nullable Path compressed = null;
     try {
       long size = Files.size(file);
       if (size <= IN_MEMORY) {
@@ -196,7 +202,7 @@ public class BlobStore {
       return there.get();
     }
     if (p.spliced != null) {
-      storeSegment(p.spliced.shared());
+      storeSegment(sharedOf(p.spliced));
     }
     try {
       savepoint.executeWithoutResult(s -> insert(p));
@@ -268,7 +274,7 @@ public class BlobStore {
     List<String> refs = new ArrayList<>();
     split(spliced.head(), data, refs);
     data.add(null);
-    refs.add(spliced.shared().sha256());
+    refs.add(sharedOf(spliced).sha256());
     split(spliced.tail(), data, refs);
     StringBuilder sql =
         new StringBuilder("insert into blob_chunks (sha256, seq, data, segment_sha256) values ");
@@ -281,6 +287,15 @@ public class BlobStore {
       params.add(data.get(seq) == null ? refs.get(seq) : data.get(seq));
     }
     jdbc.sql(sql.toString()).params(params).update();
+  }
+
+  /** The segment a spliced blob repeats: {@link #prepare} splices only a blob that has one. */
+  private static RecurringSegments.Shared sharedOf(RecurringSegments.Spliced spliced) {
+    RecurringSegments.Shared shared = spliced.shared();
+    if (shared == null) {
+      throw new IllegalStateException("a spliced blob without its shared segment");
+    }
+    return shared;
   }
 
   /** Adds the bytes as chunks of at most {@link #CHUNK} (none when empty). */
@@ -481,7 +496,7 @@ public class BlobStore {
     }
   }
 
-  private static void deleteQuietly(Path path) {
+  private static void deleteQuietly(@Nullable Path path) {
     if (path != null) {
       try {
         Files.deleteIfExists(path);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -61,7 +62,7 @@ public final class DataDirectoryLock
     return Optional.of(message(file, holder(file)));
   }
 
-  static String message(Path file, String holder) {
+  static String message(Path file, @Nullable String holder) {
     return "Vigil cannot start: its data directory "
         + file.getParent()
         + " is in use"
@@ -72,7 +73,7 @@ public final class DataDirectoryLock
   }
 
   /** {@code process 1234 (java)} holding a lock on the file per /proc/locks, or null. */
-  static String holder(Path file) {
+  static @Nullable String holder(Path file) {
     try {
       Object inode = Files.getAttribute(file, "unix:ino");
       for (String line : Files.readAllLines(Path.of("/proc/locks"))) {
@@ -88,7 +89,7 @@ public final class DataDirectoryLock
   }
 
   /** The pid of a {@code /proc/locks} line locking {@code inode} ("major:minor:inode"), or null. */
-  static String pidLocking(String line, String inode) {
+  static @Nullable String pidLocking(String line, String inode) {
     List<String> f = List.of(line.trim().split("\\s+"));
     int i = f.indexOf("->") >= 0 ? 1 : 0;
     if (f.size() < 6 + i) {

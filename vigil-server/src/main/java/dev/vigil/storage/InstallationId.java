@@ -3,6 +3,7 @@ package dev.vigil.storage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ public class InstallationId {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private volatile String id;
+  private volatile @Nullable String id;
 
   InstallationId(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -34,9 +35,10 @@ public class InstallationId {
       return known;
     }
     synchronized (this) {
-      if (id == null) {
-        id = read();
-        if (id == null) {
+      String current = id;
+      if (current == null) {
+        current = read();
+        if (current == null) {
           try {
             jdbc.sql("insert into vigil_installation (k, id, created_at) values (1, ?, ?)")
                 .params(random(), OffsetDateTime.now(clock))
@@ -44,14 +46,18 @@ public class InstallationId {
           } catch (DataAccessException raced) {
             // another node stored its id at the same time (one row: k = 1); the one stored wins
           }
-          id = read();
+          current = read();
         }
+        if (current == null) {
+          throw new IllegalStateException("no installation id stored (vigil_installation)");
+        }
+        id = current;
       }
-      return id;
+      return current;
     }
   }
 
-  private String read() {
+  private @Nullable String read() {
     return jdbc.sql("select id from vigil_installation where k = 1")
         .query(String.class)
         .optional()

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gzip for files that repeat one long segment of other files byte for byte (oscap's HTML reports
@@ -29,7 +30,7 @@ public final class RecurringSegments {
   @FunctionalInterface
   public interface Locator {
     /** {@code {from, to}} of the segment in {@code bytes}, or null when the file has none. */
-    int[] locate(byte[] bytes);
+    int @Nullable [] locate(byte[] bytes);
   }
 
   /**
@@ -42,7 +43,7 @@ public final class RecurringSegments {
    * A file's gzip member in three parts: the header and the blocks before the segment, the
    * segment's shared blocks (null when the file has none), the blocks after it and the trailer.
    */
-  record Spliced(byte[] head, Shared shared, byte[] tail) {
+  record Spliced(byte[] head, @Nullable Shared shared, byte[] tail) {
 
     /** The whole gzip member. */
     byte[] gzip() {
@@ -87,7 +88,7 @@ public final class RecurringSegments {
     ByteArrayOutputStream head = new ByteArrayOutputStream(bytes.length / 4 + 64);
     header(head);
     ByteArrayOutputStream tail;
-    Shared shared = null;
+    @Nullable Shared shared = null;
     if (span == null
         || span[0] < 0
         || span[1] > bytes.length

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** JDBC helpers every repository shares: UTC timestamps in and out, and {@code in (?, ?)} lists. */
@@ -35,12 +36,12 @@ public final class Sql {
   }
 
   /** The instant as a UTC timestamp parameter, or null. */
-  public static OffsetDateTime ts(Instant instant) {
+  public static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   /** The timestamp column as an instant, or null. */
-  public static Instant instant(ResultSet rs, String column) throws SQLException {
+  public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }
@@ -185,7 +186,7 @@ public final class Sql {
           new org.springframework.jdbc.support.GeneratedKeyHolder();
       jdbc.sql(sql).params(owner, from, chunk).update(keys, "id", positionColumn);
       for (Map<String, Object> k : keys.getKeyList()) {
-        generated[((Number) k.get(positionColumn)).intValue()] = ((Number) k.get("id")).longValue();
+        generated[key(k, positionColumn).intValue()] = key(k, "id").longValue();
       }
     }
     return generated;
@@ -236,5 +237,13 @@ public final class Sql {
           .params(params)
           .update();
     }
+  }
+
+  private static Number key(Map<String, Object> keys, String column) {
+    Object key = keys.get(column);
+    if (key == null) {
+      throw new IllegalStateException("the insert returned no " + column);
+    }
+    return (Number) key;
   }
 }

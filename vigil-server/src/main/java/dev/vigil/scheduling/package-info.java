@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.scheduling;
+
+import org.jspecify.annotations.NullMarked;

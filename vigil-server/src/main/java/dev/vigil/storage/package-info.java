@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.storage;
+
+import org.jspecify.annotations.NullMarked;
