@@ -2,6 +2,7 @@ package dev.vigil.scanning;
 
 import java.io.OutputStream;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a command's stdout goes: the first {@link CommandRun#STDOUT_LIMIT} bytes into the result,
@@ -10,20 +11,28 @@ import java.util.function.Consumer;
  */
 final class CommandOutput {
 
-  private final HeadBuffer head;
-  private final StdoutLines lines;
-  private final OutputStream raw;
+  private final @Nullable HeadBuffer head;
+  private final @Nullable StdoutLines lines;
+  private final OutputStream stream;
 
-  CommandOutput(Consumer<String> listener) {
-    this.head = listener == null ? new HeadBuffer(CommandRun.STDOUT_LIMIT) : null;
-    this.lines = listener == null ? null : new StdoutLines(listener);
-    this.raw = null;
+  CommandOutput(@Nullable Consumer<String> listener) {
+    if (listener == null) {
+      HeadBuffer h = new HeadBuffer(CommandRun.STDOUT_LIMIT);
+      this.head = h;
+      this.lines = null;
+      this.stream = h;
+    } else {
+      StdoutLines l = new StdoutLines(listener);
+      this.head = null;
+      this.lines = l;
+      this.stream = l;
+    }
   }
 
   private CommandOutput(OutputStream raw) {
     this.head = null;
     this.lines = null;
-    this.raw = raw;
+    this.stream = raw;
   }
 
   /** Every byte of stdout to {@code raw} as it arrives, nothing into the result. */
@@ -32,7 +41,7 @@ final class CommandOutput {
   }
 
   OutputStream stream() {
-    return raw != null ? raw : head != null ? head : lines;
+    return stream;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +36,12 @@ final class CommandRun {
   private final boolean killSudo;
   private final CommandOutput stdout;
   private final StderrTail stderr = new StderrTail(STDERR_TAIL);
-  private ChannelExec channel;
+  private @Nullable ChannelExec channel;
   private boolean cancelled;
 
   /** With a {@code lines} listener stdout goes to it line by line, else into the result. */
-  CommandRun(ClientSession session, String command, boolean sudo, Consumer<String> lines) {
+  CommandRun(
+      ClientSession session, String command, boolean sudo, @Nullable Consumer<String> lines) {
     this(session, command, sudo, sudo, new CommandOutput(lines));
   }
 
@@ -70,8 +72,9 @@ final class CommandRun {
 
   /** Waits until the command ends or the deadline passes; true when it ended. */
   boolean awaitEnd(Deadline deadline) {
+    ChannelExec started = started();
     for (Duration wait = deadline.nextWait(); !wait.isZero(); wait = deadline.nextWait()) {
-      Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), wait);
+      Set<ClientChannelEvent> events = started.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), wait);
       if (events.contains(ClientChannelEvent.CLOSED)) {
         return true;
       }
@@ -106,13 +109,22 @@ final class CommandRun {
     } catch (IOException e) {
       log.warn("Killing remote command failed: {}: {}", command, e.toString());
     } finally {
-      channel.close(false);
+      started().close(false);
     }
   }
 
+  /** The channel {@link #start()} opened; awaiting, killing or reading a result comes after. */
+  private synchronized ChannelExec started() {
+    ChannelExec c = channel;
+    if (c == null) {
+      throw new IllegalStateException("not started: " + command);
+    }
+    return c;
+  }
+
   /** The result once the channel closed; null when the server sent no exit status. */
-  ExecResult result() {
-    Integer status = channel.getExitStatus();
+  @Nullable ExecResult result() {
+    Integer status = started().getExitStatus();
     return status == null ? null : new ExecResult(status, stdout.text(), stderr.text());
   }
 

@@ -28,8 +28,9 @@ final class ConnectFailures {
   /** A failure during key exchange or authentication. */
   static ScanFailure loggingIn(
       SshTarget target, HostKeyCheck check, Duration timeout, Throwable error) {
-    if (check.mismatched()) {
-      return new HostKeyMismatch(check.expected(), check.presented(), error);
+    String expected = check.expected();
+    if (check.mismatched() && expected != null) { // only a key expected can mismatch
+      return new HostKeyMismatch(expected, check.presented(), error);
     }
     if (has(error, TimeoutException.class)) {
       return timedOut(target, timeout, error);

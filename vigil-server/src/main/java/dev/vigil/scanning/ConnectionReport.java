@@ -1,5 +1,7 @@
 package dev.vigil.scanning;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a connection test found on a target: each step's outcome and the facts gathered; {@code
  * error} (with its {@code reason}) names the first step that failed, null when all passed. Sizes
@@ -7,19 +9,19 @@ package dev.vigil.scanning;
  */
 public record ConnectionReport(
     boolean reachable,
-    String hostKey,
+    @Nullable String hostKey,
     boolean authenticated,
-    String os,
-    String oscapVersion,
-    String privilege,
-    Long freeBytes,
-    Long memTotal,
-    Long memFree,
-    Long diskTotal,
-    Long diskFree,
-    Double cpuUsage,
-    FailureReason reason,
-    String error) {
+    @Nullable String os,
+    @Nullable String oscapVersion,
+    @Nullable String privilege,
+    @Nullable Long freeBytes,
+    @Nullable Long memTotal,
+    @Nullable Long memFree,
+    @Nullable Long diskTotal,
+    @Nullable Long diskFree,
+    @Nullable Double cpuUsage,
+    @Nullable FailureReason reason,
+    @Nullable String error) {
 
   public ConnectionReport {
     os = TargetText.inert(os);
@@ -36,10 +38,10 @@ public record ConnectionReport(
   /** A report of a test that stopped with {@code reason} before gathering any fact. */
   public static ConnectionReport stopped(
       boolean reachable,
-      String hostKey,
+      @Nullable String hostKey,
       boolean authenticated,
-      FailureReason reason,
-      String error) {
+      @Nullable FailureReason reason,
+      @Nullable String error) {
     return new ConnectionReport(
         reachable,
         hostKey,
@@ -58,12 +60,12 @@ public record ConnectionReport(
   }
 
   /** A report of a connection that failed before any command ran. */
-  static ConnectionReport failed(boolean reachable, String hostKey, ScanFailure failure) {
+  static ConnectionReport failed(boolean reachable, @Nullable String hostKey, ScanFailure failure) {
     return stopped(reachable, hostKey, false, failure.reason(), failure.getMessage());
   }
 
   /** A report of a logged-in connection with the facts found. */
-  static ConnectionReport loggedIn(String hostKey, TargetProbe.Facts f) {
+  static ConnectionReport loggedIn(@Nullable String hostKey, TargetProbe.Facts f) {
     return new ConnectionReport(
         true,
         hostKey,

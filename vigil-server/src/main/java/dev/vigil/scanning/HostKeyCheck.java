@@ -9,6 +9,7 @@ import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.digest.BuiltinDigests;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One connection's host key expectation, carried in the connection context so the shared verifier
@@ -21,10 +22,10 @@ final class HostKeyCheck {
   /** The client-wide verifier: accepts only what the connection's check accepts, never all. */
   static final ServerKeyVerifier VERIFIER = HostKeyCheck::verify;
 
-  private final String expected;
+  private final @Nullable String expected;
   private final AtomicReference<String> presented = new AtomicReference<>();
 
-  HostKeyCheck(String expected) {
+  HostKeyCheck(@Nullable String expected) {
     this.expected = expected;
   }
 
@@ -33,11 +34,20 @@ final class HostKeyCheck {
   }
 
   /** The fingerprint the server presented, or null before key exchange. */
-  String presented() {
+  @Nullable String presented() {
     return presented.get();
   }
 
-  String expected() {
+  /** The fingerprint the server presented, once the key exchange is done (before any login). */
+  String presentedAfterKex() {
+    String key = presented.get();
+    if (key == null) {
+      throw new IllegalStateException("no host key presented before the login");
+    }
+    return key;
+  }
+
+  @Nullable String expected() {
     return expected;
   }
 

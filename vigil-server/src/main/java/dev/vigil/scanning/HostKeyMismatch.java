@@ -1,12 +1,14 @@
 package dev.vigil.scanning;
 
+import org.jspecify.annotations.Nullable;
+
 /** The server presented a host key other than the pinned one; carries both fingerprints. */
 public final class HostKeyMismatch extends ScanFailure {
 
   private final String expected;
-  private final String presented;
+  private final @Nullable String presented;
 
-  public HostKeyMismatch(String expected, String presented, Throwable cause) {
+  public HostKeyMismatch(String expected, @Nullable String presented, @Nullable Throwable cause) {
     super(
         FailureReason.HOST_KEY_MISMATCH,
         "host key mismatch: expected " + expected + ", got " + presented,
@@ -21,7 +23,7 @@ public final class HostKeyMismatch extends ScanFailure {
   }
 
   /** The fingerprint the server presented. */
-  public String presented() {
+  public @Nullable String presented() {
     return presented;
   }
 }

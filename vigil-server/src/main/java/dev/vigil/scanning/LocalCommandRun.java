@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +28,12 @@ final class LocalCommandRun {
   private final boolean killSudo;
   private final CommandOutput stdout;
   private final StderrTail stderr = new StderrTail(CommandRun.STDERR_TAIL);
-  private Process process;
-  private Thread[] pumps;
+  private @Nullable Process process;
+  private Thread @Nullable [] pumps;
   private boolean cancelled;
 
   /** With a {@code lines} listener stdout goes to it line by line, else into the result. */
-  LocalCommandRun(String command, boolean sudo, Consumer<String> lines) {
+  LocalCommandRun(String command, boolean sudo, @Nullable Consumer<String> lines) {
     this(command, sudo, sudo, new CommandOutput(lines));
   }
 
@@ -49,29 +50,33 @@ final class LocalCommandRun {
     if (cancelled) {
       return false;
     }
-    process =
+    Process p =
         new ProcessBuilder("sh", "-c", RemoteCommand.wrap(command, sudo))
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .start();
+    process = p;
     pumps =
-        new Thread[] {
-          pump(process.getInputStream(), stdout.stream()), pump(process.getErrorStream(), stderr)
-        };
+        new Thread[] {pump(p.getInputStream(), stdout.stream()), pump(p.getErrorStream(), stderr)};
     return true;
   }
 
   /** Waits until the command ends or the deadline passes; true when it ended. */
   boolean awaitEnd(Deadline deadline) throws InterruptedException {
+    Process started = started();
     boolean ended = false;
     for (Duration wait = deadline.nextWait();
         !ended && !wait.isZero();
         wait = deadline.nextWait()) {
-      ended = process.waitFor(wait.toNanos(), TimeUnit.NANOSECONDS);
+      ended = started.waitFor(wait.toNanos(), TimeUnit.NANOSECONDS);
     }
     if (!ended) {
       return false;
     }
-    for (Thread pump : pumps) {
+    Thread[] threads;
+    synchronized (this) {
+      threads = pumps;
+    }
+    for (Thread pump : threads == null ? new Thread[0] : threads) {
       pump.join(KILL_TIMEOUT.toMillis());
     }
     return true;
@@ -106,14 +111,23 @@ final class LocalCommandRun {
       }
     } catch (TimeoutException | ExecutionException | IOException e) {
       log.warn("Cannot kill local command {}: {}", command, e.toString());
-      process.destroyForcibly();
+      started().destroyForcibly();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
   ExecResult result() {
-    return new ExecResult(process.exitValue(), stdout.text(), stderr.text());
+    return new ExecResult(started().exitValue(), stdout.text(), stderr.text());
+  }
+
+  /** The process {@link #start()} began; awaiting, killing or reading a result comes after. */
+  private synchronized Process started() {
+    Process p = process;
+    if (p == null) {
+      throw new IllegalStateException("not started: " + command);
+    }
+    return p;
   }
 
   private static Thread pump(InputStream in, OutputStream out) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** A {@link TargetShell} on the Vigil host itself: local processes, and no upload at all. */
 final class LocalTargetShell implements TargetShell {
@@ -18,7 +19,7 @@ final class LocalTargetShell implements TargetShell {
 
   @Override
   public ExecResult exec(
-      String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
+      String command, Duration timeout, boolean sudo, @Nullable Consumer<String> stdoutLines)
       throws ScanFailure {
     return run(new LocalCommandRun(command, sudo, stdoutLines), Deadline.after(timeout));
   }
@@ -83,7 +84,7 @@ final class LocalTargetShell implements TargetShell {
   }
 
   @Override
-  public String hostKeyFingerprint() {
+  public @Nullable String hostKeyFingerprint() {
     return null;
   }
 

@@ -2,6 +2,7 @@ package dev.vigil.scanning;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the oscap step of a scan script: the {@code oscap xccdf eval} command line, every word
@@ -55,7 +56,7 @@ final class OscapCommand {
         + " 2>/dev/null; fi\nexit $rc";
   }
 
-  private static void option(List<String> words, String name, String value) {
+  private static void option(List<String> words, String name, @Nullable String value) {
     if (value != null) {
       words.add(name);
       words.add(value);

@@ -50,7 +50,9 @@ final class Preflight {
     boolean root = requireAccess(found, request);
     requireSpace(found, needKib(checklistBytes), request);
     return new Facts(
-        found.get("oscap"), request.sudo() && !root, RunDirectory.parse(result, request));
+        found.getOrDefault("oscap", ""),
+        request.sudo() && !root,
+        RunDirectory.parse(result, request));
   }
 
   /** Whether a script that printed {@code result} runs its oscap step through sudo. */

@@ -1,5 +1,7 @@
 package dev.vigil.scanning;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Parses the output of {@code df -Pk} and {@code /proc/meminfo} into byte counts, and of {@code
  * /proc/loadavg} with {@code nproc} into a CPU usage.
@@ -47,7 +49,7 @@ final class Probes {
    * CPU usage in percent from {@code cat /proc/loadavg; nproc}: the one-minute load average per
    * CPU, at most 100; null when unreadable.
    */
-  static Double cpuUsage(String loadavgAndNproc) {
+  static @Nullable Double cpuUsage(String loadavgAndNproc) {
     String[] lines = loadavgAndNproc.strip().split("\n");
     if (lines.length < 2) {
       return null;

@@ -1,5 +1,7 @@
 package dev.vigil.scanning;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The part of the preflight command that creates the run's private temporary directory on the
  * target ({@code mktemp -d}, mode 0700: {@code vigil-run.XXXXXXXX}, or {@code
@@ -15,7 +17,7 @@ final class RunDirectory {
    * The run's directory, the cached checklist's path (null for a local target) and whether the
    * cache holds it already.
    */
-  record Prepared(String runDir, String cachedChecklist, boolean cached) {}
+  record Prepared(String runDir, @Nullable String cachedChecklist, boolean cached) {}
 
   /** The line that says the cache holds the checklist. */
   static final String CACHED = "cached";
@@ -90,7 +92,7 @@ final class RunDirectory {
     return name.startsWith(prefix) && name.substring(prefix.length()).matches("[A-Za-z0-9]{8}");
   }
 
-  static String value(ExecResult result, String key) {
+  static @Nullable String value(ExecResult result, String key) {
     for (String line : result.stdout().split("\n")) {
       if (line.startsWith(key + "=")) {
         return line.substring(key.length() + 1).strip();

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ public final class ScanControl {
   private final CountDownLatch killed = new CountDownLatch(1);
   private final AtomicInteger rulesEvaluated = new AtomicInteger();
   private boolean cancelled;
-  private TargetShell shell;
+  private @Nullable TargetShell shell;
   private volatile Consumer<String> events = line -> {};
   private static final Logger log = LoggerFactory.getLogger(ScanControl.class);
 

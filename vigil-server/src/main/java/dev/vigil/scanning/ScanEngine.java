@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scans one target with {@code oscap xccdf eval} over one connection: one script (see {@link
@@ -138,7 +139,7 @@ public class ScanEngine {
     }
   }
 
-  TargetShell open(TargetConnection connection, String pinnedHostKey) throws ScanFailure {
+  TargetShell open(TargetConnection connection, @Nullable String pinnedHostKey) throws ScanFailure {
     if (connection instanceof TargetConnection.Ssh ssh) {
       SshTarget target =
           pinnedHostKey == null ? ssh.target() : ssh.target().withExpectedHostKey(pinnedHostKey);

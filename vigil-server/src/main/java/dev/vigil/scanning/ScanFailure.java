@@ -1,6 +1,7 @@
 package dev.vigil.scanning;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target run's failure with its reason and a message a user can read, made inert ({@link
@@ -14,7 +15,7 @@ public class ScanFailure extends Exception {
     this(reason, message, null);
   }
 
-  public ScanFailure(FailureReason reason, String message, Throwable cause) {
+  public ScanFailure(FailureReason reason, String message, @Nullable Throwable cause) {
     super(TargetText.inert(message), cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }

@@ -2,6 +2,7 @@ package dev.vigil.scanning;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A finished scan of one target: the local, decompressed ARF and the HTML report (the caller reads
@@ -17,10 +18,10 @@ public record ScanOutcome(
     int oscapExitCode,
     String oscapVersion,
     long bytesUploaded,
-    String hostKeyFingerprint,
+    @Nullable String hostKeyFingerprint,
     Instant started,
     Instant finished,
-    String osName) {
+    @Nullable String osName) {
 
   /** A finished scan whose target's OS is not known. */
   public ScanOutcome(
@@ -29,7 +30,7 @@ public record ScanOutcome(
       int oscapExitCode,
       String oscapVersion,
       long bytesUploaded,
-      String hostKeyFingerprint,
+      @Nullable String hostKeyFingerprint,
       Instant started,
       Instant finished) {
     this(

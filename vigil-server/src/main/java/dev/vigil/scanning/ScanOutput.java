@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a scan script's stdout as it streams (see {@link ScanScript}): keeps the preflight's lines,
@@ -37,16 +38,16 @@ final class ScanOutput extends OutputStream {
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private final List<String> preflight = new ArrayList<>();
   private final Map<String, Path> received = new HashMap<>();
-  private OutputStream file;
-  private String fileName;
-  private Path filePath;
+  private @Nullable OutputStream file;
+  private @Nullable String fileName;
+  private @Nullable Path filePath;
   private long fileLeft;
   private volatile boolean scanning;
   private volatile boolean uploadNeeded;
   private volatile boolean cleaned;
   private volatile String version = "";
   private volatile String os = "";
-  private String broken;
+  private @Nullable String broken;
 
   ScanOutput(ScanControl control, Deadline deadline, Duration scanTimeout, Duration stepTimeout) {
     this.control = control;
@@ -237,8 +238,12 @@ final class ScanOutput extends OutputStream {
   }
 
   private void writeFile(byte[] b, int off, int len) {
+    OutputStream out = file;
+    if (out == null) {
+      throw new IllegalStateException("result bytes outside a file"); // fileLeft > 0: file open
+    }
     try {
-      file.write(b, off, len);
+      out.write(b, off, len);
     } catch (IOException e) {
       broken = "cannot write " + fileName + " here: " + e;
       file = OutputStream.nullOutputStream();
@@ -277,7 +282,7 @@ final class ScanOutput extends OutputStream {
     }
   }
 
-  static void deleteQuietly(Path file) {
+  static void deleteQuietly(@Nullable Path file) {
     if (file == null) {
       return;
     }

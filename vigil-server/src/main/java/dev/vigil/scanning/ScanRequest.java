@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to scan where: a checklist (a source datastream, or over a local connection also a plain
@@ -33,15 +34,15 @@ public record ScanRequest(
     boolean sudo,
     Path checklistFile,
     String checklistSha256,
-    String dataStreamId,
-    String xccdfId,
-    String benchmarkId,
+    @Nullable String dataStreamId,
+    @Nullable String xccdfId,
+    @Nullable String benchmarkId,
     String profileId,
     Duration timeout,
     String remoteWorkDir,
-    String runTag,
+    @Nullable String runTag,
     boolean skipValid,
-    Tailoring tailoring) {
+    @Nullable Tailoring tailoring) {
 
   /**
    * A tailoring to scan with: its XCCDF 1.2 file, sent inside the scan script, and the tailored
@@ -61,13 +62,13 @@ public record ScanRequest(
       boolean sudo,
       Path checklistFile,
       String checklistSha256,
-      String dataStreamId,
-      String xccdfId,
-      String benchmarkId,
+      @Nullable String dataStreamId,
+      @Nullable String xccdfId,
+      @Nullable String benchmarkId,
       String profileId,
       Duration timeout,
       String remoteWorkDir,
-      String runTag,
+      @Nullable String runTag,
       boolean skipValid) {
     this(
         targetName,
@@ -101,9 +102,9 @@ public record ScanRequest(
       boolean sudo,
       Path checklistFile,
       String checklistSha256,
-      String dataStreamId,
-      String xccdfId,
-      String benchmarkId,
+      @Nullable String dataStreamId,
+      @Nullable String xccdfId,
+      @Nullable String benchmarkId,
       String profileId,
       Duration timeout,
       String remoteWorkDir) {
@@ -154,7 +155,7 @@ public record ScanRequest(
    * This request with {@code tag} as its run tag (pattern {@code [a-z0-9-]{1,40}}, null for none):
    * use one tag for every attempt of the same target run, such as {@code tr<target run id>}.
    */
-  public ScanRequest withRunTag(String tag) {
+  public ScanRequest withRunTag(@Nullable String tag) {
     return new ScanRequest(
         targetName,
         connection,
@@ -224,7 +225,8 @@ public record ScanRequest(
     return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
   }
 
-  private static void require(String what, String value, Pattern pattern, boolean nullable) {
+  private static void require(
+      String what, @Nullable String value, Pattern pattern, boolean nullable) {
     if (value == null && nullable) {
       return;
     }

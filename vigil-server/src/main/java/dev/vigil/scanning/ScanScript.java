@@ -46,6 +46,12 @@ final class ScanScript {
    */
   static String afterUpload(ScanRequest request, Preflight.Facts facts, boolean compress) {
     RunDirectory.Prepared prepared = facts.prepared();
+    String cached = prepared.cachedChecklist();
+    if (cached == null) {
+      // the preflight of a remote run prints its cache directory before its run directory
+      throw new IllegalStateException(
+          "an upload without a content cache on " + request.targetName());
+    }
     return "umask 077\nt="
         + Shell.quote(prepared.runDir())
         + "\np="
@@ -53,7 +59,7 @@ final class ScanScript {
         + "\ns="
         + (facts.useSudo() ? "'sudo -n'" : "")
         + "\nf="
-        + Shell.quote(prepared.cachedChecklist())
+        + Shell.quote(cached)
         + "\n"
         + ContentCache.install(request, prepared.runDir() + "/" + STAGED)
         + scanStep(request, compress);

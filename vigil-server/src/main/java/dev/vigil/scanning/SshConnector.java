@@ -84,39 +84,41 @@ public final class SshConnector implements AutoCloseable {
     long deadline = System.nanoTime() + connectTimeout.toNanos();
     HostKeyCheck check = new HostKeyCheck(target.expectedHostKey());
     ClientSession session = connect(target, check, connectTimeout);
+    String presented;
     try {
       if (target.secret() instanceof SshSecret.Password password) {
         session.addPasswordIdentity(password.password());
       }
       keys.forEach(session::addPublicKeyIdentity);
       session.auth().verify(remaining(deadline), CancelOption.CANCEL_ON_TIMEOUT);
+      presented = check.presentedAfterKex();
     } catch (IOException | RuntimeException e) {
       session.close(true);
       throw ConnectFailures.loggingIn(target, check, connectTimeout, e);
     }
-    pinAtFirstUse(target, check, session);
-    return new SshSession(session, check.presented(), target);
+    pinAtFirstUse(target, presented, session);
+    return new SshSession(session, presented, target);
   }
 
   /**
    * Trust on first use, right after the login and before anything else: pins the presented key, or
    * refuses it when another connection pinned a different one meanwhile.
    */
-  private static void pinAtFirstUse(SshTarget target, HostKeyCheck check, ClientSession session)
+  private static void pinAtFirstUse(SshTarget target, String presented, ClientSession session)
       throws HostKeyMismatch {
     if (target.expectedHostKey() != null || target.firstUse() == null) {
       return;
     }
     String pinned;
     try {
-      pinned = target.firstUse().pin(check.presented());
+      pinned = target.firstUse().pin(presented);
     } catch (RuntimeException e) {
       session.close(true);
       throw e;
     }
-    if (!check.presented().equals(pinned)) {
+    if (!presented.equals(pinned)) {
       session.close(true);
-      throw new HostKeyMismatch(pinned, check.presented(), null);
+      throw new HostKeyMismatch(pinned, presented, null);
     }
   }
 

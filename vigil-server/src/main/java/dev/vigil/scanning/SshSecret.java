@@ -1,6 +1,7 @@
 package dev.vigil.scanning;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The credential used to log in to a target; its {@code toString} never shows the secret. */
 public sealed interface SshSecret {
@@ -18,7 +19,7 @@ public sealed interface SshSecret {
   }
 
   /** Public-key authentication with an OpenSSH or PEM private key, optionally encrypted. */
-  record PrivateKey(String keyText, String passphrase) implements SshSecret {
+  record PrivateKey(String keyText, @Nullable String passphrase) implements SshSecret {
     public PrivateKey {
       Objects.requireNonNull(keyText, "keyText");
     }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An authenticated SSH session to one target: runs commands under a timeout in their own remote
@@ -36,7 +37,7 @@ public final class SshSession implements AutoCloseable {
   }
 
   /** The {@code SHA256:…} fingerprint of the key the server presented; pin it after first use. */
-  public String hostKeyFingerprint() {
+  public @Nullable String hostKeyFingerprint() {
     return hostKeyFingerprint;
   }
 
@@ -63,7 +64,7 @@ public final class SshSession implements AutoCloseable {
    * instead of returning it: the result's stdout is empty. A null listener keeps stdout as usual.
    */
   public ExecResult exec(
-      String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
+      String command, Duration timeout, boolean sudo, @Nullable Consumer<String> stdoutLines)
       throws ScanFailure {
     return run(
         new CommandRun(session, command, sudo, stdoutLines), command, Deadline.after(timeout));
@@ -200,7 +201,7 @@ public final class SshSession implements AutoCloseable {
         "command on " + target.address() + " cancelled: " + brief(command));
   }
 
-  private ScanFailure lost(String command, Exception cause) {
+  private ScanFailure lost(String command, @Nullable Exception cause) {
     return new ScanFailure(
         FailureReason.UNREACHABLE,
         "lost the connection to " + target.address() + " while running: " + brief(command),

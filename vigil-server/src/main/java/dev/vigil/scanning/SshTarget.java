@@ -1,6 +1,7 @@
 package dev.vigil.scanning;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and as whom to log in; {@code expectedHostKey} is the pinned {@code SHA256:…} fingerprint,
@@ -12,12 +13,12 @@ public record SshTarget(
     int port,
     String username,
     SshSecret secret,
-    String expectedHostKey,
-    FirstUsePin firstUse) {
+    @Nullable String expectedHostKey,
+    @Nullable FirstUsePin firstUse) {
 
   /** A target without a first-use pin (the caller pins {@link SshSession#hostKeyFingerprint()}). */
   public SshTarget(
-      String host, int port, String username, SshSecret secret, String expectedHostKey) {
+      String host, int port, String username, SshSecret secret, @Nullable String expectedHostKey) {
     this(host, port, username, secret, expectedHostKey, null);
   }
 

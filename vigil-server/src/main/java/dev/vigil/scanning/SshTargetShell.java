@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** A {@link TargetShell} over one SSH session. */
 final class SshTargetShell implements TargetShell {
@@ -16,7 +17,7 @@ final class SshTargetShell implements TargetShell {
 
   @Override
   public ExecResult exec(
-      String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
+      String command, Duration timeout, boolean sudo, @Nullable Consumer<String> stdoutLines)
       throws ScanFailure {
     return session.exec(command, timeout, sudo, stdoutLines);
   }
@@ -43,7 +44,7 @@ final class SshTargetShell implements TargetShell {
   }
 
   @Override
-  public String hostKeyFingerprint() {
+  public @Nullable String hostKeyFingerprint() {
     return session.hostKeyFingerprint();
   }
 

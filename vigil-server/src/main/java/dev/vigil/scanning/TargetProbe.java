@@ -1,6 +1,8 @@
 package dev.vigil.scanning;
 
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a connection test finds on a logged-in target: OS name, {@code oscap} version, root or
@@ -25,21 +27,21 @@ public final class TargetProbe {
    * passed.
    */
   public record Facts(
-      String os,
-      String oscapVersion,
-      String privilege,
-      Long diskTotal,
-      Long diskFree,
-      Long memTotal,
-      Long memFree,
-      Double cpuUsage,
-      FailureReason reason,
-      String error) {
+      @Nullable String os,
+      @Nullable String oscapVersion,
+      @Nullable String privilege,
+      @Nullable Long diskTotal,
+      @Nullable Long diskFree,
+      @Nullable Long memTotal,
+      @Nullable Long memFree,
+      @Nullable Double cpuUsage,
+      @Nullable FailureReason reason,
+      @Nullable String error) {
 
     /** Throws the first failed check, for the scan engine. */
     public Facts orThrow() throws ScanFailure {
       if (error != null) {
-        throw new ScanFailure(reason, error);
+        throw new ScanFailure(Objects.requireNonNull(reason, "reason"), error);
       }
       return this;
     }
@@ -97,7 +99,7 @@ public final class TargetProbe {
   }
 
   /** "root", "sudo", or null when neither is available as needed. */
-  private static String privilege(Commands target, boolean sudo) throws ScanFailure {
+  private static @Nullable String privilege(Commands target, boolean sudo) throws ScanFailure {
     if ("0".equals(firstLine(target.run("id -u")))) {
       return "root";
     }
@@ -107,7 +109,7 @@ public final class TargetProbe {
     return null;
   }
 
-  private static String firstLine(ExecResult r) {
+  private static @Nullable String firstLine(ExecResult r) {
     List<String> lines = r.stdout().lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
     return lines.isEmpty() ? null : lines.get(0);
   }

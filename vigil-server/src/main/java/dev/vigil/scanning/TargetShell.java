@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs shell command lines on a scan target, each in its own process group that a timeout or {@link
@@ -21,7 +22,8 @@ interface TargetShell extends AutoCloseable {
    * stdoutLines} its stdout goes to that listener line by line while it runs (from another thread)
    * and the result's stdout is empty.
    */
-  ExecResult exec(String command, Duration timeout, boolean sudo, Consumer<String> stdoutLines)
+  ExecResult exec(
+      String command, Duration timeout, boolean sudo, @Nullable Consumer<String> stdoutLines)
       throws ScanFailure;
 
   /**
@@ -42,7 +44,7 @@ interface TargetShell extends AutoCloseable {
   long bytesUploaded();
 
   /** The host key the target presented, or null for the local host. */
-  String hostKeyFingerprint();
+  @Nullable String hostKeyFingerprint();
 
   /** True when files cross a network, so compressing them on the target is worth it. */
   boolean remote();

@@ -1,5 +1,8 @@
 package dev.vigil.scanning;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
+
 /**
  * Makes text a target sent inert before it is stored, shown or logged: control characters other
  * than newline and tab (C0, DEL, C1, so {@code ESC ] 0 ; … BEL} cannot retitle a terminal or
@@ -13,7 +16,8 @@ public final class TargetText {
   private TargetText() {}
 
   /** {@code text} with every character that is not inert escaped; null stays null. */
-  public static String inert(String text) {
+  @Contract("!null -> !null")
+  public static @Nullable String inert(@Nullable String text) {
     if (text == null) {
       return null;
     }

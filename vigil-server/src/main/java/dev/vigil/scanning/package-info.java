@@ -1,0 +1,4 @@
+@NullMarked
+package dev.vigil.scanning;
+
+import org.jspecify.annotations.NullMarked;
