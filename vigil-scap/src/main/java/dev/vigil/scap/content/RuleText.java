@@ -22,7 +22,7 @@ public record RuleText(String description, String rationale, String fixtext, Lis
 
   /** How many characters the texts take, to weigh a cache. */
   public long chars() {
-    long n = description.length() + rationale.length() + fixtext.length();
+    long n = (long) description.length() + rationale.length() + fixtext.length();
     for (Fix f : fixes) {
       n += f.system().length() + f.script().length();
     }

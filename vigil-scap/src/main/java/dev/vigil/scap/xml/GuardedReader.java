@@ -84,14 +84,12 @@ final class GuardedReader extends StreamReaderDelegate {
 
   @Override
   public void close() throws XMLStreamException {
-    try {
+    // the input is closed either way; its failure no longer hides the reader's (Error Prone:
+    // Finally)
+    try (in) {
       super.close();
-    } finally {
-      try {
-        in.close();
-      } catch (IOException e) {
-        throw new XMLStreamException("cannot close input", e);
-      }
+    } catch (IOException e) {
+      throw new XMLStreamException("cannot close input", e);
     }
   }
 
