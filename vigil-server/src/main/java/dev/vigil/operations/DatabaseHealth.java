@@ -32,8 +32,9 @@ class DatabaseHealth implements HealthIndicator {
     }
     Health.Builder b = last.writable() ? Health.up() : Health.down();
     b.withDetail("check", "write").withDetail("checkedAt", last.at().toString());
-    if (!last.writable()) {
-      b.withDetail("error", last.error());
+    String error = last.error();
+    if (error != null) { // not writable
+      b.withDetail("error", error);
     }
     return b.build();
   }

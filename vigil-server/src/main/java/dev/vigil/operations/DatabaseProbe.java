@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,11 +43,11 @@ public class DatabaseProbe implements SmartLifecycle {
   private final Clock clock;
   private final AtomicBoolean suspectPending = new AtomicBoolean();
   private volatile ProbeResult last;
-  private volatile Boolean h2;
-  private ScheduledExecutorService executor;
+  private volatile @Nullable Boolean h2;
+  private @Nullable ScheduledExecutorService executor;
 
   /** One probe's outcome: when, and the error that made the database unwritable (null: none). */
-  public record ProbeResult(Instant at, String error) {
+  public record ProbeResult(Instant at, @Nullable String error) {
     public boolean writable() {
       return error == null;
     }

@@ -3,6 +3,8 @@
  * outage.
  */
 @ApplicationModule(allowedDependencies = {"executions", "packages", "results"})
+@NullMarked
 package dev.vigil.operations;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

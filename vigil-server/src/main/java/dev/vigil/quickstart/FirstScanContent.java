@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Picks and registers the content of the first scan, in this order: the installed SCAP Security
@@ -67,11 +68,16 @@ final class FirstScanContent {
           "installed SCAP Security Guide: " + file + " for " + host);
     }
     Attempt upstream = upstream(names, host, deadline);
-    return upstream.chosen() != null ? upstream.chosen() : baseline(upstream.reason(), deadline);
+    Chosen chosen = upstream.chosen();
+    if (chosen != null) {
+      return chosen;
+    }
+    String reason = upstream.reason(); // set whenever nothing was chosen
+    return baseline(reason == null ? "the upstream content was not used" : reason, deadline);
   }
 
   /** The upstream content when it could be used, else why not. */
-  private record Attempt(Chosen chosen, String reason) {}
+  private record Attempt(@Nullable Chosen chosen, @Nullable String reason) {}
 
   /** Adds the upstream release archive as a package and takes this OS's datastream from it. */
   private Attempt upstream(List<String> names, String host, Instant deadline)

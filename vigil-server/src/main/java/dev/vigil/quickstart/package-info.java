@@ -9,6 +9,8 @@
       "scap",
       "shared"
     })
+@NullMarked
 package dev.vigil.quickstart;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
