@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 
 /** JDBC helpers every repository shares: UTC timestamps in and out, and {@code in (?, ?)} lists. */
 public final class Sql {
@@ -36,8 +37,26 @@ public final class Sql {
   }
 
   /** The instant as a UTC timestamp parameter, or null. */
+  @Contract("!null -> !null")
   public static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * Statement parameters some of which may be null, for {@code JdbcClient...params(List)}: Spring 7
+   * declares {@code params(Object...)} without nulls, though a null binds as SQL NULL.
+   */
+  public static List<@Nullable Object> values(@Nullable Object... values) {
+    return Arrays.asList(values);
+  }
+
+  /** A not-null timestamp column as an instant. */
+  public static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+    Instant at = instant(rs, column);
+    if (at == null) {
+      throw new SQLException(column + " is null");
+    }
+    return at;
   }
 
   /** The timestamp column as an instant, or null. */

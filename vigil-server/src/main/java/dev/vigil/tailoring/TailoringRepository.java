@@ -1,7 +1,8 @@
 package dev.vigil.tailoring;
 
-import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
+import static dev.vigil.storage.Sql.values;
 
 import dev.vigil.scap.content.ScapContentException;
 import dev.vigil.scap.tailoring.TailoredProfile;
@@ -14,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -51,7 +54,7 @@ class TailoringRepository {
             ts(now),
             ts(now))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
   }
 
   /** Adds version {@code versionNo} with its file and makes it the current one. */
@@ -59,7 +62,7 @@ class TailoringRepository {
       long id,
       int versionNo,
       String name,
-      String description,
+      @Nullable String description,
       TailoredProfile p,
       String document,
       Long packageVersionId,
@@ -75,21 +78,24 @@ class TailoringRepository {
                 + " base_profile = ?, profile_id = ?, title = ?, checked_version_id = ?,"
                 + " problems = null, updated_at = ? where id = ?")
         .params(
-            versionNo,
-            name,
-            description,
-            p.extendsProfile(),
-            p.profileId(),
-            p.title(),
-            packageVersionId,
-            ts(now),
-            id)
+            values(
+                versionNo,
+                name,
+                description,
+                p.extendsProfile(),
+                p.profileId(),
+                p.title(),
+                packageVersionId,
+                ts(now),
+                id))
         .update();
   }
 
   void recordCheck(long id, long packageVersionId, List<String> problems) {
     jdbc.sql("update security_tailorings set checked_version_id = ?, problems = ? where id = ?")
-        .params(packageVersionId, problems.isEmpty() ? null : String.join("\n", problems), id)
+        .param(packageVersionId)
+        .param(problems.isEmpty() ? null : String.join("\n", problems))
+        .param(id)
         .update();
   }
 
@@ -97,7 +103,7 @@ class TailoringRepository {
     return jdbc.sql(SELECT + " where t.id = ?").param(id).query(this::row).optional();
   }
 
-  boolean nameTaken(long packageId, String scanPath, String name, Long except) {
+  boolean nameTaken(long packageId, String scanPath, String name, @Nullable Long except) {
     return jdbc.sql(
                 "select count(*) from security_tailorings where package_id = ? and scan_path = ?"
                     + " and lower(name) = lower(?) and id <> ?")
@@ -174,8 +180,8 @@ class TailoringRepository {
         rs.getObject("checked_version_id", Long.class),
         problems == null ? List.of() : Arrays.asList(problems.split("\n")),
         rs.getString("created_by"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        requiredInstant(rs, "created_at"),
+        requiredInstant(rs, "updated_at"));
   }
 
   /**

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -208,7 +209,7 @@ public class TailoringService {
     return new Target(pkg, v, catalogs.of(v.id(), scanPath));
   }
 
-  private String requireName(String name, TailoringInput in, Long id) {
+  private String requireName(@Nullable String name, TailoringInput in, @Nullable Long id) {
     if (name == null || name.isBlank()) {
       throw new InvalidInputException(FAIL, Map.of("name", "is required"));
     }
@@ -225,7 +226,7 @@ public class TailoringService {
   }
 
   /** The tailored profile of the input (over {@code current} on update), checked. */
-  private TailoredProfile profile(TailoringInput in, TailoredProfile current, Target t) {
+  private TailoredProfile profile(TailoringInput in, @Nullable TailoredProfile current, Target t) {
     String base =
         in.baseProfile() != null
             ? in.baseProfile()
@@ -275,7 +276,7 @@ public class TailoringService {
       long id,
       int versionNo,
       String name,
-      String description,
+      @Nullable String description,
       TailoredProfile p,
       Target t,
       String user,
@@ -340,7 +341,7 @@ public class TailoringService {
     return baseTitle + " [tailored: " + (name == null ? "" : name.strip()) + "]";
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
 }

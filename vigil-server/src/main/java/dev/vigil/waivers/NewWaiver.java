@@ -2,6 +2,7 @@ package dev.vigil.waivers;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A waiver request, as typed by its requester (the API's or the form's fields); null means not
@@ -10,11 +11,11 @@ import java.util.List;
 public record NewWaiver(
     String name,
     String reason,
-    String ticket,
+    @Nullable String ticket,
     Instant expiresAt,
     List<String> ruleIds,
     WaiverScopeType scopeType,
-    Long scopeId,
-    String scopeLabel,
-    String benchmarkId,
-    String profileId) {}
+    @Nullable Long scopeId,
+    @Nullable String scopeLabel,
+    @Nullable String benchmarkId,
+    @Nullable String profileId) {}

@@ -3,6 +3,7 @@ package dev.vigil.waivers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An accepted failure of some rules on a scope until an expiry. {@code storedStatus} is what was
@@ -13,10 +14,10 @@ public record Waiver(
     long id,
     String name,
     String reason,
-    String ticket,
+    @Nullable String ticket,
     WaiverScope scope,
-    String benchmarkId,
-    String profileId,
+    @Nullable String benchmarkId,
+    @Nullable String profileId,
     List<String> ruleIds,
     WaiverStatus storedStatus,
     Instant expiresAt,

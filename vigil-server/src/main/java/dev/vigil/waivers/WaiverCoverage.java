@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The waivers that count at one instant (approved, not expired) with the servers their scopes hold
@@ -16,7 +17,11 @@ public final class WaiverCoverage {
 
   /** One active waiver as compliance needs it. */
   record Active(
-      long id, Set<Long> serverIds, String benchmarkId, String profileId, Set<String> ruleIds) {
+      long id,
+      Set<Long> serverIds,
+      @Nullable String benchmarkId,
+      @Nullable String profileId,
+      Set<String> ruleIds) {
 
     boolean covers(long serverId, String benchmark, String profile) {
       return serverIds.contains(serverId)

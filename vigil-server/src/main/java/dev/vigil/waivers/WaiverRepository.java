@@ -1,16 +1,20 @@
 package dev.vigil.waivers;
 
-import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
+import static dev.vigil.storage.Sql.values;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -58,22 +62,23 @@ class WaiverRepository {
                 + " requested_by, created_at, updated_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            w.name(),
-            w.reason(),
-            w.ticket(),
-            w.scopeType().code(),
-            w.scopeId(),
-            w.scopeLabel(),
-            w.benchmarkId(),
-            w.profileId(),
-            WaiverStatus.REQUESTED.code(),
-            ts(w.expiresAt()),
-            userId,
-            username,
-            ts(now),
-            ts(now))
+            values(
+                w.name(),
+                w.reason(),
+                w.ticket(),
+                w.scopeType().code(),
+                w.scopeId(),
+                w.scopeLabel(),
+                w.benchmarkId(),
+                w.profileId(),
+                WaiverStatus.REQUESTED.code(),
+                ts(w.expiresAt()),
+                userId,
+                username,
+                ts(now),
+                ts(now)))
         .update(keys, "id");
-    long id = keys.getKey().longValue();
+    long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     int position = 0;
     for (String rule : w.ruleIds()) {
       jdbc.sql("insert into security_waiver_rules (waiver_id, position, rule_id) values (?, ?, ?)")
@@ -124,10 +129,10 @@ class WaiverRepository {
   }
 
   /** The servers a scope holds now: the server itself, an instance's, a label's, a job's. */
-  Set<Long> members(WaiverScopeType type, Long id, String label) {
+  Set<Long> members(WaiverScopeType type, @Nullable Long id, @Nullable String label) {
     List<Long> ids =
         switch (type) {
-          case SERVER -> serverExists(id) ? List.of(id) : List.of();
+          case SERVER -> id != null && serverExists(id) ? List.of(id) : List.of();
           case INSTANCE ->
               jdbc.sql("select server_id from instance_servers where instance_id = ?")
                   .param(id)
@@ -147,7 +152,7 @@ class WaiverRepository {
                           + " join job_targets t on t.job_id = j.id"
                           + " join instance_servers m on m.instance_id = t.ref_id"
                           + " where j.target_type = 'INSTANCE' and j.id = ?")
-                  .params(id, id)
+                  .params(values(id, id))
                   .query(Long.class)
                   .list();
         };
@@ -169,17 +174,17 @@ class WaiverRepository {
                         rs.getString("name"),
                         rs.getString("reason"),
                         rs.getString("ticket"),
-                        WaiverScopeType.ofCode(rs.getString("scope_type")),
+                        code(WaiverScopeType.ofCode(rs.getString("scope_type")), "scope_type"),
                         (Long) rs.getObject("scope_id", Long.class),
                         rs.getString("scope_label"),
                         rs.getString("benchmark_id"),
                         rs.getString("profile_id"),
-                        WaiverStatus.ofCode(rs.getString("status")),
-                        instant(rs, "expires_at"),
+                        code(WaiverStatus.ofCode(rs.getString("status")), "status"),
+                        requiredInstant(rs, "expires_at"),
                         rs.getLong("requested_by_id"),
                         rs.getString("requested_by"),
-                        instant(rs, "created_at"),
-                        instant(rs, "updated_at")))
+                        requiredInstant(rs, "created_at"),
+                        requiredInstant(rs, "updated_at")))
             .list();
     if (rows.isEmpty()) {
       return List.of();
@@ -203,7 +208,7 @@ class WaiverRepository {
                           rs.getString(2),
                           rs.getLong(3),
                           rs.getString(4),
-                          instant(rs, "at"),
+                          requiredInstant(rs, "at"),
                           rs.getString(6)));
             });
     Map<String, String> names = scopeNames();
@@ -248,14 +253,22 @@ class WaiverRepository {
     return out;
   }
 
+  /** A stored code as its enum: the column holds only codes the service wrote. */
+  private static <T> T code(@Nullable T known, String column) throws SQLException {
+    if (known == null) {
+      throw new SQLException("unknown " + column + " in security_waivers");
+    }
+    return known;
+  }
+
   private record Row(
       long id,
       String name,
       String reason,
       String ticket,
       WaiverScopeType scopeType,
-      Long scopeId,
-      String scopeLabel,
+      @Nullable Long scopeId,
+      @Nullable String scopeLabel,
       String benchmarkId,
       String profileId,
       WaiverStatus status,

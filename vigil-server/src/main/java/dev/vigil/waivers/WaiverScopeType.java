@@ -2,6 +2,7 @@ package dev.vigil.waivers;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a waiver covers: one server, the servers of an instance, the servers carrying a label, or
@@ -31,7 +32,7 @@ public enum WaiverScopeType {
   }
 
   /** The type with this code, or null. */
-  public static WaiverScopeType ofCode(String code) {
+  public static @Nullable WaiverScopeType ofCode(@Nullable String code) {
     for (WaiverScopeType t : values()) {
       if (t.code.equals(code)) {
         return t;

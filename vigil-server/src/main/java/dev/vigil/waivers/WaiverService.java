@@ -12,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -279,8 +281,8 @@ public class WaiverService {
           errors.size() == 1 ? errors.values().iterator().next() : "Unable to save waiver", errors);
     }
     return new NewWaiver(
-        name,
-        reason,
+        Objects.requireNonNull(name, "name"), // errors above when absent
+        Objects.requireNonNull(reason, "reason"),
         ticket,
         in.expiresAt(),
         rules,
@@ -318,11 +320,11 @@ public class WaiverService {
     }
   }
 
-  private static boolean has(String s, String phrase) {
+  private static boolean has(@Nullable String s, String phrase) {
     return s != null && s.toLowerCase(Locale.ROOT).contains(phrase);
   }
 
-  private static String trim(String s) {
+  private static @Nullable String trim(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

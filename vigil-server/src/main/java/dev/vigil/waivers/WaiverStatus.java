@@ -1,6 +1,7 @@
 package dev.vigil.waivers;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a waiver stands. Requested, approved, rejected and revoked are stored; expired is what a
@@ -28,7 +29,7 @@ public enum WaiverStatus {
   }
 
   /** The status with this code, or null when it names none. */
-  public static WaiverStatus ofCode(String code) {
+  public static @Nullable WaiverStatus ofCode(@Nullable String code) {
     for (WaiverStatus s : values()) {
       if (s.code().equalsIgnoreCase(code == null ? "" : code.trim())) {
         return s;
