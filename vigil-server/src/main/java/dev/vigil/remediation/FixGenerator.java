@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,7 @@ class FixGenerator {
    * @throws ConflictException when oscap is missing on this host or fails
    */
   String generate(InputStream arf, String testResultId, Set<String> fix, FixType type) {
-    Path work = null;
+    @Nullable Path work = null;
     try {
       work = Files.createTempDirectory("vigil-fix");
       Path selected = work.resolve("arf.xml");
@@ -109,7 +110,7 @@ class FixGenerator {
     }
   }
 
-  private static void deleteTree(Path dir) {
+  private static void deleteTree(@Nullable Path dir) {
     if (dir == null) {
       return;
     }

@@ -1,14 +1,18 @@
 package dev.vigil.remediation;
 
 import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
+import static dev.vigil.storage.Sql.values;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,20 +34,21 @@ class RemediationRepository {
                 + " checklist_path, benchmark_id, profile_id, status, reason, created_by_id,"
                 + " created_by_username, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            r.sourceType(),
-            r.sourceId(),
-            r.packageId(),
-            r.packageVersionId(),
-            r.checklistPath(),
-            r.benchmarkId(),
-            r.profileId(),
-            r.status().code(),
-            r.reason(),
-            r.createdBy().id(),
-            r.createdBy().username(),
-            ts(r.createdAt()))
+            values(
+                r.sourceType(),
+                r.sourceId(),
+                r.packageId(),
+                r.packageVersionId(),
+                r.checklistPath(),
+                r.benchmarkId(),
+                r.profileId(),
+                r.status().code(),
+                r.reason(),
+                r.createdBy().id(),
+                r.createdBy().username(),
+                ts(r.createdAt())))
         .update(key, "id");
-    return key.getKey().longValue();
+    return Objects.requireNonNull(key.getKey(), "generated id").longValue();
   }
 
   void update(RemediationRun r) {
@@ -52,15 +57,16 @@ class RemediationRepository {
                 + " decided_at = ?, decision_reason = ?, cancel_requested_at = ?, started_at = ?,"
                 + " finished_at = ? where id = ?")
         .params(
-            r.status().code(),
-            r.decidedBy() == null ? null : r.decidedBy().id(),
-            r.decidedBy() == null ? null : r.decidedBy().username(),
-            ts(r.decidedAt()),
-            r.decisionReason(),
-            ts(r.cancelRequestedAt()),
-            ts(r.startedAt()),
-            ts(r.finishedAt()),
-            r.id())
+            values(
+                r.status().code(),
+                r.decidedBy() == null ? null : r.decidedBy().id(),
+                r.decidedBy() == null ? null : r.decidedBy().username(),
+                ts(r.decidedAt()),
+                r.decisionReason(),
+                ts(r.cancelRequestedAt()),
+                ts(r.startedAt()),
+                ts(r.finishedAt()),
+                r.id()))
         .update();
   }
 
@@ -95,17 +101,18 @@ class RemediationRepository {
                 + " before_scan_id, rule_ids, script_sha256, script_header, fix_sha256,"
                 + " content_sha256, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            t.runId(),
-            t.position(),
-            t.serverId(),
-            t.serverName(),
-            t.beforeScanId(),
-            String.join("\n", t.ruleIds()),
-            t.scriptSha256(),
-            t.scriptHeader(),
-            t.fixSha256(),
-            t.contentSha256(),
-            t.status().code())
+            values(
+                t.runId(),
+                t.position(),
+                t.serverId(),
+                t.serverName(),
+                t.beforeScanId(),
+                String.join("\n", t.ruleIds()),
+                t.scriptSha256(),
+                t.scriptHeader(),
+                t.fixSha256(),
+                t.contentSha256(),
+                t.status().code()))
         .update();
   }
 
@@ -114,14 +121,15 @@ class RemediationRepository {
             "update remediation_targets set status = ?, exit_code = ?, output = ?, reason = ?,"
                 + " after_scan_id = ?, started_at = ?, finished_at = ? where id = ?")
         .params(
-            t.status().code(),
-            t.exitCode(),
-            t.output(),
-            t.reason() == null ? null : cut(t.reason(), 4000),
-            t.afterScanId(),
-            ts(t.startedAt()),
-            ts(t.finishedAt()),
-            t.id())
+            values(
+                t.status().code(),
+                t.exitCode(),
+                t.output(),
+                t.reason() == null ? null : cut(t.reason(), 4000),
+                t.afterScanId(),
+                ts(t.startedAt()),
+                ts(t.finishedAt()),
+                t.id()))
         .update();
   }
 
@@ -137,7 +145,7 @@ class RemediationRepository {
       jdbc.sql(
               "insert into remediation_rule_outcomes (target_id, rule_id, before_result,"
                   + " after_result, outcome) values (?, ?, ?, ?, ?)")
-          .params(targetId, o.ruleId(), o.before(), o.after(), o.outcome())
+          .params(values(targetId, o.ruleId(), o.before(), o.after(), o.outcome()))
           .update();
     }
   }
@@ -157,11 +165,12 @@ class RemediationRepository {
         .list();
   }
 
-  void event(long runId, Instant at, String username, String action, String detail) {
+  void event(
+      long runId, Instant at, @Nullable String username, String action, @Nullable String detail) {
     jdbc.sql(
             "insert into remediation_events (run_id, at, username, action, detail)"
                 + " values (?, ?, ?, ?, ?)")
-        .params(runId, ts(at), username, action, detail == null ? null : cut(detail, 4000))
+        .params(values(runId, ts(at), username, action, detail == null ? null : cut(detail, 4000)))
         .update();
   }
 
@@ -171,7 +180,7 @@ class RemediationRepository {
         .query(
             (rs, n) ->
                 new RunEvent(
-                    instant(rs, "at"),
+                    requiredInstant(rs, "at"),
                     rs.getString("username"),
                     rs.getString("action"),
                     rs.getString("detail")))
@@ -197,7 +206,7 @@ class RemediationRepository {
         RunStatus.of(rs.getString("status")),
         rs.getString("reason"),
         new Actor(rs.getLong("created_by_id"), rs.getString("created_by_username")),
-        instant(rs, "created_at"),
+        requiredInstant(rs, "created_at"),
         decided,
         instant(rs, "decided_at"),
         rs.getString("decision_reason"),

@@ -3,6 +3,7 @@ package dev.vigil.remediation;
 import dev.vigil.shared.ConflictException;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A remediation run: fixes for chosen failed rules of a scan or an execution, per server, which
@@ -14,24 +15,24 @@ public record RemediationRun(
     long id,
     String sourceType,
     long sourceId,
-    Long packageId,
-    Long packageVersionId,
+    @Nullable Long packageId,
+    @Nullable Long packageVersionId,
     String checklistPath,
-    String benchmarkId,
+    @Nullable String benchmarkId,
     String profileId,
     RunStatus status,
-    String reason,
+    @Nullable String reason,
     Actor createdBy,
     Instant createdAt,
-    Actor decidedBy,
-    Instant decidedAt,
-    String decisionReason,
-    Instant cancelRequestedAt,
-    Instant startedAt,
-    Instant finishedAt) {
+    @Nullable Actor decidedBy,
+    @Nullable Instant decidedAt,
+    @Nullable String decisionReason,
+    @Nullable Instant cancelRequestedAt,
+    @Nullable Instant startedAt,
+    @Nullable Instant finishedAt) {
 
   /** Approved by {@code by}, who is not its creator; queued to run. */
-  public RemediationRun approve(Actor by, Instant now, String why) {
+  public RemediationRun approve(Actor by, Instant now, @Nullable String why) {
     requirePending("approved");
     if (by.id() == createdBy.id()) {
       throw new ConflictException(
@@ -45,7 +46,7 @@ public record RemediationRun(
     return with(RunStatus.QUEUED, by, now, why, cancelRequestedAt, startedAt, finishedAt);
   }
 
-  public RemediationRun reject(Actor by, Instant now, String why) {
+  public RemediationRun reject(Actor by, Instant now, @Nullable String why) {
     requirePending("rejected");
     return with(RunStatus.REJECTED, by, now, why, cancelRequestedAt, startedAt, now);
   }
@@ -94,12 +95,12 @@ public record RemediationRun(
 
   private RemediationRun with(
       RunStatus s,
-      Actor by,
-      Instant at,
-      String why,
-      Instant cancel,
-      Instant started,
-      Instant finished) {
+      @Nullable Actor by,
+      @Nullable Instant at,
+      @Nullable String why,
+      @Nullable Instant cancel,
+      @Nullable Instant started,
+      @Nullable Instant finished) {
     return new RemediationRun(
         id,
         sourceType,

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -343,7 +344,7 @@ public class RemediationRunService {
     return new Actor(u.id(), u.username());
   }
 
-  private static String reason(String why) {
+  private static @Nullable String reason(@Nullable String why) {
     if (why == null || why.isBlank()) {
       return null;
     }

@@ -5,6 +5,8 @@ import dev.vigil.scheduling.NodeIdentity;
 import dev.vigil.scheduling.TaskHandler;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,10 +54,11 @@ class RemediationRunTask implements TaskHandler {
   @Override
   public void execute(String instanceId) {
     long id = Long.parseLong(instanceId);
-    RemediationRun run = tx.execute(s -> start(id));
-    if (run == null) {
+    Optional<RemediationRun> started = tx.execute(s -> start(id));
+    if (started == null || started.isEmpty()) {
       return;
     }
+    RemediationRun run = started.get();
     try {
       for (RemediationTarget t : repo.targets(id)) {
         if (cancelRequested(id)) {
@@ -73,22 +76,22 @@ class RemediationRunTask implements TaskHandler {
     }
   }
 
-  private RemediationRun start(long id) {
+  private Optional<RemediationRun> start(long id) {
     RemediationRun run = repo.findForUpdate(id).orElse(null);
     if (run == null || run.status().ended()) {
-      return null;
+      return Optional.empty();
     }
     if (run.status() == RunStatus.RUNNING) {
       String why = "the node running it stopped; a half-run remediation is not run again";
       repo.update(run.finish(RunStatus.FAILED, clock.instant()));
       repo.event(id, clock.instant(), null, "failed", why);
       locks.unlockAll(id);
-      return null;
+      return Optional.empty();
     }
     RemediationRun started = run.start(clock.instant());
     repo.update(started);
     repo.event(id, clock.instant(), null, "started", "on node " + node.name());
-    return started;
+    return Optional.of(started);
   }
 
   private void finish(long id) {
@@ -117,7 +120,7 @@ class RemediationRunTask implements TaskHandler {
     return repo.find(id).map(RemediationRun::cancelRequested).orElse(true);
   }
 
-  private void event(long id, String action, String detail) {
+  private void event(long id, String action, @Nullable String detail) {
     repo.event(id, clock.instant(), null, action, detail);
   }
 }

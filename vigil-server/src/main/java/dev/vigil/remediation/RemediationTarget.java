@@ -2,6 +2,7 @@ package dev.vigil.remediation;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One server of a remediation run: the scan its failures come from, the rules its script changes,
@@ -11,7 +12,7 @@ public record RemediationTarget(
     long id,
     long runId,
     int position,
-    Long serverId,
+    @Nullable Long serverId,
     String serverName,
     long beforeScanId,
     List<String> ruleIds,
@@ -20,12 +21,12 @@ public record RemediationTarget(
     String fixSha256,
     String contentSha256,
     TargetStatus status,
-    Integer exitCode,
-    String output,
-    String reason,
-    Long afterScanId,
-    Instant startedAt,
-    Instant finishedAt) {
+    @Nullable Integer exitCode,
+    @Nullable String output,
+    @Nullable String reason,
+    @Nullable Long afterScanId,
+    @Nullable Instant startedAt,
+    @Nullable Instant finishedAt) {
 
   /** The most characters of output kept: the last ones. */
   public static final int OUTPUT_LIMIT = 20000;
@@ -34,7 +35,7 @@ public record RemediationTarget(
     ruleIds = List.copyOf(ruleIds);
   }
 
-  public RemediationTarget with(TargetStatus s, String why, Instant now) {
+  public RemediationTarget with(TargetStatus s, @Nullable String why, Instant now) {
     return new RemediationTarget(
         id,
         runId,
@@ -56,7 +57,7 @@ public record RemediationTarget(
         s.ended() ? now : finishedAt);
   }
 
-  public RemediationTarget ran(Integer exit, String out) {
+  public RemediationTarget ran(@Nullable Integer exit, String out) {
     String kept =
         out == null || out.length() <= OUTPUT_LIMIT
             ? out

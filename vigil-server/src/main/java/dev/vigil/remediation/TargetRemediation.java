@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -85,11 +86,12 @@ class TargetRemediation {
   }
 
   void remediate(RemediationRun run, RemediationTarget t) {
-    if (t.serverId() == null) {
+    Long serverId = t.serverId();
+    if (serverId == null) {
       end(t, TargetStatus.FAILED, "the server was deleted");
       return;
     }
-    if (!lock(run, t)) {
+    if (!lock(run, t, serverId)) {
       return;
     }
     try {
@@ -98,27 +100,27 @@ class TargetRemediation {
         end(t, TargetStatus.REFUSED, changed.get());
         return;
       }
-      RemediationTarget ran = runScript(run, t);
+      RemediationTarget ran = runScript(run, t, serverId);
       if (ran == null) {
         return;
       }
-      rescan(run, ran);
+      rescan(run, ran, serverId);
     } finally {
-      locks.unlock(t.serverId(), run.id());
+      locks.unlock(serverId, run.id());
     }
   }
 
   /** Ends the target in {@code status} with the reason, as an event of its run. */
-  void end(RemediationTarget t, TargetStatus status, String why) {
+  void end(RemediationTarget t, TargetStatus status, @Nullable String why) {
     repo.updateTarget(t.with(status, why, clock.instant()));
     event(t, "server " + status.code(), t.serverName() + ": " + why);
   }
 
-  private boolean lock(RemediationRun run, RemediationTarget t) {
+  private boolean lock(RemediationRun run, RemediationTarget t, long serverId) {
     Instant giveUp = clock.instant().plus(settings.scriptTimeout());
     boolean told = false;
     while (true) {
-      Optional<String> busy = locks.lockForRemediation(t.serverId(), run.id(), node.name());
+      Optional<String> busy = locks.lockForRemediation(serverId, run.id(), node.name());
       if (busy.isEmpty()) {
         event(t, "server locked", t.serverName() + " locked against scans");
         return true;
@@ -173,8 +175,9 @@ class TargetRemediation {
     return Optional.empty();
   }
 
-  private RemediationTarget runScript(RemediationRun run, RemediationTarget t) {
-    Server server = servers.get(t.serverId());
+  private @Nullable RemediationTarget runScript(
+      RemediationRun run, RemediationTarget t, long serverId) {
+    Server server = servers.get(serverId);
     RemediationTarget current = t.with(TargetStatus.RUNNING, null, clock.instant());
     repo.updateTarget(current);
     event(t, "script started", t.serverName() + ": " + t.ruleIds().size() + " rule(s)");
@@ -182,7 +185,7 @@ class TargetRemediation {
     ScanControl control = new ScanControl();
     running.set(run.id(), control);
     Thread watch = watcher(run.id(), control);
-    Path file = null;
+    @Nullable Path file = null;
     try {
       file = Files.createTempFile("vigil-fix", ".sh");
       Files.writeString(file, runs.script(t), StandardCharsets.UTF_8);
@@ -213,7 +216,13 @@ class TargetRemediation {
     }
   }
 
-  private void rescan(RemediationRun run, RemediationTarget t) {
+  private void rescan(RemediationRun run, RemediationTarget t, long serverId) {
+    Long packageId = run.packageId();
+    if (packageId == null) {
+      // ScanOrder needs the package: a run without one could only fail here on unboxing
+      end(t, TargetStatus.FAILED, "no package to re-scan with");
+      return;
+    }
     repo.updateTarget(t.with(TargetStatus.RESCANNING, null, clock.instant()));
     event(t, "re-scan started", t.serverName() + " with " + run.profileId());
     ScanControl control = new ScanControl();
@@ -223,8 +232,8 @@ class TargetRemediation {
       SecurityScan after =
           scans.scan(
               new ScanOrder(
-                  t.serverId(),
-                  run.packageId(),
+                  serverId,
+                  packageId,
                   run.packageVersionId(),
                   run.checklistPath(),
                   run.profileId(),
@@ -292,7 +301,7 @@ class TargetRemediation {
     return repo.find(runId).map(RemediationRun::cancelRequested).orElse(true);
   }
 
-  private void event(RemediationTarget t, String action, String detail) {
+  private void event(RemediationTarget t, String action, @Nullable String detail) {
     repo.event(t.runId(), clock.instant(), null, action, detail);
   }
 
@@ -318,7 +327,7 @@ class TargetRemediation {
     }
   }
 
-  private static void deleteQuietly(Path p) {
+  private static void deleteQuietly(@Nullable Path p) {
     try {
       if (p != null) {
         Files.deleteIfExists(p);

@@ -12,6 +12,8 @@
       "storage",
       "waivers"
     })
+@NullMarked
 package dev.vigil.remediation;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
