@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ class ComplianceWatch {
 
   /** Checks these servers ({@code null}: the whole fleet); returns the changes published. */
   @Transactional
-  public int check(List<Long> serverIds) {
+  public int check(@Nullable List<Long> serverIds) {
     List<ComplianceServer> servers = compliance.servers(serverIds);
     Map<Pair, String> stored = repo.stored(serverIds);
     Set<Pair> seen = new HashSet<>();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +29,7 @@ class ComplianceWatchRepository {
   }
 
   /** The stored statuses of these servers' pairs ({@code null}: every server). */
-  Map<Pair, String> stored(List<Long> serverIds) {
+  Map<Pair, String> stored(@Nullable List<Long> serverIds) {
     Map<Pair, String> out = new HashMap<>();
     String select =
         "select c.server_id, c.benchmark_id, c.profile_id, c.status from compliance_notified c";

@@ -2,6 +2,7 @@ package dev.vigil.notifications;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One notification to one webhook: its unique key (the X-Vigil-Delivery header, the receiver's
@@ -17,10 +18,10 @@ public record Delivery(
     String status,
     int attempts,
     Instant createdAt,
-    Instant lastAttemptAt,
-    Integer lastHttpStatus,
-    String lastError,
-    Instant deliveredAt,
+    @Nullable Instant lastAttemptAt,
+    @Nullable Integer lastHttpStatus,
+    @Nullable String lastError,
+    @Nullable Instant deliveredAt,
     List<Attempt> history) {
 
   public static final String PENDING = "pending";
@@ -33,7 +34,11 @@ public record Delivery(
 
   /** One try: when, the receiver's HTTP status (null when none came), the error, how long. */
   public record Attempt(
-      int attempt, Instant attemptedAt, Integer httpStatus, String error, long durationMs) {}
+      int attempt,
+      Instant attemptedAt,
+      @Nullable Integer httpStatus,
+      @Nullable String error,
+      long durationMs) {}
 
   Delivery withHistory(List<Attempt> attempts) {
     return new Delivery(

@@ -1,7 +1,9 @@
 package dev.vigil.notifications;
 
 import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
+import static dev.vigil.storage.Sql.values;
 
 import dev.vigil.shared.ListQuery;
 import java.sql.ResultSet;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -57,23 +60,25 @@ class DeliveryRepository {
   }
 
   /** Writes one attempt and the delivery's state after it. */
-  void recordAttempt(long id, Delivery.Attempt a, String status, Instant deliveredAt) {
+  void recordAttempt(long id, Delivery.Attempt a, String status, @Nullable Instant deliveredAt) {
     jdbc.sql(
             "insert into webhook_delivery_attempts (delivery_id, attempt, attempted_at,"
                 + " http_status, error, duration_ms) values (?, ?, ?, ?, ?, ?)")
-        .params(id, a.attempt(), ts(a.attemptedAt()), a.httpStatus(), a.error(), a.durationMs())
+        .params(
+            values(id, a.attempt(), ts(a.attemptedAt()), a.httpStatus(), a.error(), a.durationMs()))
         .update();
     jdbc.sql(
             "update webhook_deliveries set status = ?, attempts = ?, last_attempt_at = ?,"
                 + " last_http_status = ?, last_error = ?, delivered_at = ? where id = ?")
         .params(
-            status,
-            a.attempt(),
-            ts(a.attemptedAt()),
-            a.httpStatus(),
-            a.error(),
-            ts(deliveredAt),
-            id)
+            values(
+                status,
+                a.attempt(),
+                ts(a.attemptedAt()),
+                a.httpStatus(),
+                a.error(),
+                ts(deliveredAt),
+                id))
         .update();
   }
 
@@ -84,7 +89,8 @@ class DeliveryRepository {
         .update();
   }
 
-  List<Delivery> list(long webhookId, ListQuery q, String event, String status) {
+  List<Delivery> list(
+      long webhookId, ListQuery q, @Nullable String event, @Nullable String status) {
     List<Object> params = new ArrayList<>();
     String where = where(webhookId, event, status, params);
     String limit = q.max() == ListQuery.ALL ? "" : " limit " + q.max();
@@ -105,7 +111,7 @@ class DeliveryRepository {
     return withHistory(found);
   }
 
-  long count(long webhookId, String event, String status) {
+  long count(long webhookId, @Nullable String event, @Nullable String status) {
     List<Object> params = new ArrayList<>();
     return jdbc.sql(
             "select count(*) from webhook_deliveries d" + where(webhookId, event, status, params))
@@ -121,7 +127,8 @@ class DeliveryRepository {
         .update();
   }
 
-  private static String where(long webhookId, String event, String status, List<Object> params) {
+  private static String where(
+      long webhookId, @Nullable String event, @Nullable String status, List<Object> params) {
     StringBuilder w = new StringBuilder(" where d.webhook_id = ?");
     params.add(webhookId);
     if (event != null) {
@@ -148,13 +155,11 @@ class DeliveryRepository {
                 + ") order by delivery_id, attempt")
         .params(deliveries.stream().map(d -> (Object) d.id()).toList())
         .query(
-            (rs, n) -> {
+            rs -> {
               byDelivery
                   .computeIfAbsent(rs.getLong("delivery_id"), k -> new ArrayList<>())
                   .add(attempt(rs));
-              return null;
-            })
-        .list();
+            });
     return deliveries.stream()
         .map(d -> d.withHistory(byDelivery.getOrDefault(d.id(), List.of())))
         .toList();
@@ -172,10 +177,19 @@ class DeliveryRepository {
   private static Delivery.Attempt attempt(ResultSet rs) throws SQLException {
     return new Delivery.Attempt(
         rs.getInt("attempt"),
-        instant(rs, "attempted_at"),
+        requiredInstant(rs, "attempted_at"),
         (Integer) rs.getObject("http_status", Integer.class),
         rs.getString("error"),
         rs.getLong("duration_ms"));
+  }
+
+  /** A stored event code as its event: the column holds only codes Vigil wrote. */
+  private static NotificationEvent event(@Nullable String code) throws SQLException {
+    NotificationEvent e = NotificationEvent.fromCode(code);
+    if (e == null) {
+      throw new SQLException("unknown event " + code + " in webhook_deliveries");
+    }
+    return e;
   }
 
   private static Delivery row(ResultSet rs, int n) throws SQLException {
@@ -183,11 +197,11 @@ class DeliveryRepository {
         rs.getLong("id"),
         rs.getLong("webhook_id"),
         rs.getString("delivery_key"),
-        NotificationEvent.fromCode(rs.getString("event")),
+        event(rs.getString("event")),
         rs.getString("payload"),
         rs.getString("status"),
         rs.getInt("attempts"),
-        instant(rs, "created_at"),
+        requiredInstant(rs, "created_at"),
         instant(rs, "last_attempt_at"),
         rs.getObject("last_http_status", Integer.class),
         rs.getString("last_error"),

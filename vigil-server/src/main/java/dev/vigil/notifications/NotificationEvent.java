@@ -1,6 +1,7 @@
 package dev.vigil.notifications;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** What a webhook can be told about; {@link #code()} is the API's word and the X-Vigil-Event. */
 public enum NotificationEvent {
@@ -32,7 +33,7 @@ public enum NotificationEvent {
   }
 
   /** The event with this code (case-insensitive), or null. */
-  public static NotificationEvent fromCode(String code) {
+  public static @Nullable NotificationEvent fromCode(@Nullable String code) {
     if (code == null) {
       return null;
     }

@@ -1,6 +1,7 @@
 package dev.vigil.notifications;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON bodies webhooks receive, as records: every body is an {@link Envelope} whose {@code
@@ -17,25 +18,30 @@ public final class Payloads {
   public record Envelope(String id, String event, String occurredAt, Ref webhook, Object data) {}
 
   /** {@code {id, name}}. */
-  public record Ref(Long id, String name) {}
+  public record Ref(@Nullable Long id, @Nullable String name) {}
 
   /** {@code {id, title}} of a benchmark or profile (title null when unknown). */
-  public record Titled(String id, String title) {}
+  public record Titled(String id, @Nullable String title) {}
 
   /** {@code compliance.status_changed}. */
   public record ComplianceChanged(
       Ref server,
       Titled benchmark,
       Titled profile,
-      String previousStatus,
+      @Nullable String previousStatus,
       String status,
-      ScanRef lastScan,
-      Ref job,
-      String lastFailureAt) {}
+      @Nullable ScanRef lastScan,
+      @Nullable Ref job,
+      @Nullable String lastFailureAt) {}
 
   /** The pair's latest scan. */
   public record ScanRef(
-      long id, String finishedAt, Double score, int passCount, int failCount, int errorCount) {}
+      long id,
+      @Nullable String finishedAt,
+      @Nullable Double score,
+      int passCount,
+      int failCount,
+      int errorCount) {}
 
   /** {@code execution.failed}. */
   public record ExecutionFailed(JobExecution jobExecution) {}
@@ -44,13 +50,13 @@ public final class Payloads {
   public record JobExecution(
       long id,
       String status,
-      Ref job,
+      @Nullable Ref job,
       int totalCount,
       int doneCount,
       int failedCount,
-      String finishedAt,
-      String securityProfile,
-      String securityPackage) {}
+      @Nullable String finishedAt,
+      @Nullable String securityProfile,
+      @Nullable String securityPackage) {}
 
   /** {@code waiver.requested}, {@code waiver.approved}, {@code waiver.expiring}. */
   public record WaiverEvent(Waiver securityWaiver) {}
@@ -60,16 +66,16 @@ public final class Payloads {
       long id,
       String name,
       String status,
-      String reason,
-      String ticket,
-      String expiresAt,
+      @Nullable String reason,
+      @Nullable String ticket,
+      @Nullable String expiresAt,
       List<String> ruleIds,
       Scope scope,
-      String benchmarkId,
-      String profileId,
-      String by,
-      String at) {}
+      @Nullable String benchmarkId,
+      @Nullable String profileId,
+      @Nullable String by,
+      @Nullable String at) {}
 
   /** The waiver's scope: {@code server}, {@code instance}, {@code server-label}, {@code job}. */
-  public record Scope(String type, Long id, String label) {}
+  public record Scope(String type, @Nullable Long id, @Nullable String label) {}
 }

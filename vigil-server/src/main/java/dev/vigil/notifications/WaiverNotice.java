@@ -2,6 +2,7 @@ package dev.vigil.notifications;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a waiver as notifications keep it: made from the waiver module's {@code
@@ -30,16 +31,16 @@ public record WaiverNotice(
     Step step,
     long waiverId,
     String name,
-    String reason,
-    String ticket,
+    @Nullable String reason,
+    @Nullable String ticket,
     Instant expiresAt,
     List<String> ruleIds,
     String scopeType,
-    Long scopeId,
-    String scopeLabel,
-    String benchmarkId,
-    String profileId,
-    String by,
+    @Nullable Long scopeId,
+    @Nullable String scopeLabel,
+    @Nullable String benchmarkId,
+    @Nullable String profileId,
+    @Nullable String by,
     Instant at) {
 
   public WaiverNotice {

@@ -1,6 +1,6 @@
 package dev.vigil.notifications;
 
-import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.shared.ListQuery;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -52,7 +53,7 @@ class WebhookRepository {
   }
 
   /** Updates the fields; a null {@code sealedSecret} keeps the stored secret. */
-  void update(Webhook w, byte[] sealedSecret) {
+  void update(Webhook w, byte @Nullable [] sealedSecret) {
     jdbc.sql(
             "update webhooks set name = ?, url = ?, events = ?, enabled = ?, updated_by = ?,"
                 + " updated_at = ? where id = ?")
@@ -94,7 +95,7 @@ class WebhookRepository {
         .optional();
   }
 
-  boolean nameTaken(String name, Long exceptId) {
+  boolean nameTaken(String name, @Nullable Long exceptId) {
     return jdbc.sql("select count(*) from webhooks where lower(name) = lower(?) and id <> ?")
             .params(name.trim(), exceptId == null ? -1L : exceptId)
             .query(Long.class)
@@ -175,7 +176,7 @@ class WebhookRepository {
         events,
         rs.getBoolean("enabled"),
         rs.getString("updated_by"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        requiredInstant(rs, "created_at"),
+        requiredInstant(rs, "updated_at"));
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 class WebhookSender implements DisposableBean {
 
   /** What one attempt came to: the HTTP status (null when none came) and the error, if any. */
-  record Outcome(Integer httpStatus, String error) {
+  record Outcome(@Nullable Integer httpStatus, @Nullable String error) {
     boolean delivered() {
       return error == null && httpStatus != null && httpStatus / 100 == 2;
     }
@@ -115,7 +116,10 @@ class WebhookSender implements DisposableBean {
     }
   }
 
-  private String describe(Throwable error) {
+  private String describe(@Nullable Throwable error) {
+    if (error == null) { // an ExecutionException always has its cause
+      return "the request failed";
+    }
     if (error instanceof HttpConnectTimeoutException) {
       return "could not connect within " + seconds(settings.connectTimeout().toMillis());
     }

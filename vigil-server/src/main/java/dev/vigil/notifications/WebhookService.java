@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +76,15 @@ public class WebhookService {
     Instant now = clock.instant();
     Webhook draft =
         new Webhook(
-            0, c.name(), c.url(), c.events(), c.enabled() == null || c.enabled(), by, now, now);
+            0,
+            // check(in, creating = true, ...) refused the input without them
+            Objects.requireNonNull(c.name(), "name"),
+            Objects.requireNonNull(c.url(), "url"),
+            Objects.requireNonNull(c.events(), "events"),
+            c.enabled() == null || c.enabled(),
+            by,
+            now,
+            now);
     return get(webhooks.insert(draft, seal(in.secret())));
   }
 
@@ -121,7 +131,7 @@ public class WebhookService {
     return Arrays.stream(NotificationEvent.values()).map(NotificationEvent::code).toList();
   }
 
-  private static String filterEvent(String event) {
+  private static @Nullable String filterEvent(@Nullable String event) {
     if (event == null) {
       return null;
     }
@@ -133,7 +143,7 @@ public class WebhookService {
     return e.code();
   }
 
-  private static String filterStatus(String status) {
+  private static @Nullable String filterStatus(@Nullable String status) {
     if (status == null) {
       return null;
     }
@@ -156,9 +166,13 @@ public class WebhookService {
   }
 
   private record Checked(
-      String name, String url, List<NotificationEvent> events, Boolean enabled) {}
+      @Nullable String name,
+      @Nullable String url,
+      @Nullable List<NotificationEvent> events,
+      @Nullable Boolean enabled) {}
 
-  private Checked check(WebhookInput in, boolean creating, Long id, Map<String, String> errors) {
+  private Checked check(
+      WebhookInput in, boolean creating, @Nullable Long id, Map<String, String> errors) {
     String name = in.name() == null ? null : in.name().trim();
     if (name == null ? creating : name.isEmpty()) {
       errors.put("name", "is required");
@@ -190,7 +204,8 @@ public class WebhookService {
     return new Checked(name, url, events, in.enabled());
   }
 
-  private static List<NotificationEvent> events(List<String> codes, Map<String, String> errors) {
+  private static @Nullable List<NotificationEvent> events(
+      @Nullable List<String> codes, Map<String, String> errors) {
     if (codes == null || codes.isEmpty()) {
       errors.put("events", "name at least one event: " + String.join(", ", eventCodes()));
       return null;

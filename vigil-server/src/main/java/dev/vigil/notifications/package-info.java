@@ -11,6 +11,8 @@
       "storage",
       "waivers"
     })
+@NullMarked
 package dev.vigil.notifications;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
