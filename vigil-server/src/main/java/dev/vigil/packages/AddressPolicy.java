@@ -3,6 +3,7 @@ package dev.vigil.packages;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses hosts that resolve to loopback, link-local or private addresses (SSRF protection). {@link
@@ -43,7 +44,7 @@ public final class AddressPolicy {
   }
 
   /** What makes the address non-public ("a loopback address"), or null for a public address. */
-  public static String kindOf(InetAddress address) {
+  public static @Nullable String kindOf(InetAddress address) {
     String kind = directKindOf(address);
     if (kind == null && address instanceof Inet6Address v6 && v6.isIPv4CompatibleAddress()) {
       return directKindOf(embeddedIpv4(v6));
@@ -51,7 +52,7 @@ public final class AddressPolicy {
     return kind;
   }
 
-  private static String directKindOf(InetAddress address) {
+  private static @Nullable String directKindOf(InetAddress address) {
     if (address.isLoopbackAddress()) {
       return "a loopback address";
     }

@@ -2,6 +2,7 @@ package dev.vigil.packages;
 
 import dev.vigil.scap.content.ProfileInfo;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scannable benchmark inside a package version: a file path plus, for a datastream, the stream
@@ -13,8 +14,8 @@ public record Checklist(
     long id,
     String path,
     String kind,
-    String dataStreamId,
-    String componentRefId,
+    @Nullable String dataStreamId,
+    @Nullable String componentRefId,
     String benchmarkId,
     String benchmarkVersion,
     String title,
@@ -22,7 +23,7 @@ public record Checklist(
     int ruleCount,
     int defaultRuleCount,
     List<ProfileInfo> profiles,
-    String validationProblem) {
+    @Nullable String validationProblem) {
 
   /** True when the checklist was found invalid and kept because its package accepts that. */
   public boolean acceptedInvalid() {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ class ChecklistFileCache implements DisposableBean {
 
   private static final class Entry {
     final CompletableFuture<Unpacked> unpacked = new CompletableFuture<>();
-    volatile Instant lastUsed;
+    volatile @Nullable Instant lastUsed;
   }
 
   private final ChecklistExtractor extractor;

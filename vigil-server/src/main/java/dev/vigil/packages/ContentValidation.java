@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class ContentValidation {
   private static final int OUTPUT_BYTES = 64 * 1024;
 
   private final ValidationSettings settings;
-  private final String oscap;
+  private final @Nullable String oscap;
 
   ContentValidation(ValidationSettings settings) {
     this.settings = settings;
@@ -48,7 +49,7 @@ class ContentValidation {
   }
 
   /** The problem found in {@code file} ({@code path} in messages), null when it is valid. */
-  Problem check(Path file, String path, boolean datastream) {
+  @Nullable Problem check(Path file, String path, boolean datastream) {
     if (oscap != null) {
       List<String> command =
           datastream
@@ -69,7 +70,7 @@ class ContentValidation {
     return datastream ? own(file) : null;
   }
 
-  private Problem withOscap(List<String> command, Path file, String path)
+  private @Nullable Problem withOscap(List<String> command, Path file, String path)
       throws IOException, TimedOut {
     Path out = Files.createTempFile(file.toAbsolutePath().getParent(), "validate-", ".txt");
     try {
@@ -115,17 +116,17 @@ class ContentValidation {
     return lines.length() > MESSAGE_CHARS ? lines.substring(0, MESSAGE_CHARS) + "…" : lines;
   }
 
-  private static Problem own(Path file) {
+  private static @Nullable Problem own(Path file) {
     try {
       String problem = DatastreamStructure.problem(file);
       return problem == null ? null : new Problem("Vigil's datastream structure check", problem);
     } catch (ScapContentException e) {
-      return new Problem("Vigil's datastream structure check", e.getMessage());
+      return new Problem("Vigil's datastream structure check", String.valueOf(e.getMessage()));
     }
   }
 
   /** The oscap executable, or null when there is none. */
-  private static String locate(String command) {
+  private static @Nullable String locate(@Nullable String command) {
     if (command == null || command.isBlank() || command.equals("none")) {
       return null;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Vigil's own check of the parts of a source datastream it reads, for when there is no {@code
@@ -28,7 +29,7 @@ final class DatastreamStructure {
   private final XMLStreamReader r;
   private final Set<String> components = new HashSet<>();
   private final List<String> refs = new ArrayList<>();
-  private String stream;
+  private @Nullable String stream;
   private int depth;
   private int streamDepth = -1;
   private int last = -1;
@@ -39,7 +40,7 @@ final class DatastreamStructure {
   }
 
   /** The first problem found, null when the structure is sound. */
-  static String problem(Path file) throws ScapContentException {
+  static @Nullable String problem(Path file) throws ScapContentException {
     XMLStreamReader r = SafeXml.open(file);
     try {
       return new DatastreamStructure(r).scan();
@@ -54,7 +55,7 @@ final class DatastreamStructure {
     }
   }
 
-  private String scan() throws XMLStreamException {
+  private @Nullable String scan() throws XMLStreamException {
     while (r.hasNext()) {
       int event = r.next();
       String problem =
@@ -73,7 +74,7 @@ final class DatastreamStructure {
     return null;
   }
 
-  private String start() {
+  private @Nullable String start() {
     depth++;
     String name = datastream() ? r.getLocalName() : null;
     if ("data-stream".equals(name)) {
@@ -92,7 +93,7 @@ final class DatastreamStructure {
   }
 
   /** A child of a data-stream: in the schema's order, nothing after {@code checks} without it. */
-  private String child(String name) {
+  private @Nullable String child(@Nullable String name) {
     int at = ORDER.indexOf(name);
     if (at < 0 || at <= last || (at > CHECKS && !checks)) {
       return "data-stream "
@@ -107,7 +108,7 @@ final class DatastreamStructure {
     return null;
   }
 
-  private String end() {
+  private @Nullable String end() {
     String problem = null;
     if (depth == streamDepth) {
       problem =

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a response body to a file while hashing and counting it; stops at the size limit and can
@@ -20,16 +21,16 @@ import java.util.concurrent.Flow;
  */
 final class DownloadSink implements BodySubscriber<Void> {
 
-  private final Path file;
+  private final @Nullable Path file;
   private final long maxBytes;
   private final Progress progress;
   private final MessageDigest digest;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
-  private FileChannel channel;
-  private Flow.Subscription subscription;
+  private @Nullable FileChannel channel;
+  private Flow.@Nullable Subscription subscription;
   private long size;
 
-  DownloadSink(Path file, long maxBytes, Progress progress) {
+  DownloadSink(@Nullable Path file, long maxBytes, Progress progress) {
     this.file = file;
     this.maxBytes = maxBytes;
     this.progress = progress;
@@ -53,10 +54,11 @@ final class DownloadSink implements BodySubscriber<Void> {
       done.complete(null);
       return;
     }
+    Path target = file;
     try {
       channel =
           FileChannel.open(
-              file,
+              target,
               StandardOpenOption.CREATE,
               StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING);
@@ -68,7 +70,9 @@ final class DownloadSink implements BodySubscriber<Void> {
 
   @Override
   public synchronized void onNext(List<ByteBuffer> buffers) {
-    if (done.isDone()) {
+    FileChannel ch = channel;
+    Flow.Subscription sub = subscription;
+    if (done.isDone() || ch == null || sub == null) { // both set unless discarding or failed
       return;
     }
     try {
@@ -82,11 +86,11 @@ final class DownloadSink implements BodySubscriber<Void> {
         }
         digest.update(buffer.duplicate());
         while (buffer.hasRemaining()) {
-          channel.write(buffer);
+          ch.write(buffer);
         }
       }
       progress.touch();
-      subscription.request(1);
+      sub.request(1);
     } catch (IOException e) {
       fail(new PackageFetchException("cannot write the download: " + e.getMessage(), e));
     }
@@ -122,7 +126,11 @@ final class DownloadSink implements BodySubscriber<Void> {
     return file == null;
   }
 
+  /** The file written; only a sink that is not {@link #isDiscarding()} has one. */
   Path file() {
+    if (file == null) {
+      throw new IllegalStateException("a discarding sink writes no file");
+    }
     return file;
   }
 

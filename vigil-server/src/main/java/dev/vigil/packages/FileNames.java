@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Derives a safe file name for a download from its URL or Content-Disposition header. */
 final class FileNames {
@@ -16,7 +17,7 @@ final class FileNames {
   private FileNames() {}
 
   /** The Content-Disposition filename if there is one, else the URL's last path segment. */
-  static String of(URI url, String contentDisposition) {
+  static String of(URI url, @Nullable String contentDisposition) {
     if (contentDisposition != null) {
       Matcher m = DISPOSITION_NAME.matcher(contentDisposition);
       if (m.find()) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -81,7 +82,11 @@ final class HttpFetcher {
               return sink.get();
             });
     HttpResponse<Void> response = await(future, sink, progress, url);
-    return new Hop(response, sink.get());
+    DownloadSink s = sink.get();
+    if (s == null) {
+      throw new IllegalStateException("a response without its body handler from " + url);
+    }
+    return new Hop(response, s);
   }
 
   private HttpRequest request(URI url) throws PackageFetchException {
@@ -137,7 +142,7 @@ final class HttpFetcher {
 
   private static PackageFetchException stop(
       CompletableFuture<?> future,
-      DownloadSink sink,
+      @Nullable DownloadSink sink,
       Progress progress,
       PackageFetchException reason) {
     progress.stop();
@@ -148,7 +153,7 @@ final class HttpFetcher {
     return reason;
   }
 
-  private PackageFetchException translate(Throwable error, URI url) {
+  private PackageFetchException translate(@Nullable Throwable error, URI url) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof PackageFetchException reason) {
         return reason;

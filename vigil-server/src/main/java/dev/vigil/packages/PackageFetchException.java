@@ -1,5 +1,7 @@
 package dev.vigil.packages;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A security package could not be fetched or unpacked; the message is a sentence shown to users as
  * the package's failure reason.
@@ -12,7 +14,7 @@ class PackageFetchException extends Exception {
     super(message);
   }
 
-  PackageFetchException(String message, Throwable cause) {
+  PackageFetchException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

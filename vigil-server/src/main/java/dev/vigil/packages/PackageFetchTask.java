@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,11 +77,12 @@ class PackageFetchTask implements TaskHandler {
   @Override
   public void execute(String instanceId) {
     long id = Long.parseLong(instanceId.substring(0, instanceId.indexOf(':')));
-    SecurityPackage claimed = tx.execute(s -> claim(id));
-    if (claimed == null) {
+    Optional<SecurityPackage> claim = tx.execute(s -> claim(id));
+    if (claim == null || claim.isEmpty()) {
       return;
     }
-    Path work = null;
+    SecurityPackage claimed = claim.get();
+    @Nullable Path work = null;
     try {
       work = Files.createDirectories(workRoot()).resolve("pkg-" + id + "-" + clock.millis());
       Files.createDirectories(work);
@@ -87,7 +90,7 @@ class PackageFetchTask implements TaskHandler {
       events.publishEvent(new PackageFetched(id, "ready"));
     } catch (PackageFetchException e) {
       log.info("security package {} failed: {}", id, e.getMessage());
-      finish(id, p -> p.markFailed(e.getMessage(), clock.instant()));
+      finish(id, p -> p.markFailed(String.valueOf(e.getMessage()), clock.instant()));
       events.publishEvent(new PackageFetched(id, "failed"));
     } catch (IOException | RuntimeException e) {
       log.error("security package {} failed unexpectedly", id, e);
@@ -100,18 +103,18 @@ class PackageFetchTask implements TaskHandler {
     }
   }
 
-  private SecurityPackage claim(long id) {
+  private Optional<SecurityPackage> claim(long id) {
     SecurityPackage p = packages.findForUpdate(id).orElse(null);
     if (p == null || !p.status().inProgress()) {
-      return null;
+      return Optional.empty();
     }
     if (p.status() == PackageStatus.FETCHING) {
       log.warn("security package {} was left fetching (node stopped?); fetching again", id);
-      return p;
+      return Optional.of(p);
     }
     SecurityPackage fetching = p.startFetching(clock.instant());
     packages.update(fetching);
-    return fetching;
+    return Optional.of(fetching);
   }
 
   private void fetchAndStore(SecurityPackage p, Path work) throws PackageFetchException {
@@ -190,7 +193,7 @@ class PackageFetchTask implements TaskHandler {
     return settings.workDir();
   }
 
-  private static void deleteTree(Path dir) {
+  private static void deleteTree(@Nullable Path dir) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }

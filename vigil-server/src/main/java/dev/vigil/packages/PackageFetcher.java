@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,8 @@ class PackageFetcher {
    *
    * @param expectedSha256 hex sha256 the bytes must have, or null to accept any
    */
-  FetchedFile fetch(URI url, Path targetDir, String expectedSha256) throws PackageFetchException {
+  FetchedFile fetch(URI url, Path targetDir, @Nullable String expectedSha256)
+      throws PackageFetchException {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
       throw new PackageFetchException(
@@ -51,7 +53,8 @@ class PackageFetcher {
     }
   }
 
-  private static void verify(FetchedFile fetched, String expected) throws PackageFetchException {
+  private static void verify(FetchedFile fetched, @Nullable String expected)
+      throws PackageFetchException {
     if (expected != null
         && !expected.isBlank()
         && !expected.trim().equalsIgnoreCase(fetched.sha256())) {

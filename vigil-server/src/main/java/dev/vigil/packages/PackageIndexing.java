@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,13 +85,13 @@ class PackageIndexing {
     return "no SCAP checklist found in " + (names.isEmpty() ? "an empty package" : names) + more;
   }
 
-  private String validate(Path file, String rel, ContentFile content) {
+  private @Nullable String validate(Path file, String rel, ContentFile content) {
     boolean datastream = content.kind() == FileKind.SOURCE_DATASTREAM;
     ContentValidation.Problem problem = validation.check(file, rel, datastream);
     return problem == null ? null : problem.toString();
   }
 
-  private static Checklist checklist(ContentFile file, ChecklistInfo c, String problem) {
+  private static Checklist checklist(ContentFile file, ChecklistInfo c, @Nullable String problem) {
     var b = c.benchmark();
     return new Checklist(
         0,

@@ -1,6 +1,7 @@
 package dev.vigil.packages;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a user sends to create or change a security package. On update a null field means
@@ -12,9 +13,9 @@ public record PackageInput(
     String description,
     String url,
     Boolean enabled,
-    String expectedSha256,
+    @Nullable String expectedSha256,
     List<String> labels,
-    Boolean acceptInvalid) {
+    @Nullable Boolean acceptInvalid) {
 
   /** The input without an answer on invalid content (unchanged; false on create). */
   public PackageInput(
@@ -22,7 +23,7 @@ public record PackageInput(
       String description,
       String url,
       Boolean enabled,
-      String expectedSha256,
+      @Nullable String expectedSha256,
       List<String> labels) {
     this(name, description, url, enabled, expectedSha256, labels, null);
   }

@@ -1,8 +1,9 @@
 package dev.vigil.packages;
 
-import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.marks;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
+import static dev.vigil.storage.Sql.values;
 
 import dev.vigil.storage.LabelTable;
 import dev.vigil.storage.Sql;
@@ -11,8 +12,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -50,21 +53,22 @@ class PackageRepository {
                 + " accept_invalid, status, status_message, current_version_id, created_by,"
                 + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            p.uuid(),
-            p.name(),
-            p.description(),
-            p.url(),
-            p.enabled(),
-            p.expectedSha256(),
-            p.acceptInvalid(),
-            p.status().name(),
-            p.statusMessage(),
-            p.currentVersionId(),
-            p.createdBy(),
-            ts(p.createdAt()),
-            ts(p.updatedAt()))
+            values(
+                p.uuid(),
+                p.name(),
+                p.description(),
+                p.url(),
+                p.enabled(),
+                p.expectedSha256(),
+                p.acceptInvalid(),
+                p.status().name(),
+                p.statusMessage(),
+                p.currentVersionId(),
+                p.createdBy(),
+                ts(p.createdAt()),
+                ts(p.updatedAt())))
         .update(keys, "id");
-    long id = keys.getKey().longValue();
+    long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     labels.write(id, p.labels());
     return id;
   }
@@ -76,17 +80,18 @@ class PackageRepository {
                 + " current_version_id = ?,"
                 + " updated_at = ? where id = ?")
         .params(
-            p.name(),
-            p.description(),
-            p.url(),
-            p.enabled(),
-            p.expectedSha256(),
-            p.acceptInvalid(),
-            p.status().name(),
-            p.statusMessage(),
-            p.currentVersionId(),
-            ts(p.updatedAt()),
-            p.id())
+            values(
+                p.name(),
+                p.description(),
+                p.url(),
+                p.enabled(),
+                p.expectedSha256(),
+                p.acceptInvalid(),
+                p.status().name(),
+                p.statusMessage(),
+                p.currentVersionId(),
+                ts(p.updatedAt()),
+                p.id()))
         .update();
     labels.replace(p.id(), p.labels());
   }
@@ -108,7 +113,7 @@ class PackageRepository {
         .map(this::withLabels);
   }
 
-  boolean nameTaken(String name, Long exceptId) {
+  boolean nameTaken(String name, @Nullable Long exceptId) {
     return jdbc.sql(
                 "select count(*) from security_packages where lower(name) = lower(?) and id <> ?")
             .params(name, exceptId == null ? -1L : exceptId)
@@ -215,7 +220,7 @@ class PackageRepository {
         rs.getString("status_message"),
         rs.getObject("current_version_id", Long.class),
         rs.getString("created_by"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        requiredInstant(rs, "created_at"),
+        requiredInstant(rs, "updated_at"));
   }
 }

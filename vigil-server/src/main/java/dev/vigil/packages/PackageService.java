@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -176,12 +177,12 @@ public class PackageService {
    * The checklist at {@code path} of the package's current version, with {@code profileId} checked
    * against its index (null = no profile).
    */
-  public Checklist checklist(long packageId, String path, String profileId) {
+  public Checklist checklist(long packageId, String path, @Nullable String profileId) {
     return pick(checklists(packageId), path, profileId, "security package " + packageId);
   }
 
   private static Checklist pick(
-      List<Checklist> checklists, String path, String profileId, String where) {
+      List<Checklist> checklists, String path, @Nullable String profileId, String where) {
     Checklist c =
         checklists.stream()
             .filter(x -> x.path().equals(path))
@@ -210,7 +211,7 @@ public class PackageService {
    * As {@link #checklistFile(long, String)}, with {@code profileId} checked against the checklist's
    * index (null = no profile).
    */
-  public ChecklistFile checklistFile(long packageId, String path, String profileId) {
+  public ChecklistFile checklistFile(long packageId, String path, @Nullable String profileId) {
     SecurityPackage p = get(packageId);
     Checklist c = checklist(packageId, path, profileId);
     PackageVersion v =
@@ -228,7 +229,8 @@ public class PackageService {
    * @throws dev.vigil.shared.InvalidInputException when the version has no such checklist or
    *     profile
    */
-  public ChecklistFile checklistFileOfVersion(long versionId, String path, String profileId) {
+  public ChecklistFile checklistFileOfVersion(
+      long versionId, String path, @Nullable String profileId) {
     PackageVersion v =
         versions
             .find(versionId)
@@ -287,7 +289,7 @@ public class PackageService {
   }
 
   /** The checklist at {@code path} of package version {@code versionId}, its profile checked. */
-  public Checklist checklistOfVersion(long versionId, String path, String profileId) {
+  public Checklist checklistOfVersion(long versionId, String path, @Nullable String profileId) {
     return pick(versions.checklists(versionId), path, profileId, "package version " + versionId);
   }
 
@@ -326,11 +328,11 @@ public class PackageService {
         : labels.stream().flatMap(l -> Stream.of(l.trim())).distinct().toList();
   }
 
-  private static String sha(String sha256) {
+  private static @Nullable String sha(@Nullable String sha256) {
     return sha256 == null || sha256.isBlank() ? null : sha256.trim().toLowerCase();
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

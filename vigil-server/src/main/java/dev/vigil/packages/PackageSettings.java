@@ -40,8 +40,12 @@ public record PackageSettings(
   public PackageSettings {
     allowedFileRoots = allowedFileRoots == null ? List.of() : List.copyOf(allowedFileRoots);
     if (workDir == null) {
-      workDir = Path.of(System.getProperty("java.io.tmpdir"), "vigil-packages");
+      workDir = defaultWorkDir();
     }
+  }
+
+  private static Path defaultWorkDir() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "vigil-packages");
   }
 
   /** The defaults, as bound when nothing is configured. */
@@ -57,6 +61,6 @@ public record PackageSettings(
         10_000,
         DataSize.ofGigabytes(2),
         100,
-        null);
+        defaultWorkDir());
   }
 }

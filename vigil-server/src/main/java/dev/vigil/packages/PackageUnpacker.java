@@ -12,6 +12,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,7 @@ class PackageUnpacker {
 
   /** Unpacks into targetDir and returns the regular files written; nothing is left on failure. */
   List<Path> unpack(FetchedFile fetched, Path targetDir) throws PackageFetchException {
-    UnpackTarget target = null;
+    @Nullable UnpackTarget target = null;
     try {
       PackageFormat format = PackageFormat.detect(fetched.file(), fetched.fileName());
       target = new UnpackTarget(targetDir);
@@ -141,7 +142,7 @@ class PackageUnpacker {
         e);
   }
 
-  private static void clean(UnpackTarget target) {
+  private static void clean(@Nullable UnpackTarget target) {
     if (target != null) {
       target.deleteWritten();
     }

@@ -1,6 +1,7 @@
 package dev.vigil.packages;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Tracks when a download started and last received bytes, to enforce idle and total timeouts. */
 final class Progress {
@@ -24,7 +25,7 @@ final class Progress {
   }
 
   /** Why the download must stop now, or null while it is within both timeouts. */
-  String overdue(Duration idleTimeout, Duration totalTimeout) {
+  @Nullable String overdue(Duration idleTimeout, Duration totalTimeout) {
     long now = System.nanoTime();
     if (now - started > totalTimeout.toNanos()) {
       return "download took longer than " + Sizes.duration(totalTimeout);

@@ -2,6 +2,7 @@ package dev.vigil.packages;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /** Decides whether a redirect may be followed: bounded in number and never from https to http. */
 final class RedirectPolicy {
@@ -19,7 +20,7 @@ final class RedirectPolicy {
    * @param location its Location header
    * @param followed redirects already followed before this one
    */
-  URI next(URI from, String location, int followed) throws PackageFetchException {
+  URI next(URI from, @Nullable String location, int followed) throws PackageFetchException {
     if (followed >= maxRedirects) {
       throw new PackageFetchException("too many redirects (more than " + maxRedirects + ")");
     }

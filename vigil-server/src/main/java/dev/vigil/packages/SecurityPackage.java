@@ -2,6 +2,7 @@ package dev.vigil.packages;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A security package: named SCAP content fetched from a URL. It owns its fetch state machine; a
@@ -13,15 +14,15 @@ public record SecurityPackage(
     long id,
     String uuid,
     String name,
-    String description,
+    @Nullable String description,
     String url,
     boolean enabled,
-    String expectedSha256,
+    @Nullable String expectedSha256,
     boolean acceptInvalid,
     List<String> labels,
     PackageStatus status,
     String statusMessage,
-    Long currentVersionId,
+    @Nullable Long currentVersionId,
     String createdBy,
     Instant createdAt,
     Instant updatedAt) {
@@ -65,7 +66,7 @@ public record SecurityPackage(
   }
 
   private SecurityPackage withStatus(
-      PackageStatus next, String message, Long versionId, Instant now) {
+      PackageStatus next, String message, @Nullable Long versionId, Instant now) {
     return new SecurityPackage(
         id,
         uuid,
@@ -87,10 +88,10 @@ public record SecurityPackage(
   /** A copy with the user-editable fields replaced. */
   SecurityPackage withDetails(
       String newName,
-      String newDescription,
+      @Nullable String newDescription,
       String newUrl,
       boolean newEnabled,
-      String newExpectedSha256,
+      @Nullable String newExpectedSha256,
       boolean newAcceptInvalid,
       List<String> newLabels,
       Instant now) {

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The folder a package unpacks into: maps entry names to paths that cannot escape it, and remembers
@@ -39,7 +40,7 @@ final class UnpackTarget {
     if (path.equals(root)) {
       throw new PackageFetchException("archive entry '" + display(entryName) + "' has no name");
     }
-    mkdirs(path.getParent(), entryName);
+    mkdirs(Objects.requireNonNull(path.getParent(), "under root"), entryName);
     OutputStream out;
     try {
       out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -1,7 +1,8 @@
 package dev.vigil.packages;
 
-import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
+import static dev.vigil.storage.Sql.values;
 
 import dev.vigil.scap.content.ProfileInfo;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,7 +46,7 @@ class VersionRepository {
             v.sourceUrl(),
             ts(v.fetchedAt()))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
   }
 
   int nextVersionNo(long packageId) {
@@ -90,7 +92,7 @@ class VersionRepository {
       jdbc.sql(
               "insert into security_package_files (version_id, path, kind, problem)"
                   + " values (?, ?, ?, ?)")
-          .params(versionId, f.path(), f.kind(), f.problem())
+          .params(values(versionId, f.path(), f.kind(), f.problem()))
           .update();
     }
   }
@@ -114,21 +116,23 @@ class VersionRepository {
                   + " platforms, rule_count, default_rule_count, validation_problem)"
                   + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
-              versionId,
-              position++,
-              c.path(),
-              c.kind(),
-              c.dataStreamId(),
-              c.componentRefId(),
-              c.benchmarkId(),
-              c.benchmarkVersion(),
-              c.title(),
-              String.join(" ", c.platforms()),
-              c.ruleCount(),
-              c.defaultRuleCount(),
-              c.validationProblem())
+              values(
+                  versionId,
+                  position++,
+                  c.path(),
+                  c.kind(),
+                  c.dataStreamId(),
+                  c.componentRefId(),
+                  c.benchmarkId(),
+                  c.benchmarkVersion(),
+                  c.title(),
+                  String.join(" ", c.platforms()),
+                  c.ruleCount(),
+                  c.defaultRuleCount(),
+                  c.validationProblem()))
           .update(keys, "id");
-      insertProfiles(keys.getKey().longValue(), c.profiles());
+      insertProfiles(
+          Objects.requireNonNull(keys.getKey(), "generated id").longValue(), c.profiles());
     }
   }
 
@@ -202,6 +206,6 @@ class VersionRepository {
         rs.getString("file_name"),
         rs.getLong("size_bytes"),
         rs.getString("source_url"),
-        instant(rs, "fetched_at"));
+        requiredInstant(rs, "fetched_at"));
   }
 }
