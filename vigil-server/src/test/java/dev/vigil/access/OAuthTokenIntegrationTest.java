@@ -3,6 +3,7 @@ package dev.vigil.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testsupport.SettableClock;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,19 +17,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@VigilSystemTest
 class OAuthTokenIntegrationTest {
 
-  private static final String PASSWORD = "admin-test-password";
+  private static final String PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
 
   @TestConfiguration
   static class ClockConfig {
