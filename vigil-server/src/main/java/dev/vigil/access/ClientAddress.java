@@ -12,17 +12,17 @@ import org.springframework.stereotype.Component;
  * proxy — the right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy.
  */
 @Component
-class ClientAddress {
+public class ClientAddress {
 
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   private final List<IpAddressMatcher> proxies;
 
-  ClientAddress(LoginThrottleSettings settings) {
+  public ClientAddress(LoginThrottleSettings settings) {
     this.proxies = settings.trustedProxies().stream().map(IpAddressMatcher::new).toList();
   }
 
-  String of(HttpServletRequest request) {
+  public String of(HttpServletRequest request) {
     String peer = request.getRemoteAddr();
     if (!trusted(peer)) {
       return peer;

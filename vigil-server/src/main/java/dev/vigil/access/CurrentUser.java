@@ -36,7 +36,7 @@ public class CurrentUser {
 
   /** The signed-in, enabled user with their grants; cached for the rest of the request. */
   @SuppressWarnings("unchecked")
-  Optional<Subject> subject() {
+  public Optional<Subject> subject() {
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request == null) {
       return load();

@@ -1,6 +1,6 @@
 package dev.vigil.access;
 
-import dev.vigil.web.InvalidInputException;
+import dev.vigil.shared.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A level for every permission; a user's grants are the maximum over their roles. */
-record Grants(Map<Permission, Level> levels) {
+public record Grants(Map<Permission, Level> levels) {
 
-  Grants {
+  public Grants {
     EnumMap<Permission, Level> all = new EnumMap<>(Permission.class);
     for (Permission p : Permission.values()) {
       all.put(p, levels.getOrDefault(p, Level.NONE));
@@ -16,7 +16,7 @@ record Grants(Map<Permission, Level> levels) {
     levels = Map.copyOf(all);
   }
 
-  static Grants none() {
+  public static Grants none() {
     return new Grants(Map.of());
   }
 
@@ -33,7 +33,7 @@ record Grants(Map<Permission, Level> levels) {
   }
 
   /** Permission code to level code, in declaration order: {@code {"security-scanning":"full"}}. */
-  Map<String, String> codes() {
+  public Map<String, String> codes() {
     Map<String, String> codes = new LinkedHashMap<>();
     for (Permission p : Permission.values()) {
       codes.put(p.code(), levels.get(p).code());

@@ -4,10 +4,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 
 /** What a handler declares it needs: a permission level, or public (maybe signed in). */
-record Guard(RequiresPermission permission, PublicEndpoint publicEndpoint) {
+public record Guard(RequiresPermission permission, PublicEndpoint publicEndpoint) {
 
   /** The handler's guard, method annotations first, then its class; null when it has none. */
-  static Guard of(HandlerMethod handler) {
+  public static Guard of(HandlerMethod handler) {
     Guard onMethod =
         of(
             handler.getMethodAnnotation(RequiresPermission.class),
@@ -28,16 +28,16 @@ record Guard(RequiresPermission permission, PublicEndpoint publicEndpoint) {
     return publicEndpoint == null ? null : new Guard(null, publicEndpoint);
   }
 
-  boolean isPublic() {
+  public boolean isPublic() {
     return publicEndpoint != null;
   }
 
-  boolean needsSignIn() {
+  public boolean needsSignIn() {
     return permission != null || publicEndpoint.authenticated();
   }
 
   /** True for Spring's own handlers (the error controller), which the filter chain guards. */
-  static boolean isFramework(HandlerMethod handler) {
+  public static boolean isFramework(HandlerMethod handler) {
     String type = handler.getBeanType().getName();
     return type.startsWith("org.springframework.") || type.startsWith("org.springdoc.");
   }

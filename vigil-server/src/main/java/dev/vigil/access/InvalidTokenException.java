@@ -1,8 +1,8 @@
 package dev.vigil.access;
 
 /** A presented token is unknown, expired or revoked; the message says which. */
-class InvalidTokenException extends RuntimeException {
-  InvalidTokenException(String message) {
+public class InvalidTokenException extends RuntimeException {
+  public InvalidTokenException(String message) {
     super(message);
   }
 }

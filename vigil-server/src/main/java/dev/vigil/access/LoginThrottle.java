@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
  * window. Known and unknown usernames are counted alike; a success forgets the pair.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
   private final LoginThrottleSettings settings;
   private final Clock clock;
   private final MeterRegistry registry;
   private final Map<LoginAttempt, Failures> failures;
 
-  LoginThrottle(LoginThrottleSettings settings, Clock clock, MeterRegistry registry) {
+  public LoginThrottle(LoginThrottleSettings settings, Clock clock, MeterRegistry registry) {
     this.settings = settings;
     this.clock = clock;
     this.registry = registry;
@@ -40,7 +40,7 @@ class LoginThrottle {
    * How long {@code attempt} must still wait, empty when it may try now. A refusal is counted
    * ({@code vigil_login_refused_total{path}}) and checks no password.
    */
-  synchronized Optional<Duration> refusal(LoginAttempt attempt, String path) {
+  public synchronized Optional<Duration> refusal(LoginAttempt attempt, String path) {
     Instant now = clock.instant();
     Failures f = failures.get(attempt);
     if (f == null || !now.isBefore(f.last().plus(settings.window()))) {
@@ -60,7 +60,7 @@ class LoginThrottle {
   }
 
   /** A wrong username or password for {@code attempt}. */
-  synchronized void failed(LoginAttempt attempt) {
+  public synchronized void failed(LoginAttempt attempt) {
     Instant now = clock.instant();
     Failures f = failures.get(attempt);
     int count = f == null || !now.isBefore(f.last().plus(settings.window())) ? 1 : f.count() + 1;
@@ -68,7 +68,7 @@ class LoginThrottle {
   }
 
   /** A successful sign-in: the pair starts afresh. */
-  synchronized void succeeded(LoginAttempt attempt) {
+  public synchronized void succeeded(LoginAttempt attempt) {
     failures.remove(attempt);
   }
 
@@ -90,7 +90,7 @@ class LoginThrottle {
   }
 
   /** Seconds for a {@code Retry-After} header: whole seconds, at least one. */
-  static long retryAfterSeconds(Duration wait) {
+  public static long retryAfterSeconds(Duration wait) {
     return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 

@@ -12,7 +12,7 @@ public final class Me {
   private final String displayName;
   private final Map<Permission, Level> levels;
 
-  Me(Subject subject) {
+  public Me(Subject subject) {
     this.id = subject.user().id();
     this.username = subject.user().username();
     this.displayName = subject.user().ref().displayName();

@@ -8,4 +8,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * "invalid_grant", "error_description": "Bad credentials"}}.
  */
 @Schema(name = "OAuthError")
-record OAuthError(String error, @JsonProperty("error_description") String errorDescription) {}
+public record OAuthError(
+    String error, @JsonProperty("error_description") String errorDescription) {}

@@ -9,14 +9,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * "scope": "write"}}.
  */
 @Schema(name = "OAuthTokens")
-record OAuthTokens(
+public record OAuthTokens(
     @JsonProperty("access_token") String accessToken,
     @JsonProperty("refresh_token") String refreshToken,
     @JsonProperty("token_type") String tokenType,
     @JsonProperty("expires_in") long expiresIn,
     String scope) {
 
-  static OAuthTokens of(TokenPair pair) {
+  public static OAuthTokens of(TokenPair pair) {
     return new OAuthTokens(
         pair.accessToken(), pair.refreshToken(), "bearer", pair.expiresInSeconds(), "write");
   }

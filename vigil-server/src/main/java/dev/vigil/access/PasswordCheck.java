@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * or missing username is checked against a dummy hash, so it costs one BCrypt like a known one.
  */
 @Component
-class PasswordCheck {
+public class PasswordCheck {
 
   private final UserRepository users;
   private final PasswordEncoder encoder;
@@ -22,7 +22,7 @@ class PasswordCheck {
   }
 
   /** The enabled user with these credentials, empty otherwise. */
-  Optional<User> verify(String username, String password) {
+  public Optional<User> verify(String username, String password) {
     Optional<User> user = username == null ? Optional.empty() : users.findByUsername(username);
     String hash = user.map(User::passwordHash).orElse(dummyHash);
     boolean matches = encoder.matches(password == null ? "" : password, hash);

@@ -3,7 +3,7 @@ package dev.vigil.access;
 import java.util.Map;
 
 /** A named set of permission levels; built-in roles are seeded by the migration. */
-record Role(long id, String name, String description, boolean builtIn, Grants grants) {
+public record Role(long id, String name, String description, boolean builtIn, Grants grants) {
 
   static final String ADMINISTRATOR = "Administrator";
 
@@ -11,7 +11,7 @@ record Role(long id, String name, String description, boolean builtIn, Grants gr
     return builtIn && ADMINISTRATOR.equals(name);
   }
 
-  Map<String, String> permissionCodes() {
+  public Map<String, String> permissionCodes() {
     return grants.codes();
   }
 }

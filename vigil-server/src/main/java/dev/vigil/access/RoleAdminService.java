@@ -1,8 +1,8 @@
 package dev.vigil.access;
 
-import dev.vigil.web.ConflictException;
-import dev.vigil.web.ListQuery;
-import dev.vigil.web.NotFoundException;
+import dev.vigil.shared.ConflictException;
+import dev.vigil.shared.ListQuery;
+import dev.vigil.shared.NotFoundException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, changes and deletes roles; built-in roles keep their names and cannot be deleted. */
 @Service
-class RoleAdminService {
+public class RoleAdminService {
 
   private final RoleRepository roles;
 
@@ -20,12 +20,12 @@ class RoleAdminService {
     this.roles = roles;
   }
 
-  List<Role> all() {
+  public List<Role> all() {
     return roles.all();
   }
 
   /** The roles matching the list query's name (exact) and phrase (partial) filters. */
-  List<Role> matching(ListQuery q) {
+  public List<Role> matching(ListQuery q) {
     String phrase = q.phrase() == null ? null : q.phrase().toLowerCase(Locale.ROOT);
     return roles.all().stream()
         .filter(r -> q.name() == null || r.name().equals(q.name()))
@@ -33,12 +33,12 @@ class RoleAdminService {
         .toList();
   }
 
-  Role get(long id) {
+  public Role get(long id) {
     return roles.find(id).orElseThrow(() -> new NotFoundException("Role", id));
   }
 
   @Transactional
-  Role create(RoleRequest r) {
+  public Role create(RoleRequest r) {
     FieldErrors errors = new FieldErrors();
     if (r == null) {
       errors.add("role", "is required").throwIfInvalid("Unable to save role");
@@ -54,7 +54,7 @@ class RoleAdminService {
   }
 
   @Transactional
-  Role update(long id, RoleRequest r) {
+  public Role update(long id, RoleRequest r) {
     Role old = get(id);
     FieldErrors errors = new FieldErrors();
     if (r == null) {
@@ -76,7 +76,7 @@ class RoleAdminService {
   }
 
   @Transactional
-  void delete(long id) {
+  public void delete(long id) {
     Role role = get(id);
     if (role.builtIn()) {
       throw new ConflictException("Built-in role " + role.name() + " cannot be deleted");

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** Fields of a role create or update; null means "not given" (kept on update). */
 @Schema(name = "RoleRequest")
-record RoleRequest(
+public record RoleRequest(
     @Size(max = 100, message = "must be at most 100 characters") String name,
     @Size(max = 100, message = "must be at most 100 characters") String authority,
     String description,
@@ -20,5 +20,5 @@ record RoleRequest(
 
   /** The request body {@code {"role": {...}}}. */
   @Schema(name = "RoleBody")
-  record Body(@Valid RoleRequest role) {}
+  public record Body(@Valid RoleRequest role) {}
 }

@@ -3,7 +3,7 @@ package dev.vigil.access;
 import java.util.Map;
 
 /** A role as the API shows it; {@code authority} repeats the name as Morpheus does. */
-record RoleView(
+public record RoleView(
     long id,
     String name,
     String authority,
@@ -11,7 +11,7 @@ record RoleView(
     boolean builtIn,
     Map<String, String> permissions) {
 
-  static RoleView of(Role r) {
+  public static RoleView of(Role r) {
     return new RoleView(
         r.id(), r.name(), r.name(), r.description(), r.builtIn(), r.permissionCodes());
   }

@@ -1,4 +1,4 @@
 package dev.vigil.access;
 
 /** A freshly issued access and refresh token (the only time their values exist in clear). */
-record TokenPair(String accessToken, String refreshToken, long expiresInSeconds) {}
+public record TokenPair(String accessToken, String refreshToken, long expiresInSeconds) {}

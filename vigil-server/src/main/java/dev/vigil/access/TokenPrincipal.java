@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.security.Principal;
 
 /** The principal of a request authenticated with a Bearer token. */
-record TokenPrincipal(long userId, String username) implements Principal, Serializable {
+public record TokenPrincipal(long userId, String username) implements Principal, Serializable {
   @Override
   public String getName() {
     return username;

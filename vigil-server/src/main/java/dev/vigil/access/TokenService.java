@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Issues, checks, refreshes and revokes API tokens; only their sha256 hashes are stored. */
 @Service
-class TokenService {
+public class TokenService {
 
-  static final Set<String> CLIENTS = Set.of("morph-cli", "morph-api");
+  public static final Set<String> CLIENTS = Set.of("morph-cli", "morph-api");
 
   private final TokenRepository tokens;
   private final AccessSettings settings;
@@ -29,7 +29,7 @@ class TokenService {
     this.clock = clock;
   }
 
-  TokenPair issue(long userId, String clientId) {
+  public TokenPair issue(long userId, String clientId) {
     String access = randomToken();
     String refresh = randomToken();
     Instant now = clock.instant();
@@ -39,7 +39,7 @@ class TokenService {
   }
 
   /** The id of the user owning a valid access token; throws naming why the token is invalid. */
-  long authenticate(String accessToken) {
+  public long authenticate(String accessToken) {
     ApiToken token =
         tokens
             .findByAccessHash(sha256(accessToken))
@@ -55,7 +55,7 @@ class TokenService {
 
   /** Exchanges a valid refresh token for a new pair and revokes the old pair. */
   @Transactional
-  TokenPair refresh(String refreshToken, String clientId) {
+  public TokenPair refresh(String refreshToken, String clientId) {
     ApiToken token =
         tokens
             .findByRefreshHash(sha256(refreshToken))
@@ -72,7 +72,7 @@ class TokenService {
     return issue(token.userId(), clientId);
   }
 
-  int revokeAll(long userId) {
+  public int revokeAll(long userId) {
     return tokens.revokeAllOf(userId, clock.instant());
   }
 

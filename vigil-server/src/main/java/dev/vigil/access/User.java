@@ -3,7 +3,7 @@ package dev.vigil.access;
 import java.time.OffsetDateTime;
 
 /** A stored user account; the password hash never leaves this package. */
-record User(
+public record User(
     long id,
     String username,
     String displayName,

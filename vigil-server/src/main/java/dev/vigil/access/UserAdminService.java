@@ -1,8 +1,8 @@
 package dev.vigil.access;
 
-import dev.vigil.web.ConflictException;
-import dev.vigil.web.ListQuery;
-import dev.vigil.web.NotFoundException;
+import dev.vigil.shared.ConflictException;
+import dev.vigil.shared.ListQuery;
+import dev.vigil.shared.NotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, changes and deletes users; keeps at least one enabled Administrator. */
 @Service
-class UserAdminService {
+public class UserAdminService {
 
   private final UserRepository users;
   private final RoleRepository roles;
@@ -34,20 +34,20 @@ class UserAdminService {
     this.clock = clock;
   }
 
-  List<UserView> list(ListQuery q) {
+  public List<UserView> list(ListQuery q) {
     return users.list(q).stream().map(this::view).toList();
   }
 
-  long total(ListQuery q) {
+  public long total(ListQuery q) {
     return users.total(q);
   }
 
-  UserView get(long id) {
+  public UserView get(long id) {
     return view(find(id));
   }
 
   @Transactional
-  UserView create(UserRequest r) {
+  public UserView create(UserRequest r) {
     UserValidation.forCreate(r, users, roles).throwIfInvalid("Unable to save user");
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean enabled = r.enabled() == null || r.enabled();
@@ -68,7 +68,7 @@ class UserAdminService {
   }
 
   @Transactional
-  UserView update(long id, UserRequest r) {
+  public UserView update(long id, UserRequest r) {
     User old = find(id);
     UserValidation.forUpdate(id, r, users, roles).throwIfInvalid("Unable to save user");
     User u =
@@ -92,7 +92,7 @@ class UserAdminService {
   }
 
   @Transactional
-  void delete(long id) {
+  public void delete(long id) {
     find(id);
     if (currentUser.current().map(me -> me.id() == id).orElse(false)) {
       throw new ConflictException("You cannot delete yourself");

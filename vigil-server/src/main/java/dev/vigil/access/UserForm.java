@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.springframework.util.MultiValueMap;
 
 /** The fields of the user page form, as typed (kept when the form is shown again). */
-record UserForm(
+public record UserForm(
     String username,
     String displayName,
     String email,
@@ -13,18 +13,18 @@ record UserForm(
     boolean enabled,
     List<Long> roleIds) {
 
-  static UserForm empty() {
+  public static UserForm empty() {
     return new UserForm("", "", "", "", true, List.of());
   }
 
-  static UserForm of(UserView u) {
+  public static UserForm of(UserView u) {
     String email = u.email() == null ? "" : u.email();
     String display = u.displayName() == null ? "" : u.displayName();
     List<Long> roles = u.roles().stream().map(UserView.RoleRef::id).toList();
     return new UserForm(u.username(), display, email, "", u.enabled(), roles);
   }
 
-  static UserForm from(MultiValueMap<String, String> params) {
+  public static UserForm from(MultiValueMap<String, String> params) {
     List<String> ids = params.getOrDefault("roleIds", List.of());
     return new UserForm(
         text(params, "username"),
@@ -43,7 +43,7 @@ record UserForm(
     return roleIds.contains(id);
   }
 
-  UserRequest toRequest() {
+  public UserRequest toRequest() {
     List<UserRequest.IdRef> roles = roleIds.stream().map(UserRequest.IdRef::new).toList();
     return new UserRequest(username, displayName, email, password, enabled, roles);
   }

@@ -1,7 +1,7 @@
 package dev.vigil.access;
 
+import dev.vigil.shared.ListQuery;
 import dev.vigil.storage.Sql;
-import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads and writes users and their role assignments. */
 @Repository
-class UserRepository {
+public class UserRepository {
 
   private static final String COLUMNS =
       "id, username, display_name, email, password_hash, enabled, created_at, updated_at";
@@ -28,7 +28,7 @@ class UserRepository {
     this.jdbc = jdbc;
   }
 
-  Optional<User> find(long id) {
+  public Optional<User> find(long id) {
     return jdbc.sql("select " + COLUMNS + " from users where id = ?")
         .param(id)
         .query(UserRepository::map)

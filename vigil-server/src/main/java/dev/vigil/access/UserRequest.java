@@ -10,7 +10,7 @@ import java.util.List;
  * by Bean Validation; the rest (required, unique, known roles) by {@link UserValidation}.
  */
 @Schema(name = "UserRequest")
-record UserRequest(
+public record UserRequest(
     @Size(max = 100, message = "must be at most 100 characters") String username,
     @Size(max = 200, message = "must be at most 200 characters") String displayName,
     String email,
@@ -24,5 +24,5 @@ record UserRequest(
 
   /** The request body {@code {"user": {...}}}. */
   @Schema(name = "UserBody")
-  record Body(@Valid UserRequest user) {}
+  public record Body(@Valid UserRequest user) {}
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * A user as the API shows it: never the password hash. Morpheus clients read the name as {@code
  * firstName}/{@code lastName}, roles by {@code authority} and the tenant as {@code account.name}.
  */
-record UserView(
+public record UserView(
     long id,
     String username,
     String displayName,
@@ -23,7 +23,7 @@ record UserView(
   /** Vigil has one tenant; Morpheus clients show its name. */
   static final AccountRef ACCOUNT = new AccountRef(1, "Vigil");
 
-  static UserView of(User u, List<Role> roles) {
+  public static UserView of(User u, List<Role> roles) {
     String[] names = split(u.displayName());
     return new UserView(
         u.id(),

@@ -3,8 +3,8 @@ package dev.vigil.executions;
 import static dev.vigil.executions.ExecutionRows.ts;
 
 import dev.vigil.access.UserRef;
+import dev.vigil.shared.ListQuery;
 import dev.vigil.storage.Sql;
-import dev.vigil.web.ListQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

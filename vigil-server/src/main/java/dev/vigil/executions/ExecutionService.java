@@ -8,11 +8,11 @@ import dev.vigil.jobs.JobService;
 import dev.vigil.packages.PackageService;
 import dev.vigil.packages.PackageVersion;
 import dev.vigil.packages.SecurityPackage;
+import dev.vigil.shared.ConflictException;
+import dev.vigil.shared.InvalidInputException;
+import dev.vigil.shared.ListQuery;
+import dev.vigil.shared.NotFoundException;
 import dev.vigil.tailoring.TailoringService;
-import dev.vigil.web.ConflictException;
-import dev.vigil.web.InvalidInputException;
-import dev.vigil.web.ListQuery;
-import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,7 +88,7 @@ public class ExecutionService {
    * the job (numbered, listed and compared with its others).
    *
    * @throws JobAlreadyRunning when an execution of the job is still queued or running
-   * @throws dev.vigil.web.NotFoundException when the job or the server does not exist
+   * @throws dev.vigil.shared.NotFoundException when the job or the server does not exist
    */
   @Transactional
   public JobExecution executeOn(long jobId, long serverId, String trigger, UserRef user) {

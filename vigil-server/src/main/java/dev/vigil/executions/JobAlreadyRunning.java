@@ -1,6 +1,6 @@
 package dev.vigil.executions;
 
-import dev.vigil.web.ConflictException;
+import dev.vigil.shared.ConflictException;
 import java.util.Map;
 
 /** An execution of the job is still queued or running, so another cannot start; names it. */

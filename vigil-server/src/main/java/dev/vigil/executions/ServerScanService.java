@@ -3,7 +3,6 @@ package dev.vigil.executions;
 import dev.vigil.inventory.PrivilegeMode;
 import dev.vigil.inventory.Server;
 import dev.vigil.inventory.ServerService;
-import dev.vigil.operations.VigilMetrics;
 import dev.vigil.packages.Checklist;
 import dev.vigil.packages.ChecklistFile;
 import dev.vigil.packages.PackageService;
@@ -32,6 +31,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,7 +57,7 @@ public class ServerScanService {
   private final ScanEngine engine;
   private final ResultService results;
   private final TransactionTemplate tx;
-  private final VigilMetrics metrics;
+  private final ApplicationEventPublisher events;
   private final ConnectRetry connectRetry;
   private final ArfReader arfReader = new ArfReader();
   private final TailoringService tailorings;
@@ -68,7 +68,7 @@ public class ServerScanService {
       ScanEngine engine,
       ResultService results,
       TransactionTemplate tx,
-      VigilMetrics metrics,
+      ApplicationEventPublisher events,
       ExecutionSettings settings,
       TailoringService tailorings) {
     this.tailorings = tailorings;
@@ -77,7 +77,7 @@ public class ServerScanService {
     this.engine = engine;
     this.results = results;
     this.tx = tx;
-    this.metrics = metrics;
+    this.events = events;
     this.connectRetry = new ConnectRetry(settings.connectRetries(), settings.connectBackoff());
   }
 
@@ -136,7 +136,6 @@ public class ServerScanService {
               SecurityScan scan = results.record(scanned, files);
               servers.recordScannedOs(server.id(), outcome.osName());
               recorded.accept(scan, outcome);
-              metrics.scanRecorded();
               return scan;
             });
       }
@@ -173,11 +172,11 @@ public class ServerScanService {
       return engine.scan(request, control);
     } catch (HostKeyMismatch e) {
       servers.recordHostKeyMismatch(server.id(), e.presented());
-      metrics.sshFailure(code(e.reason()));
+      events.publishEvent(new TargetConnectionFailed(code(e.reason())));
       throw e;
     } catch (ScanFailure e) {
       if (server.ssh() && SSH_REASONS.contains(e.reason())) {
-        metrics.sshFailure(code(e.reason()));
+        events.publishEvent(new TargetConnectionFailed(code(e.reason())));
       }
       throw e;
     }

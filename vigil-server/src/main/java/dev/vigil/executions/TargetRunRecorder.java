@@ -1,9 +1,8 @@
 package dev.vigil.executions;
 
-import dev.vigil.operations.VigilMetrics;
 import dev.vigil.scheduling.RunLater;
-import dev.vigil.web.ConflictException;
-import dev.vigil.web.NotFoundException;
+import dev.vigil.shared.ConflictException;
+import dev.vigil.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +52,6 @@ class TargetRunRecorder {
   private final TransactionTemplate tx;
   private final ExecutionSettings settings;
   private final Clock clock;
-  private final VigilMetrics metrics;
   private final ApplicationEventPublisher events;
 
   TargetRunRecorder(
@@ -62,7 +60,6 @@ class TargetRunRecorder {
       TransactionTemplate tx,
       ExecutionSettings settings,
       Clock clock,
-      VigilMetrics metrics,
       ApplicationEventPublisher events,
       ServerLocks locks) {
     this.repo = repo;
@@ -71,7 +68,6 @@ class TargetRunRecorder {
     this.tx = tx;
     this.settings = settings;
     this.clock = clock;
-    this.metrics = metrics;
     this.events = events;
   }
 
@@ -274,7 +270,15 @@ class TargetRunRecorder {
               .forEach(
                   r -> {
                     if (repo.cancelIfQueued(r.cancel(reason, clock.instant()))) {
-                      metrics.targetRunEnded(TargetRunStatus.CANCELLED.code(), null, null);
+                      events.publishEvent(
+                          new TargetRunEnded(
+                              r.id(),
+                              executionId,
+                              r.serverId(),
+                              TargetRunStatus.CANCELLED.code(),
+                              false,
+                              null,
+                              null));
                     }
                   });
           repo.requestCancel(executionId, reason, clock.instant());
@@ -328,15 +332,15 @@ class TargetRunRecorder {
   private void end(TargetRun ended) {
     long executionId = ended.executionId();
     repo.updateRun(ended);
-    metrics.targetRunEnded(
-        ended.status().code(), ended.failureCode(), ended.duration(clock.instant()));
     events.publishEvent(
         new TargetRunEnded(
             ended.id(),
             executionId,
             ended.serverId(),
             ended.status().code(),
-            ended.status().failure()));
+            ended.status().failure(),
+            ended.failureCode(),
+            ended.duration(clock.instant())));
     dispatcher.dispatchAfter(executionId, ended.position());
   }
 
@@ -356,7 +360,6 @@ class TargetRunRecorder {
     JobExecution derived = e.derive(statuses, clock.instant(), cancelled);
     repo.update(derived);
     if (derived.status().ended()) {
-      metrics.executionEnded(derived.status().code());
       events.publishEvent(ExecutionEnded.of(derived));
     }
   }

@@ -1,6 +1,6 @@
 package dev.vigil.firing;
 
-import dev.vigil.web.ListQuery;
+import dev.vigil.shared.ListQuery;
 import java.util.List;
 import org.springframework.stereotype.Service;
 

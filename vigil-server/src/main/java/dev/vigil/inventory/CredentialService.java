@@ -1,9 +1,9 @@
 package dev.vigil.inventory;
 
 import dev.vigil.scanning.SshSecret;
-import dev.vigil.web.ConflictException;
-import dev.vigil.web.ListQuery;
-import dev.vigil.web.NotFoundException;
+import dev.vigil.shared.ConflictException;
+import dev.vigil.shared.ListQuery;
+import dev.vigil.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

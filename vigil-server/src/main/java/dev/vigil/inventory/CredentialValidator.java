@@ -2,8 +2,8 @@ package dev.vigil.inventory;
 
 import dev.vigil.scanning.SshKeys;
 import dev.vigil.scanning.SshSecret;
-import dev.vigil.web.CommonFields;
-import dev.vigil.web.InvalidInputException;
+import dev.vigil.shared.CommonFields;
+import dev.vigil.shared.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.vigil.inventory;
 
-import dev.vigil.web.NotFoundException;
+import dev.vigil.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

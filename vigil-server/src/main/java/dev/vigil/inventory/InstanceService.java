@@ -1,10 +1,10 @@
 package dev.vigil.inventory;
 
-import dev.vigil.web.CommonFields;
-import dev.vigil.web.InvalidInputException;
-import dev.vigil.web.ListQuery;
-import dev.vigil.web.NotFoundException;
-import dev.vigil.web.UnknownIds;
+import dev.vigil.shared.CommonFields;
+import dev.vigil.shared.InvalidInputException;
+import dev.vigil.shared.ListQuery;
+import dev.vigil.shared.NotFoundException;
+import dev.vigil.shared.UnknownIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

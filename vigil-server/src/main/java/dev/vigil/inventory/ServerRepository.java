@@ -3,9 +3,9 @@ package dev.vigil.inventory;
 import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.ts;
 
+import dev.vigil.shared.ListQuery;
 import dev.vigil.storage.LabelTable;
 import dev.vigil.storage.Sql;
-import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

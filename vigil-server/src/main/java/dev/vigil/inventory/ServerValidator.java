@@ -1,7 +1,7 @@
 package dev.vigil.inventory;
 
-import dev.vigil.web.CommonFields;
-import dev.vigil.web.InvalidInputException;
+import dev.vigil.shared.CommonFields;
+import dev.vigil.shared.InvalidInputException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.vigil.jobs;
 
-import dev.vigil.web.ListQuery;
+import dev.vigil.shared.ListQuery;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.vigil.notifications;
 
+import dev.vigil.compliance.ComplianceProfile;
+import dev.vigil.compliance.ComplianceServer;
+import dev.vigil.compliance.ComplianceService;
 import dev.vigil.notifications.ComplianceWatchRepository.Pair;
-import dev.vigil.results.ComplianceProfile;
 import dev.vigil.results.ComplianceScan;
-import dev.vigil.results.ComplianceServer;
-import dev.vigil.results.ComplianceService;
 import dev.vigil.results.ComplianceStatus;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.vigil.notifications;
 import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.ts;
 
-import dev.vigil.web.ListQuery;
+import dev.vigil.shared.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package dev.vigil.notifications;
 import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.ts;
 
+import dev.vigil.shared.ListQuery;
 import dev.vigil.storage.Sql;
-import dev.vigil.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.vigil.notifications;
 
 import dev.vigil.inventory.SecretCipher;
-import dev.vigil.web.InvalidInputException;
-import dev.vigil.web.ListQuery;
-import dev.vigil.web.NotFoundException;
+import dev.vigil.shared.InvalidInputException;
+import dev.vigil.shared.ListQuery;
+import dev.vigil.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

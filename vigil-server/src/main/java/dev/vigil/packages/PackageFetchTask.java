@@ -1,6 +1,5 @@
 package dev.vigil.packages;
 
-import dev.vigil.operations.VigilMetrics;
 import dev.vigil.scheduling.TaskHandler;
 import dev.vigil.storage.BlobStore;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +37,7 @@ class PackageFetchTask implements TaskHandler {
   private final PackageSettings settings;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final VigilMetrics metrics;
+  private final ApplicationEventPublisher events;
 
   PackageFetchTask(
       PackageRepository packages,
@@ -49,7 +49,7 @@ class PackageFetchTask implements TaskHandler {
       PackageSettings settings,
       TransactionTemplate tx,
       Clock clock,
-      VigilMetrics metrics) {
+      ApplicationEventPublisher events) {
     this.packages = packages;
     this.versions = versions;
     this.fetcher = fetcher;
@@ -59,7 +59,7 @@ class PackageFetchTask implements TaskHandler {
     this.settings = settings;
     this.tx = tx;
     this.clock = clock;
-    this.metrics = metrics;
+    this.events = events;
   }
 
   /** The task instance id for one fetch request of a package. */
@@ -84,14 +84,14 @@ class PackageFetchTask implements TaskHandler {
       work = Files.createDirectories(workRoot()).resolve("pkg-" + id + "-" + clock.millis());
       Files.createDirectories(work);
       fetchAndStore(claimed, work);
-      metrics.packageFetched("ready");
+      events.publishEvent(new PackageFetched(id, "ready"));
     } catch (PackageFetchException e) {
       log.info("security package {} failed: {}", id, e.getMessage());
       finish(id, p -> p.markFailed(e.getMessage(), clock.instant()));
-      metrics.packageFetched("failed");
+      events.publishEvent(new PackageFetched(id, "failed"));
     } catch (IOException | RuntimeException e) {
       log.error("security package {} failed unexpectedly", id, e);
-      metrics.packageFetched("error");
+      events.publishEvent(new PackageFetched(id, "error"));
       finish(
           id,
           p -> p.markFailed("internal error while fetching: " + e.getMessage(), clock.instant()));

@@ -1,6 +1,6 @@
 package dev.vigil.packages;
 
-import dev.vigil.web.ListQuery;
+import dev.vigil.shared.ListQuery;
 import java.util.List;
 
 /**

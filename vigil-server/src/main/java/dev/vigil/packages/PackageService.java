@@ -1,9 +1,9 @@
 package dev.vigil.packages;
 
 import dev.vigil.scheduling.TaskQueue;
+import dev.vigil.shared.ConflictException;
+import dev.vigil.shared.NotFoundException;
 import dev.vigil.storage.BlobStore;
-import dev.vigil.web.ConflictException;
-import dev.vigil.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -188,10 +188,10 @@ public class PackageService {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new dev.vigil.web.InvalidInputException(
+                    new dev.vigil.shared.InvalidInputException(
                         "scanPath", "no checklist " + path + " in " + where));
     if (profileId != null && c.profiles().stream().noneMatch(pr -> pr.id().equals(profileId))) {
-      throw new dev.vigil.web.InvalidInputException(
+      throw new dev.vigil.shared.InvalidInputException(
           "securityProfile", "no profile " + profileId + " in checklist " + path);
     }
     return c;
@@ -225,7 +225,8 @@ public class PackageService {
    * like {@link #checklistFile(long, String)}.
    *
    * @throws NotFoundException when the version was deleted
-   * @throws dev.vigil.web.InvalidInputException when the version has no such checklist or profile
+   * @throws dev.vigil.shared.InvalidInputException when the version has no such checklist or
+   *     profile
    */
   public ChecklistFile checklistFileOfVersion(long versionId, String path, String profileId) {
     PackageVersion v =

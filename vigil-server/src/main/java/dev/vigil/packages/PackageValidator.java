@@ -1,7 +1,7 @@
 package dev.vigil.packages;
 
-import dev.vigil.web.CommonFields;
-import dev.vigil.web.InvalidInputException;
+import dev.vigil.shared.CommonFields;
+import dev.vigil.shared.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;

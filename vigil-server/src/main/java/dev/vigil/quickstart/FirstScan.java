@@ -16,7 +16,7 @@ import dev.vigil.results.ResultService;
 import dev.vigil.results.ScanQuery;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.scap.content.ProfileInfo;
-import dev.vigil.web.ListQuery;
+import dev.vigil.shared.ListQuery;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.vigil.remediation;
 
-import dev.vigil.web.ConflictException;
+import dev.vigil.shared.ConflictException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

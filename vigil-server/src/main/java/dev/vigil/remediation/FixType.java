@@ -1,6 +1,6 @@
 package dev.vigil.remediation;
 
-import dev.vigil.web.InvalidInputException;
+import dev.vigil.shared.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

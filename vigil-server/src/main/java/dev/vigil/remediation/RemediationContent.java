@@ -6,7 +6,7 @@ import dev.vigil.executions.TargetRun;
 import dev.vigil.results.ResultService;
 import dev.vigil.results.SecurityScan;
 import dev.vigil.results.StoredRuleResult;
-import dev.vigil.web.ConflictException;
+import dev.vigil.shared.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -68,7 +68,7 @@ public class ComplianceReadModel {
    */
   private final boolean upsert;
 
-  ComplianceReadModel(JdbcClient jdbc, DataSource dataSource) {
+  public ComplianceReadModel(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
     this.upsert = Sql.isPostgres(dataSource);
     this.serverLock = upsert ? " for no key update" : " for update";

@@ -8,7 +8,7 @@ import java.util.List;
  * A scan's rule results as stored: one byte per entry of its rule dictionary, in dictionary order.
  * The codes are fixed here, never derived from the enum's order, because stored bytes outlive code.
  */
-final class ResultCodes {
+public final class ResultCodes {
 
   private static final ResultType[] BY_CODE = {
     null,
@@ -34,7 +34,7 @@ final class ResultCodes {
     throw new IllegalArgumentException("no code for " + type);
   }
 
-  static ResultType type(byte code) {
+  public static ResultType type(byte code) {
     if (code < 1 || code >= BY_CODE.length) {
       throw new IllegalStateException("stored rule result code " + code + " is not known");
     }

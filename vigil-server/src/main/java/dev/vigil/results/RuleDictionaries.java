@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * uses the winner's copy once it commits. Dictionaries never change, so read ones are cached.
  */
 @Repository
-class RuleDictionaries {
+public class RuleDictionaries {
 
   private static final Duration RACE_WAIT = Duration.ofSeconds(60);
   private static final int CACHED = 32;
@@ -83,7 +83,7 @@ class RuleDictionaries {
   }
 
   /** The entries of a dictionary, in order. */
-  List<RuleEntry> entries(long id) {
+  public List<RuleEntry> entries(long id) {
     List<RuleEntry> cached = cache.get(id);
     if (cached != null) {
       return cached;

@@ -3,11 +3,11 @@ package dev.vigil.results;
 import java.util.List;
 
 /** One rule of a rule dictionary: what every scan of the benchmark reports the same way. */
-record RuleEntry(String ruleId, String severity, String title, List<String> idents) {
+public record RuleEntry(String ruleId, String severity, String title, List<String> idents) {
 
   static final int MAX_TEXT = 2000;
 
-  RuleEntry {
+  public RuleEntry {
     title = truncate(title);
     idents = List.copyOf(idents);
   }

@@ -36,7 +36,7 @@ public record RuleFilter(Set<ResultType> results, Set<String> severities, String
       try {
         types.add(ResultType.fromXccdf(r.toLowerCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new dev.vigil.web.InvalidInputException(
+        throw new dev.vigil.shared.InvalidInputException(
             "result", "result must be one of " + allowedResults() + ", got '" + r + "'");
       }
     }
@@ -44,7 +44,7 @@ public record RuleFilter(Set<ResultType> results, Set<String> severities, String
     for (String s : severities) {
       String v = s.toLowerCase(Locale.ROOT);
       if (!SEVERITIES.contains(v)) {
-        throw new dev.vigil.web.InvalidInputException(
+        throw new dev.vigil.shared.InvalidInputException(
             "severity",
             "severity must be one of " + String.join(", ", SEVERITIES) + ", got '" + s + "'");
       }

@@ -29,7 +29,7 @@ public enum RuleOutcome {
   }
 
   /** The outcome of one result; null for notselected. */
-  static RuleOutcome of(ResultType type, boolean waived) {
+  public static RuleOutcome of(ResultType type, boolean waived) {
     return switch (type) {
       case FAIL -> waived ? WAIVED : FAIL;
       case PASS, FIXED -> PASS;

@@ -1,6 +1,6 @@
 package dev.vigil.results;
 
-import dev.vigil.web.ListQuery;
+import dev.vigil.shared.ListQuery;
 import java.util.List;
 
 /** A list request for security scans: list parameters plus server and package filters. */

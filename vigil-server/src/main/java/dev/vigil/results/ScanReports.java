@@ -1,7 +1,7 @@
 package dev.vigil.results;
 
+import dev.vigil.shared.NotFoundException;
 import dev.vigil.storage.BlobStore;
-import dev.vigil.web.NotFoundException;
 import java.io.InputStream;
 import java.util.List;
 import org.springframework.stereotype.Service;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** Security scans and their rule results in the database. */
 @Repository
-class ScanRepository {
+public class ScanRepository {
 
   private static final Map<String, String> SORTS =
       Map.of(
@@ -36,12 +36,12 @@ class ScanRepository {
   private final JdbcClient jdbc;
   private final ComplianceReadModel readModel;
 
-  ScanRepository(JdbcClient jdbc, ComplianceReadModel readModel) {
+  public ScanRepository(JdbcClient jdbc, ComplianceReadModel readModel) {
     this.jdbc = jdbc;
     this.readModel = readModel;
   }
 
-  long insert(SecurityScan s, ScanStorage st) {
+  public long insert(SecurityScan s, ScanStorage st) {
     KeyHolder keys = new GeneratedKeyHolder();
     List<Object> values =
         new ArrayList<>(
@@ -163,7 +163,7 @@ class ScanRepository {
         "finished_at returned as " + value.getClass().getName() + ", not a timestamp");
   }
 
-  Optional<SecurityScan> find(long id) {
+  public Optional<SecurityScan> find(long id) {
     return jdbc.sql("select * from security_scans s where s.id = ?")
         .param(id)
         .query(this::row)

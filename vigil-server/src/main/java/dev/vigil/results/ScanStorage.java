@@ -12,7 +12,7 @@ package dev.vigil.results;
  * @param markerLength the reference element's length in bytes
  * @param arfSizeBytes the raw ARF's size; null for scans recorded before compact storage
  */
-record ScanStorage(
+public record ScanStorage(
     Long ruleDictionaryId,
     byte[] ruleResults,
     String datastreamSha256,

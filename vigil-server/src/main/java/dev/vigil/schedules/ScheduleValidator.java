@@ -1,7 +1,7 @@
 package dev.vigil.schedules;
 
-import dev.vigil.web.CommonFields;
-import dev.vigil.web.InvalidInputException;
+import dev.vigil.shared.CommonFields;
+import dev.vigil.shared.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

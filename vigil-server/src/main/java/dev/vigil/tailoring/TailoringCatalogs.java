@@ -3,7 +3,7 @@ package dev.vigil.tailoring;
 import dev.vigil.packages.PackageService;
 import dev.vigil.scap.content.ScapContentException;
 import dev.vigil.scap.tailoring.ChecklistCatalog;
-import dev.vigil.web.ConflictException;
+import dev.vigil.shared.ConflictException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

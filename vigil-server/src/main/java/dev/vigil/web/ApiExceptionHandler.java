@@ -1,5 +1,8 @@
 package dev.vigil.web;
 
+import dev.vigil.shared.ConflictException;
+import dev.vigil.shared.InvalidInputException;
+import dev.vigil.shared.NotFoundException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

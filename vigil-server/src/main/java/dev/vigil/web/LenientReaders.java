@@ -1,5 +1,6 @@
 package dev.vigil.web;
 
+import dev.vigil.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

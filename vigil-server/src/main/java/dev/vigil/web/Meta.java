@@ -1,5 +1,7 @@
 package dev.vigil.web;
 
+import dev.vigil.shared.ListQuery;
+
 /** The {@code meta} object of every list response. */
 public record Meta(int offset, int max, int size, long total) {
 

@@ -1,5 +1,8 @@
 package dev.vigil.web;
 
+import dev.vigil.shared.ConflictException;
+import dev.vigil.shared.InvalidInputException;
+import dev.vigil.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

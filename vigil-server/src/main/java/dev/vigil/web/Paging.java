@@ -1,5 +1,6 @@
 package dev.vigil.web;
 
+import dev.vigil.shared.ListQuery;
 import java.util.List;
 import org.springframework.ui.Model;
 

@@ -1,5 +1,6 @@
 package dev.vigil.web;
 
+import dev.vigil.shared.ListQuery;
 import java.util.Locale;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 

@@ -1,5 +1,7 @@
 package dev.vigil.web;
 
+import dev.vigil.shared.InvalidInputException;
+import dev.vigil.shared.ListQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;

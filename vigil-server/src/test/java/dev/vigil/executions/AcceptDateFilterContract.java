@@ -2,7 +2,7 @@ package dev.vigil.executions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.web.ListQuery;
+import dev.vigil.shared.ListQuery;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;

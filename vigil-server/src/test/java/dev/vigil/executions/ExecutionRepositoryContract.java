@@ -3,8 +3,8 @@ package dev.vigil.executions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.access.UserRef;
+import dev.vigil.shared.ListQuery;
 import dev.vigil.testsupport.TestRows;
-import dev.vigil.web.ListQuery;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.scanning.SshSecret;
 import dev.vigil.scanning.SshTarget;
+import dev.vigil.shared.ConflictException;
+import dev.vigil.shared.ListQuery;
+import dev.vigil.shared.NotFoundException;
 import dev.vigil.storage.Sql;
-import dev.vigil.web.ConflictException;
-import dev.vigil.web.ListQuery;
-import dev.vigil.web.NotFoundException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

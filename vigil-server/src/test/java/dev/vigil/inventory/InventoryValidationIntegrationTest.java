@@ -3,8 +3,8 @@ package dev.vigil.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.vigil.shared.InvalidInputException;
 import dev.vigil.testsupport.Counts;
-import dev.vigil.web.InvalidInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

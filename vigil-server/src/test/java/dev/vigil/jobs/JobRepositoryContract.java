@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.access.UserRef;
-import dev.vigil.web.ListQuery;
+import dev.vigil.shared.ListQuery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

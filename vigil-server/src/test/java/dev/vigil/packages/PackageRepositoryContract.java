@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.scap.content.ProfileInfo;
+import dev.vigil.shared.ListQuery;
 import dev.vigil.storage.BlobStore;
-import dev.vigil.web.ListQuery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

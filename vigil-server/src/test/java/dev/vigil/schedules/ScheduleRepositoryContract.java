@@ -3,8 +3,8 @@ package dev.vigil.schedules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.shared.ListQuery;
 import dev.vigil.testsupport.Counts;
-import dev.vigil.web.ListQuery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import dev.vigil.compliance.ScanComparison;
 import dev.vigil.results.NewScan;
 import dev.vigil.results.ResultService;
-import dev.vigil.results.ScanComparison;
 import dev.vigil.results.ScanOrigin;
 import dev.vigil.scap.arf.ArfReader;
 import dev.vigil.scap.arf.ScanReport;

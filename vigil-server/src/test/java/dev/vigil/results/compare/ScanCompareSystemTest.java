@@ -3,7 +3,7 @@ package dev.vigil.results.compare;
 import static dev.vigil.results.compare.CompareContent.RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.results.ScanDiff;
+import dev.vigil.compliance.ScanDiff;
 import dev.vigil.results.ScanOrigin;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;

@@ -1,0 +1,14 @@
+/** Security scan jobs: package, checklist, profile, execute schedule or manual, targets. */
+@ApplicationModule(
+    allowedDependencies = {
+      "access",
+      "inventory",
+      "packages",
+      "schedules",
+      "shared",
+      "storage",
+      "tailoring"
+    })
+package dev.vigil.jobs;
+
+import org.springframework.modulith.ApplicationModule;

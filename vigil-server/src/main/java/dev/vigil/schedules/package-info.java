@@ -1,0 +1,5 @@
+/** Execute schedules. */
+@ApplicationModule(allowedDependencies = {"shared", "storage"})
+package dev.vigil.schedules;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,8 @@
+package dev.vigil.shared;
+
+/** A record asked for by id does not exist: HTTP 404 with "{label} not found". */
+public class NotFoundException extends RuntimeException {
+  public NotFoundException(String label, Object id) {
+    super(label + " not found" + (id == null ? "" : " (id " + id + ")"));
+  }
+}

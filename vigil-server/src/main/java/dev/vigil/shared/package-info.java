@@ -1,0 +1,8 @@
+/**
+ * The shared kernel: the errors every feature raises (not found, conflict, invalid input) and list
+ * queries; no web types.
+ */
+@ApplicationModule(allowedDependencies = {})
+package dev.vigil.shared;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,8 +1,0 @@
-package dev.vigil.web;
-
-/** A record asked for by id does not exist: HTTP 404 with "{label} not found". */
-public class NotFoundException extends RuntimeException {
-  public NotFoundException(String label, Object id) {
-    super(label + " not found" + (id == null ? "" : " (id " + id + ")"));
-  }
-}
