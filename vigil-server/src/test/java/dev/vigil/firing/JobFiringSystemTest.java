@@ -6,6 +6,9 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SettableClock;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,58 +21,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Jobs fired by their execute schedule or date-time, with a clock the test moves and a 1 s tick:
- * real local scans with the real oscap, real H2. A job whose only server was deleted serves as a
- * cheap witness: its fire fails ("no servers to scan") but is recorded, and since the tick handles
- * jobs in id order, a witness made last proves a tick has looked at the jobs made before it.
+ * Jobs fired by their execute schedule or date-time, with a clock the test moves and a 1 s tick
+ * (the settable clock and tick of {@link VigilSystemTestWithClock}): real local scans with the real
+ * oscap, real H2. A job whose only server was deleted serves as a cheap witness: its fire fails
+ * ("no servers to scan") but is recorded, and since the tick handles jobs in id order, a witness
+ * made last proves a tick has looked at the jobs made before it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:firing;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=firing-admin-pw",
-      "vigil.scheduler.polling-interval=200ms",
-      "vigil.firing.tick-interval=1s"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTestWithClock
 class JobFiringSystemTest {
 
-  private static final Path contentRoot = tempDir();
+  private static final Path contentRoot = SystemTestContent.newFolder("vigil-jobfiringsystemtest");
   private static Path nineDs;
   private static Path slowDs;
-
-  @TestConfiguration
-  static class ClockConfig {
-    @Bean
-    @Primary
-    SettableClock testClock() {
-      return new SettableClock();
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired SettableClock clock;
   @Autowired MockMvc mvc;
   ApiClient api;
   FiringApi fx;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void content() throws IOException {
@@ -78,9 +52,15 @@ class JobFiringSystemTest {
     slowDs = ScanFixtures.slowDatastream(contentRoot, 60);
   }
 
+  /** Two hours behind the real time, as this test's own clock was (a shared one starts further). */
+  @BeforeAll
+  static void twoHoursBehind(@Autowired SettableClock clock) {
+    clock.reset(Duration.ofHours(2));
+  }
+
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "firing-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     fx = new FiringApi(api);
   }
 

@@ -61,6 +61,10 @@ public final class SharedDatabaseReset implements TestExecutionListener {
     if (AnnotatedElementUtils.hasAnnotation(testContext.getTestClass(), Skip.class)) {
       return;
     }
+    testContext
+        .getApplicationContext()
+        .getBeanProvider(SettableClock.class)
+        .ifAvailable(SettableClock::restart);
     DataSource ds = testContext.getApplicationContext().getBean(DataSource.class);
     try (Connection c = ds.getConnection();
         Statement st = c.createStatement()) {
