@@ -8,17 +8,20 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * The one configuration of whole-application tests: Vigil on a random port (and a {@code MockMvc}),
- * H2 in memory, the scheduler polling every 200 ms, private addresses allowed for packages and
- * webhooks, {@code file:} packages from under {@link SystemTestContent#root()}, the test endpoints
- * of {@link TestEndpoints}. Every test class that declares exactly this (and nothing that changes
- * the application context: no other properties, {@code @Import}, {@code @MockitoBean},
- * {@code @DynamicPropertySource}, nested {@code @TestConfiguration} or profile) runs against the
- * same application, started once per JVM by Spring's test context cache.
+ * The one configuration of whole-application tests: Vigil on a random port (and a {@code MockMvc}
+ * that keeps no copy of the responses to print), H2 in memory, the scheduler polling every 200 ms,
+ * private addresses allowed for packages and webhooks, {@code file:} packages from under {@link
+ * SystemTestContent#root()}, the test endpoints of {@link TestEndpoints}; a remediation that finds
+ * its server locked retries after 200 ms and a scan's progress is written every 100 ms (quicker
+ * than the defaults, as the tests of those wait for them). Every test class that declares exactly
+ * this (and nothing that changes the application context: no other properties, {@code @Import},
+ * {@code @MockitoBean}, {@code @DynamicPropertySource}, nested {@code @TestConfiguration} or
+ * profile) runs against the same application, started once per JVM by Spring's test context cache.
  *
  * <p>The database is shared: {@link SharedDatabaseReset} empties the fleet before each test class
  * (users, roles and tokens stay, so users are made with {@link TestUsers#create}, which copes with
@@ -38,9 +41,11 @@ import org.springframework.test.context.TestExecutionListeners;
       "vigil.webhooks.allow-private-addresses=true",
       "vigil.packages.allowed-file-roots=" + VigilSystemTest.CONTENT_ROOT,
       "vigil.data-dir=" + VigilSystemTest.DATA_DIR,
-      "vigil.scheduler.polling-interval=200ms"
+      "vigil.scheduler.polling-interval=200ms",
+      "vigil.remediation.lock-retry=200ms",
+      "vigil.executions.progress-interval=100ms"
     })
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @TestExecutionListeners(
     listeners = SharedDatabaseReset.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -9,13 +9,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * {@link VigilSystemTest} with {@code vigil.scheduler.enabled=false} (and a database of its own):
- * for tests whose records must stay as made, e.g. a package that stays queued. All such classes
- * share one application.
+ * for tests whose records must stay as made, e.g. a package that stays queued. Private addresses
+ * are refused (the defaults), for the tests of that refusal, and the test schedule usage ({@link
+ * TestScheduleUsage}) and a handler without a guard ({@link UnguardedHandler}) are there. All such
+ * classes share one application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,18 +29,16 @@ import org.springframework.test.context.TestExecutionListeners;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:vigil-system-idle;" + VigilSystemTest.H2_OPTIONS,
       "vigil.access.admin-password=" + VigilSystemTest.ADMIN_PASSWORD,
-      "vigil.packages.allow-private-addresses=true",
-      "vigil.webhooks.allow-private-addresses=true",
       "vigil.packages.allowed-file-roots=" + VigilSystemTest.CONTENT_ROOT,
       "vigil.data-dir=" + VigilSystemTest.DATA_DIR,
       "vigil.scheduler.enabled=false",
       "vigil.scheduler.node-name=" + VigilSystemTestWithoutScheduler.NODE_NAME
     })
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @TestExecutionListeners(
     listeners = SharedDatabaseReset.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-@Import(TestScheduleUsage.class)
+@Import({TestScheduleUsage.class, UnguardedHandler.class})
 public @interface VigilSystemTestWithoutScheduler {
 
   /** This application's node name (it picks no tasks: its scheduler is off). */
