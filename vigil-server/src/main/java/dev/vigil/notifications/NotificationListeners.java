@@ -37,6 +37,7 @@ class NotificationListeners {
   private final WaiverWatch waivers;
   private final WaiverService waiverService;
   private final TransactionTemplate requiresNew;
+  private final TransactionTemplate nested;
 
   NotificationListeners(
       ComplianceWatchRepository pending,
@@ -50,6 +51,8 @@ class NotificationListeners {
     this.waiverService = waiverService;
     this.requiresNew = new TransactionTemplate(transactions);
     this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.nested = new TransactionTemplate(transactions);
+    this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /**
@@ -71,15 +74,23 @@ class NotificationListeners {
     }
   }
 
-  /** An execution ended: {@code execution.failed} when it failed. */
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  /**
+   * An execution ended: {@code execution.failed} when it failed, queued in the transaction that
+   * ends it, inside a savepoint: the notice commits with the end or not at all, so a node that dies
+   * right after that commit loses no notice; a failure to queue it rolls back to the savepoint and
+   * is logged, and the end still commits.
+   */
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void executionEnded(ExecutionEnded e) {
     if (!ExecutionStatus.FAILED.code().equals(e.status())) {
       return;
     }
-    inNewTransaction(
-        "execution.failed of execution " + e.executionId(),
-        () -> notifier.publish(NotificationEvent.EXECUTION_FAILED, payload(e)));
+    try {
+      nested.executeWithoutResult(
+          s -> notifier.publish(NotificationEvent.EXECUTION_FAILED, payload(e)));
+    } catch (RuntimeException ex) {
+      log.warn("could not queue execution.failed of execution {}", e.executionId(), ex);
+    }
   }
 
   /**

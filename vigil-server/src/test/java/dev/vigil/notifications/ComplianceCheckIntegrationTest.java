@@ -2,16 +2,20 @@ package dev.vigil.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.executions.ExecutionEnded;
 import dev.vigil.executions.TargetRunEnded;
 import dev.vigil.results.ScanRecorded;
 import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,6 +50,62 @@ class ComplianceCheckIntegrationTest {
     assertThat(marks(4102)).as("a recorded scan").isOne();
     assertThat(marks(4103)).as("a failed run").isOne();
     assertThat(marks(4104)).as("a done run: its scan marks it").isZero();
+  }
+
+  @Test
+  void aFailedExecutionsNoticeIsQueuedInTheTransactionThatEndsItOrNotAtAll() {
+    jdbc.sql(
+            "insert into webhooks (name, url, secret_ciphertext, events, enabled, created_at,"
+                + " updated_at) values ('ended-with-it', 'http://127.0.0.1:9/hook', ?,"
+                + " 'execution.failed', true, current_timestamp, current_timestamp)")
+        .param(new byte[] {1})
+        .update();
+    long hook =
+        jdbc.sql("select id from webhooks where name = 'ended-with-it'").query(Long.class).single();
+    try {
+      ExecutionEnded failed =
+          new ExecutionEnded(77, 5L, "nightly", "failed", 3, 1, 2, Instant.now(), "p", "ssg");
+      tx.executeWithoutResult(
+          s -> {
+            events.publishEvent(failed);
+            s.setRollbackOnly();
+          });
+      assertThat(deliveries(hook)).as("rolled back with the end").isZero();
+
+      // read in the end's own transaction, after the listener and before the commit
+      long[] beforeCommit = {-1};
+      tx.executeWithoutResult(
+          s -> {
+            events.publishEvent(failed);
+            TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                  @Override
+                  public void beforeCommit(boolean readOnly) {
+                    beforeCommit[0] = deliveries(hook);
+                  }
+                });
+          });
+      assertThat(beforeCommit[0]).as("queued in the transaction that ends it").isOne();
+      assertThat(deliveries(hook)).as("committed with the end").isOne();
+
+      tx.executeWithoutResult(
+          s ->
+              events.publishEvent(
+                  new ExecutionEnded(
+                      78, 5L, "nightly", "complete", 3, 3, 0, Instant.now(), "p", "ssg")));
+      assertThat(deliveries(hook)).as("a complete execution is not notified").isOne();
+    } finally {
+      jdbc.sql("delete from webhooks where id = ?").param(hook).update();
+    }
+  }
+
+  private long deliveries(long hook) {
+    return jdbc.sql(
+            "select count(*) from webhook_deliveries where webhook_id = ? and event ="
+                + " 'execution.failed'")
+        .param(hook)
+        .query(Long.class)
+        .single();
   }
 
   @Test

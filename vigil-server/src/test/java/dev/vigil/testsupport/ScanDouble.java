@@ -15,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +48,7 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
   private final Queue<String> held = new ConcurrentLinkedQueue<>();
   private final AtomicInteger holding = new AtomicInteger();
   private final Object gate = new Object();
+  private final Set<String> passes = new HashSet<>(); // guarded by gate
   private volatile boolean hold;
   private volatile boolean crashed;
 
@@ -147,6 +151,17 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
     hold = true;
   }
 
+  /**
+   * Lets the held scans of {@code targets} go on, once each, while every other scan stays held (and
+   * so do later scans of the same targets).
+   */
+  public void release(Collection<String> targets) {
+    synchronized (gate) {
+      passes.addAll(targets);
+      gate.notifyAll();
+    }
+  }
+
   /** Lets held scans go on. */
   public void release() {
     synchronized (gate) {
@@ -180,7 +195,7 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
       held.add(target);
       holding.incrementAndGet();
       try {
-        while (hold && !crashed) {
+        while (hold && !crashed && !passes.remove(target)) {
           gate.wait();
         }
       } catch (InterruptedException e) {
