@@ -76,6 +76,7 @@ abstract class WebhookDeliveryFlow {
   @Autowired SettableClock clock;
   @Autowired MockMvc mvc;
   @Autowired JsonMapper json;
+  @Autowired NotificationSweep sweep;
 
   @BeforeAll
   static void content() throws Exception {
@@ -225,7 +226,17 @@ abstract class WebhookDeliveryFlow {
                           .get("total")
                           .asLong()
                       == expected.size());
-      Thread.sleep(3000); // the sweep runs every second: nothing more may come
+      // nothing more may come: a sweep (run here rather than waited for) finds nothing left to
+      // notify, and no delivery waits to be sent or retried
+      assertThat(sweep.sweep()).as("notifications a sweep still finds").isZero();
+      assertThat(
+              api.get("/api/webhooks/" + hook + "/deliveries?status=pending&max=-1")
+                  .json()
+                  .get("meta")
+                  .get("total")
+                  .asLong())
+          .as("deliveries still pending")
+          .isZero();
       List<String> got = new ArrayList<>();
       for (FlakyReceiver.Received r : rx.accepted()) {
         JsonNode body = json.readTree(r.body());
