@@ -10,18 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.vigil.testsupport.VigilSystemTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@VigilSystemTest
 class LoginPageIntegrationTest {
 
   @Autowired MockMvc mvc;
@@ -51,7 +47,7 @@ class LoginPageIntegrationTest {
   void signsInWithTheFormAndOutAgain() throws Exception {
     MockHttpSession session =
         (MockHttpSession)
-            mvc.perform(formLogin("/login").user("admin").password("admin-test-password"))
+            mvc.perform(formLogin("/login").user("admin").password(VigilSystemTest.ADMIN_PASSWORD))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/"))
                 .andReturn()
@@ -88,7 +84,7 @@ class LoginPageIntegrationTest {
 
   @Test
   void homeRedirectsScanReadersAndWelcomesOthers() throws Exception {
-    mvc.perform(get("/").session(PageLogin.session(mvc, "admin", "admin-test-password")))
+    mvc.perform(get("/").session(PageLogin.session(mvc, "admin", VigilSystemTest.ADMIN_PASSWORD)))
         .andExpect(redirectedUrl("/provisioning/jobs/security-packages"));
     mvc.perform(get("/").session(PageLogin.session(mvc, userWithoutRoles(), "no-roles-pass")))
         .andExpect(status().isOk())

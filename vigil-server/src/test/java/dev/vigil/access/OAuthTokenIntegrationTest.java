@@ -3,6 +3,8 @@ package dev.vigil.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testsupport.SettableClock;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,30 +16,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@VigilSystemTestWithClock
 class OAuthTokenIntegrationTest {
 
-  private static final String PASSWORD = "admin-test-password";
-
-  @TestConfiguration
-  static class ClockConfig {
-    @Bean
-    @Primary
-    SettableClock testClock() {
-      return new SettableClock(Duration.ZERO);
-    }
-  }
+  private static final String PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
 
   @LocalServerPort int port;
   @Autowired SettableClock clock;
@@ -45,6 +33,11 @@ class OAuthTokenIntegrationTest {
   @Autowired Clock injected;
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void realTime() {
+    clock.reset(Duration.ZERO);
+  }
 
   @AfterEach
   void resetClock() {

@@ -5,34 +5,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
-/** A handler that forgets its guard is refused even for an Administrator, and logged. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(UnguardedHandlerIntegrationTest.Forgetful.class)
+/**
+ * A handler that forgets its guard ({@link dev.vigil.testsupport.UnguardedHandler}) is refused even
+ * for an Administrator, and logged.
+ */
+@VigilSystemTestWithoutScheduler
 @ExtendWith(OutputCaptureExtension.class)
 class UnguardedHandlerIntegrationTest {
-
-  @RestController
-  static class Forgetful {
-    @GetMapping({"/api/forgotten-guard", "/forgotten-guard"})
-    String forgotten() {
-      return "should never be seen";
-    }
-  }
 
   @Autowired MockMvc mvc;
   @Autowired TokenService tokens;
@@ -48,7 +36,8 @@ class UnguardedHandlerIntegrationTest {
         .andExpect(
             jsonPath("$.msg").value("You do not have permissions to access this api endpoint"));
     mvc.perform(
-            get("/forgotten-guard").session(PageLogin.session(mvc, "admin", "admin-test-password")))
+            get("/forgotten-guard")
+                .session(PageLogin.session(mvc, "admin", VigilSystemTest.ADMIN_PASSWORD)))
         .andExpect(status().isForbidden());
     assertThat(output.getOut())
         .contains("has neither @RequiresPermission nor @PublicEndpoint")

@@ -10,22 +10,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.vigil.testsupport.VigilSystemTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@VigilSystemTest
 class UserAdminIntegrationTest {
 
   @Autowired MockMvc mvc;
@@ -336,7 +332,7 @@ class UserAdminIntegrationTest {
   }
 
   private org.springframework.mock.web.MockHttpSession adminSession() throws Exception {
-    return PageLogin.session(mvc, "admin", "admin-test-password");
+    return PageLogin.session(mvc, "admin", VigilSystemTest.ADMIN_PASSWORD);
   }
 
   private ResultActions api(MockHttpServletRequestBuilder request) throws Exception {

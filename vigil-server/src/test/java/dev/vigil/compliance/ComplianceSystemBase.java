@@ -7,7 +7,9 @@ import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SettableClock;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.SystemTestContent;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,8 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -41,13 +41,13 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class ComplianceSystemBase {
 
-  static final Path contentRoot = tempDir();
+  static final Path contentRoot = SystemTestContent.newFolder("vigil-compliancesystembase");
   static final Path marker = contentRoot.resolve("toggle-fails");
   static SshdHarness sshd;
   static Path ds;
   private static final Set<Integer> usersMadeOn = ConcurrentHashMap.newKeySet();
 
-  static final String ADMIN_PASSWORD = "compliance-admin-pw";
+  static final String ADMIN_PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
 
   /** The application clock of these tests. */
   @TestConfiguration
@@ -65,11 +65,6 @@ abstract class ComplianceSystemBase {
   @Autowired JdbcClient jdbc;
   ApiClient api;
   ComplianceFleet fleet;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void content() throws Exception {

@@ -11,6 +11,7 @@ import dev.vigil.results.ComplianceReadModel;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.Pages;
+import dev.vigil.testsupport.VigilSystemTestWithClock;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,10 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,16 +40,7 @@ import tools.jackson.databind.JsonNode;
  * API and the Hosts list; in a real Chromium, the dashboard's links, the rule view's order, the
  * stacked chart with one day of data and the Security tab's profile chooser.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:fleetviews;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + ComplianceSystemBase.ADMIN_PASSWORD,
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
-@Import(ComplianceSystemBase.ClockConfig.class)
+@VigilSystemTestWithClock
 class FleetViewsSystemTest extends ComplianceSystemBase {
 
   private static final String TOGGLE_RULE = "xccdf_dev.vigil_rule_toggle";

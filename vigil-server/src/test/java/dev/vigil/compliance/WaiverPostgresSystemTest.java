@@ -1,6 +1,7 @@
 package dev.vigil.compliance;
 
 import dev.vigil.testsupport.PostgresApp;
+import dev.vigil.testsupport.VigilSystemTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -18,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "vigil.access.admin-password=" + ComplianceSystemBase.ADMIN_PASSWORD,
-      "vigil.scheduler.polling-interval=200ms"
+      "vigil.scheduler.polling-interval=200ms",
+      "vigil.packages.allowed-file-roots=" + VigilSystemTest.CONTENT_ROOT
     })
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @Import({ComplianceSystemBase.ClockConfig.class, PostgresApp.DropOnClose.class})

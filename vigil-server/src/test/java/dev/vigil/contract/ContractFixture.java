@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.contract.ContractClient.Resp;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SharedDatabaseReset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ContractFixture {
 
-  private static final Map<Integer, ContractFixture> BY_PORT = new ConcurrentHashMap<>();
+  private static final Map<String, ContractFixture> BY_PORT = new ConcurrentHashMap<>();
   private static final Set<String> ENDED = Set.of("complete", "failed", "cancelled");
 
   final ContractClient admin;
@@ -48,10 +49,15 @@ final class ContractFixture {
     this.local2 = localServer("ctrfix-local-2");
   }
 
-  /** The fixture of the server on {@code port}, made on first use (skips without oscap). */
+  /**
+   * The fixture of the server on {@code port}, made on first use after each reset of its database
+   * (skips without oscap).
+   */
   static synchronized ContractFixture of(int port, ContractClient admin, Path root) {
     ScanFixtures.requireScanning();
-    return BY_PORT.computeIfAbsent(port, p -> new ContractFixture(admin, root));
+    // a reset of the shared database (before a class of another family) takes the records away
+    return BY_PORT.computeIfAbsent(
+        port + "/" + SharedDatabaseReset.generation(), p -> new ContractFixture(admin, root));
   }
 
   /**

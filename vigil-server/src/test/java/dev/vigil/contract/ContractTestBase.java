@@ -1,48 +1,34 @@
 package dev.vigil.contract;
 
 import dev.vigil.contract.ContractClient.Resp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.vigil.testsupport.SharedDatabaseReset;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One running Vigil (random port, H2 in memory) shared by every contract test class: the classes
  * declare nothing of their own, so Spring's test context cache starts it once. Each class marks its
  * records with its own word so that lists can be checked exactly.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + ContractTestBase.ADMIN_PASSWORD,
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
+@SharedDatabaseReset.Skip
 abstract class ContractTestBase {
 
-  static final String ADMIN_PASSWORD = "contract-admin-pw";
+  static final String ADMIN_PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
   static final String NO_SCANNING_USER = "ctr-no-scanning";
   static final String NO_INFRA_USER = "ctr-no-infra";
   static final String USER_PASSWORD = "ctr-user-pw-1";
 
   /** Where package content may be fetched from with file: URLs. */
-  static final Path CONTENT_ROOT = tempDir();
+  static final Path CONTENT_ROOT = SystemTestContent.newFolder("vigil-contracttestbase");
 
   @LocalServerPort int port;
 
   /** The admin, signed in as the CLI does. */
   ContractClient admin;
-
-  @DynamicPropertySource
-  static void contentRoot(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", CONTENT_ROOT::toString);
-  }
 
   private static final java.util.Map<String, String> TOKENS =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -112,13 +98,5 @@ abstract class ContractTestBase {
                 + roleId
                 + "}]}}"),
         "user");
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-contract");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

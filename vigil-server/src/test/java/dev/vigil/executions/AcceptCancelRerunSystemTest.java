@@ -7,6 +7,8 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SilentPort;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,14 +27,7 @@ import tools.jackson.databind.JsonNode;
  * leaves no process of the run and no run directory on the target, and a re-run takes exactly the
  * servers that were not scanned (failed, cancelled while running, never started).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:acceptcancel;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=accept-cancel-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class AcceptCancelRerunSystemTest {
 
   private static final String LOGIN_USER = "vigil-acc-cancel";
@@ -52,15 +44,10 @@ class AcceptCancelRerunSystemTest {
   ExecutionApi exec;
   AcceptTargets make;
 
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
-
   @BeforeAll
   static void targets() throws Exception {
     ScanFixtures.requireScanning();
-    contentRoot = Files.createTempDirectory("vigil-accept-cancel");
+    contentRoot = SystemTestContent.newFolder("vigil-accept-cancel");
     nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
     sleepSeconds = 400 + ThreadLocalRandom.current().nextInt(500);
     slowDs = ScanFixtures.slowDatastream(contentRoot, sleepSeconds);
@@ -84,7 +71,7 @@ class AcceptCancelRerunSystemTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "accept-cancel-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     exec = new ExecutionApi(api, sshd, nineDs);
     make = new AcceptTargets(api);
   }

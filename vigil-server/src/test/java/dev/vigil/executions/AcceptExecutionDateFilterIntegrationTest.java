@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ApiClient.Response;
 import dev.vigil.testsupport.Pages;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,9 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,15 +27,7 @@ import tools.jackson.databind.JsonNode;
  * page: inclusive bounds on the creation time, and a 400 naming the parameter for a malformed value
  * or a start after the end.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:acceptdates;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=accept-dates-admin-pw",
-      "vigil.scheduler.enabled=false"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTestWithoutScheduler
 class AcceptExecutionDateFilterIntegrationTest {
 
   private static final String BASE = "/api/job-executions";
@@ -52,7 +44,7 @@ class AcceptExecutionDateFilterIntegrationTest {
 
   @BeforeEach
   void executions() {
-    api = new ApiClient(port).login("admin", "accept-dates-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     jdbc.sql("delete from job_executions").update();
     lateOn26 = execution("d-late-26", "2026-11-26T23:59:59.999999Z");
     on27 = execution("d-start-27", "2026-11-27T00:00:00Z");

@@ -7,6 +7,9 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,10 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,30 +28,17 @@ import tools.jackson.databind.JsonNode;
  * first is tried again with backoff and the run ends done, each attempt a line of its output and
  * the run's own attempt unchanged; a login refused or a changed host key is never tried again.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:connectretry;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=retry-admin-pw",
-      "vigil.scheduler.polling-interval=200ms",
-      "vigil.executions.connect-retries=3",
-      "vigil.executions.connect-backoff=4s"
-    })
+@VigilSystemTestWithLimits
 class ConnectRetrySystemTest {
 
-  private static final Path contentRoot = tempDir();
+  private static final Path contentRoot =
+      SystemTestContent.newFolder("vigil-connectretrysystemtest");
   private static SshdHarness sshd;
   private static Path nineDs;
 
   @LocalServerPort int port;
   ApiClient api;
   ExecutionApi exec;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void startTarget() throws Exception {
@@ -70,7 +57,7 @@ class ConnectRetrySystemTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "retry-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     exec = new ExecutionApi(api, sshd, nineDs);
   }
 

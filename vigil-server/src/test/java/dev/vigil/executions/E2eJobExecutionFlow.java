@@ -10,6 +10,7 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ContentServer;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class E2eJobExecutionFlow {
 
-  static final String ADMIN_PASSWORD = "e2e-admin-pw";
+  static final String ADMIN_PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
   private static final String CONTENT_PATH = "/content/nine-results-ds.xml";
 
   private static Path contentRoot;

@@ -7,8 +7,9 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The execution page in a real headless Chromium, over real oscap scans of a local server: Execute
@@ -29,26 +27,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * never doubled ("scanning (scanning)"); and an execution cancelled before any scan shows plainly
  * that nothing could be compared, not a drift "over 0 server(s)".
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:executionpage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + ExecutionPageBrowserSystemTest.PW,
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class ExecutionPageBrowserSystemTest {
 
-  static final String PW = "execution-page-admin-pw";
-  private static Path root;
+  static final String PW = VigilSystemTest.ADMIN_PASSWORD;
+  private static final Path root = SystemTestContent.newFolder("vigil-execution-page");
 
   @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) throws IOException {
-    root = Files.createTempDirectory("vigil-execution-page");
-    registry.add("vigil.packages.allowed-file-roots", root::toString);
-  }
 
   @BeforeAll
   static void parts() {

@@ -11,20 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SystemTestContent;
 import dev.vigil.testsupport.TestUsers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -33,28 +28,16 @@ import tools.jackson.databind.JsonNode;
  * list and detail show it with one row per server and its scan, and an auditor sees them but cannot
  * execute.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:executionpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=execution-pages-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTest
 class ExecutionPagesSystemTest {
 
-  private static final Path contentRoot = tempDir();
+  private static final Path contentRoot =
+      SystemTestContent.newFolder("vigil-executionpagessystemtest");
   private static Path nineDs;
   private static Path slowDs;
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void content() throws Exception {
@@ -65,7 +48,7 @@ class ExecutionPagesSystemTest {
 
   @Test
   void executeFromTheJobPageShowsTheRunPerServerAndAnAuditorOnlyLooks() throws Exception {
-    ApiClient admin = new ApiClient(port).login("admin", "execution-pages-admin-pw");
+    ApiClient admin = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     TestUsers.create(admin, "pages-auditor", "pages-auditor-pw-1", "Auditor");
     ExecutionApi exec = new ExecutionApi(admin, null, nineDs);
     long job =
@@ -99,7 +82,7 @@ class ExecutionPagesSystemTest {
 
   @Test
   void executeWhileTheJobRunsOpensTheRunningExecutionWithWhyNothingStarted() throws Exception {
-    ApiClient admin = new ApiClient(port).login("admin", "execution-pages-admin-pw");
+    ApiClient admin = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     ExecutionApi exec = new ExecutionApi(admin, null, slowDs);
     long job =
         exec.job(
@@ -136,13 +119,5 @@ class ExecutionPagesSystemTest {
         .andReturn()
         .getResponse()
         .getContentAsString();
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-exec-pages");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

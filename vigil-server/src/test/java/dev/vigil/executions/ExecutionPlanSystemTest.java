@@ -7,8 +7,8 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,12 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -36,19 +32,12 @@ import tools.jackson.databind.JsonNode;
  * the next execution uses the new ones. Three servers over a real loopback sshd, scanned one at a
  * time by the real oscap with a rule that sleeps, so the edits land while runs are still queued.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:executionplan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=plan-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTest
 class ExecutionPlanSystemTest {
 
   private static final int SLEEP_SECONDS = 4;
-  private static final Path contentRoot = tempDir();
+  private static final Path contentRoot =
+      SystemTestContent.newFolder("vigil-executionplansystemtest");
   private static SshdHarness sshd;
   private static Path slowDs;
 
@@ -57,11 +46,6 @@ class ExecutionPlanSystemTest {
   @Autowired MockMvc mvc;
   ApiClient api;
   ExecutionApi exec;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void startTarget() throws Exception {
@@ -80,7 +64,7 @@ class ExecutionPlanSystemTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "plan-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     exec = new ExecutionApi(api, sshd, slowDs);
   }
 
@@ -243,13 +227,5 @@ class ExecutionPlanSystemTest {
         .param(execution)
         .query((rs, i) -> Map.of(rs.getLong(1), rs.getString(2)))
         .list();
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-execution-plan");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,10 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,27 +25,15 @@ import tools.jackson.databind.JsonNode;
  * collecting → done, and the rules oscap has evaluated are counted against the profile's rule
  * count. Real local oscap on a datastream whose second rule sleeps.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:progress;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=progress-admin-pw",
-      "vigil.scheduler.polling-interval=200ms",
-      "vigil.executions.progress-interval=100ms"
-    })
+@VigilSystemTest
 class ExecutionProgressSystemTest {
 
-  private static final Path contentRoot = tempDir();
+  private static final Path contentRoot =
+      SystemTestContent.newFolder("vigil-executionprogresssystemtest");
   private static Path slowDs;
 
   @LocalServerPort int port;
   @Autowired ExecutionService executions;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void content() throws Exception {
@@ -56,7 +43,7 @@ class ExecutionProgressSystemTest {
 
   @Test
   void aScanningRunShowsItsStateAndRulesEvaluatedOfTheProfilesRules() {
-    ApiClient api = new ApiClient(port).login("admin", "progress-admin-pw");
+    ApiClient api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     ExecutionApi exec = new ExecutionApi(api, null, slowDs);
     long pkg = exec.readyPackage("slow");
     long server = exec.localServer("progress-local");

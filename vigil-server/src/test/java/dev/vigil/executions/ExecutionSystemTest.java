@@ -7,10 +7,9 @@ import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.SystemTestContent;
 import dev.vigil.testsupport.TestUsers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -19,27 +18,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A job executed end to end through the REST API only: a package of the nine-results datastream,
  * local servers and a server over a real loopback sshd, target runs scanned by the real oscap.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:executions;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=execution-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class ExecutionSystemTest {
 
-  private static final Path contentRoot = tempDir();
+  private static final Path contentRoot = SystemTestContent.newFolder("vigil-executionsystemtest");
   private static SshdHarness sshd;
   private static Path nineDs;
   private static ScanReport direct;
@@ -47,11 +36,6 @@ class ExecutionSystemTest {
   @LocalServerPort int port;
   ApiClient api;
   ExecutionApi exec;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void startTarget() throws Exception {
@@ -71,7 +55,7 @@ class ExecutionSystemTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "execution-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     exec = new ExecutionApi(api, sshd, nineDs);
   }
 
@@ -211,13 +195,5 @@ class ExecutionSystemTest {
                 .asInt())
         .isZero();
     assertThat(api.get("/api/job-executions?status=bogus").status()).isEqualTo(400);
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-exec-content");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

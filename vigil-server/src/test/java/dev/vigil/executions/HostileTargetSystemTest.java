@@ -6,6 +6,8 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -34,20 +32,12 @@ import tools.jackson.databind.JsonNode;
  * its reason said once; the terminal sequence reaches the stored reason, the page and the log only
  * escaped.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:hostiletarget;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=hostile-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTest
 @ExtendWith(OutputCaptureExtension.class)
 class HostileTargetSystemTest {
 
   private static final String ESCAPED = "\\x1b]0;x\\x07";
-  private static final Path contentRoot = tempDir("vigil-hostile-content");
+  private static final Path contentRoot = SystemTestContent.newFolder("vigil-hostile-content");
   private static final Path bin = tempDir("vigil-hostile-bin");
   private static SshdHarness sshd;
   private static Path nineDs;
@@ -56,11 +46,6 @@ class HostileTargetSystemTest {
   @Autowired MockMvc mvc;
   ApiClient api;
   ExecutionApi make;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void startTarget() throws Exception {
@@ -100,7 +85,7 @@ class HostileTargetSystemTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "hostile-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     make = new ExecutionApi(api, sshd, nineDs);
   }
 

@@ -8,21 +8,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.PageSessions;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SystemTestContent;
 import dev.vigil.testsupport.TestUsers;
-import java.nio.file.Files;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -31,15 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * and API, but every change is refused with 403 and the pages show no control to make one; the same
  * pages show those controls to a user with full access.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:readonlyjobs;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=read-only-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTest
 class ReadOnlyJobsAndExecutionsSystemTest {
 
   private static final String JOBS = "/provisioning/jobs";
@@ -51,15 +40,10 @@ class ReadOnlyJobsAndExecutionsSystemTest {
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
 
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
-
   @BeforeAll
   static void content() throws Exception {
     ScanFixtures.requireScanning();
-    contentRoot = Files.createTempDirectory("vigil-read-only");
+    contentRoot = SystemTestContent.newFolder("vigil-read-only");
     nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
     slowDs =
         ScanFixtures.slowDatastream(contentRoot, 400 + ThreadLocalRandom.current().nextInt(500));
@@ -67,7 +51,7 @@ class ReadOnlyJobsAndExecutionsSystemTest {
 
   @Test
   void anAuditorSeesJobsAndExecutionsButNoControlsAndEveryChangeIs403() throws Exception {
-    ApiClient admin = new ApiClient(port).login("admin", "read-only-admin-pw");
+    ApiClient admin = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     TestUsers.create(admin, "ro-auditor", "ro-auditor-pw-1", "Auditor");
     ApiClient auditor = new ApiClient(port).login("ro-auditor", "ro-auditor-pw-1");
     ExecutionApi exec = new ExecutionApi(admin, null, nineDs);
@@ -92,7 +76,7 @@ class ReadOnlyJobsAndExecutionsSystemTest {
     long running = exec.execute(slowJob);
     try {
       MockHttpSession ro = PageSessions.login(mvc, "ro-auditor", "ro-auditor-pw-1");
-      MockHttpSession full = PageSessions.login(mvc, "admin", "read-only-admin-pw");
+      MockHttpSession full = PageSessions.login(mvc, "admin", VigilSystemTest.ADMIN_PASSWORD);
       assertPagesShowControlsOnlyToFullAccess(ro, full, failingJob, failed, running);
       assertApiRefusesEveryChange(auditor, failingJob, failed, running);
       assertPagePostsRefuseEveryChange(ro, failingJob, failed, running);

@@ -14,8 +14,8 @@ import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,10 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,17 +34,10 @@ import tools.jackson.databind.JsonNode;
  * {@code file:} URL, a server reached over a real loopback sshd with a stored key credential, the
  * real oscap, the result recorded and equal rule by rule to oscap run directly.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:serverscan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=server-scan-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class ServerScanSystemTest {
 
-  private static final Path contentRoot = tempDir();
+  private static final Path contentRoot = SystemTestContent.newFolder("vigil-serverscansystemtest");
   private static SshdHarness sshd;
   private static Path nineDs;
   private static ScanReport direct;
@@ -56,11 +46,6 @@ class ServerScanSystemTest {
   @Autowired ServerScanService scans;
   ApiClient api;
   ExecutionApi make;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void startTarget() throws Exception {
@@ -80,7 +65,7 @@ class ServerScanSystemTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "server-scan-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     make = new ExecutionApi(api, sshd, nineDs);
   }
 
@@ -149,14 +134,6 @@ class ServerScanSystemTest {
     }
     assertThat(scan.score()).isEqualTo(direct.scores().get(0).value());
     assertThat(scan.profileId()).isEqualTo(NINE_PROFILE);
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-scan-content");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private ScanOrder order(long server, long pkg) {

@@ -3,6 +3,8 @@ package dev.vigil.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,16 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * key text or passphrase, and no API response (over real HTTP, signed in as the admin) contains
  * one.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:invsecrets;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=inv-secrets-admin-pw",
-      "vigil.scheduler.enabled=false",
-      "vigil.data-dir=target/inventory-secrets-data",
-      "vigil.inventory.master-key="
-    })
+@VigilSystemTestWithoutScheduler
 class SecretsAtRestIntegrationTest {
 
   private static final String PASSWORD = "Pa55-word-at-rest!";
@@ -44,7 +36,7 @@ class SecretsAtRestIntegrationTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "inv-secrets-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     jdbc.sql("delete from instances").update();
     jdbc.sql("delete from servers").update();
     jdbc.sql("delete from credentials").update();

@@ -6,6 +6,7 @@ import dev.vigil.storage.Sql;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ApiClient.Response;
 import dev.vigil.testsupport.Counts;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class BoundedInputFlow {
 
-  static final String PASSWORD = "bounded-input-pw";
+  static final String PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
   static final String SETTINGS = "vigil.api.max-request-body=2MB";
   private static final int SERVERS = 70_000;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ApiClient.Response;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -28,15 +28,7 @@ import tools.jackson.databind.JsonNode;
  * changed fields, delete with a JSON content type and no body, and the in-use refusals of packages
  * and schedules. The package is real SSG content fetched over loopback HTTP.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:jobapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=job-api-admin-pw",
-      "vigil.packages.allow-private-addresses=true",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class JobApiIntegrationTest {
 
   static final String BASE = "/api/jobs";
@@ -49,7 +41,7 @@ class JobApiIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    api = new ApiClient(port).login("admin", "job-api-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     fx = JobFixture.of(api, port);
     jdbc.sql("delete from jobs").update();
   }
@@ -244,7 +236,9 @@ class JobApiIntegrationTest {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(
                 HttpRequest.BodyPublishers.ofString(
-                    "password=" + URLEncoder.encode("job-api-admin-pw", StandardCharsets.UTF_8)))
+                    "password="
+                        + URLEncoder.encode(
+                            VigilSystemTest.ADMIN_PASSWORD, StandardCharsets.UTF_8)))
             .build();
     String body =
         HttpClient.newHttpClient().send(login, HttpResponse.BodyHandlers.ofString()).body();

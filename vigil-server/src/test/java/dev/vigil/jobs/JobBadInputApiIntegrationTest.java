@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ApiClient.Response;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -18,15 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Every kind of bad job input is a 400 with {@code errors.<field>} in the Morpheus error shape, all
  * problems of one body are reported together, and nothing is written.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:jobapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=job-api-admin-pw",
-      "vigil.packages.allow-private-addresses=true",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class JobBadInputApiIntegrationTest {
 
   @LocalServerPort int port;
@@ -36,7 +28,7 @@ class JobBadInputApiIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    api = new ApiClient(port).login("admin", "job-api-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     fx = JobFixture.of(api, port);
     jdbc.sql("delete from jobs").update();
   }

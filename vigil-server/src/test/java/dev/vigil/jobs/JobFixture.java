@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ContentServer;
+import dev.vigil.testsupport.SharedDatabaseReset;
 import dev.vigil.testsupport.TestArchives;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.time.Duration;
 final class JobFixture {
 
   static final String STIG = "xccdf_org.ssgproject.content_profile_stig";
-  private static final java.util.Map<Integer, JobFixture> BY_PORT = new java.util.HashMap<>();
+  private static final java.util.Map<String, JobFixture> BY_PORT = new java.util.HashMap<>();
   private static ContentServer content;
 
   final long packageId;
@@ -63,9 +64,13 @@ final class JobFixture {
             "schedule");
   }
 
-  /** The fixture of the application on {@code port}, made on first use (contexts are cached). */
+  /**
+   * The fixture of the application on {@code port}, made on first use (contexts are cached) and
+   * again after each reset of the shared database.
+   */
   static synchronized JobFixture of(ApiClient api, int port) {
-    return BY_PORT.computeIfAbsent(port, p -> new JobFixture(api, "p" + p));
+    return BY_PORT.computeIfAbsent(
+        port + "/" + SharedDatabaseReset.generation(), p -> new JobFixture(api, "p" + port));
   }
 
   /** The create body the CLI sends for a manual job over both servers (API.md §5.3). */

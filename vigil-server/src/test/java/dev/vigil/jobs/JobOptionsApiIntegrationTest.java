@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -16,15 +16,7 @@ import tools.jackson.databind.JsonNode;
  * The option calls the CLI makes while it builds a job (job types, package choices, job options
  * with the CLI's bare-key query), and read-only users: they read jobs but cannot write them.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:jobapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=job-api-admin-pw",
-      "vigil.packages.allow-private-addresses=true",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class JobOptionsApiIntegrationTest {
 
   private static boolean auditorMade;
@@ -35,7 +27,7 @@ class JobOptionsApiIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    api = new ApiClient(port).login("admin", "job-api-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     fx = JobFixture.of(api, port);
   }
 

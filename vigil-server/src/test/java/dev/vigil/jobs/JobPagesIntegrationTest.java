@@ -10,12 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -26,16 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * typed values kept, edits, disables and deletes; the auditor sees jobs but no controls, and forged
  * posts are refused.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:jobpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=job-pages-admin-pw",
-      "vigil.packages.allow-private-addresses=true",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTest
 class JobPagesIntegrationTest {
 
   private static final String BASE = "/provisioning/jobs";
@@ -49,7 +39,7 @@ class JobPagesIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    admin = new ApiClient(port).login("admin", "job-pages-admin-pw");
+    admin = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     if (!usersMade) {
       TestUsers.create(admin, "job-auditor1", "auditor-pw-1", "Auditor");
       TestUsers.create(admin, "job-operator1", "operator-pw-1", "Security Operator");

@@ -6,8 +6,9 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,25 +32,13 @@ import tools.jackson.databind.JsonNode;
  * targets are searched, filtered by label and selected all at once without any request. Without
  * JavaScript: the same wizard works through its "Update choices" button.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:jobwizard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + JobWizardBrowserSystemTest.PW
-    })
+@VigilSystemTest
 class JobWizardBrowserSystemTest {
 
-  static final String PW = "job-wizard-admin-pw";
-  private static Path root;
+  static final String PW = VigilSystemTest.ADMIN_PASSWORD;
+  private static final Path root = SystemTestContent.newFolder("vigil-job-wizard");
 
   @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) throws IOException {
-    root = Files.createTempDirectory("vigil-job-wizard");
-    registry.add("vigil.packages.allowed-file-roots", root::toString);
-  }
 
   @BeforeAll
   static void parts() {

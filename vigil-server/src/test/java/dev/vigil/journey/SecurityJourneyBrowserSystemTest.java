@@ -7,6 +7,7 @@ import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.ContentServer;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,19 +32,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *
  * <p>The auditor's journey reads what the operator's made, so the two run in order.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:journey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + SecurityJourneyBrowserSystemTest.ADMIN_PW,
-      "vigil.scheduler.polling-interval=200ms",
-      "vigil.packages.allow-private-addresses=true"
-    })
+@VigilSystemTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityJourneyBrowserSystemTest {
 
-  static final String ADMIN_PW = "journey-admin-pw";
+  static final String ADMIN_PW = VigilSystemTest.ADMIN_PASSWORD;
   static final String OPERATOR = "olivia";
   static final String OPERATOR_PW = "olivia-operates-1";
   static final String AUDITOR = "arthur";

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.executions.ExecutionEnded;
 import dev.vigil.executions.TargetRunEnded;
 import dev.vigil.results.ScanRecorded;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,11 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The marks that replace a task per scan: a recorded scan or a failed run marks its server in the
  * transaction that records it (a rolled-back recording marks nothing), and the compliance check
  * deletes exactly the marks it read, never one committed after its read, even one with a lower id.
- * The recurring check is held off (1 h) so that the test reads the marks itself.
+ * The scheduler is off, so the recurring check never runs: the test reads the marks itself.
  */
-@SpringBootTest(
-    properties = {"vigil.webhooks.check-interval=1h", "vigil.webhooks.sweep-interval=1h"})
-@ActiveProfiles("test")
+@VigilSystemTestWithoutScheduler
 class ComplianceCheckIntegrationTest {
 
   @Autowired ApplicationEventPublisher events;

@@ -8,15 +8,13 @@ import dev.vigil.inventory.SecretCipher;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -25,11 +23,7 @@ import tools.jackson.databind.JsonNode;
  * read, change and delete; the secret sealed at rest and never echoed; every bad input a 400 naming
  * its field; Administration Full only.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"vigil.webhooks.allow-private-addresses=true"})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@VigilSystemTest
 class WebhookApiIntegrationTest {
 
   static final String SECRET = "s3cret-for-the-api-test-0001";
@@ -42,7 +36,7 @@ class WebhookApiIntegrationTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "admin-test-password");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
   }
 
   private static String body(String name, String url, String secret, String events) {

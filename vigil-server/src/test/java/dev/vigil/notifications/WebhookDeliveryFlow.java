@@ -9,7 +9,9 @@ import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SettableClock;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.SystemTestContent;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class WebhookDeliveryFlow {
 
-  static final String ADMIN_PASSWORD = "webhook-admin-pw";
+  static final String ADMIN_PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
   static final String P1 = "vigil.access.admin-password=" + ADMIN_PASSWORD;
   static final String P2 = "vigil.scheduler.polling-interval=200ms";
   static final String P3 = "vigil.packages.allow-private-addresses=true";
@@ -56,8 +56,9 @@ abstract class WebhookDeliveryFlow {
   static final String P5 = "vigil.webhooks.retry-backoff=100ms";
   static final String P6 = "vigil.webhooks.max-backoff=1s";
   static final String P7 = "vigil.webhooks.sweep-interval=1s";
+  static final String P8 = "vigil.packages.allowed-file-roots=" + VigilSystemTest.CONTENT_ROOT;
   static final String SECRET = "the-receivers-shared-secret-42";
-  static final Path contentRoot = tempDir();
+  static final Path contentRoot = SystemTestContent.newFolder("vigil-webhookdeliveryflow");
   static final Path marker = contentRoot.resolve("toggle-fails");
   static SshdHarness sshd;
   static Path ds;
@@ -75,11 +76,7 @@ abstract class WebhookDeliveryFlow {
   @Autowired SettableClock clock;
   @Autowired MockMvc mvc;
   @Autowired JsonMapper json;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
+  @Autowired NotificationSweep sweep;
 
   @BeforeAll
   static void content() throws Exception {
@@ -229,7 +226,17 @@ abstract class WebhookDeliveryFlow {
                           .get("total")
                           .asLong()
                       == expected.size());
-      Thread.sleep(3000); // the sweep runs every second: nothing more may come
+      // nothing more may come: a sweep (run here rather than waited for) finds nothing left to
+      // notify, and no delivery waits to be sent or retried
+      assertThat(sweep.sweep()).as("notifications a sweep still finds").isZero();
+      assertThat(
+              api.get("/api/webhooks/" + hook + "/deliveries?status=pending&max=-1")
+                  .json()
+                  .get("meta")
+                  .get("total")
+                  .asLong())
+          .as("deliveries still pending")
+          .isZero();
       List<String> got = new ArrayList<>();
       for (FlakyReceiver.Received r : rx.accepted()) {
         JsonNode body = json.readTree(r.body());

@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
       WebhookDeliveryFlow.P4,
       WebhookDeliveryFlow.P5,
       WebhookDeliveryFlow.P6,
-      WebhookDeliveryFlow.P7
+      WebhookDeliveryFlow.P7,
+      WebhookDeliveryFlow.P8
     })
 @AutoConfigureMockMvc
 @Import({WebhookDeliveryFlow.ClockConfig.class, PostgresApp.DropOnClose.class})

@@ -3,25 +3,24 @@ package dev.vigil.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * With the default settings a webhook URL on a private address is refused, naming the address and
  * the setting that allows it, as package URLs are (127/8 stands for every private range here: the
  * policy is {@code packages.AddressPolicy}'s, whose ranges its own tests cover).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@VigilSystemTestWithoutScheduler
 class WebhookPrivateAddressIntegrationTest {
 
   @LocalServerPort int port;
 
   @Test
   void aPrivateAddressIsRefusedUnlessAllowed() {
-    ApiClient api = new ApiClient(port).login("admin", "admin-test-password");
+    ApiClient api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     for (String url :
         new String[] {
           "http://127.0.0.1:8080/hook",

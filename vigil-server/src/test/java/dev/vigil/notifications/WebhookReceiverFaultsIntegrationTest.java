@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -19,9 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -31,18 +31,7 @@ import tools.jackson.databind.JsonNode;
  * timeout; a receiver that never answers and a closed port fail each attempt; after {@code
  * max-attempts} the delivery is {@code failed}; a disabled webhook gets nothing.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "vigil.webhooks.allow-private-addresses=true",
-      "vigil.webhooks.max-attempts=2",
-      "vigil.webhooks.retry-backoff=100ms",
-      "vigil.webhooks.connect-timeout=1s",
-      "vigil.webhooks.read-timeout=1s",
-      "vigil.webhooks.sweep-interval=1h",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@ActiveProfiles("test")
+@VigilSystemTestWithLimits
 class WebhookReceiverFaultsIntegrationTest {
 
   @LocalServerPort int port;
@@ -122,7 +111,7 @@ class WebhookReceiverFaultsIntegrationTest {
 
   @Test
   void misbehavingReceiversEndAsTheirAttemptsSay() throws Exception {
-    ApiClient api = new ApiClient(port).login("admin", "admin-test-password");
+    ApiClient api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     long redirect = hook(api, "redirect", url("/redirect"), true);
     long endless = hook(api, "endless", url("/endless"), true);
     long stalled = hook(api, "stalled", url("/stalled"), true);

@@ -10,13 +10,12 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,26 +32,15 @@ import tools.jackson.databind.JsonNode;
  * fetched, a target run done and one failed on an unreachable SSH server, the execution ended, a
  * scan recorded, and the target-run duration histogram.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:metrics;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=metrics-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class MetricsAndHealthSystemTest {
 
-  private static final Path contentRoot = tempDir();
+  private static final Path contentRoot =
+      SystemTestContent.newFolder("vigil-metricsandhealthsystemtest");
   private static Path nineDs;
   private static SshdHarness sshd;
 
   @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void content() throws Exception {
@@ -85,7 +70,7 @@ class MetricsAndHealthSystemTest {
   @Test
   void prometheusNeedsATokenAndShowsWhatAnExecutionMoved() throws Exception {
     assertThat(anonymous("/actuator/prometheus").statusCode()).isEqualTo(401);
-    ApiClient api = new ApiClient(port).login("admin", "metrics-admin-pw");
+    ApiClient api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     FleetApi fleet = new FleetApi(api);
     String before = scrape(api);
 
@@ -209,13 +194,5 @@ class MetricsAndHealthSystemTest {
         .send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-metrics-content");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

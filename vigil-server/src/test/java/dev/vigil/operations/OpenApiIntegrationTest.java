@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.vigil.testsupport.PageSessions;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,12 +14,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -34,9 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON answer and request body is a named schema with its properties, down to the records it nests
  * (no bare {@code object}).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@VigilSystemTest
 class OpenApiIntegrationTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -76,7 +72,7 @@ class OpenApiIntegrationTest {
 
   @Test
   void aSignedInUserReadsTheOpenApiDocumentAndItsSwaggerUi() throws Exception {
-    MockHttpSession session = PageSessions.login(mvc, "admin", "admin-test-password");
+    MockHttpSession session = PageSessions.login(mvc, "admin", VigilSystemTest.ADMIN_PASSWORD);
     MockHttpServletResponse doc =
         mvc.perform(get("/v3/api-docs").session(session)).andReturn().getResponse();
     assertThat(doc.getStatus()).isEqualTo(200);
@@ -336,7 +332,7 @@ class OpenApiIntegrationTest {
         mvc.perform(
                 post("/oauth/token?grant_type=password&client_id=morph-cli")
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .content("username=admin&password=admin-test-password"))
+                    .content("username=admin&password=" + VigilSystemTest.ADMIN_PASSWORD))
             .andReturn()
             .getResponse()
             .getContentAsString();

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ContentServer;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -19,15 +19,7 @@ import tools.jackson.databind.JsonNode;
  * with "not a SCAP file: the URL returned an HTML page" — not with the XML parser's refusal of the
  * page's DOCTYPE — whatever the URL's name says; served by a real loopback HTTP server.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:htmlpagepkg;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=html-page-admin-pw",
-      "vigil.packages.allow-private-addresses=true",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class HtmlPagePackageSystemTest {
 
   private static final String PAGE =
@@ -54,7 +46,7 @@ class HtmlPagePackageSystemTest {
 
   @Test
   void anHtmlPageFailsAsNotAScapFileWhateverTheUrlIsNamed() {
-    ApiClient api = new ApiClient(port).login("admin", "html-page-admin-pw");
+    ApiClient api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     for (String path : new String[] {"/releases", "/ssg-1.0-ds.xml", "/ssg.zip"}) {
       JsonNode p = awaitFinal(api, create(api, "html" + path.replaceAll("[^a-z0-9]", "-"), path));
       assertThat(p.get("status").asString()).as(path).isEqualTo("failed");

@@ -8,6 +8,8 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -30,29 +28,16 @@ import tools.jackson.databind.JsonNode;
  * required) is refused when its package is indexed, with oscap's reason; kept on request, it is
  * ready with a visible warning and scanned (real oscap, local server) with {@code --skip-valid}.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:invalidcontent;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=invalid-content-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTest
 class InvalidContentSystemTest {
 
-  private static final Path root = tempDir();
+  private static final Path root = SystemTestContent.newFolder("vigil-invalidcontentsystemtest");
   private static Path invalid;
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
   ApiClient api;
   FleetApi fleet;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> root.toString());
-  }
 
   @BeforeAll
   static void content() throws IOException {
@@ -62,7 +47,7 @@ class InvalidContentSystemTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "invalid-content-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     fleet = new FleetApi(api);
   }
 
@@ -136,14 +121,6 @@ class InvalidContentSystemTest {
     JsonNode checklist =
         api.get("/api/security-packages/" + id + "/checklists").json().get("checklists").get(0);
     assertThat(checklist.get("validationProblem").isNull()).isTrue();
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-invalid-content");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private JsonNode awaitStatus(long id, String status) {

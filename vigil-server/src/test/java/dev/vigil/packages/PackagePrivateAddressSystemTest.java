@@ -6,21 +6,15 @@ import static org.awaitility.Awaitility.await;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ContentServer;
 import dev.vigil.testsupport.TestArchives;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** With the default settings, a package URL on a loopback address is refused and says why. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:pkgprivate;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=private-test-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTestWithClock
 class PackagePrivateAddressSystemTest {
 
   @LocalServerPort int port;
@@ -29,7 +23,7 @@ class PackagePrivateAddressSystemTest {
   void loopbackUrlIsRefusedWhilePrivateAddressesAreNotAllowed() throws Exception {
     try (ContentServer server = new ContentServer()) {
       server.bytes("/ds.xml", TestArchives.ssg("ssg-firefox-ds.xml"));
-      ApiClient api = new ApiClient(port).login("admin", "private-test-admin-pw");
+      ApiClient api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
       String body =
           "{\"securityPackage\":{\"name\":\"private\",\"type\":\"scap-package\",\"url\":"
               + ApiClient.quote(server.url("/ds.xml"))

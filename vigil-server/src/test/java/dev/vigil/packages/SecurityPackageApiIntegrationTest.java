@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ApiClient.Response;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -18,14 +19,7 @@ import tools.jackson.databind.JsonNode;
  * The Morpheus-shaped security package API: envelopes, list conventions, the type look-up the CLI
  * does by code, and a 4xx with a message for every kind of bad input, writing nothing.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:pkgapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=api-test-admin-pw",
-      "vigil.scheduler.enabled=false"
-    })
+@VigilSystemTestWithoutScheduler
 class SecurityPackageApiIntegrationTest {
 
   @LocalServerPort int port;
@@ -34,7 +28,7 @@ class SecurityPackageApiIntegrationTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "api-test-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     jdbc.sql("delete from security_packages").update();
   }
 

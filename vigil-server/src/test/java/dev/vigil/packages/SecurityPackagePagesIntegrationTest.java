@@ -12,12 +12,12 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Counts;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,15 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Provisioning → Jobs → Security Packages as a Security Operator (full) and as an Auditor (read):
  * the auditor sees packages but no controls, and a forged form POST is refused.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:pkgpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=pages-test-admin-pw",
-      "vigil.scheduler.enabled=false"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTestWithoutScheduler
 class SecurityPackagePagesIntegrationTest {
 
   private static final String BASE = "/provisioning/jobs/security-packages";
@@ -47,7 +39,7 @@ class SecurityPackagePagesIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    ApiClient admin = new ApiClient(port).login("admin", "pages-test-admin-pw");
+    ApiClient admin = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     if (!usersMade) {
       TestUsers.create(admin, "auditor1", "auditor-pw-1", "Auditor");
       TestUsers.create(admin, "operator1", "operator-pw-1", "Security Operator");

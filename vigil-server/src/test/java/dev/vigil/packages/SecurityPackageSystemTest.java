@@ -7,7 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ContentServer;
+import dev.vigil.testsupport.SystemTestContent;
 import dev.vigil.testsupport.TestArchives;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,22 +33,11 @@ import tools.jackson.databind.JsonNode;
  * from {@code file:} URLs, fetched, unpacked and indexed by the running application; and hostile or
  * broken inputs, each ending failed with its own reason and nothing half-stored.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:pkgsystem;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=system-test-admin-pw",
-      "vigil.packages.allow-private-addresses=true",
-      "vigil.packages.max-download-size=20MB",
-      "vigil.packages.idle-timeout=2s",
-      "vigil.packages.total-timeout=30s",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTestWithLimits
 class SecurityPackageSystemTest {
 
   private static final String FIREFOX_STIG = "xccdf_org.ssgproject.content_profile_stig";
-  private static Path allowedRoot;
+  private static final Path allowedRoot = SystemTestContent.newFolder("vigil-allowed");
   private static Path outsideRoot;
   private static ContentServer server;
 
@@ -58,15 +47,10 @@ class SecurityPackageSystemTest {
   @Autowired ChecklistFileCache checklistCache;
   ApiClient api;
 
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) throws IOException {
-    allowedRoot = Files.createTempDirectory("vigil-allowed");
-    outsideRoot = Files.createTempDirectory("vigil-outside");
-    registry.add("vigil.packages.allowed-file-roots", () -> allowedRoot.toString());
-  }
-
   @BeforeAll
   static void serveContent() throws IOException {
+    // outside the allowed file roots (the shared content folder and the first scan's)
+    outsideRoot = Files.createTempDirectory("vigil-outside");
     Map<String, byte[]> ssgFiles = new LinkedHashMap<>();
     ssgFiles.put("ssg/ssg-firefox-ds.xml", ssg("ssg-firefox-ds.xml"));
     ssgFiles.put("ssg/ssg-chromium-ds.xml", ssg("ssg-chromium-ds.xml"));
@@ -101,7 +85,7 @@ class SecurityPackageSystemTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "system-test-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
   }
 
   @Test

@@ -18,6 +18,7 @@ import dev.vigil.shared.ListQuery;
 import dev.vigil.testsupport.ContentServer;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.TestArchives;
+import dev.vigil.testsupport.VigilSystemTestWithLimits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -32,9 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The first scan on a host whose installed SCAP Security Guide has no datastream for its OS (as on
@@ -45,16 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * built from the real ssg-debian11 datastream installed here; nothing leaves 127.0.0.0/8. Each test
  * runs the real first scan of this host (local oscap) with its own settings.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:firstscanupstream;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=first-scan-test-admin-pw",
-      "vigil.packages.allow-private-addresses=true",
-      "vigil.packages.connect-timeout=3s",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTestWithLimits
 class FirstScanUpstreamSystemTest {
 
   private static final Path BASELINE =
@@ -69,13 +58,6 @@ class FirstScanUpstreamSystemTest {
   @TempDir Path dir;
   Path ssgDir;
   Path osRelease;
-
-  @DynamicPropertySource
-  static void fileRoots(DynamicPropertyRegistry registry) {
-    registry.add(
-        "vigil.packages.allowed-file-roots",
-        () -> BASELINE.getParent() + "," + ScanFixtures.SSG_DEBIAN11.getParent());
-  }
 
   @BeforeEach
   void debian12WithoutItsDatastream() throws IOException {

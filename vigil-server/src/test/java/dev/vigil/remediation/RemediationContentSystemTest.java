@@ -8,7 +8,9 @@ import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.SystemTestContent;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -31,12 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -48,24 +45,16 @@ import tools.jackson.databind.JsonNode;
  * by a real oscap that looks at a scratch tree ({@code OSCAP_PROBE_ROOT}), so that it fails
  * realistically. The fixes are only generated and checked as text here: nothing of them runs.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:remediation-content;MODE=PostgreSQL;"
-          + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + RemediationContentSystemTest.ADMIN_PASSWORD,
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
+@VigilSystemTest
 class RemediationContentSystemTest {
 
-  static final String ADMIN_PASSWORD = "remediation-admin-pw";
+  static final String ADMIN_PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
   static final String SSG_RULE = "xccdf_org.ssgproject.content_rule_";
 
   /** The rule an approved waiver of the test covers on the scanned server. */
   static final String WAIVED = SSG_RULE + "package_audit_installed";
 
-  static final Path contentRoot = tempDir();
+  static final Path contentRoot = SystemTestContent.newFolder("vigil-remediationcontentsystemtest");
   static SshdHarness sshd;
   static long scanId;
   static long executionId;
@@ -73,11 +62,6 @@ class RemediationContentSystemTest {
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void target() throws IOException {

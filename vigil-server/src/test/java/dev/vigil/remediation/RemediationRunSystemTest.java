@@ -17,8 +17,11 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SharedDatabaseReset;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.SystemTestContent;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,13 +38,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -52,23 +50,14 @@ import tools.jackson.databind.JsonNode;
  * cancel that kills the remote script; a script changed since the dry run refused; a scan that
  * finds its server locked waits instead of failing.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:remediation-runs;MODE=PostgreSQL;"
-          + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + RemediationRunSystemTest.ADMIN_PASSWORD,
-      "vigil.scheduler.polling-interval=200ms",
-      "vigil.remediation.lock-retry=200ms"
-    })
-@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
+@VigilSystemTest
 class RemediationRunSystemTest {
 
-  static final String ADMIN_PASSWORD = "remediation-run-admin-pw";
-  static final Path contentRoot = tempDir();
+  static final String ADMIN_PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
+  static final Path contentRoot = SystemTestContent.newFolder("vigil-remediationrunsystemtest");
   static SshdHarness sshd;
   static ScratchContent content;
-  private static final Map<Integer, long[]> fleetByPort = new HashMap<>();
+  private static final Map<String, long[]> fleetByPort = new HashMap<>();
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
@@ -79,11 +68,6 @@ class RemediationRunSystemTest {
   FleetApi fleet;
   long pkg;
   long server;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void target() throws Exception {
@@ -105,7 +89,8 @@ class RemediationRunSystemTest {
     admin = new ApiClient(port).login("admin", ADMIN_PASSWORD);
     fleet = new FleetApi(admin);
     synchronized (fleetByPort) {
-      long[] ids = fleetByPort.get(port);
+      String key = port + "/" + SharedDatabaseReset.generation();
+      long[] ids = fleetByPort.get(key);
       if (ids == null) {
         TestUsers.create(admin, "rem-ops", "rem-ops-pw-1", "Security Operator");
         TestUsers.create(admin, "rem-auditor", "rem-auditor-pw-1", "Auditor");
@@ -114,7 +99,7 @@ class RemediationRunSystemTest {
               fleet.readyPackage("remediation-content", content.datastream),
               fleet.sshServer("remediation-target", sshd)
             };
-        fleetByPort.put(port, ids);
+        fleetByPort.put(key, ids);
       }
       pkg = ids[0];
       server = ids[1];

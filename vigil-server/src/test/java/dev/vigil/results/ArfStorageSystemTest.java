@@ -13,6 +13,8 @@ import dev.vigil.scap.arf.RuleResult;
 import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,11 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,17 +43,10 @@ import tools.jackson.databind.JsonNode;
  * rule, the ARF is stored without its datastream and downloads byte for byte as oscap wrote it (and
  * {@code oscap ds rds-validate} accepts it), and the SSG scan stores at most 3% of its ARF.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:arfstorage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=arf-storage-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class ArfStorageSystemTest {
 
-  private static final Path contentRoot = tempDir("vigil-arf-content");
+  private static final Path contentRoot = SystemTestContent.newFolder("vigil-arf-content");
   private static final Path arfs = tempDir("vigil-arf-runs");
   private static Path nineDs;
   private static Path ssgDs;
@@ -69,11 +61,6 @@ class ArfStorageSystemTest {
   @Autowired JdbcClient jdbc;
   ApiClient api;
   String token;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void scanThisHost() throws Exception {
@@ -93,7 +80,7 @@ class ArfStorageSystemTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "arf-storage-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     token = token();
   }
 
@@ -361,7 +348,7 @@ class ArfStorageSystemTest {
                           HttpRequest.BodyPublishers.ofString(
                               "password="
                                   + URLEncoder.encode(
-                                      "arf-storage-admin-pw", StandardCharsets.UTF_8)))
+                                      VigilSystemTest.ADMIN_PASSWORD, StandardCharsets.UTF_8)))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       String body = r.body();

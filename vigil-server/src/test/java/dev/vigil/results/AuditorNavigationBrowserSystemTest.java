@@ -7,8 +7,8 @@ import dev.vigil.packages.PackageService;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.ScanFixtures;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Auditor's navigation in a real headless Chromium: a role with "Security: Scanning" Read and
@@ -29,29 +26,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * compliance, follows a scan's server link to that tab — and no link or tab on any of those pages
  * answers 403. Adding Infrastructure Read adds the connection details (address, Summary tab).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:auditornav;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + AuditorNavigationBrowserSystemTest.PW,
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class AuditorNavigationBrowserSystemTest {
 
-  static final String PW = "auditor-nav-admin-pw";
+  static final String PW = VigilSystemTest.ADMIN_PASSWORD;
   private static final String USER_PW = "auditor-nav-user-pw";
-  private static Path root;
+  private static final Path root = SystemTestContent.newFolder("vigil-auditor-nav");
 
   @LocalServerPort int port;
   @Autowired ResultService results;
   @Autowired PackageService packages;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) throws IOException {
-    root = Files.createTempDirectory("vigil-auditor-nav");
-    registry.add("vigil.packages.allowed-file-roots", root::toString);
-  }
 
   @BeforeAll
   static void parts() {

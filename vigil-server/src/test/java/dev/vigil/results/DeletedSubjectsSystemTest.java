@@ -8,9 +8,8 @@ import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.PageSessions;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,13 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -35,29 +30,17 @@ import tools.jackson.databind.JsonNode;
  * answers 200 with the names, ids and titles the scans recorded, marked deleted, and the two scans
  * still compare as scans of one server.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:deletedsubjects;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=deleted-subjects-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTest
 class DeletedSubjectsSystemTest {
 
-  private static final String PW = "deleted-subjects-pw";
-  private static final Path contentRoot = tempDir();
+  private static final String PW = VigilSystemTest.ADMIN_PASSWORD;
+  private static final Path contentRoot =
+      SystemTestContent.newFolder("vigil-deletedsubjectssystemtest");
   private static Path nineDs;
   private static SshdHarness sshd;
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void content() throws Exception {
@@ -201,13 +184,5 @@ class DeletedSubjectsSystemTest {
     MockHttpServletResponse r = mvc.perform(get(path).session(session)).andReturn().getResponse();
     assertThat(r.getStatus()).as(path).isEqualTo(200);
     return r.getContentAsString();
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-deleted-subjects");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

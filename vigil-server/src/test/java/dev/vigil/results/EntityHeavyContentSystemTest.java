@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.ScanFixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,26 +22,15 @@ import tools.jackson.databind.JsonNode;
  * refuse the file past 65,536) is indexed ready, scanned by real oscap, and its ARF, which embeds
  * the datastream, is read and recorded with its rule results and texts.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:entityheavy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=entity-heavy-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class EntityHeavyContentSystemTest {
 
   private static final int REFERENCES = 250_000;
-  private static final Path contentRoot = tempDir();
+  private static final Path contentRoot =
+      SystemTestContent.newFolder("vigil-entityheavycontentsystemtest");
   private static Path heavyDs;
 
   @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void content() throws Exception {
@@ -55,7 +41,7 @@ class EntityHeavyContentSystemTest {
   @Test
   void datastreamAndArfWithAQuarterMillionEntityReferencesIndexScanAndRecord() throws Exception {
     assertThat(ScanFixtures.predefinedReferences(heavyDs)).isGreaterThanOrEqualTo(REFERENCES);
-    ApiClient api = new ApiClient(port).login("admin", "entity-heavy-pw");
+    ApiClient api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     FleetApi fleet = new FleetApi(api);
 
     long pkg = fleet.readyPackage("entity-heavy", heavyDs);
@@ -87,13 +73,5 @@ class EntityHeavyContentSystemTest {
         api.get("/api/security-scans/" + id + "/rules?texts=true&phrase=rule_pass").json();
     assertThat(rules.get("texts").get("available").asBoolean()).isTrue();
     assertThat(rules.get("rules").get(0).get("description").asString()).contains("a &lt; b");
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-entity-heavy");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

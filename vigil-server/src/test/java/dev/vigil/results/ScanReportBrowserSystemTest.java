@@ -8,31 +8,22 @@ import dev.vigil.packages.PackageService;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.ScanFixtures;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.TestEndpoints;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A hostile scan in a real headless Chromium: the package's rule description carries {@code
@@ -42,29 +33,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * on its own sets a marker in Vigil's origin (window variable, localStorage) or reaches the test's
  * hit counter — while the same HTML served without the sandbox does (the control).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:scanreportbrowser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=browser-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class ScanReportBrowserSystemTest {
 
-  private static final String PW = "browser-admin-pw";
+  private static final String PW = VigilSystemTest.ADMIN_PASSWORD;
   private static final String INERT = "Inert: <script>window.top.pwned=1</script>";
   private static final String FAIL_RULE = "xccdf_dev.vigil_rule_fail";
   private static final String PAYLOAD =
       "window.top.pwned=1;localStorage.setItem('pwned','%1$s');fetch('/vigil-test/hit?from=%1$s')";
 
-  /** Requests that reached the test's hit counter: only a script that ran can make one. */
-  static final List<String> HITS = new CopyOnWriteArrayList<>();
+  // TestEndpoints.HITS: requests that reached the test's hit counter (only a script that ran can
+  // make one); TestEndpoints.controlHtml: the crafted HTML report, served unsandboxed as the
+  // control.
 
-  /** The crafted HTML report, served unsandboxed by the test filter as the control. */
-  static volatile byte[] controlHtml = new byte[0];
-
-  private static final Path contentRoot = tempDir("vigil-browser-content");
+  private static final Path contentRoot = SystemTestContent.newFolder("vigil-browser-content");
   private static final Path runs = tempDir("vigil-browser-runs");
   private static Path craftedDs;
   private static Path arf;
@@ -73,35 +55,6 @@ class ScanReportBrowserSystemTest {
   @LocalServerPort int port;
   @Autowired ResultService results;
   @Autowired PackageService packages;
-
-  @TestConfiguration
-  static class HitCounter {
-    /** {@code /vigil-test/hit} counts, {@code /vigil-test/control.html} serves the control. */
-    @Bean
-    FilterRegistrationBean<Filter> vigilTestEndpoints() {
-      Filter f =
-          (req, res, chain) -> {
-            HttpServletRequest r = (HttpServletRequest) req;
-            HttpServletResponse out = (HttpServletResponse) res;
-            if (r.getRequestURI().equals("/vigil-test/control.html")) {
-              out.setContentType("text/html;charset=UTF-8");
-              out.getOutputStream().write(controlHtml);
-            } else {
-              HITS.add(String.valueOf(r.getParameter("from")));
-              out.setStatus(204);
-            }
-          };
-      FilterRegistrationBean<Filter> b = new FilterRegistrationBean<>(f);
-      b.addUrlPatterns("/vigil-test/*");
-      b.setOrder(Ordered.HIGHEST_PRECEDENCE);
-      return b;
-    }
-  }
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void craftAndScan() throws Exception {
@@ -137,7 +90,7 @@ class ScanReportBrowserSystemTest {
         report.replace(
             "</body>", "<script>" + PAYLOAD.formatted("report-script") + "</script></body>");
     Files.writeString(html, report);
-    controlHtml = report.getBytes(StandardCharsets.UTF_8);
+    TestEndpoints.controlHtml = report.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -195,11 +148,13 @@ class ScanReportBrowserSystemTest {
 
       // the control: the same report without the sandbox runs its scripts in Vigil's origin
       d.get(base + "/vigil-test/control.html");
-      await().atMost(Duration.ofSeconds(20)).until(() -> HITS.contains("report-script"));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> TestEndpoints.HITS.contains("report-script"));
       assertThat(d.executeScript("return localStorage.getItem('pwned')")).isNotNull();
       d.executeScript("localStorage.clear()");
     } finally {
-      HITS.clear();
+      TestEndpoints.HITS.clear();
     }
   }
 
@@ -209,7 +164,7 @@ class ScanReportBrowserSystemTest {
         .atMost(Duration.ofSeconds(5))
         .until(
             () ->
-                HITS.isEmpty()
+                TestEndpoints.HITS.isEmpty()
                     && Boolean.TRUE.equals(
                         d.executeScript(
                             "return window.pwned === undefined"

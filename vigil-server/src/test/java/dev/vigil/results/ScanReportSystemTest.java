@@ -14,6 +14,8 @@ import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.PageSessions;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
@@ -40,19 +38,11 @@ import tools.jackson.databind.JsonNode;
  * score are the ARF's, the CSV has one line per selected rule, filters and bad input behave, the
  * HTML report is served sandboxed, and the report page shows the scan to its server only.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:scanreport;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=scan-report-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTest
 class ScanReportSystemTest {
 
-  private static final String PW = "scan-report-admin-pw";
-  private static final Path contentRoot = tempDir("vigil-report-content");
+  private static final String PW = VigilSystemTest.ADMIN_PASSWORD;
+  private static final Path contentRoot = SystemTestContent.newFolder("vigil-report-content");
   private static final Path runs = tempDir("vigil-report-runs");
   private static Path nineDs;
   private static Path ssgDs;
@@ -68,11 +58,6 @@ class ScanReportSystemTest {
   @Autowired MockMvc mvc;
   ApiClient api;
   String token;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
 
   @BeforeAll
   static void scanThisHost() throws Exception {

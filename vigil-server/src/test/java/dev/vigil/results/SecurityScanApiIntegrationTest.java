@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.scap.arf.ArfReader;
 import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -19,14 +20,7 @@ import tools.jackson.databind.JsonNode;
  * Recording a scan from a real oscap ARF (the project's nine-results content) and reading it back
  * through {@code /api/security-scans} in Morpheus's shape.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:scanapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=scan-api-admin-pw",
-      "vigil.scheduler.enabled=false"
-    })
+@VigilSystemTestWithoutScheduler
 class SecurityScanApiIntegrationTest {
 
   /** A real ARF written by oscap 1.3.7 for the project's nine-results test content. */
@@ -43,7 +37,7 @@ class SecurityScanApiIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    api = new ApiClient(port).login("admin", "scan-api-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     jdbc.sql("delete from security_scans").update();
     serverA = server("scan-a");
     serverB = server("scan-b");

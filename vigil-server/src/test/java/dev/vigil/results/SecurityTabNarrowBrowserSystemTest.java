@@ -7,6 +7,8 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,36 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A server's Security tab in a real headless Chromium 768 px wide, after a real scan with the SCAP
  * Security Guide: the page, the compliance table (SSG's profile and benchmark ids have no break
  * opportunity) and the scan history fit the window — nothing runs off to the right.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:securitynarrow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + SecurityTabNarrowBrowserSystemTest.PW,
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class SecurityTabNarrowBrowserSystemTest {
 
-  static final String PW = "narrow-admin-pw";
-  private static Path root;
+  static final String PW = VigilSystemTest.ADMIN_PASSWORD;
+  private static final Path root = SystemTestContent.newFolder("vigil-narrow");
 
   @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) throws IOException {
-    root = Files.createTempDirectory("vigil-narrow");
-    registry.add("vigil.packages.allowed-file-roots", root::toString);
-  }
 
   @BeforeAll
   static void parts() {

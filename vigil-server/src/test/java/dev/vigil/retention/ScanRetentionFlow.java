@@ -10,7 +10,9 @@ import dev.vigil.results.ResultService;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SettableClock;
+import dev.vigil.testsupport.SystemTestContent;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -30,8 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,14 +43,14 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class ScanRetentionFlow {
 
-  private static final Path work = tempDir();
+  private static final Path work = SystemTestContent.newFolder("vigil-scanretentionflow");
   private static Path nineDs;
   private static Path slowDs;
   private static final Path[] arfs = new Path[6];
   private static final Path[] htmls = new Path[6];
   private static Path slowArf;
 
-  static final String ADMIN_PASSWORD = "retention-admin-pw";
+  static final String ADMIN_PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
 
   /** The settable clock, the application's clock for these tests. */
   @TestConfiguration
@@ -71,11 +71,6 @@ abstract class ScanRetentionFlow {
   @Autowired JdbcClient jdbc;
   ApiClient api;
   RetentionFixture fx;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> work.toString());
-  }
 
   @BeforeAll
   static void scanThisHost() throws Exception {
@@ -98,6 +93,9 @@ abstract class ScanRetentionFlow {
 
   @BeforeEach
   void setUp() {
+    // two hours behind the real time, as this flow's own clock always was (a clock shared with
+    // other test classes starts 30 days behind)
+    clock.reset(Duration.ofHours(2));
     api = new ApiClient(port).login("admin", ADMIN_PASSWORD);
     fx = new RetentionFixture(api, results, packages, clock, work, nineDs, NINE_PROFILE);
   }

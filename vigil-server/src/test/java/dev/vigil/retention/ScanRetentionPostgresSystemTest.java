@@ -1,6 +1,7 @@
 package dev.vigil.retention;
 
 import dev.vigil.testsupport.PostgresApp;
+import dev.vigil.testsupport.VigilSystemTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "vigil.access.admin-password=" + ScanRetentionFlow.ADMIN_PASSWORD,
       "vigil.scheduler.polling-interval=200ms",
+      "vigil.packages.allowed-file-roots=" + VigilSystemTest.CONTENT_ROOT,
       "vigil.retention.batch-size=2"
     })
 @Import({ScanRetentionFlow.ClockConfig.class, PostgresApp.DropOnClose.class})

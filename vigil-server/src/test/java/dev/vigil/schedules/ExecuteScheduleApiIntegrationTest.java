@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ApiClient.Response;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -21,15 +21,7 @@ import tools.jackson.databind.JsonNode;
  * The Morpheus-shaped execute schedule API: envelopes, list conventions, next fire times, 400 while
  * in use, and a 400 with {@code errors.<field>} for every kind of bad input, writing nothing.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:schedapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=sched-api-admin-pw",
-      "vigil.scheduler.enabled=false"
-    })
-@Import(TestScheduleUsage.class)
+@VigilSystemTestWithoutScheduler
 class ExecuteScheduleApiIntegrationTest {
 
   private static final String BASE = "/api/execute-schedules";
@@ -40,7 +32,7 @@ class ExecuteScheduleApiIntegrationTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "sched-api-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     jdbc.sql("delete from execute_schedules").update();
     TestScheduleUsage.USERS.clear();
   }

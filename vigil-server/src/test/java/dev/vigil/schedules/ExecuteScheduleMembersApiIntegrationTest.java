@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ApiClient.Response;
 import dev.vigil.testsupport.Counts;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -20,15 +20,7 @@ import tools.jackson.databind.JsonNode;
  * The execute schedule member calls: servers and instances by id, added once, removed, shown on
  * get; bad ids are a 400 on the field and write nothing; an unknown schedule is a 404.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:schedapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=sched-api-admin-pw",
-      "vigil.scheduler.enabled=false"
-    })
-@Import(TestScheduleUsage.class)
+@VigilSystemTestWithoutScheduler
 class ExecuteScheduleMembersApiIntegrationTest {
 
   private static final String BASE = "/api/execute-schedules";
@@ -39,7 +31,7 @@ class ExecuteScheduleMembersApiIntegrationTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "sched-api-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     jdbc.sql("delete from execute_schedules").update();
     TestScheduleUsage.USERS.clear();
     for (long server : new long[] {11, 12, 13, 14}) {

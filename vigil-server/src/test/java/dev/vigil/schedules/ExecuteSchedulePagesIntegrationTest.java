@@ -15,14 +15,13 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Counts;
 import dev.vigil.testsupport.Pages;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,16 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * (read): the auditor sees schedules but no controls and a forged POST is refused; the operator
  * adds, is told what is wrong with a bad cron, and sees why a schedule in use is not deleted.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:schedpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=sched-pages-admin-pw",
-      "vigil.scheduler.enabled=false"
-    })
-@AutoConfigureMockMvc
-@Import(TestScheduleUsage.class)
+@VigilSystemTestWithoutScheduler
 class ExecuteSchedulePagesIntegrationTest {
 
   private static final String BASE = "/provisioning/automation/execute-schedules";
@@ -54,7 +44,7 @@ class ExecuteSchedulePagesIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    ApiClient admin = new ApiClient(port).login("admin", "sched-pages-admin-pw");
+    ApiClient admin = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     if (!usersMade) {
       TestUsers.create(admin, "auditor1", "auditor-pw-1", "Auditor");
       TestUsers.create(admin, "operator1", "operator-pw-1", "Security Operator");

@@ -2,6 +2,7 @@ package dev.vigil.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,21 +10,13 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Start-up recovery releases the tasks a crash of this node left picked under its name, and only
  * those: another node's picks are its own business (the heartbeat timeout revives them if it died).
  */
-@SpringBootTest(
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:noderecovery;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=node-recovery-pw",
-      "vigil.scheduler.enabled=false",
-      "vigil.scheduler.node-name=node-r"
-    })
+@VigilSystemTestWithoutScheduler
 class NodeRecoveryIntegrationTest {
 
   private static final OffsetDateTime LONG_AGO =
@@ -35,8 +28,8 @@ class NodeRecoveryIntegrationTest {
 
   @Test
   void releasesOnlyTheTasksThisNodeHadPickedAndMakesThemDueNow() {
-    assertThat(node.name()).isEqualTo("node-r");
-    picked("mine", "node-r");
+    assertThat(node.name()).isEqualTo(VigilSystemTestWithoutScheduler.NODE_NAME);
+    picked("mine", VigilSystemTestWithoutScheduler.NODE_NAME);
     picked("theirs", "node-other");
 
     Instant before = Instant.now();

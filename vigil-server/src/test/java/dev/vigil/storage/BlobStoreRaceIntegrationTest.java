@@ -2,6 +2,7 @@ package dev.vigil.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,13 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Two transactions storing the same bytes at once (two local targets scanned in the same second
  * write byte-identical ARFs) both succeed and the blob is stored once.
  */
-@SpringBootTest(
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:blobrace;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=blob-race-admin-pw",
-      "vigil.scheduler.enabled=false"
-    })
+@VigilSystemTestWithoutScheduler
 class BlobStoreRaceIntegrationTest {
 
   @Autowired BlobStore blobs;

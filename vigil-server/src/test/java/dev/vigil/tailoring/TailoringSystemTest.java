@@ -14,6 +14,8 @@ import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.ScanFixtures;
 import dev.vigil.testsupport.SshdHarness;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,10 +37,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,24 +47,17 @@ import tools.jackson.databind.JsonNode;
  * hand, rule by rule; an {@code autotailor} file round-trips; bad files and bad input are refused
  * naming the problem; a package refresh reports rules that no longer exist.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:tailoring;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + TailoringSystemTest.ADMIN_PASSWORD,
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TailoringSystemTest {
 
-  static final String ADMIN_PASSWORD = "tailoring-admin-pw";
+  static final String ADMIN_PASSWORD = VigilSystemTest.ADMIN_PASSWORD;
   static final String NS = "xccdf_org.ssgproject.content_";
   static final String STANDARD = NS + "profile_standard";
   static final String DESELECTED = NS + "rule_package_cron_installed";
   static final String VALUE = NS + "value_sshd_idle_timeout_value";
 
-  static final Path root = tempDir();
+  static final Path root = SystemTestContent.newFolder("vigil-tailoringsystemtest");
   static Path ds;
   static Path probeRoot;
   static Path bin;
@@ -76,11 +68,6 @@ class TailoringSystemTest {
   @LocalServerPort int port;
   ApiClient api;
   FleetApi fleet;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> root.toString());
-  }
 
   @BeforeAll
   static void content() throws Exception {
@@ -628,13 +615,5 @@ class TailoringSystemTest {
   private static TailoredProfile read(String xml) throws Exception {
     return TailoringReader.read(
         new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "test");
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("vigil-tailoring");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

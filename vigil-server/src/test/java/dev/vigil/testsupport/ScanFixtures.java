@@ -30,8 +30,10 @@ public final class ScanFixtures {
   /** The slow datastream's other profile: only its passing rule, no sleep. */
   public static final String QUICK_PROFILE = "xccdf_dev.vigil_profile_quick";
 
-  public static final Path SSG_DEBIAN11 =
-      Path.of("/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml");
+  /** Where Debian's ssg-debian package installs the SCAP Security Guide's datastreams. */
+  public static final String SSG_CONTENT = "/usr/share/xml/scap/ssg/content";
+
+  public static final Path SSG_DEBIAN11 = Path.of(SSG_CONTENT, "ssg-debian11-ds.xml");
   public static final String SSG_STANDARD = "xccdf_org.ssgproject.content_profile_standard";
   private static final Path NINE_RESULTS =
       Path.of("../vigil-scap/src/test/resources/dev/vigil/scap/arf/nine-results");

@@ -15,7 +15,8 @@ import java.time.temporal.ChronoUnit;
  */
 public final class SettableClock extends Clock {
 
-  private final Duration behind;
+  private final Duration initiallyBehind;
+  private volatile Duration behind;
   private volatile Instant now;
 
   /** Two hours behind the real time. */
@@ -25,13 +26,25 @@ public final class SettableClock extends Clock {
 
   /** {@code behind} the real time, e.g. 30 days for a test that moves weeks ahead. */
   public SettableClock(Duration behind) {
+    this.initiallyBehind = behind;
     this.behind = behind;
     this.now = Instant.now().minus(behind);
   }
 
-  /** Back to as far behind the real time as it started. */
+  /** Back to as far behind the real time as it started (or was last {@link #reset(Duration)}). */
   public void reset() {
     now = Instant.now().minus(behind);
+  }
+
+  /** {@code behind} the real time from now on, for a test on a clock shared with others. */
+  public void reset(Duration behind) {
+    this.behind = behind;
+    reset();
+  }
+
+  /** As made: as far behind the real time as the constructor said (before each test class). */
+  public void restart() {
+    reset(initiallyBehind);
   }
 
   /** Moves the clock to {@code seconds} past the next whole minute. */

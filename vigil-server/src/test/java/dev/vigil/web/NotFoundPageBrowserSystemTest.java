@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.testsupport.Browser;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -17,16 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * a missing scan show "Not found" as heading and tab title, with the reason — not the layout's
  * template code, which the fragment's {@code title} parameter used to put there.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:notfoundbrowser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + NotFoundPageBrowserSystemTest.PW
-    })
+@VigilSystemTest
 class NotFoundPageBrowserSystemTest {
 
-  static final String PW = "notfound-admin-pw";
+  static final String PW = VigilSystemTest.ADMIN_PASSWORD;
 
   @LocalServerPort int port;
 

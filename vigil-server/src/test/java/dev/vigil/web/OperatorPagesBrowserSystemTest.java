@@ -6,6 +6,8 @@ import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SystemTestContent;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,26 +32,13 @@ import tools.jackson.databind.JsonNode;
  * on the server; the executions filter picks a job by name; a schedule says its cron in plain words
  * and lists the jobs it starts in a table that sorts in the page.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:operatorpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + OperatorPagesBrowserSystemTest.PW,
-      "vigil.scheduler.polling-interval=200ms"
-    })
+@VigilSystemTest
 class OperatorPagesBrowserSystemTest {
 
-  static final String PW = "operator-pages-admin-pw";
-  private static Path root;
+  static final String PW = VigilSystemTest.ADMIN_PASSWORD;
+  private static final Path root = SystemTestContent.newFolder("vigil-operator-pages");
 
   @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) throws IOException {
-    root = Files.createTempDirectory("vigil-operator-pages");
-    registry.add("vigil.packages.allowed-file-roots", root::toString);
-  }
 
   @BeforeAll
   static void parts() {

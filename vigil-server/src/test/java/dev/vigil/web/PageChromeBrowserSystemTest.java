@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.Browser;
 import dev.vigil.testsupport.FleetApi;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,16 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * credential or host key (an SSH server's does); ESC closes an open menu and gives the focus back
  * to its button; every page names a favicon that is served, also before sign-in.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:pagechrome;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=" + PageChromeBrowserSystemTest.PW
-    })
+@VigilSystemTest
 class PageChromeBrowserSystemTest {
 
-  static final String PW = "page-chrome-admin-pw";
+  static final String PW = VigilSystemTest.ADMIN_PASSWORD;
 
   @LocalServerPort int port;
 

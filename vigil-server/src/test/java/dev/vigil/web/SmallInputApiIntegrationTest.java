@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ApiClient.Response;
 import dev.vigil.testsupport.Counts;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,14 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * characters and an id too large for its type are 400s (or literal matches) that name the parameter
  * in words, never in Java types, and write nothing.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:smallinput;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=small-input-pw",
-      "vigil.scheduler.enabled=false"
-    })
+@VigilSystemTestWithoutScheduler
 class SmallInputApiIntegrationTest {
 
   @LocalServerPort int port;
@@ -37,7 +31,7 @@ class SmallInputApiIntegrationTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "small-input-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
   }
 
   @Test

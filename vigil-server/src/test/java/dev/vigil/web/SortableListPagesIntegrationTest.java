@@ -5,18 +5,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import dev.vigil.testsupport.ApiClient;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -24,17 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@code direction}, from clickable column headers that keep the other query parameters; an unknown
  * column or direction is a 400 naming the parameter.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:sortpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=sort-pages-admin-pw",
-      "vigil.webhooks.allow-private-addresses=true",
-      "vigil.packages.allow-private-addresses=true"
-    })
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@VigilSystemTest
 class SortableListPagesIntegrationTest {
 
   /** A list page and the column its rows are named by. */
@@ -61,7 +49,7 @@ class SortableListPagesIntegrationTest {
     if (made) {
       return;
     }
-    ApiClient api = new ApiClient(port).login("admin", "sort-pages-admin-pw");
+    ApiClient api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     for (String n : List.of("srtq-b", "srtq-a")) {
       ok(
           api.post(

@@ -15,7 +15,10 @@ import dev.vigil.scap.arf.ScanReport;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.FleetApi;
 import dev.vigil.testsupport.ScanFixtures;
+import dev.vigil.testsupport.SharedDatabaseReset;
+import dev.vigil.testsupport.SystemTestContent;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -39,15 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * real oscap for the nine-results benchmark and a variant with one change of every kind (see {@link
  * CompareContent}), a ready package of the nine-results datastream and a reader (Auditor).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:scancompare;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=compare-admin-pw",
-      "vigil.scheduler.polling-interval=200ms"
-    })
-@AutoConfigureMockMvc
+@VigilSystemTest
 abstract class CompareSystemTestBase {
 
   static final Map<String, String> EXPECTED =
@@ -68,7 +59,7 @@ abstract class CompareSystemTestBase {
   static Path otherArf;
 
   /** The port of the application the reader and package were made in (one per context). */
-  static int preparedPort;
+  static String prepared;
 
   static long packageId;
 
@@ -79,11 +70,6 @@ abstract class CompareSystemTestBase {
   ApiClient api;
   FleetApi fleet;
 
-  @DynamicPropertySource
-  static void roots(DynamicPropertyRegistry registry) {
-    registry.add("vigil.packages.allowed-file-roots", () -> contentRoot.toString());
-  }
-
   /** Once for every subclass: the application keeps the first content root as its file root. */
   @BeforeAll
   static void content() throws Exception {
@@ -91,7 +77,7 @@ abstract class CompareSystemTestBase {
     if (contentRoot != null) {
       return;
     }
-    contentRoot = Files.createTempDirectory("vigil-compare");
+    contentRoot = SystemTestContent.newFolder("vigil-compare");
     nineDs = ScanFixtures.nineResultsDatastream(contentRoot);
     beforeArf = eval(nineDs, "before");
     afterArf =
@@ -109,12 +95,13 @@ abstract class CompareSystemTestBase {
 
   @BeforeEach
   void setUp() {
-    api = new ApiClient(port).login("admin", "compare-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     fleet = new FleetApi(api);
-    if (preparedPort != port) {
+    String current = port + "/" + SharedDatabaseReset.generation();
+    if (!current.equals(prepared)) {
       TestUsers.create(api, "cmp-auditor", "cmp-auditor-pw-1", "Auditor");
       packageId = fleet.readyPackage("cmp-nine", nineDs);
-      preparedPort = port;
+      prepared = current;
     }
   }
 

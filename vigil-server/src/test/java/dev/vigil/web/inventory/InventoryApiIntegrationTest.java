@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.ApiClient.Response;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -19,16 +20,7 @@ import tools.jackson.databind.JsonNode;
  * permission checks, exception handler): envelopes, list conventions, 400/404 bodies, secrets never
  * in a response, and who may read or change the inventory.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:invapi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=inv-api-admin-pw",
-      "vigil.scheduler.enabled=false",
-      "vigil.data-dir=target/inventory-api-data",
-      "vigil.inventory.master-key="
-    })
+@VigilSystemTestWithoutScheduler
 class InventoryApiIntegrationTest {
 
   private static final long MISSING = 999_999;
@@ -40,7 +32,7 @@ class InventoryApiIntegrationTest {
 
   @BeforeEach
   void login() {
-    api = new ApiClient(port).login("admin", "inv-api-admin-pw");
+    api = new ApiClient(port).login("admin", VigilSystemTest.ADMIN_PASSWORD);
     if (!usersMade) {
       TestUsers.create(api, "inv-auditor", "inv-auditor-pw-1", "Auditor");
       TestUsers.create(api, "inv-operator", "inv-operator-pw-1", "Security Operator");

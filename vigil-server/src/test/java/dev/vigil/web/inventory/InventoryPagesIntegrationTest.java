@@ -16,14 +16,14 @@ import dev.vigil.inventory.ServerService;
 import dev.vigil.shared.ListQuery;
 import dev.vigil.testsupport.ApiClient;
 import dev.vigil.testsupport.TestUsers;
+import dev.vigil.testsupport.VigilSystemTest;
+import dev.vigil.testsupport.VigilSystemTestWithoutScheduler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -38,17 +38,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * a connection test's result; the operator sees hosts but no controls and a forged POST is refused;
  * the auditor may not open the pages at all.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:invpages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "vigil.access.admin-password=inv-pages-admin-pw",
-      "vigil.scheduler.enabled=false",
-      "vigil.data-dir=target/inventory-pages-data",
-      "vigil.inventory.master-key="
-    })
-@AutoConfigureMockMvc
+@VigilSystemTestWithoutScheduler
 class InventoryPagesIntegrationTest {
 
   private static final String ADMIN = "admin";
@@ -67,7 +57,7 @@ class InventoryPagesIntegrationTest {
   @BeforeEach
   void clean() {
     if (!usersMade) {
-      ApiClient admin = new ApiClient(port).login(ADMIN, "inv-pages-admin-pw");
+      ApiClient admin = new ApiClient(port).login(ADMIN, VigilSystemTest.ADMIN_PASSWORD);
       TestUsers.create(admin, AUDITOR, "inv-auditor-pw-1", "Auditor");
       TestUsers.create(admin, OPERATOR, "inv-operator-pw-1", "Security Operator");
       usersMade = true;
