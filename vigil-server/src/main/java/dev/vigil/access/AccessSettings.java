@@ -1,6 +1,7 @@
 package dev.vigil.access;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("vigil.access")
 public record AccessSettings(
-    String adminPassword,
+    @Nullable String adminPassword,
     @DefaultValue("365d") Duration accessTokenTtl,
     @DefaultValue("400d") Duration refreshTokenTtl) {}

@@ -52,7 +52,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
     String configured = settings.adminPassword();
     boolean generated = configured == null || configured.isBlank();
-    String password = generated ? generatePassword() : configured;
+    String password = configured == null || generated ? generatePassword() : configured;
     try {
       tx.executeWithoutResult(s -> createAdmin(password));
     } catch (DuplicateKeyException e) {
@@ -70,7 +70,15 @@ class AdminBootstrap implements ApplicationRunner {
     OffsetDateTime now = OffsetDateTime.now(clock);
     long id =
         users.insert(
-            new User(0, "admin", "Administrator", null, encoder.encode(password), true, now, now));
+            new User(
+                0,
+                "admin",
+                "Administrator",
+                null,
+                PasswordCheck.hash(encoder, password),
+                true,
+                now,
+                now));
     Role admin =
         roles
             .findByName(Role.ADMINISTRATOR)

@@ -1,6 +1,7 @@
 package dev.vigil.access;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A stored access/refresh token pair (hashes only) of one user and client. */
 record ApiToken(
@@ -9,4 +10,4 @@ record ApiToken(
     String clientId,
     Instant accessExpiresAt,
     Instant refreshExpiresAt,
-    Instant revokedAt) {}
+    @Nullable Instant revokedAt) {}

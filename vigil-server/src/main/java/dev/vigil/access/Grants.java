@@ -29,14 +29,18 @@ public record Grants(Map<Permission, Level> levels) {
   }
 
   public Level level(Permission permission) {
-    return levels.get(permission);
+    Level level = levels.get(permission);
+    if (level == null) {
+      throw new IllegalStateException("grants without a level of " + permission.code());
+    }
+    return level;
   }
 
   /** Permission code to level code, in declaration order: {@code {"security-scanning":"full"}}. */
   public Map<String, String> codes() {
     Map<String, String> codes = new LinkedHashMap<>();
     for (Permission p : Permission.values()) {
-      codes.put(p.code(), levels.get(p).code());
+      codes.put(p.code(), level(p).code());
     }
     return codes;
   }

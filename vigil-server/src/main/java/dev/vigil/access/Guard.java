@@ -1,13 +1,15 @@
 package dev.vigil.access;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 
 /** What a handler declares it needs: a permission level, or public (maybe signed in). */
-public record Guard(RequiresPermission permission, PublicEndpoint publicEndpoint) {
+public record Guard(
+    @Nullable RequiresPermission permission, @Nullable PublicEndpoint publicEndpoint) {
 
   /** The handler's guard, method annotations first, then its class; null when it has none. */
-  public static Guard of(HandlerMethod handler) {
+  public static @Nullable Guard of(HandlerMethod handler) {
     Guard onMethod =
         of(
             handler.getMethodAnnotation(RequiresPermission.class),
@@ -21,7 +23,8 @@ public record Guard(RequiresPermission permission, PublicEndpoint publicEndpoint
         AnnotatedElementUtils.findMergedAnnotation(type, PublicEndpoint.class));
   }
 
-  private static Guard of(RequiresPermission permission, PublicEndpoint publicEndpoint) {
+  private static @Nullable Guard of(
+      @Nullable RequiresPermission permission, @Nullable PublicEndpoint publicEndpoint) {
     if (permission != null) {
       return new Guard(permission, null);
     }
@@ -33,7 +36,13 @@ public record Guard(RequiresPermission permission, PublicEndpoint publicEndpoint
   }
 
   public boolean needsSignIn() {
-    return permission != null || publicEndpoint.authenticated();
+    if (permission != null) {
+      return true;
+    }
+    if (publicEndpoint == null) {
+      throw new IllegalStateException("a guard with neither a permission nor a public endpoint");
+    }
+    return publicEndpoint.authenticated();
   }
 
   /** True for Spring's own handlers (the error controller), which the filter chain guards. */

@@ -1,7 +1,5 @@
 package dev.vigil.access;
 
-import java.util.Map;
-
 /**
  * The signed-in user as every page sees it (model attribute {@code me}): {@code me.username},
  * {@code me.canRead('security-scanning')}, {@code me.canWrite('admin')}.
@@ -10,13 +8,13 @@ public final class Me {
   private final long id;
   private final String username;
   private final String displayName;
-  private final Map<Permission, Level> levels;
+  private final Grants grants;
 
   public Me(Subject subject) {
     this.id = subject.user().id();
     this.username = subject.user().username();
     this.displayName = subject.user().ref().displayName();
-    this.levels = subject.grants().levels();
+    this.grants = subject.grants();
   }
 
   public long getId() {
@@ -33,7 +31,7 @@ public final class Me {
 
   /** True when the user may look at the area with this permission code. */
   public boolean canRead(String permissionCode) {
-    return levels.get(Permission.fromCode(permissionCode)).allows(Level.READ);
+    return grants.level(Permission.fromCode(permissionCode)).allows(Level.READ);
   }
 
   /**
@@ -42,7 +40,7 @@ public final class Me {
    * run}).
    */
   public boolean canWrite(String permissionCode) {
-    return levels.get(Permission.fromCode(permissionCode)).allows(Level.FULL);
+    return grants.level(Permission.fromCode(permissionCode)).allows(Level.FULL);
   }
 
   /**
@@ -51,6 +49,6 @@ public final class Me {
    */
   public boolean can(String permissionCode, String levelCode) {
     Permission p = Permission.fromCode(permissionCode);
-    return levels.get(p).allows(p.level(levelCode));
+    return grants.level(p).allows(p.level(levelCode));
   }
 }

@@ -3,6 +3,7 @@ package dev.vigil.access;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** A feature area a role grants one of the area's own {@link Level}s on. */
 public enum Permission {
@@ -65,7 +66,7 @@ public enum Permission {
    * @throws IllegalArgumentException naming the code and the accepted ones when it is not one of
    *     this permission's levels
    */
-  public Level level(String code) {
+  public Level level(@Nullable String code) {
     String given = code == null ? "" : code.trim();
     for (Level l : levels) {
       if (l.code().equalsIgnoreCase(given)) {

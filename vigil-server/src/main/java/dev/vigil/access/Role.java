@@ -1,9 +1,11 @@
 package dev.vigil.access;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A named set of permission levels; built-in roles are seeded by the migration. */
-public record Role(long id, String name, String description, boolean builtIn, Grants grants) {
+public record Role(
+    long id, String name, @Nullable String description, boolean builtIn, Grants grants) {
 
   static final String ADMINISTRATOR = "Administrator";
 

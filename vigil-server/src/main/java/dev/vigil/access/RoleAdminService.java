@@ -1,12 +1,14 @@
 package dev.vigil.access;
 
 import dev.vigil.shared.ConflictException;
+import dev.vigil.shared.InvalidInputException;
 import dev.vigil.shared.ListQuery;
 import dev.vigil.shared.NotFoundException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,29 +40,34 @@ public class RoleAdminService {
   }
 
   @Transactional
-  public Role create(RoleRequest r) {
+  public Role create(@Nullable RoleRequest r) {
     FieldErrors errors = new FieldErrors();
     if (r == null) {
-      errors.add("role", "is required").throwIfInvalid("Unable to save role");
+      throw roleRequired();
     }
-    if (r.effectiveName() == null || r.effectiveName().isBlank()) {
+    String name = r.effectiveName();
+    if (name == null || name.isBlank()) {
       errors.add("name", "is required");
     }
     Grants grants = validate(0, r, Grants.none(), errors);
     errors.throwIfInvalid("Unable to save role");
-    long id = roles.insert(r.effectiveName().trim(), blankToNull(r.description()));
+    if (name == null) {
+      throw new IllegalStateException("a validated new role has no name");
+    }
+    long id = roles.insert(name.trim(), blankToNull(r.description()));
     roles.setGrants(id, grants);
     return get(id);
   }
 
   @Transactional
-  public Role update(long id, RoleRequest r) {
+  public Role update(long id, @Nullable RoleRequest r) {
     Role old = get(id);
     FieldErrors errors = new FieldErrors();
     if (r == null) {
-      errors.add("role", "is required").throwIfInvalid("Unable to save role");
+      throw roleRequired();
     }
-    String name = r.effectiveName() == null ? old.name() : r.effectiveName().trim();
+    String given = r.effectiveName();
+    String name = given == null ? old.name() : given.trim();
     if (old.builtIn() && !name.equals(old.name())) {
       errors.add("name", "of a built-in role cannot change");
     }
@@ -89,6 +96,11 @@ public class RoleAdminService {
     roles.delete(id);
   }
 
+  /** What {@link FieldErrors#throwIfInvalid} throws for a request without a role. */
+  private static InvalidInputException roleRequired() {
+    return new InvalidInputException("Unable to save role", Map.of("role", "is required"));
+  }
+
   /** Checks the name and parses the permissions over {@code base} (given levels win). */
   private Grants validate(long id, RoleRequest r, Grants base, FieldErrors errors) {
     String name = r.effectiveName();
@@ -115,7 +127,8 @@ public class RoleAdminService {
       try {
         levels.put(p, p.level(level));
       } catch (IllegalArgumentException e) {
-        errors.add("permissions." + code, e.getMessage());
+        String why = e.getMessage();
+        errors.add("permissions." + code, why == null ? "unknown level" : why);
       }
     } catch (IllegalArgumentException e) {
       errors.add("permissions." + code, "unknown permission");
@@ -127,7 +140,7 @@ public class RoleAdminService {
         || (r.description() != null && r.description().toLowerCase(Locale.ROOT).contains(phrase));
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

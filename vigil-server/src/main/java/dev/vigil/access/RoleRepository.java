@@ -1,12 +1,15 @@
 package dev.vigil.access;
 
+import dev.vigil.storage.Sql;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -50,17 +53,17 @@ class RoleRepository {
             .list());
   }
 
-  long insert(String name, String description) {
+  long insert(String name, @Nullable String description) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("insert into roles (name, description, built_in) values (?, ?, false)")
-        .params(name, description)
+        .params(Sql.values(name, description))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
   }
 
-  void update(long id, String name, String description) {
+  void update(long id, String name, @Nullable String description) {
     jdbc.sql("update roles set name = ?, description = ? where id = ?")
-        .params(name, description, id)
+        .params(Sql.values(name, description, id))
         .update();
   }
 
@@ -105,5 +108,5 @@ class RoleRepository {
     return roles;
   }
 
-  private record Row(long id, String name, String description, boolean builtIn) {}
+  private record Row(long id, String name, @Nullable String description, boolean builtIn) {}
 }

@@ -1,13 +1,14 @@
 package dev.vigil.access;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A role as the API shows it; {@code authority} repeats the name as Morpheus does. */
 public record RoleView(
     long id,
     String name,
     String authority,
-    String description,
+    @Nullable String description,
     boolean builtIn,
     Map<String, String> permissions) {
 

@@ -1,6 +1,7 @@
 package dev.vigil.access;
 
 import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
 
 import java.sql.ResultSet;
@@ -75,8 +76,8 @@ class TokenRepository {
         rs.getLong("id"),
         rs.getLong("user_id"),
         rs.getString("client_id"),
-        instant(rs, "access_expires_at"),
-        instant(rs, "refresh_expires_at"),
+        requiredInstant(rs, "access_expires_at"),
+        requiredInstant(rs, "refresh_expires_at"),
         instant(rs, "revoked_at"));
   }
 

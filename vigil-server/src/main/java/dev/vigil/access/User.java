@@ -1,13 +1,14 @@
 package dev.vigil.access;
 
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /** A stored user account; the password hash never leaves this package. */
 public record User(
     long id,
     String username,
-    String displayName,
-    String email,
+    @Nullable String displayName,
+    @Nullable String email,
     String passwordHash,
     boolean enabled,
     OffsetDateTime createdAt,

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,11 +48,14 @@ public class UserAdminService {
   }
 
   @Transactional
-  public UserView create(UserRequest r) {
+  public UserView create(@Nullable UserRequest r) {
     UserValidation.forCreate(r, users, roles).throwIfInvalid("Unable to save user");
+    if (r == null || r.username() == null || r.password() == null) {
+      throw new IllegalStateException("a validated new user has no username or password");
+    }
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean enabled = r.enabled() == null || r.enabled();
-    String hash = encoder.encode(r.password());
+    String hash = PasswordCheck.hash(encoder, r.password());
     User u =
         new User(
             0,
@@ -68,9 +72,12 @@ public class UserAdminService {
   }
 
   @Transactional
-  public UserView update(long id, UserRequest r) {
+  public UserView update(long id, @Nullable UserRequest r) {
     User old = find(id);
     UserValidation.forUpdate(id, r, users, roles).throwIfInvalid("Unable to save user");
+    if (r == null) {
+      throw new IllegalStateException("a validated user request is missing");
+    }
     User u =
         new User(
             id,
@@ -79,7 +86,7 @@ public class UserAdminService {
             r.email() == null ? old.email() : blankToNull(r.email()),
             r.password() == null || r.password().isEmpty()
                 ? old.passwordHash()
-                : encoder.encode(r.password()),
+                : PasswordCheck.hash(encoder, r.password()),
             r.enabled() == null ? old.enabled() : r.enabled(),
             old.createdAt(),
             OffsetDateTime.now(clock));
@@ -125,7 +132,7 @@ public class UserAdminService {
             .toList();
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -77,18 +78,18 @@ public class UserRepository {
     jdbc.sql(
             "insert into users (username, display_name, email, password_hash, enabled,"
                 + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)")
-        .params(u.username(), u.displayName(), u.email(), u.passwordHash(), u.enabled())
+        .params(Sql.values(u.username(), u.displayName(), u.email(), u.passwordHash(), u.enabled()))
         .param(u.createdAt())
         .param(u.updatedAt())
         .update(keys, "id");
-    return keys.getKey().longValue();
+    return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
   }
 
   void update(User u) {
     jdbc.sql(
             "update users set username = ?, display_name = ?, email = ?, password_hash = ?,"
                 + " enabled = ?, updated_at = ? where id = ?")
-        .params(u.username(), u.displayName(), u.email(), u.passwordHash(), u.enabled())
+        .params(Sql.values(u.username(), u.displayName(), u.email(), u.passwordHash(), u.enabled()))
         .param(u.updatedAt())
         .param(u.id())
         .update();

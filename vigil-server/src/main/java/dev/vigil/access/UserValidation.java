@@ -1,6 +1,7 @@
 package dev.vigil.access;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Checks a user create or update before anything is written. */
 final class UserValidation {
@@ -11,7 +12,8 @@ final class UserValidation {
 
   private UserValidation() {}
 
-  static FieldErrors forCreate(UserRequest r, UserRepository users, RoleRepository roles) {
+  static FieldErrors forCreate(
+      @Nullable UserRequest r, UserRepository users, RoleRepository roles) {
     FieldErrors errors = new FieldErrors();
     if (r == null) {
       return errors.add("user", "is required");
@@ -25,7 +27,8 @@ final class UserValidation {
     return common(0, r, users, roles, errors);
   }
 
-  static FieldErrors forUpdate(long id, UserRequest r, UserRepository users, RoleRepository roles) {
+  static FieldErrors forUpdate(
+      long id, @Nullable UserRequest r, UserRepository users, RoleRepository roles) {
     FieldErrors errors = new FieldErrors();
     if (r == null) {
       return errors.add("user", "is required");

@@ -2,6 +2,7 @@ package dev.vigil.access;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user as the API shows it: never the password hash. Morpheus clients read the name as {@code
@@ -10,10 +11,10 @@ import java.util.List;
 public record UserView(
     long id,
     String username,
-    String displayName,
-    String firstName,
-    String lastName,
-    String email,
+    @Nullable String displayName,
+    @Nullable String firstName,
+    @Nullable String lastName,
+    @Nullable String email,
     boolean enabled,
     AccountRef account,
     List<RoleRef> roles,
@@ -40,7 +41,7 @@ public record UserView(
   }
 
   /** The display name split at its first space into first and last name; nulls when none. */
-  private static String[] split(String displayName) {
+  private static @Nullable String[] split(@Nullable String displayName) {
     if (displayName == null || displayName.isBlank()) {
       return new String[] {null, null};
     }

@@ -3,6 +3,8 @@
  * or Full).
  */
 @ApplicationModule(allowedDependencies = {"shared", "storage"})
+@NullMarked
 package dev.vigil.access;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,7 @@ import dev.vigil.schedules.ExecuteSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to do about one job at one moment, decided from the job, its execute schedule and its mark:
@@ -19,7 +20,11 @@ import java.util.List;
  * @param firstDue the earliest fire time due (swallow and fire only)
  */
 record FireDecision(
-    Action action, FireMark mark, boolean markChanged, Instant scheduledFor, Instant firstDue) {
+    Action action,
+    @Nullable FireMark mark,
+    boolean markChanged,
+    @Nullable Instant scheduledFor,
+    @Nullable Instant firstDue) {
 
   enum Action {
     WAIT,
@@ -40,7 +45,8 @@ record FireDecision(
    * Decides for {@code job} (with its execute schedule, null when it has none or it is gone) given
    * its stored mark (null when none) at {@code now}.
    */
-  static FireDecision decide(Job job, ExecuteSchedule given, FireMark stored, Instant now) {
+  static FireDecision decide(
+      Job job, @Nullable ExecuteSchedule given, @Nullable FireMark stored, Instant now) {
     ExecuteSchedule schedule = job.scheduleMode() == ScheduleMode.SCHEDULE ? given : null;
     FireKey key = FireKey.of(job, schedule);
     if (job.scheduleMode() == ScheduleMode.MANUAL) {
@@ -72,7 +78,11 @@ record FireDecision(
    * the job or its schedule, never before its mark, never after now.
    */
   private static Instant start(
-      Job job, ExecuteSchedule schedule, FireKey key, FireMark stored, Instant now) {
+      Job job,
+      @Nullable ExecuteSchedule schedule,
+      FireKey key,
+      @Nullable FireMark stored,
+      Instant now) {
     Instant from;
     if (stored == null) {
       from = job.updatedAt();
@@ -97,7 +107,7 @@ record FireDecision(
     return due.isEmpty() ? first : due.get(due.size() - 1);
   }
 
-  private static Instant later(Instant a, Instant b) {
+  private static Instant later(Instant a, @Nullable Instant b) {
     return b != null && b.isAfter(a) ? b : a;
   }
 }

@@ -9,15 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a job's fire times follow: its schedule mode and date-time, or its execute schedule's cron
  * and zone. A mark is only good for the key it was made under: when the key changes the job starts
  * afresh, so editing a schedule fires no backlog.
  */
-record FireKey(ScheduleMode mode, Long scheduleId, Instant dateTime, String cron, String timezone) {
+record FireKey(
+    ScheduleMode mode,
+    @Nullable Long scheduleId,
+    @Nullable Instant dateTime,
+    @Nullable String cron,
+    @Nullable String timezone) {
 
-  static FireKey of(Job job, ExecuteSchedule schedule) {
+  static FireKey of(Job job, @Nullable ExecuteSchedule schedule) {
     boolean onSchedule = job.scheduleMode() == ScheduleMode.SCHEDULE;
     return new FireKey(
         job.scheduleMode(),

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -100,7 +101,7 @@ class FireRepository {
                 f.executionId(),
                 f.reason()))
         .update(keys, "id");
-    long id = keys.getKey().longValue();
+    long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     return new JobFire(
         id, f.jobId(), f.scheduledFor(), f.handledAt(), f.outcome(), f.executionId(), f.reason());
   }
@@ -146,7 +147,7 @@ class FireRepository {
             Sql.instant(rs, "date_time"),
             rs.getString("cron"),
             rs.getString("schedule_timezone"));
-    return new FireMark(rs.getLong("job_id"), key, Sql.instant(rs, "handled_through"));
+    return new FireMark(rs.getLong("job_id"), key, Sql.requiredInstant(rs, "handled_through"));
   }
 
   private static JobFire fire(ResultSet rs, int n) throws SQLException {
@@ -155,8 +156,8 @@ class FireRepository {
     return new JobFire(
         rs.getLong("id"),
         rs.getLong("job_id"),
-        Sql.instant(rs, "scheduled_for"),
-        Sql.instant(rs, "handled_at"),
+        Sql.requiredInstant(rs, "scheduled_for"),
+        Sql.requiredInstant(rs, "handled_at"),
         FireOutcome.of(rs.getString("outcome")),
         execution,
         rs.getString("reason"));

@@ -1,6 +1,7 @@
 package dev.vigil.firing;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One fire of a job's date-time or execute schedule, as handled: the fire time it stands for, when
@@ -13,8 +14,8 @@ public record JobFire(
     Instant scheduledFor,
     Instant handledAt,
     FireOutcome outcome,
-    Long executionId,
-    String reason) {
+    @Nullable Long executionId,
+    @Nullable String reason) {
 
   /** The longest reason stored. */
   static final int MAX_REASON = 4000;
@@ -25,8 +26,8 @@ public record JobFire(
       Instant scheduledFor,
       Instant handledAt,
       FireOutcome outcome,
-      Long executionId,
-      String reason) {
+      @Nullable Long executionId,
+      @Nullable String reason) {
     String kept =
         reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
     return new JobFire(0, jobId, scheduledFor, handledAt, outcome, executionId, kept);

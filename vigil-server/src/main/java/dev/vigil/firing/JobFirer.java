@@ -14,6 +14,7 @@ import dev.vigil.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -77,8 +78,12 @@ class JobFirer {
     Instant now = clock.instant();
     FireMark stored = repo.markForUpdate(job.id()).orElse(null);
     FireDecision d = FireDecision.decide(job, scheduleOf(job), stored, now);
+    FireMark mark = d.mark();
     if (d.markChanged()) {
-      repo.saveMark(d.mark());
+      if (mark == null) {
+        throw new IllegalStateException("job " + job.id() + ": a changed fire mark is missing");
+      }
+      repo.saveMark(mark);
     }
     if (d.action() == FireDecision.Action.SWALLOW) {
       log.debug(
@@ -93,26 +98,29 @@ class JobFirer {
   }
 
   private JobFire start(Job job, FireDecision d, Instant now) {
+    Instant scheduledFor = d.scheduledFor();
+    Instant firstDue = d.firstDue();
+    if (scheduledFor == null || firstDue == null) {
+      throw new IllegalStateException("job " + job.id() + ": a fire decision has no fire time");
+    }
     String coalesced =
-        d.firstDue().equals(d.scheduledFor())
-            ? null
-            : "coalesces the fires due since " + d.firstDue();
+        firstDue.equals(scheduledFor) ? null : "coalesces the fires due since " + firstDue;
     try {
       JobExecution e = savepoint.execute(s -> executions.execute(job.id(), TRIGGER, null));
-      log.info("job {} fired for {}: execution {}", job.id(), d.scheduledFor(), e.id());
-      return JobFire.of(job.id(), d.scheduledFor(), now, FireOutcome.STARTED, e.id(), coalesced);
+      log.info("job {} fired for {}: execution {}", job.id(), scheduledFor, e.id());
+      return JobFire.of(job.id(), scheduledFor, now, FireOutcome.STARTED, e.id(), coalesced);
     } catch (JobAlreadyRunning busy) {
       String reason = skippedReason(busy);
-      log.info("job {} fire for {} skipped: {}", job.id(), d.scheduledFor(), reason);
-      return JobFire.of(job.id(), d.scheduledFor(), now, FireOutcome.SKIPPED, null, reason);
+      log.info("job {} fire for {} skipped: {}", job.id(), scheduledFor, reason);
+      return JobFire.of(job.id(), scheduledFor, now, FireOutcome.SKIPPED, null, reason);
     } catch (InvalidInputException | NotFoundException | ConflictException refused) {
-      log.warn("job {} fire for {} failed: {}", job.id(), d.scheduledFor(), refused.getMessage());
+      log.warn("job {} fire for {} failed: {}", job.id(), scheduledFor, refused.getMessage());
       return JobFire.of(
-          job.id(), d.scheduledFor(), now, FireOutcome.FAILED, null, refused.getMessage());
+          job.id(), scheduledFor, now, FireOutcome.FAILED, null, refused.getMessage());
     } catch (RuntimeException e) {
-      log.warn("job {} fire for {} failed", job.id(), d.scheduledFor(), e);
+      log.warn("job {} fire for {} failed", job.id(), scheduledFor, e);
       return JobFire.of(
-          job.id(), d.scheduledFor(), now, FireOutcome.FAILED, null, "could not start: " + e);
+          job.id(), scheduledFor, now, FireOutcome.FAILED, null, "could not start: " + e);
     }
   }
 
@@ -121,7 +129,7 @@ class JobFirer {
     return "previous execution " + busy.executionId() + " still running";
   }
 
-  private ExecuteSchedule scheduleOf(Job job) {
+  private @Nullable ExecuteSchedule scheduleOf(Job job) {
     if (job.scheduleMode() != ScheduleMode.SCHEDULE || job.scheduleId() == null) {
       return null;
     }

@@ -3,6 +3,8 @@
  */
 @ApplicationModule(
     allowedDependencies = {"executions", "jobs", "schedules", "scheduling", "shared", "storage"})
+@NullMarked
 package dev.vigil.firing;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

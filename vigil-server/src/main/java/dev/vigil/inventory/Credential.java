@@ -1,6 +1,7 @@
 package dev.vigil.inventory;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored login for servers, without its secret: the secret stays encrypted in the database and is
@@ -11,7 +12,7 @@ public record Credential(
     String name,
     CredentialType type,
     String username,
-    String keyFingerprint,
-    String updatedBy,
+    @Nullable String keyFingerprint,
+    @Nullable String updatedBy,
     Instant createdAt,
     Instant updatedAt) {}

@@ -1,6 +1,6 @@
 package dev.vigil.inventory;
 
-import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.shared.ListQuery;
@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -38,31 +40,33 @@ class CredentialRepository {
             "insert into credentials (name, type, username, secret_ciphertext, key_fingerprint,"
                 + " updated_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            c.name(),
-            c.type().code(),
-            c.username(),
-            ciphertext,
-            c.keyFingerprint(),
-            c.updatedBy(),
-            ts(c.createdAt()),
-            ts(c.updatedAt()))
+            Sql.values(
+                c.name(),
+                c.type().code(),
+                c.username(),
+                ciphertext,
+                c.keyFingerprint(),
+                c.updatedBy(),
+                ts(c.createdAt()),
+                ts(c.updatedAt())))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
   }
 
   /** Updates the fields; a null {@code ciphertext} keeps the stored secret. */
-  void update(Credential c, byte[] ciphertext) {
+  void update(Credential c, byte @Nullable [] ciphertext) {
     jdbc.sql(
             "update credentials set name = ?, type = ?, username = ?, key_fingerprint = ?,"
                 + " updated_by = ?, updated_at = ? where id = ?")
         .params(
-            c.name(),
-            c.type().code(),
-            c.username(),
-            c.keyFingerprint(),
-            c.updatedBy(),
-            ts(c.updatedAt()),
-            c.id())
+            Sql.values(
+                c.name(),
+                c.type().code(),
+                c.username(),
+                c.keyFingerprint(),
+                c.updatedBy(),
+                ts(c.updatedAt()),
+                c.id()))
         .update();
     if (ciphertext != null) {
       updateSecret(c.id(), ciphertext);
@@ -101,7 +105,7 @@ class CredentialRepository {
     return jdbc.sql("select id from credentials order by id for update").query(Long.class).list();
   }
 
-  boolean nameTaken(String name, Long exceptId) {
+  boolean nameTaken(String name, @Nullable Long exceptId) {
     return jdbc.sql("select count(*) from credentials where lower(name) = lower(?) and id <> ?")
             .params(name, exceptId == null ? -1L : exceptId)
             .query(Long.class)
@@ -160,7 +164,7 @@ class CredentialRepository {
         rs.getString("username"),
         rs.getString("key_fingerprint"),
         rs.getString("updated_by"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        requiredInstant(rs, "created_at"),
+        requiredInstant(rs, "updated_at"));
   }
 }

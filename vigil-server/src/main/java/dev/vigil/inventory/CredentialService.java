@@ -38,10 +38,15 @@ public class CredentialService {
   public Credential create(CredentialInput in, String user) {
     boolean taken = in.name() != null && credentials.nameTaken(in.name().trim(), null);
     CredentialValidator.Checked ok = CredentialValidator.validate(in, null, null, taken);
+    String name = in.name();
+    String username = in.username();
+    if (name == null || username == null) {
+      throw new IllegalStateException("a validated new credential has no name or username");
+    }
     Instant now = clock.instant();
     Credential draft =
         new Credential(
-            0, in.name().trim(), ok.type(), in.username().trim(), ok.fingerprint(), user, now, now);
+            0, name.trim(), ok.type(), username.trim(), ok.fingerprint(), user, now, now);
     return get(credentials.insert(draft, cipher.encrypt(ok.secret().encode())));
   }
 
@@ -104,9 +109,14 @@ public class CredentialService {
   public SshSecret secret(long id) {
     get(id);
     StoredSecret s = stored(id);
-    return s.privateKey() != null
-        ? new SshSecret.PrivateKey(s.privateKey(), s.passphrase())
-        : new SshSecret.Password(s.password());
+    if (s.privateKey() != null) {
+      return new SshSecret.PrivateKey(s.privateKey(), s.passphrase());
+    }
+    if (s.password() == null) {
+      throw new SecretUnreadableException(
+          "the stored secret of credential " + id + " has neither a private key nor a password");
+    }
+    return new SshSecret.Password(s.password());
   }
 
   private StoredSecret stored(long id) {

@@ -6,6 +6,7 @@ import dev.vigil.shared.CommonFields;
 import dev.vigil.shared.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a credential's fields before anything is written, reports every problem at once, and reads
@@ -19,14 +20,17 @@ final class CredentialValidator {
   private CredentialValidator() {}
 
   /** The merged secret after validation, and the key fingerprint when it is a key. */
-  record Checked(CredentialType type, StoredSecret secret, String fingerprint) {}
+  record Checked(CredentialType type, StoredSecret secret, @Nullable String fingerprint) {}
 
   /**
    * Validates {@code in}; {@code current}/{@code stored} are the existing credential and its secret
    * on update (null on create).
    */
   static Checked validate(
-      CredentialInput in, Credential current, StoredSecret stored, boolean nameTaken) {
+      CredentialInput in,
+      @Nullable Credential current,
+      @Nullable StoredSecret stored,
+      boolean nameTaken) {
     Map<String, String> errors = new LinkedHashMap<>();
     CommonFields.name(in.name(), current == null, nameTaken, errors);
     CredentialType type = type(in.type(), current, errors);
@@ -38,15 +42,19 @@ final class CredentialValidator {
     StoredSecret secret = type == null ? null : secret(in, type, current, stored, errors);
     String fingerprint = null;
     if (secret != null && secret.privateKey() != null && errors.isEmpty()) {
-      fingerprint = fingerprint(secret, errors);
+      fingerprint = fingerprint(secret.privateKey(), secret.passphrase(), errors);
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException("Unable to save credential", errors);
     }
+    if (type == null || secret == null) {
+      throw new IllegalStateException("a validated credential has no type or secret");
+    }
     return new Checked(type, secret, fingerprint);
   }
 
-  private static CredentialType type(String code, Credential current, Map<String, String> errors) {
+  private static @Nullable CredentialType type(
+      @Nullable String code, @Nullable Credential current, Map<String, String> errors) {
     if (code == null || code.isBlank()) {
       if (current == null) {
         errors.put("type", "is required (username-keypair or username-password)");
@@ -60,13 +68,21 @@ final class CredentialValidator {
     return type;
   }
 
-  private static StoredSecret secret(
+  private static @Nullable StoredSecret secret(
       CredentialInput in,
       CredentialType type,
-      Credential current,
-      StoredSecret stored,
+      @Nullable Credential current,
+      @Nullable StoredSecret stored,
       Map<String, String> errors) {
-    boolean keep = current != null && current.type() == type;
+    StoredSecret kept = null;
+    if (current != null && current.type() == type) {
+      if (stored == null) {
+        throw new IllegalStateException(
+            "credential " + current.id() + " is validated without its stored secret");
+      }
+      kept = stored;
+    }
+    boolean keep = kept != null;
     if (type == CredentialType.USERNAME_PASSWORD) {
       if (!blank(in.password())) {
         return new StoredSecret(in.password(), null, null);
@@ -74,26 +90,26 @@ final class CredentialValidator {
       if (!keep) {
         errors.put("password", "is required");
       }
-      return keep ? stored : null;
+      return kept;
     }
-    String key = blank(in.privateKey()) ? (keep ? stored.privateKey() : null) : in.privateKey();
+    String key =
+        blank(in.privateKey()) ? (kept != null ? kept.privateKey() : null) : in.privateKey();
     if (key == null) {
       errors.put("privateKey", "is required");
       return null;
     }
-    String passphrase =
-        in.passphrase() != null ? in.passphrase() : keepPassphrase(in, keep, stored);
+    String passphrase = in.passphrase() != null ? in.passphrase() : keepPassphrase(in, kept);
     return new StoredSecret(null, key, blank(passphrase) ? null : passphrase);
   }
 
-  private static String keepPassphrase(CredentialInput in, boolean keep, StoredSecret stored) {
-    return keep && blank(in.privateKey()) ? stored.passphrase() : null;
+  private static @Nullable String keepPassphrase(CredentialInput in, @Nullable StoredSecret kept) {
+    return kept != null && blank(in.privateKey()) ? kept.passphrase() : null;
   }
 
-  private static String fingerprint(StoredSecret secret, Map<String, String> errors) {
+  private static @Nullable String fingerprint(
+      String privateKey, @Nullable String passphrase, Map<String, String> errors) {
     try {
-      return SshKeys.fingerprint(
-          new SshSecret.PrivateKey(secret.privateKey(), secret.passphrase()));
+      return SshKeys.fingerprint(new SshSecret.PrivateKey(privateKey, passphrase));
     } catch (SshKeys.UnreadableKey e) {
       if (e.encrypted()) {
         errors.put("passphrase", BAD_PASSPHRASE);
@@ -104,7 +120,7 @@ final class CredentialValidator {
     }
   }
 
-  private static boolean blank(String s) {
+  private static boolean blank(@Nullable String s) {
     return s == null || s.isBlank();
   }
 }

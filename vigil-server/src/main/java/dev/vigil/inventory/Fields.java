@@ -2,13 +2,14 @@ package dev.vigil.inventory;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Field checks shared by the inventory validators. */
 final class Fields {
 
   private Fields() {}
 
-  static void labels(List<String> labels, Map<String, String> errors) {
+  static void labels(@Nullable List<String> labels, Map<String, String> errors) {
     if (labels == null) {
       return;
     }
@@ -20,11 +21,11 @@ final class Fields {
     }
   }
 
-  static List<String> cleanLabels(List<String> labels) {
+  static List<String> cleanLabels(@Nullable List<String> labels) {
     return labels == null ? List.of() : labels.stream().map(String::trim).distinct().toList();
   }
 
-  static String blankToNull(String s) {
+  static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -2,12 +2,13 @@ package dev.vigil.inventory;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A named group of servers (an application's VMs); a job may target it. */
 public record Instance(
     long id,
     String name,
-    String description,
+    @Nullable String description,
     List<String> labels,
     List<Member> servers,
     Instant createdAt,

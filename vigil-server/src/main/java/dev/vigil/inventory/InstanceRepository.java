@@ -1,6 +1,6 @@
 package dev.vigil.inventory;
 
-import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.shared.ListQuery;
@@ -15,8 +15,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -42,9 +44,9 @@ class InstanceRepository {
     jdbc.sql(
             "insert into instances (name, description, created_at, updated_at)"
                 + " values (?, ?, ?, ?)")
-        .params(i.name(), i.description(), ts(i.createdAt()), ts(i.updatedAt()))
+        .params(Sql.values(i.name(), i.description(), ts(i.createdAt()), ts(i.updatedAt())))
         .update(keys, "id");
-    long id = keys.getKey().longValue();
+    long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     labels.write(id, i.labels());
     writeMembers(id, serverIds);
     return id;
@@ -52,7 +54,7 @@ class InstanceRepository {
 
   void update(Instance i, List<Long> serverIds) {
     jdbc.sql("update instances set name = ?, description = ?, updated_at = ? where id = ?")
-        .params(i.name(), i.description(), ts(i.updatedAt()), i.id())
+        .params(Sql.values(i.name(), i.description(), ts(i.updatedAt()), i.id()))
         .update();
     labels.replace(i.id(), i.labels());
     jdbc.sql("delete from instance_servers where instance_id = ?").param(i.id()).update();
@@ -130,7 +132,7 @@ class InstanceRepository {
         .list();
   }
 
-  boolean nameTaken(String name, Long exceptId) {
+  boolean nameTaken(String name, @Nullable Long exceptId) {
     return jdbc.sql("select count(*) from instances where lower(name) = lower(?) and id <> ?")
             .params(name, exceptId == null ? -1L : exceptId)
             .query(Long.class)
@@ -214,7 +216,7 @@ class InstanceRepository {
         rs.getString("description"),
         List.of(),
         List.of(),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        requiredInstant(rs, "created_at"),
+        requiredInstant(rs, "updated_at"));
   }
 }

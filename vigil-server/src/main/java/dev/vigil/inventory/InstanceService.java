@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,11 +34,15 @@ public class InstanceService {
   @Transactional
   public Instance create(InstanceInput in) {
     validate(in, null);
+    String name = in.name();
+    if (name == null) {
+      throw new IllegalStateException("a validated new instance has no name");
+    }
     Instant now = clock.instant();
     Instance draft =
         new Instance(
             0,
-            in.name().trim(),
+            name.trim(),
             Fields.blankToNull(in.description()),
             Fields.cleanLabels(in.labels()),
             List.of(),
@@ -136,7 +141,7 @@ public class InstanceService {
     return servers.byIds(instances.memberIds(instanceId));
   }
 
-  private void validate(InstanceInput in, Instance current) {
+  private void validate(InstanceInput in, @Nullable Instance current) {
     Map<String, String> errors = new LinkedHashMap<>();
     Long except = current == null ? null : current.id();
     boolean taken = in.name() != null && instances.nameTaken(in.name().trim(), except);

@@ -1,10 +1,12 @@
 package dev.vigil.inventory;
 
-import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
 
+import dev.vigil.storage.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The last connection test's columns of the servers table. */
@@ -18,28 +20,29 @@ final class LastTestColumns {
                 + " oscap_version = ?, privilege = ?, free_bytes = ?, mem_total = ?, mem_free = ?,"
                 + " disk_total = ?, disk_free = ?, cpu_usage = ? where id = ?")
         .params(
-            ts(t.testedAt()),
-            t.ok(),
-            cut(t.error(), 4000),
-            cut(t.osName(), 255),
-            cut(t.oscapVersion(), 255),
-            cut(t.privilege(), 255),
-            t.freeBytes(),
-            t.memTotal(),
-            t.memFree(),
-            t.diskTotal(),
-            t.diskFree(),
-            t.cpuUsage(),
-            id)
+            Sql.values(
+                ts(t.testedAt()),
+                t.ok(),
+                cut(t.error(), 4000),
+                cut(t.osName(), 255),
+                cut(t.oscapVersion(), 255),
+                cut(t.privilege(), 255),
+                t.freeBytes(),
+                t.memTotal(),
+                t.memFree(),
+                t.diskTotal(),
+                t.diskFree(),
+                t.cpuUsage(),
+                id))
         .update();
   }
 
-  static LastTest read(ResultSet rs) throws SQLException {
+  static @Nullable LastTest read(ResultSet rs) throws SQLException {
     if (rs.getObject("tested_at") == null) {
       return null;
     }
     return new LastTest(
-        instant(rs, "tested_at"),
+        requiredInstant(rs, "tested_at"),
         rs.getBoolean("test_ok"),
         rs.getString("test_error"),
         rs.getString("os_name"),
@@ -53,7 +56,7 @@ final class LastTestColumns {
         rs.getObject("cpu_usage", Double.class));
   }
 
-  private static String cut(String s, int max) {
+  private static @Nullable String cut(@Nullable String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,7 @@ public class MasterKeyRotation {
   private final SecretCipher current;
   private final InventorySettings settings;
   private final Path dataDir;
-  private final ObjectProvider<SealedSecrets> others;
+  private final @Nullable ObjectProvider<SealedSecrets> others;
 
   /** Credentials only (tests of the rotation itself). */
   MasterKeyRotation(
@@ -41,7 +42,7 @@ public class MasterKeyRotation {
       SecretCipher current,
       InventorySettings settings,
       @Value("${vigil.data-dir:./data}") Path dataDir,
-      ObjectProvider<SealedSecrets> others) {
+      @Nullable ObjectProvider<SealedSecrets> others) {
     this.credentials = credentials;
     this.current = current;
     this.settings = settings;

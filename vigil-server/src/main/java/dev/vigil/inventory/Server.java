@@ -2,6 +2,7 @@ package dev.vigil.inventory;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A managed host: address, login, privilege mode and its host key state (pinned fingerprint, and a
@@ -12,17 +13,17 @@ public record Server(
     String name,
     String sshHost,
     int sshPort,
-    String sshUsername,
-    Long credentialId,
-    String credentialName,
+    @Nullable String sshUsername,
+    @Nullable Long credentialId,
+    @Nullable String credentialName,
     PrivilegeMode privilegeMode,
     ConnectionType connectionType,
-    String hostKeyFingerprint,
+    @Nullable String hostKeyFingerprint,
     boolean hostKeyExpected,
-    String pendingHostKey,
-    String description,
+    @Nullable String pendingHostKey,
+    @Nullable String description,
     List<String> labels,
-    LastTest lastTest,
+    @Nullable LastTest lastTest,
     Instant createdAt,
     Instant updatedAt) {
 

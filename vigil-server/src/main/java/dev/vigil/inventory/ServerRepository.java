@@ -1,6 +1,6 @@
 package dev.vigil.inventory;
 
-import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.shared.ListQuery;
@@ -16,8 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -43,8 +45,8 @@ class ServerRepository {
 
   long insert(
       ServerValidator.Fields f,
-      String hostKey,
-      String description,
+      @Nullable String hostKey,
+      @Nullable String description,
       List<String> lbls,
       java.time.Instant now) {
     KeyHolder keys = new GeneratedKeyHolder();
@@ -53,20 +55,21 @@ class ServerRepository {
                 + " privilege_mode, connection_type, host_key_fingerprint, host_key_expected,"
                 + " description, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            f.name(),
-            f.sshHost(),
-            f.sshPort(),
-            f.sshUsername(),
-            f.credentialId(),
-            f.privilegeMode().code(),
-            f.connectionType().code(),
-            hostKey,
-            hostKey != null,
-            description,
-            ts(now),
-            ts(now))
+            Sql.values(
+                f.name(),
+                f.sshHost(),
+                f.sshPort(),
+                f.sshUsername(),
+                f.credentialId(),
+                f.privilegeMode().code(),
+                f.connectionType().code(),
+                hostKey,
+                hostKey != null,
+                description,
+                ts(now),
+                ts(now)))
         .update(keys, "id");
-    long id = keys.getKey().longValue();
+    long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     labels.write(id, lbls);
     return id;
   }
@@ -78,19 +81,20 @@ class ServerRepository {
                 + " host_key_fingerprint = ?, host_key_expected = ?, pending_host_key = ?,"
                 + " description = ?, updated_at = ? where id = ?")
         .params(
-            s.name(),
-            s.sshHost(),
-            s.sshPort(),
-            s.sshUsername(),
-            s.credentialId(),
-            s.privilegeMode().code(),
-            s.connectionType().code(),
-            s.hostKeyFingerprint(),
-            s.hostKeyExpected(),
-            s.pendingHostKey(),
-            s.description(),
-            ts(s.updatedAt()),
-            s.id())
+            Sql.values(
+                s.name(),
+                s.sshHost(),
+                s.sshPort(),
+                s.sshUsername(),
+                s.credentialId(),
+                s.privilegeMode().code(),
+                s.connectionType().code(),
+                s.hostKeyFingerprint(),
+                s.hostKeyExpected(),
+                s.pendingHostKey(),
+                s.description(),
+                ts(s.updatedAt()),
+                s.id()))
         .update();
     labels.replace(s.id(), s.labels());
   }
@@ -145,7 +149,7 @@ class ServerRepository {
     return find(id);
   }
 
-  boolean nameTaken(String name, Long exceptId) {
+  boolean nameTaken(String name, @Nullable Long exceptId) {
     return jdbc.sql("select count(*) from servers where lower(name) = lower(?) and id <> ?")
             .params(name, exceptId == null ? -1L : exceptId)
             .query(Long.class)
@@ -158,7 +162,7 @@ class ServerRepository {
   }
 
   /** A page of the servers matching the query among {@code only} (all when null). */
-  List<Server> list(ListQuery q, Collection<Long> only) {
+  List<Server> list(ListQuery q, @Nullable Collection<Long> only) {
     List<Object> params = new ArrayList<>();
     String order = SORTS.getOrDefault(q.sortOr(SORTS.keySet(), "name"), "lower(s.name)");
     String sql =
@@ -189,7 +193,7 @@ class ServerRepository {
   }
 
   /** How many servers match the query among {@code only} (all when null). */
-  long count(ListQuery q, Collection<Long> only) {
+  long count(ListQuery q, @Nullable Collection<Long> only) {
     List<Object> params = new ArrayList<>();
     return jdbc.sql("select count(*) from servers s" + where(q, only, params))
         .params(params)
@@ -250,7 +254,7 @@ class ServerRepository {
     jdbc.sql("delete from servers where id = ?").param(id).update();
   }
 
-  private static String where(ListQuery q, Collection<Long> only, List<Object> params) {
+  private static String where(ListQuery q, @Nullable Collection<Long> only, List<Object> params) {
     List<String> clauses = new ArrayList<>();
     if (only != null) {
       // one array parameter whatever the number of ids (H2 takes up to 65,536 elements)
@@ -313,7 +317,7 @@ class ServerRepository {
         rs.getString("description"),
         List.of(),
         LastTestColumns.read(rs),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        requiredInstant(rs, "created_at"),
+        requiredInstant(rs, "updated_at"));
   }
 }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -138,12 +139,11 @@ public class ServerService {
   @Transactional
   public Server acceptPendingHostKey(long serverId) {
     Server s = lock(serverId);
-    try {
-      s.requirePending();
-    } catch (IllegalStateException e) {
-      throw new ConflictException(e.getMessage());
+    String pending = s.pendingHostKey();
+    if (pending == null) {
+      throw new ConflictException("server " + s.name() + " has no new host key to accept");
     }
-    servers.update(withHostKey(s, s.pendingHostKey()));
+    servers.update(withHostKey(s, pending));
     return get(serverId);
   }
 
@@ -158,7 +158,7 @@ public class ServerService {
    * Stores the OS a successful scan found on the server (its os-release name, at most 255
    * characters) as the server's OS; the next connection test overwrites it with its own finding.
    */
-  public void recordScannedOs(long serverId, String os) {
+  public void recordScannedOs(long serverId, @Nullable String os) {
     if (os != null && !os.isBlank()) {
       String v = os.strip();
       servers.recordOs(serverId, v.length() > 255 ? v.substring(0, 255) : v);
@@ -166,7 +166,7 @@ public class ServerService {
   }
 
   /** The server's OS as its last connection test or scan found it; null when never found. */
-  public String osName(long serverId) {
+  public @Nullable String osName(long serverId) {
     return servers.osName(serverId).orElse(null);
   }
 
@@ -219,7 +219,7 @@ public class ServerService {
         clock.instant());
   }
 
-  private static Server withHostKey(Server s, String fp) {
+  private static Server withHostKey(Server s, @Nullable String fp) {
     return new Server(
         s.id(),
         s.name(),

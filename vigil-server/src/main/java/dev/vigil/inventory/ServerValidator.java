@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Checks a server's fields (merged over the current server on update) and reports all at once. */
 final class ServerValidator {
@@ -27,13 +28,13 @@ final class ServerValidator {
       String name,
       String sshHost,
       int sshPort,
-      String sshUsername,
-      Long credentialId,
+      @Nullable String sshUsername,
+      @Nullable Long credentialId,
       PrivilegeMode privilegeMode,
       ConnectionType connectionType) {}
 
   static Fields validate(
-      ServerInput in, Server current, boolean nameTaken, LongPredicate credentialExists) {
+      ServerInput in, @Nullable Server current, boolean nameTaken, LongPredicate credentialExists) {
     Map<String, String> errors = new LinkedHashMap<>();
     CommonFields.name(in.name(), current == null, nameTaken, errors);
     ConnectionType type = connectionType(in.connectionType(), current, errors);
@@ -55,12 +56,16 @@ final class ServerValidator {
     if (!errors.isEmpty()) {
       throw new InvalidInputException("Unable to save server", errors);
     }
-    String name = in.name() == null ? current.name() : in.name().trim();
+    String name = in.name() != null ? in.name().trim() : current != null ? current.name() : null;
+    if (name == null || host == null || type == null || mode == null) {
+      throw new IllegalStateException(
+          "a validated server has no name, host, connection type or privilege mode");
+    }
     return new Fields(name, host, port, user, credential, mode, type);
   }
 
-  private static ConnectionType connectionType(
-      String code, Server current, Map<String, String> errors) {
+  private static @Nullable ConnectionType connectionType(
+      @Nullable String code, @Nullable Server current, Map<String, String> errors) {
     if (code == null || code.isBlank()) {
       return current == null ? ConnectionType.SSH : current.connectionType();
     }
@@ -71,8 +76,8 @@ final class ServerValidator {
     return t;
   }
 
-  private static PrivilegeMode privilegeMode(
-      String code, Server current, Map<String, String> errors) {
+  private static @Nullable PrivilegeMode privilegeMode(
+      @Nullable String code, @Nullable Server current, Map<String, String> errors) {
     if (code == null || code.isBlank()) {
       return current == null ? PrivilegeMode.ROOT : current.privilegeMode();
     }
@@ -83,8 +88,11 @@ final class ServerValidator {
     return m;
   }
 
-  private static String host(
-      String given, Server current, ConnectionType type, Map<String, String> errors) {
+  private static @Nullable String host(
+      @Nullable String given,
+      @Nullable Server current,
+      @Nullable ConnectionType type,
+      Map<String, String> errors) {
     String host = given == null && current != null ? current.sshHost() : blankToNull(given);
     if (host == null) {
       if (type == ConnectionType.LOCAL) {
@@ -114,7 +122,8 @@ final class ServerValidator {
     return HOST_NAME.matcher(host).matches();
   }
 
-  private static int port(String given, Server current, Map<String, String> errors) {
+  private static int port(
+      @Nullable String given, @Nullable Server current, Map<String, String> errors) {
     if (given == null || given.isBlank()) {
       return current == null ? 22 : current.sshPort();
     }
@@ -130,10 +139,10 @@ final class ServerValidator {
     return 0;
   }
 
-  private static Long credential(
+  private static @Nullable Long credential(
       ServerInput in,
-      Server current,
-      ConnectionType type,
+      @Nullable Server current,
+      @Nullable ConnectionType type,
       LongPredicate exists,
       Map<String, String> errors) {
     Long id =
@@ -149,11 +158,11 @@ final class ServerValidator {
     return id;
   }
 
-  private static String pick(String given, String current) {
+  private static @Nullable String pick(@Nullable String given, @Nullable String current) {
     return given == null ? current : blankToNull(given);
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -6,12 +6,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plaintext of a credential's secret, encoded as length-prefixed UTF-8 fields before
  * encryption; {@code toString} never shows it.
  */
-record StoredSecret(String password, String privateKey, String passphrase) {
+record StoredSecret(
+    @Nullable String password, @Nullable String privateKey, @Nullable String passphrase) {
 
   byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -37,7 +39,7 @@ record StoredSecret(String password, String privateKey, String passphrase) {
     }
   }
 
-  private static void write(DataOutputStream out, String s) throws IOException {
+  private static void write(DataOutputStream out, @Nullable String s) throws IOException {
     if (s == null) {
       out.writeInt(-1);
       return;
@@ -47,7 +49,7 @@ record StoredSecret(String password, String privateKey, String passphrase) {
     out.write(b);
   }
 
-  private static String read(DataInputStream in) throws IOException {
+  private static @Nullable String read(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0) {
       return null;

@@ -3,6 +3,7 @@ package dev.vigil.jobs;
 import dev.vigil.access.UserRef;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A security scan job: which checklist and profile of which package to scan, when (manual, once at
@@ -13,23 +14,23 @@ import java.util.List;
 public record Job(
     long id,
     String name,
-    String description,
+    @Nullable String description,
     List<String> labels,
     boolean enabled,
     long packageId,
     String scanPath,
     String securityProfile,
     ScheduleMode scheduleMode,
-    Long scheduleId,
-    Instant dateTime,
+    @Nullable Long scheduleId,
+    @Nullable Instant dateTime,
     TargetType targetType,
     List<JobTarget> targets,
-    String targetLabel,
+    @Nullable String targetLabel,
     JobOptions options,
-    UserRef createdBy,
+    @Nullable UserRef createdBy,
     Instant createdAt,
     Instant updatedAt,
-    Long securityTailoringId) {
+    @Nullable Long securityTailoringId) {
 
   public Job {
     labels = List.copyOf(labels);
@@ -40,20 +41,20 @@ public record Job(
   public Job(
       long id,
       String name,
-      String description,
+      @Nullable String description,
       List<String> labels,
       boolean enabled,
       long packageId,
       String scanPath,
       String securityProfile,
       ScheduleMode scheduleMode,
-      Long scheduleId,
-      Instant dateTime,
+      @Nullable Long scheduleId,
+      @Nullable Instant dateTime,
       TargetType targetType,
       List<JobTarget> targets,
-      String targetLabel,
+      @Nullable String targetLabel,
       JobOptions options,
-      UserRef createdBy,
+      @Nullable UserRef createdBy,
       Instant createdAt,
       Instant updatedAt) {
     this(
@@ -82,19 +83,19 @@ public record Job(
   public Job(
       long id,
       String name,
-      String description,
+      @Nullable String description,
       List<String> labels,
       boolean enabled,
       long packageId,
       String scanPath,
       String securityProfile,
       ScheduleMode scheduleMode,
-      Long scheduleId,
-      Instant dateTime,
+      @Nullable Long scheduleId,
+      @Nullable Instant dateTime,
       TargetType targetType,
       List<JobTarget> targets,
       JobOptions options,
-      UserRef createdBy,
+      @Nullable UserRef createdBy,
       Instant createdAt,
       Instant updatedAt) {
     this(

@@ -5,28 +5,29 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A job's fields after merging what was sent over the saved job (or the defaults), typed. */
 record JobDraft(
-    String name,
-    String description,
+    @Nullable String name,
+    @Nullable String description,
     List<String> labels,
     boolean enabled,
-    Long packageId,
-    String scanPath,
-    String securityProfile,
+    @Nullable Long packageId,
+    @Nullable String scanPath,
+    @Nullable String securityProfile,
     ScheduleMode scheduleMode,
-    Long scheduleId,
-    Instant dateTime,
-    TargetType targetType,
+    @Nullable Long scheduleId,
+    @Nullable Instant dateTime,
+    @Nullable TargetType targetType,
     List<Long> targetIds,
-    String targetLabel,
+    @Nullable String targetLabel,
     JobOptions options,
-    Long securityTailoringId) {
+    @Nullable Long securityTailoringId) {
 
   /** Reads {@code in} over {@code current} (null = new job); problems go into {@code errors}. */
   static JobDraft of(
-      JobInput in, Job current, JobFields f, Map<String, String> errors, boolean taken) {
+      JobInput in, @Nullable Job current, JobFields f, Map<String, String> errors, boolean taken) {
     Saved s = new Saved(current);
     When when = When.of(in, current, f, errors);
     TargetType type = f.targetType(in.targetType() == null ? s.targetType() : in.targetType());
@@ -55,7 +56,7 @@ record JobDraft(
   }
 
   /** The tailoring sent (blank: none), else the saved one. */
-  private static Long tailoring(JobInput in, Job current, JobFields f) {
+  private static @Nullable Long tailoring(JobInput in, @Nullable Job current, JobFields f) {
     if (in.securityTailoring() == null) {
       return current == null ? null : current.securityTailoringId();
     }
@@ -64,7 +65,8 @@ record JobDraft(
         : f.id("securityTailoring", in.securityTailoring());
   }
 
-  private static String description(String description, Map<String, String> errors) {
+  private static @Nullable String description(
+      @Nullable String description, Map<String, String> errors) {
     if (description != null && description.length() > 4000) {
       errors.putIfAbsent("description", "must be at most 4000 characters");
     }
@@ -72,7 +74,15 @@ record JobDraft(
   }
 
   /** The job these fields describe; a new one is created by {@code by} now. */
-  Job toJob(Job current, UserRef by, Instant now) {
+  Job toJob(@Nullable Job current, @Nullable UserRef by, Instant now) {
+    if (name == null
+        || packageId == null
+        || scanPath == null
+        || securityProfile == null
+        || targetType == null) {
+      throw new IllegalStateException(
+          "a validated job has no name, package, scan path, profile or target type");
+    }
     return new Job(
         current == null ? 0 : current.id(),
         name,
@@ -99,8 +109,8 @@ record JobDraft(
    * The label of a label-target job: the one sent, else the saved one when the type stays; null for
    * other types. Required, at most 255 characters.
    */
-  private static String targetLabel(
-      JobInput in, Job current, TargetType type, Map<String, String> errors) {
+  private static @Nullable String targetLabel(
+      JobInput in, @Nullable Job current, @Nullable TargetType type, Map<String, String> errors) {
     if (type == null || !type.byLabel()) {
       return null;
     }
@@ -117,7 +127,8 @@ record JobDraft(
     return label;
   }
 
-  private static String name(String name, boolean taken, Map<String, String> errors) {
+  private static @Nullable String name(
+      @Nullable String name, boolean taken, Map<String, String> errors) {
     if (name == null || name.isBlank()) {
       errors.putIfAbsent("name", "is required");
     } else if (name.length() > 255) {
@@ -128,8 +139,8 @@ record JobDraft(
     return name;
   }
 
-  private static String required(
-      String field, String sent, String saved, Map<String, String> errors) {
+  private static @Nullable String required(
+      String field, @Nullable String sent, @Nullable String saved, Map<String, String> errors) {
     String v = sent == null ? saved : blank(sent);
     if (v == null) {
       errors.putIfAbsent(field, "is required");
@@ -139,7 +150,8 @@ record JobDraft(
     return v;
   }
 
-  private static List<String> labels(JobInput in, Job current, Map<String, String> errors) {
+  private static List<String> labels(
+      JobInput in, @Nullable Job current, Map<String, String> errors) {
     if (in.labels() == null) {
       return current == null ? List.of() : current.labels();
     }
@@ -179,29 +191,29 @@ record JobDraft(
         deleteAfter);
   }
 
-  static String blank(String s) {
+  static @Nullable String blank(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
   /** The saved job's text fields, null for a new job. */
-  private record Saved(Job job) {
-    String name() {
+  private record Saved(@Nullable Job job) {
+    @Nullable String name() {
       return job == null ? null : job.name();
     }
 
-    String description() {
+    @Nullable String description() {
       return job == null ? null : job.description();
     }
 
-    String scanPath() {
+    @Nullable String scanPath() {
       return job == null ? null : job.scanPath();
     }
 
-    String profile() {
+    @Nullable String profile() {
       return job == null ? null : job.securityProfile();
     }
 
-    String targetType() {
+    @Nullable String targetType() {
       return job == null ? null : job.targetType().code();
     }
   }

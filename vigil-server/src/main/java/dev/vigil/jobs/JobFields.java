@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a job's typed fields (numbers, modes, dates, ids), collecting one message per field. */
 final class JobFields {
@@ -26,7 +27,7 @@ final class JobFields {
   }
 
   /** A whole number between min and max, the fallback when blank. */
-  int number(String field, String value, int fallback, int min, int max) {
+  int number(String field, @Nullable String value, int fallback, int min, int max) {
     if (value == null || value.isBlank()) {
       return fallback;
     }
@@ -46,7 +47,7 @@ final class JobFields {
    * Days after which scans are deleted: null (never) for blank or {@code never}, the fallback when
    * not sent (null), else a whole number from 1 to {@value JobOptions#MAX_DELETE_AFTER_DAYS}.
    */
-  Integer deleteAfterDays(String value, Integer fallback) {
+  @Nullable Integer deleteAfterDays(@Nullable String value, @Nullable Integer fallback) {
     if (value == null) {
       return fallback;
     }
@@ -74,7 +75,7 @@ final class JobFields {
    * Scans cannot be deleted before they may be: delete-after must be at least keep-min. The error
    * goes to the field that was sent ({@code deleteAfterDays} when it was).
    */
-  void retentionOrder(int keepMin, Integer deleteAfter, boolean deleteAfterSent) {
+  void retentionOrder(int keepMin, @Nullable Integer deleteAfter, boolean deleteAfterSent) {
     if (deleteAfter == null
         || deleteAfter >= keepMin
         || errors.containsKey("keepMinDays")
@@ -99,7 +100,7 @@ final class JobFields {
   }
 
   /** An id (digits), null with an error when malformed or blank. */
-  Long id(String field, String value) {
+  @Nullable Long id(String field, @Nullable String value) {
     String v = value == null ? "" : value.trim();
     if (v.matches("[0-9]{1,18}")) {
       return Long.parseLong(v);
@@ -109,7 +110,7 @@ final class JobFields {
   }
 
   /** The schedule mode of {@code manual}, {@code dateTime} or digits; null with an error. */
-  ScheduleMode scheduleMode(String value) {
+  @Nullable ScheduleMode scheduleMode(String value) {
     String v = value.trim();
     if (v.equalsIgnoreCase("manual")) {
       return ScheduleMode.MANUAL;
@@ -126,7 +127,7 @@ final class JobFields {
   }
 
   /** An ISO-8601 instant ({@code 2025-02-15T05:00:00Z}), null with an error. */
-  Instant dateTime(String value) {
+  @Nullable Instant dateTime(String value) {
     try {
       return OffsetDateTime.parse(value.trim()).toInstant();
     } catch (DateTimeParseException e) {
@@ -137,7 +138,7 @@ final class JobFields {
   }
 
   /** {@code server} or {@code instance}; null with an error naming what was sent. */
-  TargetType targetType(String value) {
+  @Nullable TargetType targetType(@Nullable String value) {
     TargetType t = TargetType.fromCode(value == null ? "" : value.trim());
     if (t == null) {
       errors.putIfAbsent(
@@ -152,7 +153,7 @@ final class JobFields {
   /**
    * The target ids, each once in the order sent (linear time); an error when empty or not numbers.
    */
-  List<Long> targetIds(List<String> values, TargetType type) {
+  List<Long> targetIds(@Nullable List<String> values, @Nullable TargetType type) {
     String noun = type == TargetType.INSTANCE ? "instance" : "server";
     List<String> sent = values == null ? List.of() : values;
     Set<Long> ids = new LinkedHashSet<>(sent.size() / 3 * 4 + 16); // sized: no rehashing

@@ -2,6 +2,7 @@ package dev.vigil.jobs;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a user sends to create or change a job, as typed. On update a null field means "unchanged".
@@ -12,25 +13,25 @@ import java.util.Map;
  * tailoring id, blank to scan the shipped profile again, null for unchanged.
  */
 public record JobInput(
-    String name,
-    String description,
-    List<String> labels,
-    Boolean enabled,
-    String securityPackage,
-    String scanPath,
-    String securityProfile,
-    String scheduleMode,
-    String dateTime,
-    String targetType,
-    List<String> targets,
-    String timeoutMinutes,
-    String maxParallel,
-    String retriesOnTimeout,
-    String keepMinDays,
-    String deleteAfterDays,
-    String targetLabel,
+    @Nullable String name,
+    @Nullable String description,
+    @Nullable List<String> labels,
+    @Nullable Boolean enabled,
+    @Nullable String securityPackage,
+    @Nullable String scanPath,
+    @Nullable String securityProfile,
+    @Nullable String scheduleMode,
+    @Nullable String dateTime,
+    @Nullable String targetType,
+    @Nullable List<String> targets,
+    @Nullable String timeoutMinutes,
+    @Nullable String maxParallel,
+    @Nullable String retriesOnTimeout,
+    @Nullable String keepMinDays,
+    @Nullable String deleteAfterDays,
+    @Nullable String targetLabel,
     Map<String, String> problems,
-    String securityTailoring) {
+    @Nullable String securityTailoring) {
 
   public JobInput {
     problems = problems == null ? Map.of() : Map.copyOf(problems);
@@ -38,24 +39,24 @@ public record JobInput(
 
   /** Input that names no tailoring (the job's stays as it is). */
   public JobInput(
-      String name,
-      String description,
-      List<String> labels,
-      Boolean enabled,
-      String securityPackage,
-      String scanPath,
-      String securityProfile,
-      String scheduleMode,
-      String dateTime,
-      String targetType,
-      List<String> targets,
-      String timeoutMinutes,
-      String maxParallel,
-      String retriesOnTimeout,
-      String keepMinDays,
-      String deleteAfterDays,
-      String targetLabel,
-      Map<String, String> problems) {
+      @Nullable String name,
+      @Nullable String description,
+      @Nullable List<String> labels,
+      @Nullable Boolean enabled,
+      @Nullable String securityPackage,
+      @Nullable String scanPath,
+      @Nullable String securityProfile,
+      @Nullable String scheduleMode,
+      @Nullable String dateTime,
+      @Nullable String targetType,
+      @Nullable List<String> targets,
+      @Nullable String timeoutMinutes,
+      @Nullable String maxParallel,
+      @Nullable String retriesOnTimeout,
+      @Nullable String keepMinDays,
+      @Nullable String deleteAfterDays,
+      @Nullable String targetLabel,
+      @Nullable Map<String, String> problems) {
     this(
         name,
         description,
@@ -74,7 +75,7 @@ public record JobInput(
         keepMinDays,
         deleteAfterDays,
         targetLabel,
-        problems,
+        problems == null ? Map.of() : problems,
         null);
   }
 
@@ -104,23 +105,23 @@ public record JobInput(
 
   /** Input without a target label (servers or instances listed in {@code targets}). */
   public JobInput(
-      String name,
-      String description,
-      List<String> labels,
-      Boolean enabled,
-      String securityPackage,
-      String scanPath,
-      String securityProfile,
-      String scheduleMode,
-      String dateTime,
-      String targetType,
-      List<String> targets,
-      String timeoutMinutes,
-      String maxParallel,
-      String retriesOnTimeout,
-      String keepMinDays,
-      String deleteAfterDays,
-      Map<String, String> problems) {
+      @Nullable String name,
+      @Nullable String description,
+      @Nullable List<String> labels,
+      @Nullable Boolean enabled,
+      @Nullable String securityPackage,
+      @Nullable String scanPath,
+      @Nullable String securityProfile,
+      @Nullable String scheduleMode,
+      @Nullable String dateTime,
+      @Nullable String targetType,
+      @Nullable List<String> targets,
+      @Nullable String timeoutMinutes,
+      @Nullable String maxParallel,
+      @Nullable String retriesOnTimeout,
+      @Nullable String keepMinDays,
+      @Nullable String deleteAfterDays,
+      @Nullable Map<String, String> problems) {
     this(
         name,
         description,
@@ -144,21 +145,21 @@ public record JobInput(
 
   /** Input that leaves the retention as it is (the defaults for a new job). */
   public JobInput(
-      String name,
-      String description,
-      List<String> labels,
-      Boolean enabled,
-      String securityPackage,
-      String scanPath,
-      String securityProfile,
-      String scheduleMode,
-      String dateTime,
-      String targetType,
-      List<String> targets,
-      String timeoutMinutes,
-      String maxParallel,
-      String retriesOnTimeout,
-      Map<String, String> problems) {
+      @Nullable String name,
+      @Nullable String description,
+      @Nullable List<String> labels,
+      @Nullable Boolean enabled,
+      @Nullable String securityPackage,
+      @Nullable String scanPath,
+      @Nullable String securityProfile,
+      @Nullable String scheduleMode,
+      @Nullable String dateTime,
+      @Nullable String targetType,
+      @Nullable List<String> targets,
+      @Nullable String timeoutMinutes,
+      @Nullable String maxParallel,
+      @Nullable String retriesOnTimeout,
+      @Nullable Map<String, String> problems) {
     this(
         name,
         description,

@@ -1,5 +1,7 @@
 package dev.vigil.jobs;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Vigil's run options of a job: minutes each target may take, how many targets run at once, how
  * often a timed-out target is tried again, and how long its scans are kept: at least {@code
@@ -11,7 +13,7 @@ public record JobOptions(
     int maxParallel,
     int retriesOnTimeout,
     int keepMinDays,
-    Integer deleteAfterDays) {
+    @Nullable Integer deleteAfterDays) {
 
   public static final int DEFAULT_TIMEOUT_MINUTES = 30;
   public static final int MAX_TIMEOUT_MINUTES = 1440;

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -52,7 +54,7 @@ class JobRepository {
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(with(details(j), creator(j)))
         .update(keys, "id");
-    long id = keys.getKey().longValue();
+    long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     rows.replaceLabels(id, j.labels());
     List<JobTarget> targets = rows.insertTargets(id, j.refIds());
     Job row =
@@ -77,7 +79,7 @@ class JobRepository {
     rows.replaceTargets(j.id(), j.refIds());
   }
 
-  private static List<Object> creator(Job j) {
+  private static List<@Nullable Object> creator(Job j) {
     UserRef by = j.createdBy();
     return java.util.Arrays.asList(
         by == null ? null : by.id(),
@@ -87,13 +89,13 @@ class JobRepository {
         JobRows.ts(j.updatedAt()));
   }
 
-  private static List<Object> with(List<Object> a, List<?> b) {
-    List<Object> all = new ArrayList<>(a);
+  private static List<@Nullable Object> with(List<@Nullable Object> a, List<?> b) {
+    List<@Nullable Object> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }
 
-  private static List<Object> details(Job j) {
+  private static List<@Nullable Object> details(Job j) {
     return java.util.Arrays.asList(
         j.name(),
         j.description(),
@@ -123,7 +125,7 @@ class JobRepository {
     return select(" where j.id = ? for update", List.of(id)).stream().findFirst();
   }
 
-  boolean nameTaken(String name, Long exceptId) {
+  boolean nameTaken(String name, @Nullable Long exceptId) {
     return jdbc.sql("select count(*) from jobs where lower(name) = lower(?) and id <> ?")
             .params(name, exceptId == null ? -1L : exceptId)
             .query(Long.class)

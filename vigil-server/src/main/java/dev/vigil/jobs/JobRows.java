@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reads job rows and keeps a job's labels and targets tables. */
@@ -62,8 +63,8 @@ final class JobRows {
             rs.getInt("keep_min_days"),
             rs.getObject("delete_after_days", Integer.class)),
         createdBy,
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"),
+        Sql.requiredInstant(rs, "created_at"),
+        Sql.requiredInstant(rs, "updated_at"),
         rs.getObject("security_tailoring_id", Long.class));
   }
 
@@ -140,11 +141,11 @@ final class JobRows {
     return targets;
   }
 
-  static OffsetDateTime ts(Instant instant) {
+  static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
+  private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }

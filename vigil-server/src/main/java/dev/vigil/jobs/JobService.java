@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -52,7 +53,7 @@ public class JobService {
 
   /** Validates and saves a new job; 400 with every field problem, nothing written. */
   @Transactional
-  public Job create(JobInput in, UserRef createdBy) {
+  public Job create(JobInput in, @Nullable UserRef createdBy) {
     return createNamed(in, createdBy).job();
   }
 
@@ -60,14 +61,14 @@ public class JobService {
    * A saved job and the names of its target servers or instances by id, as read to check them (null
    * when it has no target ids: label targets); see {@link #targetNames}.
    */
-  public record Named(Job job, Map<Long, String> targetNames) {}
+  public record Named(Job job, @Nullable Map<Long, String> targetNames) {}
 
   /**
    * As {@link #create}, with the names of the targets read when they were checked: one read of the
    * servers (or instances) for the check and the answer.
    */
   @Transactional
-  public Named createNamed(JobInput in, UserRef createdBy) {
+  public Named createNamed(JobInput in, @Nullable UserRef createdBy) {
     boolean taken = in.name() != null && jobs.nameTaken(in.name().trim(), null);
     Map<Long, String> names = new HashMap<>();
     Job draft = validator.check(in, null, taken, createdBy, names);
@@ -168,10 +169,11 @@ public class JobService {
    */
   public List<Server> resolveServers(Job job) {
     LinkedHashMap<Long, Server> found = new LinkedHashMap<>();
+    String label = job.targetLabel();
     if (job.targetType() == TargetType.SERVER_LABEL) {
-      addInOrder(servers.idsWithLabel(job.targetLabel()), found);
+      addInOrder(label == null ? List.of() : servers.idsWithLabel(label), found);
     } else if (job.targetType() == TargetType.INSTANCE_LABEL) {
-      addInOrder(instances.serverIdsWithLabel(job.targetLabel()), found);
+      addInOrder(label == null ? List.of() : instances.serverIdsWithLabel(label), found);
     } else if (job.targetType() == TargetType.SERVER) {
       addInOrder(job.refIds(), found);
     } else {
@@ -198,7 +200,7 @@ public class JobService {
     return switch (job.scheduleMode()) {
       case MANUAL -> Optional.empty();
       case DATE_TIME -> Optional.ofNullable(job.dateTime()).filter(t -> t.isAfter(now));
-      case SCHEDULE -> scheduleFire(job.scheduleId(), now);
+      case SCHEDULE -> scheduleFire(job, now);
     };
   }
 
@@ -209,7 +211,12 @@ public class JobService {
         : instances.namesByIds(job.refIds());
   }
 
-  private Optional<Instant> scheduleFire(long scheduleId, Instant now) {
+  private Optional<Instant> scheduleFire(Job job, Instant now) {
+    Long scheduleId = job.scheduleId();
+    if (scheduleId == null) {
+      throw new IllegalStateException(
+          "job " + job.id() + " runs on an execute schedule but names none");
+    }
     try {
       return schedules.nextFire(scheduleId, now);
     } catch (NotFoundException gone) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,7 @@ class JobValidator {
   }
 
   /** The job {@code in} makes of {@code current} (null = a new job); 400 with every problem. */
-  Job check(JobInput sent, Job current, boolean nameTaken, UserRef by) {
+  Job check(JobInput sent, @Nullable Job current, boolean nameTaken, @Nullable UserRef by) {
     return check(sent, current, nameTaken, by, new HashMap<>());
   }
 
@@ -59,7 +60,11 @@ class JobValidator {
    * they exist (the answer then names them without reading them again).
    */
   Job check(
-      JobInput sent, Job current, boolean nameTaken, UserRef by, Map<Long, String> targetNames) {
+      JobInput sent,
+      @Nullable Job current,
+      boolean nameTaken,
+      @Nullable UserRef by,
+      Map<Long, String> targetNames) {
     Map<String, String> errors = new LinkedHashMap<>(sent.problems());
     SecurityTailoring tailoring = tailoring(sent, current, errors);
     JobInput in =
@@ -115,7 +120,8 @@ class JobValidator {
    * The tailoring the job will scan: the one sent, else the saved one; null for none or an unknown
    * one (an error). When both a tailoring and a profile are sent, the tailoring wins.
    */
-  private SecurityTailoring tailoring(JobInput in, Job current, Map<String, String> errors) {
+  private @Nullable SecurityTailoring tailoring(
+      JobInput in, @Nullable Job current, Map<String, String> errors) {
     String sent = in.securityTailoring();
     if (sent != null && sent.isBlank()) {
       return null;

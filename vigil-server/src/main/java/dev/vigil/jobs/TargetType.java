@@ -1,6 +1,7 @@
 package dev.vigil.jobs;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a scan job targets: servers, instances (expanded to their servers when it runs), or every
@@ -35,7 +36,7 @@ public enum TargetType {
   }
 
   /** The type with this API value, or null when it is none of them. */
-  public static TargetType fromCode(String code) {
+  public static @Nullable TargetType fromCode(String code) {
     for (TargetType t : values()) {
       if (t.code().equals(code)) {
         return t;

@@ -2,15 +2,16 @@ package dev.vigil.jobs;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** When a job runs: its schedule mode with the schedule id or the date-time it names. */
-record When(ScheduleMode mode, Long scheduleId, Instant dateTime) {
+record When(ScheduleMode mode, @Nullable Long scheduleId, @Nullable Instant dateTime) {
 
   /**
    * Reads scheduleMode and dateTime over the saved job; a date-time sent without a mode means mode
    * dateTime; nothing sent on a new job means manual.
    */
-  static When of(JobInput in, Job current, JobFields f, Map<String, String> errors) {
+  static When of(JobInput in, @Nullable Job current, JobFields f, Map<String, String> errors) {
     String text = in.scheduleMode() == null ? null : JobDraft.blank(in.scheduleMode());
     if (text == null) {
       text =

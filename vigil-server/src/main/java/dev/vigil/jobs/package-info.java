@@ -9,6 +9,8 @@
       "storage",
       "tailoring"
     })
+@NullMarked
 package dev.vigil.jobs;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

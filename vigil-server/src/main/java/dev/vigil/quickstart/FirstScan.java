@@ -129,11 +129,10 @@ class FirstScan {
     SecurityPackage pkg = chosen.pkg();
     Checklist checklist = chosen.checklist();
     String profile = profile(checklist);
-    ServerInput host = localServer();
+    String hostName = hostName();
+    ServerInput host = localServer(hostName);
     Server server =
-        servers.list(exactly(host.name())).stream()
-            .findFirst()
-            .orElseGet(() -> servers.create(host));
+        servers.list(exactly(hostName)).stream().findFirst().orElseGet(() -> servers.create(host));
     Job job =
         jobs.create(
             new JobInput(
@@ -211,16 +210,21 @@ class FirstScan {
         .orElseThrow(() -> new IllegalStateException(c.path() + " has no profile"));
   }
 
-  private static ServerInput localServer() {
+  /** The name of the local server: this machine's host name. */
+  private static String hostName() {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {
       host = "vigil-host";
     }
+    return host.isBlank() ? "vigil-host" : host;
+  }
+
+  private static ServerInput localServer(String name) {
     boolean root = "root".equals(System.getProperty("user.name"));
     return new ServerInput(
-        host.isBlank() ? "vigil-host" : host,
+        name,
         "localhost",
         null,
         null,

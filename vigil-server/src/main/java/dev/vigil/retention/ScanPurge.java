@@ -1,6 +1,7 @@
 package dev.vigil.retention;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One purge: a run of the recurring purge ({@code purge}) or one scan deleted through the API
@@ -16,8 +17,8 @@ public record ScanPurge(
     int blobsFreed,
     long bytesFreed,
     int dictionariesFreed,
-    Long scanId,
-    String createdBy) {
+    @Nullable Long scanId,
+    @Nullable String createdBy) {
 
   public static final String PURGE = "purge";
   public static final String MANUAL = "manual";

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -166,8 +167,8 @@ public class ScanRetention {
       int scans,
       ScanSpace.Freed freed,
       int dictionaries,
-      Long scanId,
-      String user) {
+      @Nullable Long scanId,
+      @Nullable String user) {
     ScanPurge p =
         new ScanPurge(
             0,

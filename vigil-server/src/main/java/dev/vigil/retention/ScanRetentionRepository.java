@@ -1,17 +1,20 @@
 package dev.vigil.retention;
 
-import static dev.vigil.storage.Sql.instant;
 import static dev.vigil.storage.Sql.marks;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.results.ComplianceReadModel;
+import dev.vigil.storage.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -35,7 +38,7 @@ public class ScanRetentionRepository {
           + " then 1 else 0 end";
 
   /** A scan's age and the job it came from (null when none, or the job was deleted). */
-  record ScanAge(long id, Instant finishedAt, Long jobId, String jobName) {}
+  record ScanAge(long id, Instant finishedAt, @Nullable Long jobId, @Nullable String jobName) {}
 
   /** What deleted scans used: candidates to free once nothing else uses them. */
   record Released(int scans, Set<String> blobs, Set<Long> dictionaries) {}
@@ -77,7 +80,7 @@ public class ScanRetentionRepository {
             (rs, n) ->
                 new ScanAge(
                     rs.getLong("id"),
-                    instant(rs, "finished_at"),
+                    requiredInstant(rs, "finished_at"),
                     rs.getObject("job_id", Long.class),
                     rs.getString("job_name")))
         .optional();
@@ -147,17 +150,18 @@ public class ScanRetentionRepository {
                 + " bytes_freed, dictionaries_freed, scan_id, created_by)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            ts(p.purgedAt()),
-            p.node(),
-            p.trigger(),
-            p.scansDeleted(),
-            p.blobsFreed(),
-            p.bytesFreed(),
-            p.dictionariesFreed(),
-            p.scanId(),
-            p.createdBy())
+            Sql.values(
+                ts(p.purgedAt()),
+                p.node(),
+                p.trigger(),
+                p.scansDeleted(),
+                p.blobsFreed(),
+                p.bytesFreed(),
+                p.dictionariesFreed(),
+                p.scanId(),
+                p.createdBy()))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
   }
 
   /** Keeps the latest {@code kept} records of the recurring purge; manual deletes all stay. */
@@ -187,7 +191,7 @@ public class ScanRetentionRepository {
   private static ScanPurge purge(ResultSet rs, int n) throws SQLException {
     return new ScanPurge(
         rs.getLong("id"),
-        instant(rs, "purged_at"),
+        requiredInstant(rs, "purged_at"),
         rs.getString("node"),
         rs.getString("trigger_type"),
         rs.getInt("scans_deleted"),

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 class ScanRetentionWindows {
 
   /** The scans of one job (null: the scans without a job) that finished before {@code cutoff}. */
-  record Expiry(Long jobId, Instant cutoff) {}
+  record Expiry(@Nullable Long jobId, Instant cutoff) {}
 
   /** When a scan may be deleted, and the sentence that says why not before. */
   record KeptUntil(Instant until, String why) {}

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -41,13 +42,13 @@ public final class CronSchedule {
   }
 
   /** Parses {@code cron} in {@code zoneId}; throws IllegalArgumentException naming the problem. */
-  public static CronSchedule of(String cron, String zoneId) {
+  public static CronSchedule of(String cron, @Nullable String zoneId) {
     String normalized = normalize(cron);
     return new CronSchedule(normalized, parse(normalized), zone(zoneId));
   }
 
   /** The expression with single spaces, or IllegalArgumentException with a readable reason. */
-  public static String normalize(String cron) {
+  public static String normalize(@Nullable String cron) {
     String trimmed = cron == null ? "" : cron.trim();
     String[] fields = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
     if (fields.length != 5) {
@@ -75,7 +76,7 @@ public final class CronSchedule {
   }
 
   /** The zone named {@code id}, or IllegalArgumentException "unknown time zone 'X'". */
-  public static ZoneId zone(String id) {
+  public static ZoneId zone(@Nullable String id) {
     try {
       return ZoneId.of(id == null ? "" : id.trim());
     } catch (DateTimeException e) {
@@ -91,7 +92,7 @@ public final class CronSchedule {
     }
   }
 
-  private static String reason(String message) {
+  private static String reason(@Nullable String message) {
     if (message == null) {
       return "not a cron expression";
     }

@@ -1,16 +1,17 @@
 package dev.vigil.schedules;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** An execute schedule: a named 5-field cron expression in a time zone, shared by many jobs. */
 public record ExecuteSchedule(
     long id,
     String name,
-    String description,
+    @Nullable String description,
     String cron,
     String timezone,
     boolean enabled,
-    String createdBy,
+    @Nullable String createdBy,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -33,7 +34,7 @@ public record ExecuteSchedule(
   /** A copy with the user-editable fields replaced. */
   ExecuteSchedule withDetails(
       String newName,
-      String newDescription,
+      @Nullable String newDescription,
       String newCron,
       String newTimezone,
       boolean newEnabled,

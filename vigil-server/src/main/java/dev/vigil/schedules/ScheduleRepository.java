@@ -1,6 +1,6 @@
 package dev.vigil.schedules;
 
-import static dev.vigil.storage.Sql.instant;
+import static dev.vigil.storage.Sql.requiredInstant;
 import static dev.vigil.storage.Sql.ts;
 
 import dev.vigil.shared.ListQuery;
@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -45,16 +47,17 @@ class ScheduleRepository {
             "insert into execute_schedules (name, description, cron, schedule_timezone, enabled,"
                 + " created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            s.name(),
-            s.description(),
-            s.cron(),
-            s.timezone(),
-            s.enabled(),
-            s.createdBy(),
-            ts(s.createdAt()),
-            ts(s.updatedAt()))
+            Sql.values(
+                s.name(),
+                s.description(),
+                s.cron(),
+                s.timezone(),
+                s.enabled(),
+                s.createdBy(),
+                ts(s.createdAt()),
+                ts(s.updatedAt())))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
   }
 
   void update(ExecuteSchedule s) {
@@ -62,13 +65,14 @@ class ScheduleRepository {
             "update execute_schedules set name = ?, description = ?, cron = ?,"
                 + " schedule_timezone = ?, enabled = ?, updated_at = ? where id = ?")
         .params(
-            s.name(),
-            s.description(),
-            s.cron(),
-            s.timezone(),
-            s.enabled(),
-            ts(s.updatedAt()),
-            s.id())
+            Sql.values(
+                s.name(),
+                s.description(),
+                s.cron(),
+                s.timezone(),
+                s.enabled(),
+                ts(s.updatedAt()),
+                s.id()))
         .update();
   }
 
@@ -87,7 +91,7 @@ class ScheduleRepository {
         .optional();
   }
 
-  boolean nameTaken(String name, Long exceptId) {
+  boolean nameTaken(String name, @Nullable Long exceptId) {
     return jdbc.sql(
                 "select count(*) from execute_schedules where lower(name) = lower(?) and id <> ?")
             .params(name, exceptId == null ? -1L : exceptId)
@@ -148,7 +152,7 @@ class ScheduleRepository {
         rs.getString("schedule_timezone"),
         rs.getBoolean("enabled"),
         rs.getString("created_by"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        requiredInstant(rs, "created_at"),
+        requiredInstant(rs, "updated_at"));
   }
 }

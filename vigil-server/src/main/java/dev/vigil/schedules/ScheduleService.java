@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,11 +46,15 @@ public class ScheduleService {
   public ExecuteSchedule create(ScheduleInput in, String createdBy) {
     ScheduleValidator.validate(
         in, true, in.name() != null && schedules.nameTaken(in.name().trim(), null));
+    String name = in.name();
+    if (name == null) {
+      throw new IllegalStateException("a validated new schedule has no name");
+    }
     Instant now = clock.instant();
     ExecuteSchedule draft =
         new ExecuteSchedule(
             0,
-            in.name().trim(),
+            name.trim(),
             blankToNull(in.description()),
             in.cron() == null ? CronSchedule.DEFAULT_CRON : CronSchedule.normalize(in.cron()),
             in.timezone() == null ? CronSchedule.DEFAULT_ZONE : zoneId(in.timezone()),
@@ -168,7 +173,7 @@ public class ScheduleService {
     return CronSchedule.zone(zone).getId();
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

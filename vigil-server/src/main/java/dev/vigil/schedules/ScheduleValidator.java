@@ -4,6 +4,8 @@ import dev.vigil.shared.CommonFields;
 import dev.vigil.shared.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Checks a schedule's fields before anything is written; reports every problem at once. */
 final class ScheduleValidator {
@@ -21,15 +23,15 @@ final class ScheduleValidator {
           "unknown schedule type '" + in.scheduleType() + "'; the only type is execute");
     }
     CommonFields.description(in.description(), errors);
-    check("cron", in.cron(), () -> CronSchedule.normalizeFiring(in.cron()), errors);
-    check("scheduleTimezone", in.timezone(), () -> CronSchedule.zone(in.timezone()), errors);
+    check("cron", in.cron(), CronSchedule::normalizeFiring, errors);
+    check("scheduleTimezone", in.timezone(), CronSchedule::zone, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(MESSAGE, errors);
     }
   }
 
   private static void check(
-      String field, String value, Runnable parse, Map<String, String> errors) {
+      String field, @Nullable String value, Consumer<String> parse, Map<String, String> errors) {
     if (value == null) {
       return;
     }
@@ -38,7 +40,7 @@ final class ScheduleValidator {
       return;
     }
     try {
-      parse.run();
+      parse.accept(value);
     } catch (IllegalArgumentException e) {
       errors.put(field, e.getMessage());
     }

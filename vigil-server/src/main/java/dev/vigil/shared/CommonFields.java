@@ -1,6 +1,7 @@
 package dev.vigil.shared;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Checks of the fields every named record has (name, description), with the same messages. */
 public final class CommonFields {
@@ -9,7 +10,7 @@ public final class CommonFields {
 
   /** Required when creating (or when sent blank), at most 255 characters, unique. */
   public static void name(
-      String name, boolean creating, boolean taken, Map<String, String> errors) {
+      @Nullable String name, boolean creating, boolean taken, Map<String, String> errors) {
     if (name == null ? creating : name.isBlank()) {
       errors.put("name", "is required");
     } else if (name != null && name.trim().length() > 255) {
@@ -20,7 +21,7 @@ public final class CommonFields {
   }
 
   /** At most 4000 characters. */
-  public static void description(String description, Map<String, String> errors) {
+  public static void description(@Nullable String description, Map<String, String> errors) {
     if (description != null && description.length() > 4000) {
       errors.put("description", "must be at most 4000 characters");
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The standard Morpheus list parameters: {@code max} (default 25, -1 = all), {@code offset}, {@code
@@ -12,7 +13,12 @@ import java.util.Set;
  * keys ({@code ?name&max=5}) count as absent; unknown parameters are ignored.
  */
 public record ListQuery(
-    int max, int offset, String phrase, String name, String sort, boolean descending) {
+    int max,
+    int offset,
+    @Nullable String phrase,
+    @Nullable String name,
+    @Nullable String sort,
+    boolean descending) {
 
   public static final int DEFAULT_MAX = 25;
   public static final int ALL = Integer.MAX_VALUE;
@@ -52,7 +58,7 @@ public record ListQuery(
   }
 
   /** The value of a single text parameter, null when absent, bare or blank. */
-  public static String text(Map<String, String[]> params, String key) {
+  public static @Nullable String text(Map<String, String[]> params, String key) {
     String[] values = params.get(key);
     if (values == null) {
       return null;

@@ -3,6 +3,8 @@
  * queries; no web types.
  */
 @ApplicationModule(allowedDependencies = {})
+@NullMarked
 package dev.vigil.shared;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
