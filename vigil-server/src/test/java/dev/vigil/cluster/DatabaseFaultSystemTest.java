@@ -114,16 +114,13 @@ class DatabaseFaultSystemTest {
     String claimError;
     String recordingError;
     String recordedServer = serverOf(recorded);
-    String freed =
-        node.scans().held().stream()
-            .filter(n -> !n.equals(recordedServer))
-            .findFirst()
-            .orElseThrow();
+    List<String> kept =
+        node.scans().held().stream().filter(n -> !n.equals(recordedServer)).limit(2).toList();
     try (Connection recordLock = lockRun(recorded);
         Connection claimLock = lockRun(claimed)) {
-      // two held scans go on, the others stay held (and so does every later scan), so that held
-      // scans of other runs are still there for the lock timeout below however fast the rest runs
-      node.scans().release(List.of(recordedServer, freed));
+      // every scan goes on but two of the held ones, which wait for the lock timeout below: held
+      // scans of other runs are there for it however fast the rest of the execution runs
+      node.scans().holdOnly(kept);
       // the run's recording waits on the test's lock: its backend is terminated
       recordingError = terminate(awaitWaiterBlockedBy(recordLock));
       recordLock.commit();
@@ -252,7 +249,7 @@ class DatabaseFaultSystemTest {
     }
     List<Integer>[] found = new List[1];
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(20))
         .until(
             () -> {

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -48,7 +47,7 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
   private final Queue<String> held = new ConcurrentLinkedQueue<>();
   private final AtomicInteger holding = new AtomicInteger();
   private final Object gate = new Object();
-  private final Set<String> passes = new HashSet<>(); // guarded by gate
+  private volatile Set<String> only; // when not null, the only targets held
   private volatile boolean hold;
   private volatile boolean crashed;
 
@@ -148,16 +147,17 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
 
   /** From now on every scan waits (before it does anything) until {@link #release()}. */
   public void hold() {
+    only = null;
     hold = true;
   }
 
   /**
-   * Lets the held scans of {@code targets} go on, once each, while every other scan stays held (and
-   * so do later scans of the same targets).
+   * From now on only the scans of {@code targets} wait (those held now and later ones) until {@link
+   * #release()}; every other held scan goes on, and later ones do not wait.
    */
-  public void release(Collection<String> targets) {
+  public void holdOnly(Collection<String> targets) {
     synchronized (gate) {
-      passes.addAll(targets);
+      only = Set.copyOf(targets);
       gate.notifyAll();
     }
   }
@@ -166,6 +166,7 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
   public void release() {
     synchronized (gate) {
       hold = false;
+      only = null;
       gate.notifyAll();
     }
   }
@@ -184,18 +185,23 @@ public final class ScanDouble extends ScanEngine implements AutoCloseable {
     unused.close();
   }
 
+  private boolean isHeld(String target) {
+    Set<String> targets = only;
+    return targets == null || targets.contains(target);
+  }
+
   private void waitWhileHeld(String target) {
     if (!hold) {
       return;
     }
     synchronized (gate) {
-      if (!hold || crashed) {
+      if (!hold || crashed || !isHeld(target)) {
         return;
       }
       held.add(target);
       holding.incrementAndGet();
       try {
-        while (hold && !crashed && !passes.remove(target)) {
+        while (hold && !crashed && isHeld(target)) {
           gate.wait();
         }
       } catch (InterruptedException e) {
